@@ -4,4 +4,8 @@
 //! validation (`model`), the only code that touches the disk (`store`) and the
 //! ja/en label table (`i18n`).
 
+pub mod check;
+pub mod i18n;
+pub mod logging;
+pub mod model;
 pub mod store;

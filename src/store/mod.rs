@@ -1,1 +1,2 @@
 //! The only code that touches the disk.
+pub mod sessions;

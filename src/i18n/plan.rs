@@ -1,0 +1,220 @@
+//! Messages about plan files: what is wrong and what to do, in one sentence.
+
+use super::Lang;
+use crate::model::ids::{IdError, MAX_ID_LEN};
+use crate::model::json_tree::SyntaxErrorKind;
+use crate::model::problem::{Expected, ProblemKind};
+
+fn expected(e: Expected, lang: Lang) -> &'static str {
+    use Expected::*;
+    match e {
+        String => lang.pick("文字列", "a string"),
+        WholeNumber => lang.pick("整数", "a whole number"),
+        Bool => lang.pick("true か false", "true or false"),
+        Array => lang.pick("リスト [ … ]", "a list [ … ]"),
+        Object => lang.pick("オブジェクト { … }", "an object { … }"),
+        MemberEntry => lang.pick(
+            "名前の文字列か {\"name\": …} のオブジェクト",
+            "a name string or an object with \"name\"",
+        ),
+        QuestionEntry => lang.pick(
+            "質問の文字列か {\"text\": …} のオブジェクト",
+            "a question string or an object with \"text\"",
+        ),
+    }
+}
+
+fn syntax(kind: &SyntaxErrorKind, lang: Lang) -> String {
+    use SyntaxErrorKind::*;
+    match (kind, lang) {
+        (Empty, Lang::Ja) => "ファイルが空です。JSON の { … } を書いてください".into(),
+        (Empty, Lang::En) => "the file is empty; it should hold a JSON object { … }".into(),
+        (UnexpectedEnd, Lang::Ja) => {
+            "JSON の途中でファイルが終わっています。閉じ括弧や引用符が足りません".into()
+        }
+        (UnexpectedEnd, Lang::En) => {
+            "the file ends in the middle of a value; a closing bracket or quote is missing".into()
+        }
+        (Unexpected(c), Lang::Ja) => format!(
+            "ここに {} は書けません。直前のカンマや引用符を確認してください",
+            shown(*c)
+        ),
+        (Unexpected(c), Lang::En) => format!(
+            "unexpected {} here; check the comma or quote before it",
+            shown(*c)
+        ),
+        (ControlInString, Lang::Ja) => {
+            "文字列の中に改行やタブがそのまま入っています。\\n や \\t と書いてください".into()
+        }
+        (ControlInString, Lang::En) => {
+            "a raw line break or tab inside a string; write it as \\n or \\t".into()
+        }
+        (BadEscape, Lang::Ja) => "文字列の \\ の使い方が JSON として正しくありません".into(),
+        (BadEscape, Lang::En) => "invalid backslash escape in a string".into(),
+        (BadNumber, Lang::Ja) => "数値の書き方が正しくありません".into(),
+        (BadNumber, Lang::En) => "this number is not written as JSON numbers are".into(),
+        (TooDeep, Lang::Ja) => "括弧の入れ子が深すぎます".into(),
+        (TooDeep, Lang::En) => "brackets are nested too deeply".into(),
+        (TrailingText, Lang::Ja) => "JSON の後に余分な文字があります".into(),
+        (TrailingText, Lang::En) => "extra text after the JSON value".into(),
+        (DuplicateKey(k), Lang::Ja) => format!("\"{k}\" が同じオブジェクトに2回書かれています"),
+        (DuplicateKey(k), Lang::En) => format!("\"{k}\" appears twice in the same object"),
+        (TrailingComma, Lang::Ja) => "閉じ括弧の直前のカンマを削除してください".into(),
+        (TrailingComma, Lang::En) => "remove the comma before the closing bracket".into(),
+    }
+}
+
+/// Shows a character so that control characters are visible in a message.
+fn shown(c: char) -> String {
+    if c.is_control() {
+        format!("U+{:04X}", c as u32)
+    } else {
+        format!("'{c}'")
+    }
+}
+
+fn id_error(e: &IdError, lang: Lang) -> String {
+    let why = lang.pick(
+        "ID はファイル名になるため、半角英数字・_・- の1～64文字にしてください",
+        "ids become file names, so use 1-64 characters of A-Z a-z 0-9 _ -",
+    );
+    let what = match (e, lang) {
+        (IdError::Empty, Lang::Ja) => "ID が空です".to_string(),
+        (IdError::Empty, Lang::En) => "the id is empty".to_string(),
+        (IdError::TooLong(n), Lang::Ja) => format!("ID が長すぎます（{n}文字、上限{MAX_ID_LEN}）"),
+        (IdError::TooLong(n), Lang::En) => {
+            format!("the id is too long ({n} characters, at most {MAX_ID_LEN})")
+        }
+        (IdError::Dots, Lang::Ja) => {
+            "ID に \"..\" は使えません（上のフォルダを指します）".to_string()
+        }
+        (IdError::Dots, Lang::En) => {
+            "an id cannot contain \"..\" (it points to a parent folder)".to_string()
+        }
+        (IdError::Separator(c), Lang::Ja) => {
+            format!("ID に {c} は使えません（フォルダの区切りです）")
+        }
+        (IdError::Separator(c), Lang::En) => {
+            format!("an id cannot contain {c} (a folder separator)")
+        }
+        (IdError::Control(c), Lang::Ja) => format!("ID に制御文字 {} は使えません", shown(*c)),
+        (IdError::Control(c), Lang::En) => {
+            format!("an id cannot contain the control character {}", shown(*c))
+        }
+        (IdError::Reserved(s), Lang::Ja) => {
+            format!("\"{s}\" は Windows の予約名でファイル名にできません")
+        }
+        (IdError::Reserved(s), Lang::En) => {
+            format!("\"{s}\" is a name Windows reserves and cannot be a file name")
+        }
+        (IdError::Char(c), Lang::Ja) => format!("ID に {} は使えません", shown(*c)),
+        (IdError::Char(c), Lang::En) => format!("an id cannot contain {}", shown(*c)),
+    };
+    format!("{what}. {why}")
+}
+
+/// One sentence saying what is wrong and what to do.
+pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
+    use ProblemKind::*;
+    let ja = lang == Lang::Ja;
+    match kind {
+        NotUtf8 { shift_jis: true } if ja => {
+            "UTF-8 ではありません（Shift_JIS のようです）。UTF-8 で保存し直してください".into()
+        }
+        NotUtf8 { shift_jis: true } => {
+            "not UTF-8 (it looks like Shift_JIS); save the file as UTF-8".into()
+        }
+        NotUtf8 { .. } if ja => "UTF-8 のテキストではありません。UTF-8 で保存してください".into(),
+        NotUtf8 { .. } => "not UTF-8 text; save the file as UTF-8".into(),
+        Syntax(k) => syntax(k, lang),
+        FormatMissing if ja => "\"format\": \"bunkakai.session/1\" がありません".into(),
+        FormatMissing => "missing \"format\": \"bunkakai.session/1\"".into(),
+        FormatMalformed(s) if ja => {
+            format!("format \"{s}\" は \"bunkakai.session/1\" の形ではありません")
+        }
+        FormatMalformed(s) => format!("format \"{s}\" is not of the form \"bunkakai.session/1\""),
+        FormatOtherKind(s) if ja => format!(
+            "これは計画ファイルではなく \"{s}\" のファイルです。session.json を指定してください"
+        ),
+        FormatOtherKind(s) => {
+            format!("this is a \"{s}\" file, not a plan; point to a session.json")
+        }
+        FormatNewer { found, known } if ja => format!(
+            "新しい版の bunkakai が書いたファイルです（形式 {found}、この版は {known} まで）。bunkakai を更新してください。ファイルは変更していません"
+        ),
+        FormatNewer { found, known } => format!(
+            "a newer bunkakai wrote this file (format version {found}; this one reads up to {known}); update bunkakai — the file was not changed"
+        ),
+        WrongType(e) if ja => format!("{}にしてください", expected(*e, lang)),
+        WrongType(e) => format!("should be {}", expected(*e, lang)),
+        Missing if ja => "必須の項目がありません".into(),
+        Missing => "required field is missing".into(),
+        Unknown {
+            suggestion: Some(s),
+        } if ja => format!("知らない項目です。\"{s}\" の誤りではありませんか"),
+        Unknown {
+            suggestion: Some(s),
+        } => format!("unknown field; did you mean \"{s}\"?"),
+        Unknown { suggestion: None } if ja => {
+            "知らない項目です。docs/formats.md の項目名を使ってください".into()
+        }
+        Unknown { suggestion: None } => {
+            "unknown field; see docs/formats.md for the field names".into()
+        }
+        Blank if ja => "空欄です。内容を書いてください".into(),
+        Blank => "is blank; write something".into(),
+        EmptyList if ja => "少なくとも1つ必要です".into(),
+        EmptyList => "needs at least one entry".into(),
+        MinutesRange { min, max } if ja => format!("{min}～{max} の整数（分）にしてください"),
+        MinutesRange { min, max } => format!("should be whole minutes from {min} to {max}"),
+        BadId(e) => id_error(e, lang),
+        DuplicateId { id, first } if ja => {
+            format!("ID \"{id}\" が重複しています{}", at_first(*first, lang))
+        }
+        DuplicateId { id, first } => format!("id \"{id}\" is used twice{}", at_first(*first, lang)),
+        UnknownTheme(t) if ja => format!("テーマ \"{t}\" は themes にありません"),
+        UnknownTheme(t) => format!("theme \"{t}\" is not among the themes"),
+        UnknownGroup(g) if ja => format!("グループ \"{g}\" は groups にありません"),
+        UnknownGroup(g) => format!("group \"{g}\" is not among the groups"),
+        SegmentsTooLong { sum, block } if ja => {
+            format!("区切りの合計 {sum} 分がブロックの {block} 分を超えています")
+        }
+        SegmentsTooLong { sum, block } => {
+            format!("segments add up to {sum} minutes, more than the block's {block}")
+        }
+        NoGroups if ja => "グループ討議のブロックがありますが groups が空です".into(),
+        NoGroups => "this block breaks out into groups, but \"groups\" is empty".into(),
+        BadDate(s) if ja => {
+            format!("日付 \"{s}\" は YYYY-MM-DD（例 2026-01-20）の形にしてください")
+        }
+        BadDate(s) => format!("date \"{s}\" should be YYYY-MM-DD, e.g. 2026-01-20"),
+        BadTime(s) if ja => format!("時刻 \"{s}\" は HH:MM（例 14:00）の形にしてください"),
+        BadTime(s) => format!("time \"{s}\" should be HH:MM, e.g. 14:00"),
+        BadTimezone(s) if ja => format!("タイムゾーン \"{s}\" が分かりません（例 Asia/Tokyo）"),
+        BadTimezone(s) => format!("unknown time zone \"{s}\" (e.g. Asia/Tokyo)"),
+        DuplicateAlert(m) if ja => format!("{m} 分前の通知が重複しています"),
+        DuplicateAlert(m) => format!("the {m}-minute alert is listed twice"),
+        MemberInTwoGroups { name, first_group } if ja => {
+            format!("{name} はグループ {first_group} にもいます")
+        }
+        MemberInTwoGroups { name, first_group } => format!("{name} is also in group {first_group}"),
+        ReportLongerThanBlock { needed, block } if ja => {
+            format!("報告には {needed} 分必要ですがブロックは {block} 分です")
+        }
+        ReportLongerThanBlock { needed, block } => {
+            format!("the reports need {needed} minutes but the block has {block}")
+        }
+    }
+}
+
+fn at_first(first: Option<crate::model::json_tree::Pos>, lang: Lang) -> String {
+    match first {
+        Some(p) => lang
+            .pick(
+                format!("（最初は {p}）").as_str(),
+                format!(" (first at {p})").as_str(),
+            )
+            .to_string(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,132 @@
+//! The sitting's plan (`session.json`): its types, how it is read from bytes
+//! and every rule it must follow. Nothing here touches the disk.
+
+pub mod fields;
+pub mod ids;
+pub mod json_tree;
+pub mod plan;
+pub mod plan_read;
+pub mod plan_rules;
+pub mod problem;
+
+pub use plan::{
+    AgendaBlock, Group, Member, Plan, Question, Reference, ReportRound, Segment, Theme,
+};
+pub use problem::{Problem, ProblemKind};
+
+use json_tree::{Pos, Value};
+use plan::{SESSION_KIND, SESSION_VERSION};
+
+/// The outcome of reading a plan: the plan when it is usable, and every
+/// problem and warning found on the way.
+#[derive(Debug, Clone)]
+pub struct PlanCheck {
+    /// The plan, present only when there are no errors (warnings allowed).
+    pub plan: Option<Plan>,
+    /// Errors and warnings, in the order they were found.
+    pub problems: Vec<Problem>,
+}
+
+impl PlanCheck {
+    /// The problems that make the plan unusable.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| !p.kind.is_warning())
+    }
+
+    /// The problems that are only warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.kind.is_warning())
+    }
+
+    fn failed(pos: Option<Pos>, path: &str, kind: ProblemKind) -> PlanCheck {
+        PlanCheck {
+            plan: None,
+            problems: vec![Problem {
+                pos,
+                path: path.to_string(),
+                kind,
+            }],
+        }
+    }
+}
+
+/// Reads a plan from the bytes of a `session.json`. `default_id` is the
+/// session id to use when the file does not name one (its folder's name).
+pub fn read_plan(bytes: &[u8], default_id: &str) -> PlanCheck {
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err((pos, kind)) => return PlanCheck::failed(Some(pos), "", kind),
+    };
+    let root = match json_tree::parse(text) {
+        Ok(root) => root,
+        Err(e) => return PlanCheck::failed(Some(e.pos), "", ProblemKind::Syntax(e.kind)),
+    };
+    // The format decides how to read everything else: a newer file may use
+    // fields this program does not know, so nothing more is said about it.
+    let Value::Object(_) = &root.value else {
+        return PlanCheck::failed(
+            Some(root.pos),
+            "",
+            ProblemKind::WrongType(problem::Expected::Object),
+        );
+    };
+    match root.find("format") {
+        None => return PlanCheck::failed(Some(root.pos), "format", ProblemKind::FormatMissing),
+        Some(node) => match &node.value {
+            Value::String(tag) => {
+                if let Err(kind) = check_format(tag) {
+                    return PlanCheck::failed(Some(node.pos), "format", kind);
+                }
+            }
+            _ => {
+                let kind = ProblemKind::WrongType(problem::Expected::String);
+                return PlanCheck::failed(Some(node.pos), "format", kind);
+            }
+        },
+    }
+    let mut reader = fields::Reader::default();
+    let plan = plan_read::read_plan(&mut reader, &root, default_id);
+    let problems = reader.problems;
+    let plan = plan.filter(|_| problems.iter().all(|p| p.kind.is_warning()));
+    PlanCheck { plan, problems }
+}
+
+fn check_format(tag: &str) -> Result<(), ProblemKind> {
+    let malformed = || ProblemKind::FormatMalformed(tag.to_string());
+    let (kind, version) = tag.rsplit_once('/').ok_or_else(malformed)?;
+    let version: u32 = version.parse().map_err(|_| malformed())?;
+    if !kind.starts_with("bunkakai.") {
+        return Err(malformed());
+    }
+    if kind != SESSION_KIND {
+        return Err(ProblemKind::FormatOtherKind(tag.to_string()));
+    }
+    if version > SESSION_VERSION {
+        return Err(ProblemKind::FormatNewer {
+            found: version,
+            known: SESSION_VERSION,
+        });
+    }
+    if version == 0 {
+        return Err(malformed());
+    }
+    Ok(())
+}
+
+/// Decodes UTF-8 (a BOM is skipped). Anything else is refused with the
+/// place of the first bad byte, noting when the file reads as Shift_JIS.
+fn decode(bytes: &[u8]) -> Result<&str, (Pos, ProblemKind)> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(body).map_err(|e| {
+        let good = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default();
+        let line = good.matches('\n').count() + 1;
+        let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (_, _, had_errors) = encoding_rs::SHIFT_JIS.decode(body);
+        (
+            Pos { line, col },
+            ProblemKind::NotUtf8 {
+                shift_jis: !had_errors,
+            },
+        )
+    })
+}
