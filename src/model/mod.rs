@@ -4,6 +4,7 @@
 pub mod fields;
 pub mod ids;
 pub mod json_tree;
+pub mod notes;
 pub mod plan;
 pub mod plan_read;
 pub mod plan_rules;

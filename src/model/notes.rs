@@ -1,0 +1,250 @@
+//! One group's notes file (`notes/<group>.json`, `bunkakai.notes/1`): the
+//! notes, attendance, speaking turns, covered questions and the summary.
+//!
+//! Every part carries the timestamps that let two writers of the same file
+//! merge without losing anything (see `merge`). Fields this program does not
+//! know are kept in `extra` and written back unchanged.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// The format tag kind of a notes file.
+pub const NOTES_KIND: &str = "bunkakai.notes";
+/// The newest notes format version this program reads and writes.
+pub const NOTES_VERSION: u32 = 1;
+
+/// A timestamp with its UTC offset, as written in files (RFC 3339).
+pub type Stamp = DateTime<FixedOffset>;
+
+/// One group's record of a sitting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupNotes {
+    /// `"bunkakai.notes/1"`.
+    pub format: String,
+    /// The sitting's id.
+    pub session: String,
+    /// The group's id.
+    pub group: String,
+    /// Every note, deleted ones included (as tombstones).
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Latest attendance mark of each member.
+    #[serde(default)]
+    pub attendance: Vec<Attendance>,
+    /// The speaking order and each speaking turn.
+    #[serde(default)]
+    pub speaking: Speaking,
+    /// Questions marked as covered.
+    #[serde(default)]
+    pub covered: Vec<Covered>,
+    /// The group summary (まとめ) for the report-back round.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
+    /// Fields written by a newer bunkakai, kept as they were.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// One note: what a speaker said, of which kind, on which question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    /// Unique across processes and machines.
+    pub id: String,
+    /// When it was first committed.
+    pub created: Stamp,
+    /// When it was last changed; the newest change wins a merge.
+    pub updated: Stamp,
+    /// The agenda block it was taken in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block: Option<String>,
+    /// The theme it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    /// The question (`q1`, `s2` …) it answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// Who said it (a roster name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// What kind of note it is.
+    pub kind: NoteKind,
+    /// Who takes an action item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// The note itself.
+    pub text: String,
+    /// A deleted note stays in the file as a tombstone so a merge cannot
+    /// bring it back and an undo can.
+    #[serde(default)]
+    pub deleted: bool,
+    /// Fields written by a newer bunkakai.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The kinds of notes a group takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// 課題: a problem the speaker faces.
+    Issue,
+    /// 工夫・事例: something that worked, a case.
+    Practice,
+    /// 意見: an opinion.
+    Opinion,
+    /// 要望: a request (to the secretariat, to others).
+    Request,
+    /// アクション: something someone will do; has an owner.
+    Action,
+    /// その他.
+    Other,
+}
+
+impl NoteKind {
+    /// All kinds, in the order they are offered.
+    pub const ALL: [NoteKind; 6] = [
+        NoteKind::Issue,
+        NoteKind::Practice,
+        NoteKind::Opinion,
+        NoteKind::Request,
+        NoteKind::Action,
+        NoteKind::Other,
+    ];
+
+    /// The word used in files and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            NoteKind::Issue => "issue",
+            NoteKind::Practice => "practice",
+            NoteKind::Opinion => "opinion",
+            NoteKind::Request => "request",
+            NoteKind::Action => "action",
+            NoteKind::Other => "other",
+        }
+    }
+}
+
+/// Whether a member is here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    /// 出席
+    Present,
+    /// 欠席
+    Absent,
+    /// 遅刻
+    Late,
+}
+
+/// The latest attendance mark of one member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attendance {
+    /// The member's roster name.
+    pub member: String,
+    /// Present, absent or late.
+    pub status: Presence,
+    /// When it was marked; the newest mark wins a merge.
+    pub at: Stamp,
+}
+
+/// Speaking order and turns.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Speaking {
+    /// The order members speak in (roster names).
+    #[serde(default)]
+    pub order: Vec<String>,
+    /// When the order was last changed; the newest order wins a merge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_updated: Option<Stamp>,
+    /// Every speaking turn; an open turn has no `end`.
+    #[serde(default)]
+    pub turns: Vec<Turn>,
+}
+
+/// One member's time at the microphone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Turn {
+    /// Who spoke.
+    pub member: String,
+    /// When they started.
+    pub start: Stamp,
+    /// When they stopped; `None` while speaking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Stamp>,
+}
+
+/// A question the group has covered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Covered {
+    /// The theme's id.
+    pub theme: String,
+    /// The question's id.
+    pub question: String,
+    /// When it was marked.
+    pub at: Stamp,
+}
+
+/// The group's summary (まとめ) for the report-back round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The summary text.
+    pub text: String,
+    /// When it was last changed; the newest wins a merge.
+    pub updated: Stamp,
+}
+
+impl GroupNotes {
+    /// An empty notes file for a group.
+    pub fn new(session: &str, group: &str) -> GroupNotes {
+        GroupNotes {
+            format: format!("{NOTES_KIND}/{NOTES_VERSION}"),
+            session: session.to_string(),
+            group: group.to_string(),
+            notes: Vec::new(),
+            attendance: Vec::new(),
+            speaking: Speaking::default(),
+            covered: Vec::new(),
+            summary: None,
+            extra: Map::new(),
+        }
+    }
+
+    /// The notes that are not deleted, in commit order.
+    pub fn live_notes(&self) -> impl Iterator<Item = &Note> {
+        self.notes.iter().filter(|n| !n.deleted)
+    }
+
+    /// True when the group has written a non-blank summary.
+    pub fn has_summary(&self) -> bool {
+        self.summary
+            .as_ref()
+            .is_some_and(|s| !s.text.trim().is_empty())
+    }
+
+    /// The latest attendance status of a member, if marked.
+    pub fn presence(&self, member: &str) -> Option<Presence> {
+        self.attendance
+            .iter()
+            .find(|a| a.member == member)
+            .map(|a| a.status)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_fields_round_trip_and_kinds_use_file_words() {
+        let text = r#"{"format":"bunkakai.notes/1","session":"s","group":"A","future":{"x":1},
+            "notes":[{"id":"n1","created":"2026-01-20T14:10:00+09:00","updated":"2026-01-20T14:10:00+09:00",
+            "kind":"practice","text":"気仙沼市の課題","speaker":"気仙沼市","mood":"good"}]}"#;
+        let notes: GroupNotes = serde_json::from_str(text).unwrap();
+        assert_eq!(notes.notes[0].kind, NoteKind::Practice);
+        let back = serde_json::to_value(&notes).unwrap();
+        assert_eq!(back["future"]["x"], 1);
+        assert_eq!(back["notes"][0]["mood"], "good");
+        assert_eq!(back["notes"][0]["kind"], "practice");
+    }
+}
