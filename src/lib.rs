@@ -9,3 +9,4 @@ pub mod i18n;
 pub mod logging;
 pub mod model;
 pub mod store;
+pub mod timer;
