@@ -10,3 +10,4 @@ pub mod logging;
 pub mod model;
 pub mod store;
 pub mod timer;
+pub mod tui;
