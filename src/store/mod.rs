@@ -1,2 +1,6 @@
-//! The only code that touches the disk.
+//! The only code that touches the disk: session folders, atomic saves, writer locks, versioned JSON documents.
+
+pub mod format;
 pub mod sessions;
+
+pub use format::{FormatError, FormatTag, check_format};
