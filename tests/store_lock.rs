@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use bunkakai::store::StoreError;
 use bunkakai::store::lock::{WriterLock, lock_path};
+use bunkakai::store::{StoreError, atomic};
 
 #[test]
 fn the_sidecar_is_named_after_the_target() {
@@ -78,6 +78,21 @@ fn acquire_timeout_gives_up_with_locked_and_succeeds_when_free() {
 
     drop(holder);
     WriterLock::acquire_timeout(&target, Duration::ZERO).unwrap();
+}
+
+#[test]
+fn saving_under_the_lock_keeps_the_lock_and_its_sidecar() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("run.json");
+    let guard = WriterLock::acquire(&target).unwrap();
+    atomic::replace(&target, b"{}\n").unwrap();
+    atomic::replace(&target, b"{\"a\":1}\n").unwrap();
+    assert!(
+        WriterLock::try_acquire(&target).unwrap().is_none(),
+        "renaming the target does not touch the lock"
+    );
+    drop(guard);
+    assert_eq!(fs::read(&target).unwrap(), b"{\"a\":1}\n");
 }
 
 #[test]
