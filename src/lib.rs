@@ -5,6 +5,7 @@
 //! ja/en label table (`i18n`).
 
 pub mod check;
+pub mod facilitator;
 pub mod i18n;
 pub mod logging;
 pub mod model;

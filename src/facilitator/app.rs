@@ -1,0 +1,1 @@
+//! The facilitator console's event loop (placeholder until the loop lands).
