@@ -216,6 +216,18 @@ pub fn left(clock: &str, lang: Lang) -> String {
     }
 }
 
+/// An extension or cut in seconds: "+5分", "-4分54秒" / "+5 min", "-4 min 54 s".
+pub fn signed_length(seconds: i64, lang: Lang) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let (m, s) = (seconds.unsigned_abs() / 60, seconds.unsigned_abs() % 60);
+    match (s, lang) {
+        (0, Lang::Ja) => format!("{sign}{m}分"),
+        (0, Lang::En) => format!("{sign}{m} min"),
+        (s, Lang::Ja) => format!("{sign}{m}分{s}秒"),
+        (s, Lang::En) => format!("{sign}{m} min {s} s"),
+    }
+}
+
 /// The alert text: minutes left in a block, or time up.
 pub fn alert(minutes: u32, block: &str, lang: Lang) -> String {
     match (minutes, lang) {
@@ -261,5 +273,19 @@ pub fn bad_run_file(err: &str, lang: Lang) -> String {
             format!("{err}（run.json は変更していません。直すか、別名にして退避してください）")
         }
         Lang::En => format!("{err} (run.json was left untouched; fix it or move it aside)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_and_remaining_read_naturally() {
+        assert_eq!(signed_length(300, Lang::Ja), "+5分");
+        assert_eq!(signed_length(-294, Lang::Ja), "-4分54秒");
+        assert_eq!(signed_length(-294, Lang::En), "-4 min 54 s");
+        assert_eq!(left("21:13", Lang::En), "21:13 left");
+        assert_eq!(left("+00:52", Lang::Ja), "超過 +00:52");
     }
 }

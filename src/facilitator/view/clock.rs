@@ -261,8 +261,7 @@ fn info(v: &FacilitatorView) -> Vec<(String, Style)> {
     );
     let adjusted = c.duration - c.block.map_or(0, |b| i64::from(b.minutes) * 60);
     if adjusted != 0 {
-        let m = adjusted as f64 / 60.0;
-        elapsed.push_str(&format!(" ({m:+}{})", minutes_unit(lang)));
+        elapsed.push_str(&format!(" ({})", text_ja_en::signed_length(adjusted, lang)));
     }
     lines.push((elapsed, Style::new()));
     if let Some(s) = &c.segment {
