@@ -110,7 +110,7 @@ fn id_error(e: &IdError, lang: Lang) -> String {
         (IdError::Char(c), Lang::Ja) => format!("ID に {} は使えません", shown(*c)),
         (IdError::Char(c), Lang::En) => format!("an id cannot contain {}", shown(*c)),
     };
-    format!("{what}. {why}")
+    format!("{what}{}{why}", lang.pick("。", ". "))
 }
 
 /// One sentence saying what is wrong and what to do.
@@ -151,16 +151,20 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         Missing => "required field is missing".into(),
         Unknown {
             suggestion: Some(s),
+            ..
         } if ja => format!("知らない項目です。\"{s}\" の誤りではありませんか"),
         Unknown {
             suggestion: Some(s),
+            ..
         } => format!("unknown field; did you mean \"{s}\"?"),
-        Unknown { suggestion: None } if ja => {
-            "知らない項目です。docs/formats.md の項目名を使ってください".into()
-        }
-        Unknown { suggestion: None } => {
-            "unknown field; see docs/formats.md for the field names".into()
-        }
+        Unknown {
+            suggestion: None,
+            known,
+        } if ja => format!("知らない項目です。使える項目: {}", known.join(", ")),
+        Unknown {
+            suggestion: None,
+            known,
+        } => format!("unknown field; this object takes: {}", known.join(", ")),
         Blank if ja => "空欄です。内容を書いてください".into(),
         Blank => "is blank; write something".into(),
         EmptyList if ja => "少なくとも1つ必要です".into(),

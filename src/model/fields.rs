@@ -64,7 +64,7 @@ impl Reader {
         &mut self,
         node: &'n Node,
         path: &str,
-        known: &[&'static str],
+        known: &'static [&'static str],
     ) -> Option<Fields<'n>> {
         let Value::Object(members) = &node.value else {
             self.wrong_type(node, path, Expected::Object);
@@ -75,7 +75,7 @@ impl Reader {
             self.report(
                 Some(m.key_pos),
                 join(path, &m.key),
-                ProblemKind::Unknown { suggestion },
+                ProblemKind::Unknown { suggestion, known },
             );
         }
         Some(Fields {

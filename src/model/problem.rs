@@ -65,6 +65,8 @@ pub enum ProblemKind {
     Unknown {
         /// The nearest defined field, when one is close.
         suggestion: Option<&'static str>,
+        /// The fields this object takes.
+        known: &'static [&'static str],
     },
     /// A text that must say something is empty.
     Blank,

@@ -1,0 +1,158 @@
+//! The `bunkakai` command as a user runs it: exit codes, what goes to
+//! stdout and stderr, in both languages.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn bunkakai(args: &[&str]) -> Output {
+    let root = env!("CARGO_MANIFEST_DIR");
+    Command::new(env!("CARGO_BIN_EXE_bunkakai"))
+        .args(args)
+        .current_dir(root)
+        .env_remove("BUNKAKAI_SESSIONS")
+        .env(
+            "BUNKAKAI_LOG_DIR",
+            std::env::temp_dir().join("bunkakai-test-logs"),
+        )
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+#[test]
+fn check_bundled_sitting_by_id_prints_summary_and_exits_0() {
+    let out = bunkakai(&["check", "jichitai-09", "--lang", "ja"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("第9回 自治体勉強会"), "{stdout}");
+    assert!(stdout.contains("議事 (合計 59分)"), "{stdout}");
+    assert!(
+        stdout.contains("2. 自治体間の意見交換  45分  資料P8～"),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("計画は正しく読めました\n"), "{stdout}");
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn check_accepts_folder_and_file_paths() {
+    for arg in [
+        "sessions/jichitai-09-b",
+        "sessions/jichitai-09-b/session.json",
+    ] {
+        let out = bunkakai(&["check", arg]);
+        assert_eq!(out.status.code(), Some(0), "{arg}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).contains("the plan is valid"));
+    }
+}
+
+#[test]
+fn invalid_plan_exits_2_with_one_line_per_problem() {
+    let out = bunkakai(&["check", "tests/fixtures/invalid/minuts_typo.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "tests/fixtures/invalid/minuts_typo.json:6:5: required field is missing (at agenda[1].minutes)",
+            "tests/fixtures/invalid/minuts_typo.json:6:46: unknown field; did you mean \"minutes\"? (at agenda[1].minuts)",
+            "2 problem(s) found",
+        ]
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn japanese_locale_gives_japanese_messages() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = Command::new(env!("CARGO_BIN_EXE_bunkakai"))
+        .args(["check", "tests/fixtures/invalid/shift_jis.json"])
+        .current_dir(root)
+        .env("LANG", "ja_JP.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env(
+            "BUNKAKAI_LOG_DIR",
+            std::env::temp_dir().join("bunkakai-test-logs"),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("Shift_JIS のようです）。UTF-8 で保存し直してください"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn unknown_or_unsafe_session_names_exit_2_and_say_what_exists() {
+    let out = bunkakai(&["check", "jichitai-99"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("no sitting \"jichitai-99\""), "{stderr}");
+    assert!(stderr.contains("jichitai-09, jichitai-09-b"), "{stderr}");
+
+    let out = bunkakai(&["check", "CON"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("reserves"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn newer_format_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("session.json");
+    let bytes = br#"{"format": "bunkakai.session/3", "title": "x", "agenda": []}"#;
+    std::fs::write(&plan, bytes).unwrap();
+    let out = bunkakai(&["check", plan.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("a newer bunkakai wrote this file"));
+    assert_eq!(std::fs::read(&plan).unwrap(), bytes);
+}
+
+#[test]
+fn sessions_flag_and_env_choose_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let sitting = dir.path().join("mine");
+    std::fs::create_dir(&sitting).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join("tests/fixtures/valid/minimal.json"),
+        sitting.join("session.json"),
+    )
+    .unwrap();
+    let out = bunkakai(&["--sessions", dir.path().to_str().unwrap(), "check", "mine"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Team retro  [mine]"));
+
+    let out = Command::new(env!("CARGO_BIN_EXE_bunkakai"))
+        .args(["check", "mine"])
+        .env("BUNKAKAI_SESSIONS", dir.path())
+        .env("LANG", "C")
+        .env(
+            "BUNKAKAI_LOG_DIR",
+            std::env::temp_dir().join("bunkakai-test-logs"),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = bunkakai(&["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = bunkakai(&["--lang", "fr", "check", "jichitai-09"]);
+    assert_eq!(out.status.code(), Some(2));
+}
