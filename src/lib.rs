@@ -4,6 +4,7 @@
 //! validation (`model`), the only code that touches the disk (`store`) and the
 //! ja/en label table (`i18n`).
 
+pub mod app;
 pub mod check;
 pub mod i18n;
 pub mod logging;

@@ -6,6 +6,7 @@
 
 mod check;
 pub mod cli;
+pub mod notes;
 mod plan;
 
 pub use check::CheckText;
