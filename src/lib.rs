@@ -10,3 +10,5 @@ pub mod i18n;
 pub mod logging;
 pub mod model;
 pub mod store;
+pub mod timer;
+pub mod tui;
