@@ -12,3 +12,4 @@ pub mod model;
 pub mod store;
 pub mod timer;
 pub mod tui;
+pub mod ui;

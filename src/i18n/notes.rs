@@ -137,7 +137,7 @@ crate::labels! {
         /// Saved-state word.
         Saved => "保存済", "saved";
         /// Saving-state word.
-        Saving => "保存中…", "saving…";
+        Saving => "保存中", "saving";
         /// Draft-state word.
         DraftSaved => "下書き保存済", "draft saved";
         /// Fair share hint label.
@@ -155,7 +155,7 @@ crate::labels! {
         /// Owner picker title.
         PickOwnerTitle => "担当（番号か名前を入力、Enterで決定）", "Owner (number or name, Enter picks)";
         /// Hint line in the editor.
-        Hint => "Enter 記録  Alt+Enter/Ctrl+J 改行  F2 発言者  F3 種別  F4 問い  F6 次の人  F9 まとめ  F1 キー", "Enter commit  Alt+Enter/Ctrl+J newline  F2 speaker  F3 kind  F4 question  F6 next  F9 summary  F1 keys";
+        Hint => "Enter記録 Alt+Enter改行 F2発言者 F3種別 F4問い F6次の人 Tab欄 F9まとめ F1キー", "Enter save  Alt+Enter newline  F2 by  F3 kind  F4 q  F6 next  Tab pane  F1 keys";
         /// Status: a note was deleted.
         Deleted => "削除しました（u で元に戻す）", "deleted (u undoes)";
         /// Status: a note was restored.
@@ -167,9 +167,23 @@ crate::labels! {
         /// Status: a draft was restored at start.
         DraftRestored => "前回の下書きを復元しました", "restored the unsent draft";
         /// Marks a covered question.
-        Covered => "済", "done";
+        Covered => "済", "ok";
         /// Theme word.
-        Theme => "テーマ", "Theme";
+        Theme => "テーマ", "Theme ";
+        /// Before the time left.
+        Left => "残り", "left";
+        /// Before the overrun.
+        Over => "超過", "over";
+        /// A paused timer.
+        Paused => "一時停止", "paused";
+        /// A block waiting to start.
+        Waiting => "開始前", "not started";
+        /// The agenda is over.
+        Finished => "終了", "finished";
+        /// Placeholder in the empty editor.
+        Placeholder => "ここに入力して Enter で記録", "type here, Enter records";
+        /// Placeholder in the empty summary editor.
+        SummaryPlaceholder => "グループのまとめ（報告用）。Enter で記録", "the group's summary for report-back; Enter records";
     }
 }
 

@@ -3,9 +3,9 @@
 
 use crossterm::event::KeyEvent;
 
-use super::TimerView;
 use crate::model::notes::GroupNotes;
 use crate::model::notes_draft::Draft;
+use crate::model::run::RunState;
 
 /// Something that happened: a key, a paste, time passing, a save finishing,
 /// another console's change, the end of the session.
@@ -29,14 +29,9 @@ pub enum Action {
     DraftSaved(Result<(), String>),
     /// Another console (a co-note-taker, the facilitator) saved the group's file.
     FileChanged(GroupNotes),
-    /// The facilitator's run changed: the timer, and the group's members
-    /// after roster moves (when run.json records any).
-    RunChanged {
-        /// The timer as the header shows it.
-        timer: TimerView,
-        /// The group's members after the facilitator's moves.
-        members: Option<Vec<String>>,
-    },
+    /// The facilitator's run file changed (timer, roster moves); `None`
+    /// when there is none.
+    RunChanged(Option<Box<RunState>>),
     /// The process was told to end (SIGTERM, SIGINT) or its terminal went
     /// away (SIGHUP, `hangup`).
     Terminate {

@@ -136,13 +136,13 @@ const WRITE: &[Binding] = &[
 
 /// The roster pane.
 const ROSTER: &[Binding] = &[
-    (k(KeyCode::Up, NONE), "↑", Command::Up),
-    (k(KeyCode::Down, NONE), "↓", Command::Down),
+    (k(KeyCode::Up, NONE), "Up", Command::Up),
+    (k(KeyCode::Down, NONE), "Down", Command::Down),
     (k(KeyCode::Char(' '), NONE), "Space", Command::Attendance),
     (k(KeyCode::Char('a'), NONE), "a", Command::Attendance),
-    (k(KeyCode::Up, ALT), "Alt+↑", Command::MoveUp),
+    (k(KeyCode::Up, ALT), "Alt+Up", Command::MoveUp),
     (k(KeyCode::Char('['), NONE), "[", Command::MoveUp),
-    (k(KeyCode::Down, ALT), "Alt+↓", Command::MoveDown),
+    (k(KeyCode::Down, ALT), "Alt+Down", Command::MoveDown),
     (k(KeyCode::Char(']'), NONE), "]", Command::MoveDown),
     (k(KeyCode::Enter, NONE), "Enter", Command::Speak),
     (k(KeyCode::Char('n'), NONE), "n", Command::NextSpeaker),
@@ -153,8 +153,8 @@ const ROSTER: &[Binding] = &[
 
 /// The prompt card pane.
 const CARD: &[Binding] = &[
-    (k(KeyCode::Up, NONE), "↑", Command::Up),
-    (k(KeyCode::Down, NONE), "↓", Command::Down),
+    (k(KeyCode::Up, NONE), "Up", Command::Up),
+    (k(KeyCode::Down, NONE), "Down", Command::Down),
     (k(KeyCode::Enter, NONE), "Enter", Command::SetQuestion),
     (k(KeyCode::Char('c'), NONE), "c", Command::ToggleCovered),
     (k(KeyCode::Char('?'), NONE), "?", Command::Help),
@@ -163,8 +163,8 @@ const CARD: &[Binding] = &[
 
 /// The notes list pane.
 const LIST: &[Binding] = &[
-    (k(KeyCode::Up, NONE), "↑", Command::Up),
-    (k(KeyCode::Down, NONE), "↓", Command::Down),
+    (k(KeyCode::Up, NONE), "Up", Command::Up),
+    (k(KeyCode::Down, NONE), "Down", Command::Down),
     (k(KeyCode::Enter, NONE), "Enter", Command::Edit),
     (k(KeyCode::Char('e'), NONE), "e", Command::Edit),
     (k(KeyCode::Char('d'), NONE), "d", Command::Delete),

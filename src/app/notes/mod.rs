@@ -24,7 +24,9 @@ use chrono_tz::Tz;
 use crate::i18n::Lang;
 use crate::model::notes::{GroupNotes, Stamp};
 use crate::model::notes_draft::Draft;
-use crate::model::{Group, Theme};
+use crate::model::run::RunState;
+use crate::model::{Group, Plan, Theme};
+use crate::timer::{Clock, ClockView, Status};
 use editor::NoteEditor;
 use picker::Picker;
 use saving::Saving;
@@ -48,39 +50,6 @@ pub enum Mode {
     Help,
 }
 
-/// The facilitator's timer as the header shows it (read from run.json).
-#[derive(Debug, Clone, PartialEq)]
-pub enum TimerView {
-    /// No run.json, or the run has not started.
-    NotStarted,
-    /// A block is running or paused.
-    Block {
-        /// The agenda block's id.
-        id: String,
-        /// Its title.
-        title: String,
-        /// When it ends, while running.
-        deadline: Option<DateTime<Utc>>,
-        /// Time left, when paused.
-        paused_left: Option<Duration>,
-    },
-    /// The agenda is over.
-    Finished,
-}
-
-impl TimerView {
-    /// Time left in the current block at `now`.
-    pub fn left(&self, now: DateTime<Utc>) -> Option<Duration> {
-        match self {
-            TimerView::Block {
-                deadline: Some(d), ..
-            } => Some(*d - now),
-            TimerView::Block { paused_left, .. } => *paused_left,
-            _ => None,
-        }
-    }
-}
-
 /// A short message in the status line, shown until `until`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
@@ -95,10 +64,8 @@ pub struct Notice {
 pub struct State {
     /// Language of labels.
     pub lang: Lang,
-    /// The sitting's id.
-    pub session: String,
-    /// The sitting's title.
-    pub title: String,
+    /// The sitting's plan.
+    pub plan: Plan,
     /// The sitting's time zone: note times are written and shown in it.
     pub tz: Tz,
     /// The group (from the plan).
@@ -135,8 +102,8 @@ pub struct State {
     pub list_scroll: usize,
     /// Ids of deleted notes, newest last, for undo.
     pub deleted: Vec<String>,
-    /// The facilitator's timer.
-    pub timer: TimerView,
+    /// The facilitator's run (timer, roster moves), when run.json exists.
+    pub run: Option<RunState>,
     /// When the draft last changed and is not yet saved.
     pub draft_dirty_since: Option<DateTime<Utc>>,
     /// When the last keystroke changed the draft.
@@ -163,7 +130,7 @@ impl State {
     /// `id_prefix` must differ between processes (time and randomness).
     pub fn new(
         lang: Lang,
-        plan: &crate::model::Plan,
+        plan: &Plan,
         group: &Group,
         doc: GroupNotes,
         id_prefix: String,
@@ -180,8 +147,7 @@ impl State {
         }
         State {
             lang,
-            session: plan.id.clone(),
-            title: plan.title.clone(),
+            plan: plan.clone(),
             tz: plan.timezone,
             members: group.members.iter().map(|m| m.name.clone()).collect(),
             group: group.clone(),
@@ -200,7 +166,7 @@ impl State {
             list_sel: 0,
             list_scroll: 0,
             deleted: Vec::new(),
-            timer: TimerView::NotStarted,
+            run: None,
             draft_dirty_since: None,
             draft_touched: None,
             draft_in_flight: false,
@@ -216,11 +182,28 @@ impl State {
         now.with_timezone(&self.tz).fixed_offset()
     }
 
+    /// The facilitator's clock at `now`, when run.json exists.
+    pub fn clock(&self, now: DateTime<Utc>) -> Option<ClockView<'_>> {
+        let run = self.run.as_ref()?;
+        Some(Clock::at(&self.plan, run, self.stamp(now)))
+    }
+
+    /// The agenda block on the facilitator's clock, once started.
+    pub fn block_id(&self, now: DateTime<Utc>) -> Option<String> {
+        let clock = self.clock(now)?;
+        match clock.status {
+            Status::Running | Status::Paused => clock.block.map(|b| b.id.clone()),
+            _ => None,
+        }
+    }
+
     /// Time left for the fair-share hint: the running block's, else the
     /// planned breakout minus what has been spoken.
     pub fn time_left(&self, now: DateTime<Utc>) -> Option<Duration> {
-        if let Some(left) = self.timer.left(now) {
-            return Some(left);
+        if let Some(clock) = self.clock(now)
+            && matches!(clock.status, Status::Running | Status::Paused)
+        {
+            return Some(Duration::seconds(clock.remaining));
         }
         let planned = Duration::minutes(i64::from(self.breakout_minutes?));
         let spoken: Duration = self
@@ -235,7 +218,7 @@ impl State {
     pub fn draft(&self, now: DateTime<Utc>) -> Draft {
         let summary = self.summary_dirty.then(|| self.summary.lines().join("\n"));
         Draft::new(
-            &self.session,
+            &self.plan.id,
             &self.group.id,
             self.stamp(now),
             self.editor.to_draft(),

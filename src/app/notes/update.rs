@@ -42,12 +42,17 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
         Action::FileChanged(disk) => {
             state.doc = merged(&state.doc, &disk);
         }
-        Action::RunChanged { timer, members } => {
-            state.timer = timer;
-            if let Some(m) = members {
-                state.members = m;
-                state.roster_sel = state.roster_sel.min(state.members.len().saturating_sub(1));
-            }
+        Action::RunChanged(run) => {
+            state.run = run.map(|r| *r);
+            state.members = match &state.run {
+                Some(run) => run
+                    .roster(&state.plan, &state.group.id)
+                    .iter()
+                    .map(|m| m.name.clone())
+                    .collect(),
+                None => state.group.members.iter().map(|m| m.name.clone()).collect(),
+            };
+            state.roster_sel = state.roster_sel.min(state.members.len().saturating_sub(1));
         }
         Action::Terminate { hangup } => {
             state.quitting = true;
@@ -432,10 +437,7 @@ fn commit_note(state: &mut State, now: DateTime<Utc>) {
     let owner = (e.kind == crate::model::notes::NoteKind::Action)
         .then(|| e.owner.clone())
         .flatten();
-    let block = match &state.timer {
-        super::TimerView::Block { id, .. } => Some(id.clone()),
-        _ => None,
-    };
+    let block = state.block_id(now);
     let existing = e
         .editing
         .as_ref()
