@@ -29,6 +29,33 @@ enum Command {
         /// A sitting: its folder, its session.json, or its id in the sessions folder.
         session: String,
     },
+    /// Take one group's notes: roster, prompt card, the facilitator's timer; every note saved as you go.
+    ///
+    /// Keys: Enter records the note; Alt+Enter or Ctrl+J starts a new line; F1 lists every key.
+    Notes {
+        /// A sitting: its folder, its session.json, or its id in the sessions folder.
+        session: String,
+        /// The group whose notes you take (as in the plan, e.g. B).
+        #[arg(long, short)]
+        group: String,
+    },
+    /// Test support: commit scripted notes one by one and print each id once saved.
+    #[command(hide = true)]
+    NotesWriter {
+        /// The sitting's folder.
+        dir: PathBuf,
+        #[arg(long)]
+        group: String,
+        #[arg(long)]
+        prefix: String,
+        #[arg(long, default_value_t = 0)]
+        from: u64,
+        #[arg(long)]
+        count: u64,
+        /// Write carelessly (no lock, no temp file, no fsync).
+        #[arg(long)]
+        naive: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -45,6 +72,17 @@ fn main() -> ExitCode {
     );
     match cli.command {
         None => list_sittings(&dir, lang),
+        Some(Command::Notes { session, group }) => {
+            bunkakai::app::notes::start::notes_command(&session, &group, &dir, lang)
+        }
+        Some(Command::NotesWriter {
+            dir,
+            group,
+            prefix,
+            from,
+            count,
+            naive,
+        }) => bunkakai::app::notes::writer::notes_writer(&dir, &group, &prefix, from, count, naive),
         Some(Command::Check { session }) => match sessions::locate(&session, &dir) {
             Ok(found) => check_plan(&found, lang),
             Err(e) => {

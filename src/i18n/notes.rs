@@ -213,3 +213,20 @@ pub fn presence_label(p: Option<Presence>, lang: Lang) -> &'static str {
 pub fn save_error(detail: &str, lang: Lang) -> String {
     format!("{}: {detail}", NotesText::SaveFailed.text(lang))
 }
+
+/// `--group` names no group of the sitting.
+pub fn no_group(group: &str, available: &[String], lang: Lang) -> String {
+    let list = available.join(", ");
+    match lang {
+        Lang::Ja => format!("グループ \"{group}\" はこの会にありません。ある グループ: {list}"),
+        Lang::En => format!("no group \"{group}\" in this sitting; groups: {list}"),
+    }
+}
+
+/// Every draft slot of the group is taken by a running console.
+pub fn no_draft_slot(lang: Lang) -> &'static str {
+    lang.pick(
+        "このグループの記録端末が多すぎます（同時に9台まで）",
+        "too many consoles on this group (9 at most)",
+    )
+}

@@ -5,12 +5,15 @@
 
 pub mod action;
 pub mod card;
+pub mod console;
 pub mod editor;
 pub mod keys;
 pub mod picker;
 pub mod roster;
 pub mod saving;
+pub mod start;
 mod update;
+pub mod writer;
 
 #[cfg(test)]
 mod tests;
@@ -179,7 +182,8 @@ impl State {
 
     /// `now` as written in files: in the sitting's time zone, with its offset.
     pub fn stamp(&self, now: DateTime<Utc>) -> Stamp {
-        now.with_timezone(&self.tz).fixed_offset()
+        use chrono::SubsecRound;
+        now.trunc_subsecs(3).with_timezone(&self.tz).fixed_offset()
     }
 
     /// The facilitator's clock at `now`, when run.json exists.
