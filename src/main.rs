@@ -52,6 +52,9 @@ enum Command {
         from: u64,
         #[arg(long)]
         count: u64,
+        /// Notes per save.
+        #[arg(long, default_value_t = 1)]
+        batch: u64,
         /// Write carelessly (no lock, no temp file, no fsync).
         #[arg(long)]
         naive: bool,
@@ -81,8 +84,17 @@ fn main() -> ExitCode {
             prefix,
             from,
             count,
+            batch,
             naive,
-        }) => bunkakai::app::notes::writer::notes_writer(&dir, &group, &prefix, from, count, naive),
+        }) => {
+            let opts = bunkakai::app::notes::writer::WriterOptions {
+                from,
+                count,
+                batch,
+                naive,
+            };
+            bunkakai::app::notes::writer::notes_writer(&dir, &group, &prefix, opts)
+        }
         Some(Command::Check { session }) => match sessions::locate(&session, &dir) {
             Ok(found) => check_plan(&found, lang),
             Err(e) => {

@@ -14,16 +14,28 @@ use std::process::ExitCode;
 use crate::model::notes::{GroupNotes, Note, NoteKind};
 use crate::store::notes_file;
 
-/// Commits notes `from..count` as `<prefix>-<n>` into `group`'s file in the
-/// sitting folder `dir`.
-pub fn notes_writer(
-    dir: &Path,
-    group: &str,
-    prefix: &str,
-    from: u64,
-    count: u64,
-    naive: bool,
-) -> ExitCode {
+/// How the scripted note-taker writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriterOptions {
+    /// Notes `from..count` are written.
+    pub from: u64,
+    /// See `from`.
+    pub count: u64,
+    /// Notes per save (a console coalesces notes typed while a save is under way).
+    pub batch: u64,
+    /// Write carelessly (the negative control).
+    pub naive: bool,
+}
+
+/// Commits notes as `<prefix>-<n>` into `group`'s file in the sitting
+/// folder `dir`, printing each id once the save holding it has returned.
+pub fn notes_writer(dir: &Path, group: &str, prefix: &str, opts: WriterOptions) -> ExitCode {
+    let WriterOptions {
+        from,
+        count,
+        batch,
+        naive,
+    } = opts;
     let path = notes_file::notes_path(dir, group);
     if let Err(e) = notes_file::prepare_dir(&path) {
         eprintln!("{e}");
@@ -38,24 +50,41 @@ pub fn notes_writer(
         }
     };
     let mut out = std::io::stdout().lock();
-    for n in from..count {
-        let id = format!("{prefix}-{n}");
-        doc.notes.push(note(&id, n));
+    let mut n = from;
+    while n < count {
+        let ids: Vec<String> = (n..count.min(n + batch.max(1)))
+            .map(|i| format!("{prefix}-{i}"))
+            .collect();
+        for (i, id) in ids.iter().enumerate() {
+            doc.notes.push(note(id, n + i as u64));
+        }
+        n += ids.len() as u64;
         let saved = if naive {
             naive_save(&path, &doc)
         } else {
-            notes_file::commit(&path, &doc)
-                .map(|d| doc = d)
-                .map_err(|e| e.to_string())
+            commit_retrying(&path, &doc).map(|d| doc = d)
         };
         if let Err(e) = saved {
             eprintln!("{e}");
             return ExitCode::FAILURE;
         }
-        let _ = writeln!(out, "{id}");
+        for id in &ids {
+            let _ = writeln!(out, "{id}");
+        }
         let _ = out.flush();
     }
     ExitCode::SUCCESS
+}
+
+/// Commits like the console: a save that found the lock busy for too long
+/// is tried again (the console retries on its timer).
+fn commit_retrying(path: &Path, doc: &GroupNotes) -> Result<GroupNotes, String> {
+    loop {
+        match notes_file::commit(path, doc) {
+            Err(crate::store::StoreError::Locked { .. }) => continue,
+            other => return other.map_err(|e| e.to_string()),
+        }
+    }
 }
 
 fn note(id: &str, n: u64) -> Note {
