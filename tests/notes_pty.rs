@@ -61,3 +61,22 @@ fn a_tiny_terminal_gets_a_message_and_sigint_ends_the_console() {
     c.signal(libc::SIGINT);
     assert!(c.wait_exit(5));
 }
+
+#[test]
+fn a_panic_keeps_the_draft_and_gives_the_terminal_back() {
+    if !cfg!(debug_assertions) {
+        return; // the test panic exists in debug builds only
+    }
+    let (tmp, dir) = sitting();
+    let mut c = Console::start_with(tmp.path(), 80, 24, "ja", &[("BUNKAKAI_TEST_PANIC", "1")]);
+    c.wait_for("名簿", 10);
+    assert!(c.on_alternate_screen());
+    c.send("パニック前の下書き");
+    c.wait_for("│パニック前の下書き", 5);
+    c.send("\x1b[24~"); // F12
+    assert!(c.wait_exit(5));
+    let draft = std::fs::read_to_string(dir.join("notes/B.json.draft")).unwrap();
+    assert!(draft.contains("パニック前の下書き"), "{draft}");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert!(!c.on_alternate_screen(), "the terminal is restored");
+}

@@ -38,7 +38,19 @@ pub struct Console {
 impl Console {
     /// Starts `bunkakai notes jichitai-09 --group B` in a `cols`×`rows` terminal.
     pub fn start(sessions: &Path, cols: u16, rows: u16, lang: &str) -> Console {
+        Console::start_with(sessions, cols, rows, lang, &[])
+    }
+
+    /// [`Console::start`] with extra environment variables.
+    pub fn start_with(
+        sessions: &Path,
+        cols: u16,
+        rows: u16,
+        lang: &str,
+        env: &[(&str, &str)],
+    ) -> Console {
         let mut cmd = Command::new(BIN);
+        cmd.envs(env.iter().copied());
         cmd.args(["notes", "jichitai-09", "--group", "B", "--sessions"])
             .arg(sessions)
             .args(["--lang", lang])
@@ -86,6 +98,11 @@ impl Console {
         let mut w = self.session.get_process().get_raw_handle().unwrap();
         w.write_all(s.as_bytes()).unwrap();
         w.flush().unwrap();
+    }
+
+    /// True while the console is on the alternate screen.
+    pub fn on_alternate_screen(&self) -> bool {
+        self.screen.lock().unwrap().screen().alternate_screen()
     }
 
     /// The screen's text.

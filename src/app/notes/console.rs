@@ -69,6 +69,7 @@ pub async fn run(mut state: State, files: Files) -> std::io::Result<()> {
             stop = signals.recv() => Action::Terminate { hangup: stop == Stop::HangUp },
             _ = tokio::time::sleep(tick::delay_until(&wake, &Utc::now())) => Action::Tick,
         };
+        panic_for_tests(&action);
         let now = Utc::now();
         for effect in update(&mut state, action, now) {
             match effect {
@@ -105,6 +106,19 @@ pub async fn run(mut state: State, files: Files) -> std::io::Result<()> {
         if state.draft_dirty_since.is_some() {
             *last.lock().unwrap_or_else(|p| p.into_inner()) = Some(state.draft(now));
         }
+    }
+}
+
+/// In debug builds with `BUNKAKAI_TEST_PANIC=1`, F12 panics: the
+/// end-to-end test uses it to check that a panic keeps the draft and gives
+/// the terminal back.
+fn panic_for_tests(action: &Action) {
+    if cfg!(debug_assertions)
+        && let Action::Key(k) = action
+        && k.code == crossterm::event::KeyCode::F(12)
+        && std::env::var_os("BUNKAKAI_TEST_PANIC").is_some()
+    {
+        panic!("test panic (F12)");
     }
 }
 

@@ -58,7 +58,7 @@ pub fn render_help(state: &State, area: Rect, buf: &mut Buffer) {
         title: NotesText::HelpTitle.text(lang),
         rows: &rows,
         ascii: false,
-        hint: "F1 / ?",
+        hint: "Esc",
     };
     (&help).render(area, buf);
 }
