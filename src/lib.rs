@@ -1,14 +1,17 @@
 //! bunkakai: a terminal app that runs a live breakout workshop.
 //!
-//! The library holds everything but the command line: the plan and its
-//! validation (`model`), the only code that touches the disk (`store`) and the
-//! ja/en label table (`i18n`).
+//! The library holds everything but the command line: the plan, run.json
+//! and notes files (`model`), the agenda clock (`timer`), the only code that
+//! touches the disk (`store`), the shared terminal runtime (`tui`), the
+//! screens (`facilitator`, `picker`) and the ja/en label table (`i18n`).
 
 pub mod app;
 pub mod check;
+pub mod facilitator;
 pub mod i18n;
 pub mod logging;
 pub mod model;
+pub mod picker;
 pub mod store;
 pub mod timer;
 pub mod tui;

@@ -1,11 +1,14 @@
 //! The `bunkakai` command: parse the command line, pick what to do, run it.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use bunkakai::facilitator::app;
+use bunkakai::i18n::run as run_text;
 use bunkakai::i18n::{CheckText, Lang, cli as msg};
 use bunkakai::store::sessions::{self, SessionPath};
-use bunkakai::{check, model};
+use bunkakai::{check, model, picker};
 use clap::{Parser, Subcommand};
 
 /// bunkakai (分科会): run a live breakout workshop from the terminal.
@@ -18,6 +21,9 @@ struct Cli {
     /// Folder holding the sittings (default: $BUNKAKAI_SESSIONS, else ./sessions, else the user data folder).
     #[arg(long, global = true, value_name = "DIR")]
     sessions: Option<PathBuf>,
+    /// Draw plain ASCII borders (for terminals that show box-drawing characters two cells wide).
+    #[arg(long, global = true)]
+    ascii: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -59,6 +65,14 @@ enum Command {
         #[arg(long)]
         naive: bool,
     },
+    /// Run a sitting: the facilitator console (agenda timer, groups, prompt cards, report-back).
+    Run {
+        /// A sitting: its folder, its session.json, or its id in the sessions folder.
+        session: String,
+        /// Follow a sitting another console is running, without changing anything.
+        #[arg(long)]
+        read_only: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -74,6 +88,9 @@ fn main() -> ExitCode {
         dirs::data_dir().as_deref(),
     );
     match cli.command {
+        None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
+            pick_and_run(&dir, lang, cli.ascii)
+        }
         None => list_sittings(&dir, lang),
         Some(Command::Notes { session, group }) => {
             bunkakai::app::notes::start::notes_command(&session, &group, &dir, lang)
@@ -102,6 +119,126 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Some(Command::Run { session, read_only }) => {
+            let opts = app::Options {
+                lang,
+                ascii: cli.ascii,
+                read_only,
+            };
+            match sessions::locate(&session, &dir) {
+                Ok(found) => run_console(&found, opts),
+                Err(e) => {
+                    eprintln!("{}", msg::locate_error(&e, lang));
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}
+
+/// Reads a usable plan or prints why not.
+fn usable_plan(found: &SessionPath, lang: Lang) -> Result<model::Plan, ExitCode> {
+    let bytes = sessions::read_bytes(&found.plan).map_err(|e| {
+        eprintln!("{}", msg::unreadable(&found.plan, &e, lang));
+        ExitCode::from(2)
+    })?;
+    let result = model::read_plan(&bytes, &found.default_id);
+    match result.plan {
+        Some(plan) => Ok(plan),
+        None => {
+            let file = found.plan.display().to_string();
+            for line in check::problem_lines(&file, &result, lang) {
+                eprintln!("{line}");
+            }
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+fn run_console(found: &SessionPath, opts: app::Options) -> ExitCode {
+    let lang = opts.lang;
+    let plan = match usable_plan(found, lang) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let id = plan.id.clone();
+    let console = match app::open(&found.dir, plan, opts) {
+        Ok(c) => c,
+        Err(app::OpenError::Locked) => {
+            eprintln!("{}", run_text::locked(&id, lang));
+            return ExitCode::from(1);
+        }
+        Err(app::OpenError::RunFile(e)) => {
+            eprintln!("{}", run_text::bad_run_file(&e.to_string(), lang));
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    match app::run(console) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %e, "console stopped");
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn pick_and_run(dir: &std::path::Path, lang: Lang, ascii: bool) -> ExitCode {
+    let ids = sessions::list(dir);
+    if ids.is_empty() {
+        eprintln!("{}", msg::no_sittings(dir, lang));
+        return ExitCode::from(2);
+    }
+    let entries = ids
+        .iter()
+        .map(|id| {
+            let plan = sessions::locate(&dir.join(id).display().to_string(), dir)
+                .ok()
+                .and_then(|f| sessions::read_bytes(&f.plan).ok().map(|b| (f, b)))
+                .and_then(|(f, b)| model::read_plan(&b, &f.default_id).plan);
+            picker::Entry {
+                id: id.clone(),
+                date: plan
+                    .as_ref()
+                    .and_then(|p| p.date)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                title: plan.as_ref().map(|p| p.title.clone()).unwrap_or_default(),
+                usable: plan.is_some(),
+            }
+        })
+        .collect();
+    let chooser = picker::Picker {
+        entries,
+        selected: 0,
+        folder: dir.display().to_string(),
+        lang,
+        ascii,
+    };
+    match picker::choose(chooser) {
+        Ok(Some(id)) => match sessions::locate(&dir.join(&id).display().to_string(), dir) {
+            Ok(found) => run_console(
+                &found,
+                app::Options {
+                    lang,
+                    ascii,
+                    read_only: false,
+                },
+            ),
+            Err(e) => {
+                eprintln!("{}", msg::locate_error(&e, lang));
+                ExitCode::from(2)
+            }
+        },
+        Ok(None) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -127,7 +127,7 @@ impl Clock {
                 phase: Phase::Calm,
                 segment: None,
                 turn: None,
-                planned_end: planned_end(plan, run),
+                planned_end: planned_end(plan, run, now),
                 projected_end: run.ended,
             };
         };
@@ -158,7 +158,7 @@ impl Clock {
             phase: phase(plan, duration, remaining),
             segment: segment(block, br, elapsed),
             turn: turn(plan, block, br, now, elapsed),
-            planned_end: planned_end(plan, run),
+            planned_end: planned_end(plan, run, now),
             projected_end: Some(from + Duration::seconds(remaining.max(0) + later)),
         }
     }
@@ -323,18 +323,40 @@ fn turn<'p>(
     })
 }
 
-fn planned_end(plan: &Plan, run: &RunState) -> Option<Stamp> {
-    let total = Duration::minutes(i64::from(plan.total_minutes()));
-    if let Some(start) = plan.planned_start() {
-        return Some(start.fixed_offset() + total);
-    }
-    let first = run
-        .history
+/// When the sitting actually started: its first block's start.
+fn first_start(run: &RunState) -> Option<Stamp> {
+    run.history
         .iter()
         .filter_map(|h| h.run.started)
         .chain(run.current.iter().filter_map(|c| c.started))
-        .min()?;
-    Some(first + total)
+        .min()
+}
+
+/// The planned start time on the day the sitting runs: the plan's day until
+/// it has passed, else the day it was actually run (or today), so that a
+/// rehearsal or a postponed sitting compares with its own day's plan.
+pub fn planned_start(plan: &Plan, run: &RunState, now: Stamp) -> Option<Stamp> {
+    let time = plan.start?;
+    let tz = plan.timezone;
+    let run_day = first_start(run)
+        .unwrap_or(now)
+        .with_timezone(&tz)
+        .date_naive();
+    let day = match plan.date {
+        Some(d) if first_start(run).is_none() && d >= run_day => d,
+        _ => run_day,
+    };
+    let naive = chrono::NaiveDateTime::new(day, time);
+    use chrono::TimeZone;
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .map(|t| t.fixed_offset())
+}
+
+fn planned_end(plan: &Plan, run: &RunState, now: Stamp) -> Option<Stamp> {
+    let total = Duration::minutes(i64::from(plan.total_minutes()));
+    let start = planned_start(plan, run, now).or_else(|| first_start(run))?;
+    Some(start + total)
 }
 
 /// Starts the waiting block, or resumes a paused one. False when nothing changed.

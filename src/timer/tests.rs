@@ -464,3 +464,22 @@ fn next_change_is_the_next_second_while_running_else_the_next_minute() {
     pause(&mut run, at(12));
     assert_eq!(next_change(&run, now), at(60));
 }
+
+#[test]
+fn a_sitting_run_on_another_day_compares_with_that_days_plan() {
+    let plan = plan();
+    let mut run = RunState::new(&plan);
+    let days = |d: i64| Duration::days(d);
+    // A week before the day: the plan's own day.
+    let c = Clock::at(&plan, &run, at(-min(60)) - days(7));
+    assert_eq!(c.planned_end, Some(at(min(59))));
+    assert_eq!(c.projected_end, Some(at(min(59))));
+    // Rehearsed three days after the planned day, at 10:00: 14:00 of that day.
+    let rehearsal = at(-min(240)) + days(3);
+    let c = Clock::at(&plan, &run, rehearsal);
+    assert_eq!(c.planned_end, Some(at(min(59)) + days(3)));
+    start(&mut run, rehearsal);
+    let c = Clock::at(&plan, &run, rehearsal);
+    assert_eq!(c.planned_end, Some(at(min(59)) + days(3)));
+    assert_eq!(c.projected_end, Some(rehearsal + Duration::minutes(59)));
+}

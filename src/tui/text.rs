@@ -71,8 +71,9 @@ pub fn wrap(s: &str, max: usize, indent: &str) -> Vec<String> {
             let w = c.width().unwrap_or(0);
             if used + w > max {
                 let (head, tail) = split_at_space(&line);
+                let (head, carried) = keep_off_line_start(head, c);
                 lines.push(head.trim_end().to_string());
-                line = format!("{indent}{}", tail.trim_start());
+                line = format!("{indent}{carried}{}", tail.trim_start());
                 used = line.width();
             }
             line.push(c);
@@ -81,6 +82,22 @@ pub fn wrap(s: &str, max: usize, indent: &str) -> Vec<String> {
         lines.push(line.trim_end().to_string());
     }
     lines
+}
+
+/// Punctuation that must not start a line in Japanese (禁則処理).
+const NO_LINE_START: &str =
+    "、。，．,.)）」』】〕〉》ー・：；！？!?ぁぃぅぇぉっゃゅょァィゥェォッャュョ";
+
+/// When `next` may not start a line, moves the last character of `head` down
+/// with it (once: a run of such punctuation is rare enough).
+fn keep_off_line_start(head: &str, next: char) -> (&str, &str) {
+    if !NO_LINE_START.contains(next) {
+        return (head, "");
+    }
+    match head.char_indices().last() {
+        Some((i, _)) if i > 0 && !head[..i].trim().is_empty() => (&head[..i], &head[i..]),
+        _ => (head, ""),
+    }
 }
 
 /// Splits a full line so that an ASCII word is not cut: at the last space
@@ -122,5 +139,10 @@ mod tests {
         assert!(lines.iter().all(|l| width(l) <= 10));
         assert_eq!(wrap("KPI and targets", 10, ""), vec!["KPI and", "targets"]);
         assert_eq!(wrap("a\nb", 10, ""), vec!["a", "b"]);
+        // A closing bracket never starts a line: the character before it comes along.
+        assert_eq!(
+            wrap("行動変容（実践）を促す", 14, ""),
+            vec!["行動変容（実", "践）を促す"]
+        );
     }
 }

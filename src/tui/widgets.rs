@@ -53,6 +53,21 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
+/// Clears `rect` for a popup. A wide character just left of it would
+/// overlap the popup's left border in the terminal, so it is blanked too.
+pub fn clear_popup(rect: Rect, buf: &mut Buffer) {
+    Clear.render(rect, buf);
+    if rect.x == 0 {
+        return;
+    }
+    for y in rect.top()..rect.bottom() {
+        let left = &mut buf[(rect.x - 1, y)];
+        if unicode_width::UnicodeWidthStr::width(left.symbol()) > 1 {
+            left.set_symbol(" ");
+        }
+    }
+}
+
 /// The message shown instead of a screen in a terminal smaller than
 /// [`MIN_WIDTH`]×[`MIN_HEIGHT`].
 pub struct TooSmall<'a> {
@@ -111,7 +126,7 @@ impl Widget for &Help<'_> {
         let w = (key_w + text_w + 5).max(text::width(self.title) + 4) as u16;
         let h = self.rows.len() as u16 + 2;
         let rect = centered(area, w, h);
-        Clear.render(rect, buf);
+        clear_popup(rect, buf);
         let block = panel(format!(" {} ", self.title), self.ascii)
             .title_bottom(Line::from(format!(" {} ", self.hint)).right_aligned());
         let inner = block.inner(rect);
@@ -131,8 +146,9 @@ impl Widget for &Help<'_> {
     }
 }
 
-/// A horizontal progress bar of `ratio` (0..=1) drawn with coloured cells
-/// (or `#` and `-` in ASCII mode).
+/// A horizontal progress bar of `ratio` (0..=1): `#` for the done part and
+/// `-` for the rest, each on a background of its own colour, so that it is a
+/// solid bar in a colour terminal and still legible without colour.
 pub struct Bar {
     /// How much is done, 0 to 1.
     pub ratio: f64,
@@ -151,8 +167,8 @@ impl Widget for &Bar {
                 let (sym, style) = match (self.ascii, filled) {
                     (true, true) => ("#", Style::new().fg(self.color)),
                     (true, false) => ("-", Style::new().fg(Color::DarkGray)),
-                    (false, true) => (" ", Style::new().bg(self.color)),
-                    (false, false) => (" ", Style::new().bg(Color::DarkGray)),
+                    (false, true) => ("#", Style::new().fg(self.color).bg(self.color)),
+                    (false, false) => ("-", Style::new().fg(Color::DarkGray).bg(Color::DarkGray)),
                 };
                 buf[(x, y)].set_symbol(sym).set_style(style);
             }

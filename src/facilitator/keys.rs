@@ -1,0 +1,184 @@
+//! The facilitator's key tables, one per mode. The same tables dispatch the
+//! keys and make the `?` help.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use crate::i18n::Lang;
+use crate::i18n::run::RunText as T;
+use crate::tui::keys::{Binding, Key, lookup};
+
+use super::Mode;
+use super::action::Command::{self, *};
+
+const fn bind(keys: &'static [Key], command: Command) -> Binding<Command> {
+    Binding { keys, command }
+}
+
+/// The dashboard: the clock, the groups, the prompt card.
+pub const DASHBOARD: &[Binding<Command>] = &[
+    bind(&[Key::Space], StartPause),
+    bind(&[Key::Char('+'), Key::Char('=')], Extend1),
+    bind(&[Key::Char('>')], Extend5),
+    bind(&[Key::Char('-')], Cut1),
+    bind(&[Key::Char('<')], Cut5),
+    bind(&[Key::Char('n')], NextBlock),
+    bind(&[Key::Char('b')], PreviousBlock),
+    bind(&[Key::Char('R')], Restart),
+    bind(&[Key::Char('t')], NextTurn),
+    bind(&[Key::Char('T')], PreviousTurn),
+    bind(&[Key::Char('j'), Key::Down, Key::Tab], NextGroup),
+    bind(&[Key::Char('k'), Key::Up, Key::BackTab], PreviousGroup),
+    bind(&[Key::PageDown, Key::Char('J')], ScrollDown),
+    bind(&[Key::PageUp, Key::Char('K')], ScrollUp),
+    bind(
+        &[Key::Char('1'), Key::Char('2'), Key::Char('3')],
+        Broadcast(0),
+    ),
+    bind(&[Key::Char('m')], MoveMember),
+    bind(&[Key::Char('r')], References),
+    bind(&[Key::Char('u')], ReloadNotes),
+    bind(&[Key::Char('?')], Help),
+    bind(&[Key::Char('q'), Key::Ctrl('c')], Quit),
+];
+
+/// The list of reference cards.
+pub const REFERENCE_LIST: &[Binding<Command>] = &[
+    bind(&[Key::Up, Key::Char('k')], Up),
+    bind(&[Key::Down, Key::Char('j')], Down),
+    bind(&[Key::Enter], Confirm),
+    bind(&[Key::Esc, Key::Char('r'), Key::Char('q')], Close),
+    bind(&[Key::Ctrl('c')], Quit),
+];
+
+/// One reference card, open.
+pub const REFERENCE_CARD: &[Binding<Command>] = &[
+    bind(&[Key::Down, Key::Char('j')], Down),
+    bind(&[Key::Up, Key::Char('k')], Up),
+    bind(&[Key::PageDown, Key::Space], ScrollDown),
+    bind(&[Key::PageUp], ScrollUp),
+    bind(&[Key::Esc, Key::Char('q')], Close),
+    bind(&[Key::Ctrl('c')], Quit),
+];
+
+/// Moving a member: pick the member, then the group.
+pub const MOVE: &[Binding<Command>] = &[
+    bind(&[Key::Up, Key::Char('k')], Up),
+    bind(&[Key::Down, Key::Char('j')], Down),
+    bind(&[Key::Left, Key::Char('h'), Key::BackTab], Left),
+    bind(&[Key::Right, Key::Char('l'), Key::Tab], Right),
+    bind(&[Key::Enter], Confirm),
+    bind(&[Key::Esc, Key::Char('q')], Close),
+    bind(&[Key::Ctrl('c')], Quit),
+];
+
+/// A popup that only shows something (help, broadcast): any of these closes it.
+pub const POPUP: &[Binding<Command>] = &[
+    bind(
+        &[Key::Esc, Key::Enter, Key::Char('q'), Key::Char('?')],
+        Close,
+    ),
+    bind(&[Key::Ctrl('c')], Quit),
+];
+
+/// The key table of a mode.
+pub fn table(mode: &Mode) -> &'static [Binding<Command>] {
+    match mode {
+        Mode::Dashboard => DASHBOARD,
+        Mode::References { .. } => REFERENCE_LIST,
+        Mode::Reference { .. } => REFERENCE_CARD,
+        Mode::Move { .. } => MOVE,
+        Mode::Help | Mode::Broadcast(_) => POPUP,
+    }
+}
+
+/// The command a key gives in `mode`. The broadcast keys say which message.
+pub fn command(mode: &Mode, ev: &KeyEvent) -> Option<Command> {
+    match lookup(table(mode), ev)? {
+        Broadcast(_) => match ev.code {
+            KeyCode::Char(c) => c.to_digit(10).map(|d| Broadcast(d as usize - 1)),
+            _ => None,
+        },
+        c => Some(c),
+    }
+}
+
+/// What a command does, for the help.
+pub fn help_text(c: Command, lang: Lang) -> &'static str {
+    let t = match c {
+        StartPause => T::KeyStartPause,
+        Extend1 => T::KeyExtend1,
+        Extend5 => T::KeyExtend5,
+        Cut1 => T::KeyCut1,
+        Cut5 => T::KeyCut5,
+        NextBlock => T::KeyNextBlock,
+        PreviousBlock => T::KeyPreviousBlock,
+        Restart => T::KeyRestart,
+        NextTurn => T::KeyNextTurn,
+        PreviousTurn => T::KeyPreviousTurn,
+        NextGroup => T::KeyNextGroup,
+        PreviousGroup => T::KeyPreviousGroup,
+        ScrollDown => T::KeyScrollDown,
+        ScrollUp => T::KeyScrollUp,
+        Broadcast(_) => T::KeyBroadcast,
+        References => T::KeyReferences,
+        MoveMember => T::KeyMove,
+        ReloadNotes => T::KeyReload,
+        Help => T::KeyHelp,
+        Quit => T::KeyQuit,
+        Up => T::KeyUp,
+        Down => T::KeyDown,
+        Left => T::KeyLeft,
+        Right => T::KeyRight,
+        Confirm => T::KeyConfirm,
+        Close => T::KeyClose,
+    };
+    t.text(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyModifiers;
+
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn digits_pick_the_broadcast_message() {
+        assert_eq!(command(&Mode::Dashboard, &key('1')), Some(Broadcast(0)));
+        assert_eq!(command(&Mode::Dashboard, &key('2')), Some(Broadcast(1)));
+        assert_eq!(command(&Mode::Dashboard, &key('4')), None);
+    }
+
+    #[test]
+    fn each_mode_has_its_own_keys() {
+        assert_eq!(command(&Mode::Dashboard, &key(' ')), Some(StartPause));
+        assert_eq!(command(&Mode::Dashboard, &key('q')), Some(Quit));
+        assert_eq!(command(&Mode::Help, &key('q')), Some(Close));
+        let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+        let refs = Mode::References { selected: 0 };
+        assert_eq!(command(&refs, &enter), Some(Confirm));
+        assert_eq!(command(&Mode::Dashboard, &enter), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_table() {
+        for table in [DASHBOARD, REFERENCE_LIST, REFERENCE_CARD, MOVE, POPUP] {
+            let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(k), "{k:?} bound twice");
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_has_help_in_both_languages() {
+        for table in [DASHBOARD, REFERENCE_LIST, REFERENCE_CARD, MOVE, POPUP] {
+            for b in table {
+                assert!(!help_text(b.command, Lang::Ja).is_empty());
+                assert!(help_text(b.command, Lang::En).is_ascii());
+            }
+        }
+    }
+}

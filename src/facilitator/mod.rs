@@ -1,0 +1,153 @@
+//! The facilitator console (`bunkakai run`): drives the agenda clock, shows
+//! every group at a glance, keeps the broadcast messages and reference cards
+//! at hand, and runs the report-back round.
+//!
+//! Shaped as one pure core and effects at the edge: [`State`] is plain data,
+//! [`update::update`] decides what a key or a tick does and returns
+//! [`Effect`]s, [`view`] draws the state, and [`app`] is the one event loop
+//! that reads the terminal, the clock and the files and carries the effects
+//! out.
+
+pub mod action;
+pub mod app;
+pub mod groups;
+pub mod keys;
+pub mod update;
+pub mod view;
+
+use std::collections::BTreeMap;
+
+pub use action::{Action, Command, Effect};
+pub use groups::GroupDigest;
+pub use update::update;
+
+use crate::i18n::Lang;
+use crate::i18n::run::RunText;
+use crate::model::notes::Stamp;
+use crate::model::run::RunState;
+use crate::model::{Member, Plan};
+
+/// What is on top of the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Nothing: the dashboard itself.
+    Dashboard,
+    /// The key help.
+    Help,
+    /// The list of reference cards, one selected.
+    References {
+        /// The selected card.
+        selected: usize,
+    },
+    /// One reference card, open and scrolled.
+    Reference {
+        /// The card's index in the plan.
+        index: usize,
+        /// Lines scrolled past.
+        scroll: u16,
+    },
+    /// Moving a member of the selected group to another group.
+    Move {
+        /// The member's place in the selected group's roster.
+        member: usize,
+        /// The destination group's index in the plan.
+        to: usize,
+    },
+    /// A broadcast message just copied, shown large.
+    Broadcast(usize),
+}
+
+/// A short message in the status line, until `until`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// What to say.
+    pub text: String,
+    /// When it disappears.
+    pub until: Stamp,
+    /// Shown in the alarm colour (alerts, refusals, errors).
+    pub alarm: bool,
+}
+
+/// Everything the facilitator console knows. Plain data: a test builds one
+/// from a plan in one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The sitting's plan.
+    pub plan: Plan,
+    /// The live state, as written to run.json.
+    pub run: RunState,
+    /// The language of labels.
+    pub lang: Lang,
+    /// Plain ASCII borders and marks.
+    pub ascii: bool,
+    /// Following another console: nothing is changed or written.
+    pub read_only: bool,
+    /// What is on top of the dashboard.
+    pub mode: Mode,
+    /// The selected group's index in the plan.
+    pub selected: usize,
+    /// Lines of the prompt card scrolled past.
+    pub card_scroll: u16,
+    /// The terminal's size in cells (width, height).
+    pub size: (u16, u16),
+    /// Each group's notes digest, by group id, once read.
+    pub digests: BTreeMap<String, GroupDigest>,
+    /// Groups whose notes file could not be read, and why.
+    pub notes_errors: BTreeMap<String, String>,
+    /// The timer flashes until then (an alert just rang).
+    pub flash_until: Option<Stamp>,
+    /// The status line's message.
+    pub notice: Option<Notice>,
+    /// Why the last save of run.json failed, until one succeeds.
+    pub save_error: Option<String>,
+    /// The facilitator asked to leave.
+    pub quit: bool,
+}
+
+impl State {
+    /// A console on `plan` with `run` as read from run.json.
+    pub fn new(plan: Plan, run: RunState, lang: Lang) -> State {
+        State {
+            plan,
+            run,
+            lang,
+            ascii: false,
+            read_only: false,
+            mode: Mode::Dashboard,
+            selected: 0,
+            card_scroll: 0,
+            size: (100, 30),
+            digests: BTreeMap::new(),
+            notes_errors: BTreeMap::new(),
+            flash_until: None,
+            notice: None,
+            save_error: None,
+            quit: false,
+        }
+    }
+
+    /// The broadcast messages: the plan's, else the built-in ones.
+    pub fn broadcasts(&self) -> Vec<String> {
+        if self.plan.broadcasts.is_empty() {
+            [RunText::BroadcastFiveLeft, RunText::BroadcastClosing]
+                .iter()
+                .map(|t| t.text(self.lang).to_string())
+                .collect()
+        } else {
+            self.plan.broadcasts.clone()
+        }
+    }
+
+    /// The selected group's id, if the plan has groups.
+    pub fn selected_group(&self) -> Option<&str> {
+        self.plan.groups.get(self.selected).map(|g| g.id.as_str())
+    }
+
+    /// The selected group's roster as it stands now (moves applied).
+    pub fn selected_roster(&self) -> Vec<&Member> {
+        match self.selected_group() {
+            Some(g) => self.run.roster(&self.plan, g),
+            None => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! The prompt card of the selected group's theme(s) — title, audience, ◆ key
+//! questions and ※ survey questions, scrollable — and, during a report-back
+//! round, the panel of the group whose turn it is with its summary.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::i18n::run::RunText as T;
+use crate::timer::{self, Status};
+use crate::tui::text;
+use crate::tui::widgets::panel;
+
+use super::FacilitatorView;
+use crate::facilitator::State;
+
+/// Wraps `s` to `width` cells with `first` before the first line and
+/// spaces of the same width before the others.
+fn bullet(out: &mut Vec<Line<'static>>, first: &str, s: &str, width: u16, style: Style) {
+    // In a narrow card the hanging indent would leave too little room.
+    let hang = if width >= 40 { text::width(first) } else { 2 };
+    let indent = " ".repeat(hang);
+    for l in text::wrap(&format!("{first}{s}"), width as usize, &indent) {
+        out.push(Line::styled(l, style));
+    }
+}
+
+/// The prompt card's lines for the selected group at `width` cells.
+pub(crate) fn card_lines(state: &State, width: u16) -> Vec<Line<'static>> {
+    let lang = state.lang;
+    let mut out = Vec::new();
+    let Some(group) = state.plan.groups.get(state.selected) else {
+        return out;
+    };
+    let (key, survey) = if state.ascii {
+        ("* ", "+ ")
+    } else {
+        ("◆ ", "※ ")
+    };
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    for (n, id) in group.themes.iter().enumerate() {
+        let Some(theme) = state.plan.theme(id) else {
+            continue;
+        };
+        if n > 0 {
+            out.push(Line::raw(""));
+        }
+        let head = format!("{}{} ", T::Theme.text(lang), theme.id);
+        bullet(&mut out, &head, &theme.title, width, bold.fg(Color::Cyan));
+        if let Some(a) = &theme.audience {
+            let lead = format!("{}: ", T::Audience.text(lang));
+            bullet(&mut out, &lead, a, width, Style::new().fg(Color::DarkGray));
+        }
+        for (mark, list, style) in [
+            (key, &theme.questions, bold),
+            (survey, &theme.survey, Style::new()),
+        ] {
+            for q in list {
+                bullet(&mut out, mark, &q.text, width, style);
+                for p in &q.points {
+                    bullet(&mut out, "   ・", p, width, Style::new());
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(Line::raw(T::NoTheme.text(lang)));
+    }
+    out
+}
+
+pub(super) fn prompt(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
+    let s = v.state;
+    let lang = s.lang;
+    let themes = s
+        .plan
+        .groups
+        .get(s.selected)
+        .map(|g| (g.id.as_str(), g.themes.join(lang.pick("・", ", "))))
+        .unwrap_or_default();
+    let lines = card_lines(s, area.width.saturating_sub(2));
+    let visible = area.height.saturating_sub(2);
+    let max = (lines.len() as u16).saturating_sub(visible);
+    let scroll = s.card_scroll.min(max);
+    let mut title = format!(
+        " {} {}{}: {}{} ",
+        T::PromptCard.text(lang),
+        T::GroupWord.text(lang),
+        themes.0,
+        T::Theme.text(lang),
+        themes.1
+    );
+    if max > 0 {
+        title.push_str(&format!("[{}/{}] ", scroll + 1, max + 1));
+    }
+    let block = panel(title, s.ascii);
+    Paragraph::new(lines)
+        .scroll((scroll, 0))
+        .block(block)
+        .render(area, buf);
+}
+
+pub(super) fn report(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
+    let s = v.state;
+    let lang = s.lang;
+    let Some(block) = v.clock.block else {
+        return;
+    };
+    let order = timer::report_order(&s.plan, block);
+    let (index, group, remaining) = match &v.clock.turn {
+        Some(t) => (t.index, t.group, Some(t.remaining)),
+        None => (0, order.first().copied().unwrap_or(""), None),
+    };
+    let title = format!(
+        " {} {}{} ({}/{}) ",
+        T::Report.text(lang),
+        T::GroupWord.text(lang),
+        group,
+        index + 1,
+        order.len()
+    );
+    let panel = panel(title, s.ascii);
+    let inner = panel.inner(area);
+    panel.render(area, buf);
+    let width = inner.width.saturating_sub(1);
+    let mut lines: Vec<Line> = Vec::new();
+    let per = block.report.as_ref().map_or(0, |r| r.minutes_per_group) as i64 * 60;
+    let left = remaining.unwrap_or(per);
+    let style = match (v.clock.status, left <= 0) {
+        (Status::Running, true) => Style::new().fg(Color::Red),
+        _ => Style::new().fg(Color::Yellow),
+    }
+    .add_modifier(Modifier::BOLD);
+    let g = s.plan.group(group);
+    let label = g.and_then(|g| g.label.clone()).unwrap_or_default();
+    lines.push(Line::styled(
+        format!(
+            "{}{} {label}  {}",
+            T::GroupWord.text(lang),
+            group,
+            crate::i18n::run::left(&timer::clock_text(left), lang)
+        ),
+        style,
+    ));
+    if let Some(next) = order.get(index + 1) {
+        lines.push(Line::styled(
+            format!(
+                "{}: {}{}",
+                T::NextReporter.text(lang),
+                T::GroupWord.text(lang),
+                next
+            ),
+            Style::new().fg(Color::DarkGray),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("{}:", T::Summary.text(lang)),
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    match s.digests.get(group).and_then(|d| d.summary.as_deref()) {
+        Some(summary) => {
+            for l in text::wrap(summary, width as usize, "") {
+                lines.push(Line::raw(l));
+            }
+        }
+        None => lines.push(Line::styled(
+            T::NoSummary.text(lang),
+            Style::new().fg(Color::DarkGray),
+        )),
+    }
+    let x = Rect {
+        x: inner.x + 1,
+        width,
+        ..inner
+    };
+    Paragraph::new(lines).render(x, buf);
+}

@@ -1,0 +1,189 @@
+//! The dashboard drawn from the state: header, big timer, groups, roster,
+//! prompt card (or the report-back panel), status line, and the popups on
+//! top. Rendering reads the state and `now`; it never changes anything.
+
+mod board;
+mod card;
+mod clock;
+mod popups;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use ratatui::widgets::Widget;
+
+use crate::i18n::run::RunText as T;
+use crate::model::notes::Stamp;
+use crate::timer::{Clock, ClockView, Phase, Status};
+use crate::tui::widgets::{self, TooSmall};
+
+use super::{Mode, State};
+
+/// The dashboard at one instant.
+pub struct FacilitatorView<'a> {
+    /// What to draw.
+    pub state: &'a State,
+    /// The clock of the sitting at `now`.
+    pub clock: ClockView<'a>,
+    /// The instant drawn.
+    pub now: Stamp,
+}
+
+impl<'a> FacilitatorView<'a> {
+    /// The view of `state` at `now`.
+    pub fn new(state: &'a State, now: Stamp) -> FacilitatorView<'a> {
+        FacilitatorView {
+            clock: Clock::at(&state.plan, &state.run, now),
+            state,
+            now,
+        }
+    }
+
+    /// True while an alert's flash shows the timer inverted (every other second).
+    fn flash_on(&self) -> bool {
+        use chrono::Timelike;
+        self.state
+            .flash_until
+            .is_some_and(|t| self.now < t && self.now.second().is_multiple_of(2))
+    }
+}
+
+/// The colour of the timer and gauge.
+pub fn phase_color(clock: &ClockView) -> Color {
+    match (clock.status, clock.phase) {
+        (Status::Done, _) => Color::DarkGray,
+        (Status::Ready, _) => Color::Cyan,
+        (Status::Paused, _) => Color::Blue,
+        (_, Phase::Calm) => Color::Green,
+        (_, Phase::Warning) => Color::Yellow,
+        (_, Phase::Urgent) => Color::LightRed,
+        (_, Phase::Overrun) => Color::Red,
+    }
+}
+
+/// Where each part of the dashboard goes in a terminal of `area`.
+#[derive(Debug, Clone, Copy)]
+pub struct Areas {
+    /// Title, block, wall clock, ends.
+    pub header: Rect,
+    /// The big timer and its gauge.
+    pub timer: Rect,
+    /// The groups table.
+    pub groups: Rect,
+    /// The selected group's roster.
+    pub roster: Rect,
+    /// The prompt card or report-back panel.
+    pub card: Rect,
+    /// The last line: key hints or a notice.
+    pub status: Rect,
+}
+
+/// Lays the dashboard out. The big timer needs 6 rows; below 22 rows a
+/// one-line timer is used instead.
+pub fn areas(area: Rect, groups: usize) -> Areas {
+    let timer_h = if area.height >= 22 { 6 } else { 2 };
+    let header = Rect { height: 2, ..area };
+    let timer = Rect {
+        y: area.y + 2,
+        height: timer_h,
+        ..area
+    };
+    let body_y = timer.bottom();
+    let body_h = area.bottom().saturating_sub(body_y + 1);
+    let status = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    let left_w = (area.width * 2 / 5).clamp(38, 70).min(area.width);
+    let table_h = (groups as u16 + 3).min(body_h.saturating_sub(4)).max(3);
+    let groups = Rect {
+        x: area.x,
+        y: body_y,
+        width: left_w,
+        height: table_h.min(body_h),
+    };
+    let roster = Rect {
+        x: area.x,
+        y: groups.bottom(),
+        width: left_w,
+        height: body_h - groups.height,
+    };
+    let card = Rect {
+        x: area.x + left_w,
+        y: body_y,
+        width: area.width - left_w,
+        height: body_h,
+    };
+    Areas {
+        header,
+        timer,
+        groups,
+        roster,
+        card,
+        status,
+    }
+}
+
+fn full(size: (u16, u16)) -> Rect {
+    Rect::new(0, 0, size.0, size.1)
+}
+
+/// The furthest the prompt card can scroll at the state's terminal size.
+pub fn card_max_scroll(state: &State) -> u16 {
+    let a = areas(full(state.size), state.plan.groups.len()).card;
+    let lines = card::card_lines(state, a.width.saturating_sub(2)).len() as u16;
+    lines.saturating_sub(a.height.saturating_sub(2))
+}
+
+/// The furthest reference card `index` can scroll.
+pub fn reference_max_scroll(state: &State, index: usize) -> u16 {
+    let rect = popups::reference_rect(full(state.size));
+    let lines = popups::reference_lines(state, index, rect.width.saturating_sub(2)).len() as u16;
+    lines.saturating_sub(rect.height.saturating_sub(2))
+}
+
+/// Lines a page of a popup scrolls.
+pub fn popup_page(size: (u16, u16)) -> u16 {
+    popups::reference_rect(full(size))
+        .height
+        .saturating_sub(3)
+        .max(1)
+}
+
+impl Widget for &FacilitatorView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if widgets::too_small(area) {
+            let msg = TooSmall {
+                message: T::TooSmall.text(self.state.lang),
+            };
+            (&msg).render(area, buf);
+            return;
+        }
+        let a = areas(area, self.state.plan.groups.len());
+        clock::header(self, a.header, buf);
+        clock::timer(self, a.timer, buf);
+        board::groups(self, a.groups, buf);
+        board::roster(self, a.roster, buf);
+        let report = self.clock.block.is_some_and(|b| b.report.is_some());
+        if report {
+            card::report(self, a.card, buf);
+        } else {
+            card::prompt(self, a.card, buf);
+        }
+        popups::status_line(self, a.status, buf);
+        match &self.state.mode {
+            Mode::Dashboard => {}
+            Mode::Help => popups::help(self, area, buf),
+            Mode::References { selected } => popups::references(self, *selected, area, buf),
+            Mode::Reference { index, scroll } => {
+                popups::reference(self, *index, *scroll, area, buf)
+            }
+            Mode::Move { member, to } => popups::move_member(self, *member, *to, area, buf),
+            Mode::Broadcast(n) => popups::broadcast(self, *n, area, buf),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

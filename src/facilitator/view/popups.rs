@@ -1,0 +1,271 @@
+//! What lies on top of the dashboard — the help, reference cards, the move
+//! popup, the broadcast message — and the status line at the bottom.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::facilitator::action::Command;
+use crate::facilitator::{State, keys};
+use crate::i18n::run::RunText as T;
+use crate::tui::keys::help_rows;
+use crate::tui::text;
+use crate::tui::widgets::{Help, centered, clear_popup, panel};
+
+use super::FacilitatorView;
+use super::clock::put;
+
+/// The status line: a notice when there is one, else the main keys.
+pub(super) fn status_line(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
+    let s = v.state;
+    let lang = s.lang;
+    if let Some(err) = &s.save_error {
+        let msg = format!("{}: {err}", T::SaveFailed.text(lang));
+        let style = Style::new().fg(Color::White).bg(Color::Red);
+        buf.set_style(area, style);
+        put(buf, area.x + 1, area.y, &msg, area.width - 2, style);
+        return;
+    }
+    if let Some(n) = s.notice.as_ref().filter(|n| n.until > v.now) {
+        let style = if n.alarm {
+            Style::new().fg(Color::Black).bg(Color::Yellow)
+        } else {
+            Style::new().fg(Color::Black).bg(Color::Cyan)
+        };
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            &format!(" {} ", n.text),
+            area.width - 2,
+            style,
+        );
+        return;
+    }
+    let hints = [
+        (Command::StartPause, T::HintStart),
+        (Command::Extend1, T::HintAdjust),
+        (Command::NextBlock, T::HintNext),
+        (Command::Broadcast(0), T::HintBroadcast),
+        (Command::References, T::HintReferences),
+        (Command::MoveMember, T::HintMove),
+        (Command::Help, T::HintHelp),
+        (Command::Quit, T::HintQuit),
+    ];
+    let mut x = area.x + 1;
+    for (command, label) in hints {
+        let Some(b) = keys::DASHBOARD.iter().find(|b| b.command == command) else {
+            continue;
+        };
+        let key = match command {
+            Command::Extend1 => "+/-".to_string(),
+            Command::Broadcast(_) => "1-3".to_string(),
+            _ => b.keys[0].label(lang),
+        };
+        let item_w = (text::width(&key) + text::width(label.text(lang)) + 3) as u16;
+        if x + item_w > area.right() {
+            break;
+        }
+        buf.set_string(x, area.y, &key, Style::new().fg(Color::Cyan));
+        let kx = x + text::width(&key) as u16 + 1;
+        buf.set_string(
+            kx,
+            area.y,
+            label.text(lang),
+            Style::new().fg(Color::DarkGray),
+        );
+        x += item_w;
+    }
+}
+
+pub(super) fn help(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
+    let lang = v.state.lang;
+    let rows = help_rows(keys::DASHBOARD, lang, |c| keys::help_text(c, lang));
+    let help = Help {
+        title: T::HelpTitle.text(lang),
+        rows: &rows,
+        ascii: v.state.ascii,
+        hint: T::CloseHint.text(lang),
+    };
+    (&help).render(area, buf);
+}
+
+pub(super) fn references(v: &FacilitatorView, selected: usize, area: Rect, buf: &mut Buffer) {
+    let s = v.state;
+    let lang = s.lang;
+    let refs = &s.plan.references;
+    let w = refs
+        .iter()
+        .map(|r| text::width(&r.title) as u16 + 6)
+        .max()
+        .unwrap_or(20)
+        .max(text::width(T::ReferencesHint.text(lang)) as u16 + 4)
+        .min(area.width.saturating_sub(4));
+    let rect = centered(area, w, refs.len() as u16 + 2);
+    clear_popup(rect, buf);
+    let block = panel(format!(" {} ", T::References.text(lang)), s.ascii)
+        .title_bottom(Line::from(format!(" {} ", T::ReferencesHint.text(lang))).right_aligned());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    for (i, r) in refs.iter().enumerate() {
+        let y = inner.y + i as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        let style = if i == selected {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        let line = text::fit(&format!(" {} {}", i + 1, r.title), inner.width as usize);
+        buf.set_string(inner.x, y, line, style);
+    }
+}
+
+/// Where an open reference card goes.
+pub(super) fn reference_rect(area: Rect) -> Rect {
+    let w = area.width.saturating_sub(6).min(110);
+    let h = area.height.saturating_sub(4);
+    centered(area, w, h)
+}
+
+/// The open reference card's lines at `width` cells.
+pub(super) fn reference_lines(state: &State, index: usize, width: u16) -> Vec<String> {
+    let Some(r) = state.plan.references.get(index) else {
+        return Vec::new();
+    };
+    text::wrap(&r.body, width.saturating_sub(1) as usize, "  ")
+}
+
+pub(super) fn reference(
+    v: &FacilitatorView,
+    index: usize,
+    scroll: u16,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let s = v.state;
+    let lang = s.lang;
+    let Some(r) = s.plan.references.get(index) else {
+        return;
+    };
+    let rect = reference_rect(area);
+    clear_popup(rect, buf);
+    let lines = reference_lines(s, index, rect.width.saturating_sub(2));
+    let visible = rect.height.saturating_sub(2);
+    let title = format!(
+        " {} [{}-{}/{}] ",
+        text::truncate(&r.title, rect.width.saturating_sub(20) as usize),
+        scroll + 1,
+        (scroll + visible).min(lines.len() as u16),
+        lines.len()
+    );
+    let block = panel(title, s.ascii)
+        .title_bottom(Line::from(format!(" {} ", T::ReferenceHint.text(lang))).right_aligned());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll as usize)
+        .take(visible as usize)
+        .map(Line::raw)
+        .collect();
+    let body = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    Paragraph::new(shown).render(body, buf);
+}
+
+pub(super) fn move_member(
+    v: &FacilitatorView,
+    member: usize,
+    to: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let s = v.state;
+    let lang = s.lang;
+    let roster = s.selected_roster();
+    let from = s.selected_group().unwrap_or("");
+    let dest = s.plan.groups.get(to).map_or("", |g| g.id.as_str());
+    let hint = T::MoveHint.text(lang);
+    let w = (text::width(hint) as u16 + 4).min(area.width.saturating_sub(2));
+    let h = (roster.len() as u16 + 4).min(area.height.saturating_sub(2));
+    let rect = centered(area, w, h);
+    clear_popup(rect, buf);
+    let title = format!(
+        " {}: {}{from} ",
+        T::MoveTitle.text(lang),
+        T::GroupWord.text(lang)
+    );
+    let block = panel(title, s.ascii).title_bottom(Line::from(format!(" {hint} ")).right_aligned());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let dest_line = format!(
+        "{}: < {}{dest} >",
+        T::MoveTo.text(lang),
+        T::GroupWord.text(lang)
+    );
+    let yellow = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+    put(
+        buf,
+        inner.x + 1,
+        inner.y,
+        &dest_line,
+        inner.width.saturating_sub(1),
+        yellow,
+    );
+    let rows = inner.height.saturating_sub(2) as usize;
+    let first = member.saturating_sub(rows.saturating_sub(1));
+    for (i, m) in roster.iter().enumerate().skip(first).take(rows) {
+        let y = inner.y + 2 + (i - first) as u16;
+        let style = if i == member {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        let line = text::fit(&format!(" {}", m.name), inner.width as usize);
+        buf.set_string(inner.x, y, line, style);
+    }
+}
+
+pub(super) fn broadcast(v: &FacilitatorView, n: usize, area: Rect, buf: &mut Buffer) {
+    let s = v.state;
+    let lang = s.lang;
+    let msgs = s.broadcasts();
+    let Some(msg) = msgs.get(n) else {
+        return;
+    };
+    let w = area.width.saturating_sub(8).min(72);
+    let body = text::wrap(msg, w.saturating_sub(4) as usize, "");
+    let hint = text::wrap(
+        T::BroadcastHint.text(lang),
+        w.saturating_sub(4) as usize,
+        "",
+    );
+    let h = (body.len() + hint.len() + 5) as u16;
+    let rect = centered(area, w, h);
+    clear_popup(rect, buf);
+    let title = format!(" {} ({}) ", T::BroadcastTitle.text(lang), n + 1);
+    let block = panel(title, s.ascii)
+        .title_bottom(Line::from(format!(" {} ", T::CloseHint.text(lang))).right_aligned())
+        .border_style(Style::new().fg(Color::Cyan));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let mut lines = vec![Line::raw("")];
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    lines.extend(body.into_iter().map(|l| Line::styled(l, bold)));
+    lines.push(Line::raw(""));
+    let dim = Style::new().fg(Color::DarkGray);
+    lines.extend(hint.into_iter().map(|l| Line::styled(l, dim)));
+    let body_rect = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    Paragraph::new(lines).render(body_rect, buf);
+}
