@@ -105,7 +105,7 @@ const GLOBAL: &[Binding] = &[
     (k(KeyCode::Char('c'), CTRL), "Ctrl+C", Command::Quit),
     (k(KeyCode::Char('q'), CTRL), "Ctrl+Q", Command::Quit),
     (k(KeyCode::F(2), NONE), "F2", Command::PickSpeaker),
-    (Key::AltDigit, "Alt+1…9", Command::SpeakerNo(0)),
+    (Key::AltDigit, "Alt+1-9", Command::SpeakerNo(0)),
     (k(KeyCode::F(3), NONE), "F3", Command::NextKind),
     (k(KeyCode::Char('k'), ALT), "Alt+K", Command::NextKind),
     (k(KeyCode::F(3), SHIFT), "Shift+F3", Command::PrevKind),

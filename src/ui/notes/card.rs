@@ -61,7 +61,20 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
                 if focused && qi == state.card_sel {
                     style = style.add_modifier(Modifier::REVERSED);
                 }
-                rows.push((line, style, Some(qi)));
+                // The question under discussion (or the selected one) is
+                // shown whole; the others are cut to one row.
+                let open = if focused {
+                    qi == state.card_sel
+                } else {
+                    current
+                };
+                if open {
+                    for l in text::wrap(&line, w, "     ") {
+                        rows.push((l, style, Some(qi)));
+                    }
+                } else {
+                    rows.push((line, style, Some(qi)));
+                }
                 qi += 1;
             }
         }
@@ -78,9 +91,14 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let focus_row = focus_q
         .and_then(|q| rows.iter().position(|r| r.2 == Some(q)))
         .unwrap_or(0);
+    let focus_end = focus_q
+        .and_then(|q| rows.iter().rposition(|r| r.2 == Some(q)))
+        .unwrap_or(0);
     let h = usize::from(inner.height);
-    let first = focus_row
-        .saturating_sub(h.saturating_sub(2))
+    // Keep the whole focused question in view, with a row after it.
+    let first = (focus_end + 2)
+        .saturating_sub(h)
+        .min(focus_row)
         .min(rows.len().saturating_sub(h));
     for (i, (line, style, _)) in rows.iter().skip(first).take(h).enumerate() {
         let line = text::truncate(line, w);
