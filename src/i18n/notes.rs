@@ -163,7 +163,7 @@ crate::labels! {
         /// Status: the summary was saved.
         SummaryCommitted => "まとめを記録しました", "summary recorded";
         /// Prefix of a save error.
-        SaveFailed => "保存できません（メモは画面に残っており、再試行します）", "cannot save (notes are kept here and retried)";
+        SaveFailed => "保存失敗（メモは保持・再試行中）", "not saved (kept here, retrying)";
         /// Status: a draft was restored at start.
         DraftRestored => "前回の下書きを復元しました", "restored the unsent draft";
         /// Marks a covered question.

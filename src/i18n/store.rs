@@ -4,9 +4,21 @@
 use super::Lang;
 use crate::store::{IoOp, StoreError};
 
-/// One sentence on a store error for the screen or the terminal.
+/// One sentence on a store error for the terminal (with the file's path).
 pub fn store_error(e: &StoreError, lang: Lang) -> String {
-    let file = e.path().display();
+    message(e, &e.path().display().to_string(), lang)
+}
+
+/// The same sentence for a status line: the file by its name only.
+pub fn store_error_short(e: &StoreError, lang: Lang) -> String {
+    let name = e
+        .path()
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    message(e, &name.unwrap_or_default(), lang)
+}
+
+fn message(e: &StoreError, file: &str, lang: Lang) -> String {
     match (e, lang) {
         (StoreError::Io { source, op, .. }, _) => {
             let why = io_reason(source, lang);

@@ -14,7 +14,7 @@ use futures_util::StreamExt;
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use super::{Action, Effect, State, update};
-use crate::i18n::store::store_error;
+use crate::i18n::store::store_error_short as store_error;
 use crate::model::notes_draft::Draft;
 use crate::model::run::{RUN_FILE, RUN_KIND, RUN_VERSION, RunState};
 use crate::store::{self, notes_file, watch};

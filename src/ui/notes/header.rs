@@ -20,12 +20,17 @@ pub fn clock_text(secs: i64) -> String {
     }
 }
 
-/// The timer as the header shows it, and its colour.
-fn timer(state: &State, now: DateTime<Utc>) -> (String, Style) {
+/// The timer as the header shows it: the block and segment, the time, and
+/// the time's colour.
+fn timer(state: &State, now: DateTime<Utc>) -> (String, String, Style) {
     let lang = state.lang;
     let Some(clock) = state.clock(now) else {
         let style = Style::new().fg(Color::DarkGray);
-        return (NotesText::NotStarted.text(lang).to_string(), style);
+        return (
+            String::new(),
+            NotesText::NotStarted.text(lang).to_string(),
+            style,
+        );
     };
     let block = clock
         .block
@@ -64,20 +69,26 @@ fn timer(state: &State, now: DateTime<Utc>) -> (String, Style) {
             Style::new().fg(Color::Green),
         ),
     };
-    let text = if clock.status == Status::Done {
-        what
+    let context = if clock.status == Status::Done {
+        String::new()
     } else {
-        format!("{block}{segment}  {what}")
+        format!("{block}{segment}  ")
     };
-    (text, style.add_modifier(Modifier::BOLD))
+    (context, what, style.add_modifier(Modifier::BOLD))
 }
 
 /// Draws the two header lines.
 pub fn render(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let w = usize::from(area.width);
-    let (timer, timer_style) = timer(state, now);
-    let timer = text::truncate(&timer, w / 2);
+    let (context, time, timer_style) = timer(state, now);
+    // The time itself is never cut; the block's name gives way first.
+    let room = (w / 2).saturating_sub(text::width(&time));
+    let context = match context.trim_end() {
+        "" => String::new(),
+        c => format!("{}  ", text::truncate(c, room.saturating_sub(2))),
+    };
+    let timer = format!("{context}{time}");
     let timer_w = text::width(&timer);
     let label = state
         .group
