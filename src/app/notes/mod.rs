@@ -5,10 +5,12 @@
 
 pub mod action;
 pub mod card;
+mod commit;
 pub mod console;
 pub mod editor;
 pub mod keys;
 pub mod picker;
+mod picking;
 pub mod roster;
 pub mod saving;
 pub mod start;

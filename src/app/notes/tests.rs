@@ -299,3 +299,51 @@ fn summary_is_edited_committed_and_kept_in_the_draft_meanwhile() {
         "stays on screen"
     );
 }
+
+#[test]
+fn roster_moves_recorded_by_the_facilitator_show_in_the_roster() {
+    let mut s = state_b();
+    let plan = s.plan.clone();
+    let mut run = crate::model::run::RunState::new(&plan);
+    run.moves.push(crate::model::run::MemberMove {
+        member: "奈良県".into(),
+        from: "C".into(),
+        to: "B".into(),
+        at: s.stamp(t0()),
+        extra: Default::default(),
+    });
+    run.moves.push(crate::model::run::MemberMove {
+        member: "焼津市".into(),
+        from: "B".into(),
+        to: "C".into(),
+        at: s.stamp(t0()),
+        extra: Default::default(),
+    });
+    update(&mut s, Action::RunChanged(Some(Box::new(run))), t0());
+    assert!(s.members.contains(&"奈良県".to_string()));
+    assert!(!s.members.contains(&"焼津市".to_string()));
+    assert_eq!(s.members.len(), 6);
+    update(&mut s, Action::RunChanged(None), t0());
+    assert!(s.members.contains(&"焼津市".to_string()));
+}
+
+#[test]
+fn an_action_gets_its_owner_and_other_kinds_do_not() {
+    let mut s = state_b();
+    let now = t0();
+    while s.editor.kind != NoteKind::Action {
+        press(&mut s, KeyCode::F(3), KeyModifiers::NONE, now);
+    }
+    press(&mut s, KeyCode::F(8), KeyModifiers::NONE, now);
+    type_text(&mut s, "5", now);
+    assert_eq!(s.editor.owner.as_deref(), Some("浜松市"));
+    type_text(&mut s, "合同研修の案を共有", now);
+    press(&mut s, KeyCode::Enter, KeyModifiers::NONE, now);
+    assert_eq!(s.doc.notes[0].owner.as_deref(), Some("浜松市"));
+    press(&mut s, KeyCode::F(8), KeyModifiers::NONE, now);
+    type_text(&mut s, "1", now);
+    press(&mut s, KeyCode::F(3), KeyModifiers::NONE, now);
+    type_text(&mut s, "意見", now);
+    press(&mut s, KeyCode::Enter, KeyModifiers::NONE, now);
+    assert_eq!(s.doc.notes[1].owner, None);
+}

@@ -2,13 +2,14 @@
 //! saves that calls for. Pure: time comes in as `now`, I/O goes out as effects.
 
 use chrono::{DateTime, Duration, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyEvent, KeyEventKind};
 
+use super::commit::{commit_note, commit_summary, set_deleted};
 use super::keys::{self, Command};
-use super::picker::{PickFor, Picker};
+use super::picker::PickFor;
+use super::picking::{open_picker, picker_key};
 use super::{Action, Effect, Mode, Notice, State, card, roster};
 use crate::i18n::notes::NotesText;
-use crate::model::notes::{Note, Summary};
 use crate::model::notes_merge::merged;
 
 /// How long a status message stays.
@@ -98,14 +99,14 @@ fn exit(state: &State, now: DateTime<Utc>, restore_terminal: bool) -> Effect {
 }
 
 impl State {
-    fn notice(&mut self, text: impl Into<String>, now: DateTime<Utc>) {
+    pub(super) fn notice(&mut self, text: impl Into<String>, now: DateTime<Utc>) {
         self.notice = Some(Notice {
             text: text.into(),
             until: now + Duration::seconds(NOTICE_SECS),
         });
     }
 
-    fn touch_draft(&mut self, now: DateTime<Utc>) {
+    pub(super) fn touch_draft(&mut self, now: DateTime<Utc>) {
         self.draft_dirty_since.get_or_insert(now);
         self.draft_touched = Some(now);
     }
@@ -160,70 +161,6 @@ fn key(state: &mut State, ev: KeyEvent, now: DateTime<Utc>, fx: &mut Vec<Effect>
     if typed {
         state.touch_draft(now);
     }
-}
-
-fn picker_key(state: &mut State, ev: KeyEvent, now: DateTime<Utc>) {
-    let Some(p) = &mut state.picker else {
-        state.mode = state.back_to;
-        return;
-    };
-    let plain = !ev
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let matches: Vec<String> = p
-        .matches(&state.members)
-        .into_iter()
-        .map(|(_, m)| m.to_string())
-        .collect();
-    let mut chosen = None;
-    match ev.code {
-        KeyCode::Esc => {}
-        KeyCode::Enter => chosen = matches.get(p.sel).cloned(),
-        KeyCode::Up => {
-            p.sel = p.sel.saturating_sub(1);
-            return;
-        }
-        KeyCode::Down => {
-            p.sel = (p.sel + 1).min(matches.len().saturating_sub(1));
-            return;
-        }
-        KeyCode::Backspace => {
-            p.filter.pop();
-            p.sel = 0;
-            return;
-        }
-        KeyCode::Char(c) if plain => {
-            p.filter.push(c);
-            p.sel = 0;
-            // With fewer than ten members one digit is a whole answer.
-            let now_matches = p.matches(&state.members);
-            let single_digit = c.is_ascii_digit() && state.members.len() < 10;
-            match now_matches.as_slice() {
-                [(_, m)] if single_digit => chosen = Some(m.to_string()),
-                _ => return,
-            }
-        }
-        _ => return,
-    }
-    let target = p.target;
-    state.picker = None;
-    state.mode = state.back_to;
-    if let Some(m) = chosen {
-        match target {
-            PickFor::Speaker => state.editor.speaker = Some(m),
-            PickFor::Owner => state.editor.owner = Some(m),
-        }
-        state.touch_draft(now);
-    }
-}
-
-fn open_picker(state: &mut State, target: PickFor) {
-    state.back_to = match state.mode {
-        Mode::Summary => Mode::Summary,
-        _ => Mode::Write,
-    };
-    state.picker = Some(Picker::new(target));
-    state.mode = Mode::Picker;
 }
 
 fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
@@ -410,87 +347,4 @@ fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Eff
             }
         }
     }
-}
-
-fn set_deleted(state: &mut State, id: &str, deleted: bool, at: crate::model::notes::Stamp) {
-    if let Some(n) = state.doc.notes.iter_mut().find(|n| n.id == id) {
-        n.deleted = deleted;
-        n.updated = at;
-        state.saving.note_changed(id);
-    }
-}
-
-fn commit_note(state: &mut State, now: DateTime<Utc>) {
-    if state.editor.is_blank() {
-        return;
-    }
-    let at = state.stamp(now);
-    let e = &state.editor;
-    let text = e.text().trim().to_string();
-    let (theme, question) = match &e.question {
-        Some((t, q)) => (Some(t.clone()), Some(q.clone())),
-        None => (
-            (state.themes.len() == 1).then(|| state.themes[0].id.clone()),
-            None,
-        ),
-    };
-    let owner = (e.kind == crate::model::notes::NoteKind::Action)
-        .then(|| e.owner.clone())
-        .flatten();
-    let block = state.block_id(now);
-    let existing = e
-        .editing
-        .as_ref()
-        .and_then(|id| state.doc.notes.iter_mut().find(|n| &n.id == id));
-    let id = match existing {
-        Some(n) => {
-            n.text = text;
-            n.speaker = e.speaker.clone();
-            n.kind = e.kind;
-            n.theme = theme;
-            n.question = question;
-            n.owner = owner;
-            n.deleted = false;
-            n.updated = at;
-            n.id.clone()
-        }
-        None => {
-            state.id_counter += 1;
-            let id = format!("{}-{}", state.id_prefix, state.id_counter);
-            state.doc.notes.push(Note {
-                id: id.clone(),
-                created: at,
-                updated: at,
-                block,
-                theme,
-                question,
-                speaker: e.speaker.clone(),
-                kind: e.kind,
-                owner,
-                text,
-                deleted: false,
-                extra: Default::default(),
-            });
-            id
-        }
-    };
-    state.saving.note_changed(&id);
-    state.editor.clear_text();
-    state.list_scroll = 0;
-    state.touch_draft(now);
-    // The draft must stop holding the committed text at once.
-    state.draft_dirty_since = Some(now - Duration::seconds(1));
-}
-
-fn commit_summary(state: &mut State, now: DateTime<Utc>) {
-    let text = state.summary.lines().join("\n").trim_end().to_string();
-    state.doc.summary = Some(Summary {
-        text,
-        updated: state.stamp(now),
-    });
-    state.summary_dirty = false;
-    state.saving.other_changed();
-    state.touch_draft(now);
-    state.draft_dirty_since = Some(now - Duration::seconds(1));
-    state.notice(NotesText::SummaryCommitted.text(state.lang), now);
 }
