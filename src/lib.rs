@@ -5,6 +5,7 @@
 //! touches the disk (`store`), the shared terminal runtime (`tui`), the
 //! screens (`facilitator`, `picker`) and the ja/en label table (`i18n`).
 
+pub mod app;
 pub mod check;
 pub mod facilitator;
 pub mod i18n;
@@ -14,3 +15,4 @@ pub mod picker;
 pub mod store;
 pub mod timer;
 pub mod tui;
+pub mod ui;

@@ -35,6 +35,36 @@ enum Command {
         /// A sitting: its folder, its session.json, or its id in the sessions folder.
         session: String,
     },
+    /// Take one group's notes: roster, prompt card, the facilitator's timer; every note saved as you go.
+    ///
+    /// Keys: Enter records the note; Alt+Enter or Ctrl+J starts a new line; F1 lists every key.
+    Notes {
+        /// A sitting: its folder, its session.json, or its id in the sessions folder.
+        session: String,
+        /// The group whose notes you take (as in the plan, e.g. B).
+        #[arg(long, short)]
+        group: String,
+    },
+    /// Test support: commit scripted notes one by one and print each id once saved.
+    #[command(hide = true)]
+    NotesWriter {
+        /// The sitting's folder.
+        dir: PathBuf,
+        #[arg(long)]
+        group: String,
+        #[arg(long)]
+        prefix: String,
+        #[arg(long, default_value_t = 0)]
+        from: u64,
+        #[arg(long)]
+        count: u64,
+        /// Notes per save.
+        #[arg(long, default_value_t = 1)]
+        batch: u64,
+        /// Write carelessly (no lock, no temp file, no fsync).
+        #[arg(long)]
+        naive: bool,
+    },
     /// Run a sitting: the facilitator console (agenda timer, groups, prompt cards, report-back).
     Run {
         /// A sitting: its folder, its session.json, or its id in the sessions folder.
@@ -62,6 +92,26 @@ fn main() -> ExitCode {
             pick_and_run(&dir, lang, cli.ascii)
         }
         None => list_sittings(&dir, lang),
+        Some(Command::Notes { session, group }) => {
+            bunkakai::app::notes::start::notes_command(&session, &group, &dir, lang)
+        }
+        Some(Command::NotesWriter {
+            dir,
+            group,
+            prefix,
+            from,
+            count,
+            batch,
+            naive,
+        }) => {
+            let opts = bunkakai::app::notes::writer::WriterOptions {
+                from,
+                count,
+                batch,
+                naive,
+            };
+            bunkakai::app::notes::writer::notes_writer(&dir, &group, &prefix, opts)
+        }
         Some(Command::Check { session }) => match sessions::locate(&session, &dir) {
             Ok(found) => check_plan(&found, lang),
             Err(e) => {

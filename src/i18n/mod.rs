@@ -6,8 +6,10 @@
 
 mod check;
 pub mod cli;
+pub mod notes;
 mod plan;
 pub mod run;
+pub mod store;
 
 pub use check::CheckText;
 pub use plan::problem_text;

@@ -5,6 +5,8 @@ pub mod fields;
 pub mod ids;
 pub mod json_tree;
 pub mod notes;
+pub mod notes_draft;
+pub mod notes_merge;
 pub mod plan;
 pub mod plan_read;
 pub mod plan_rules;

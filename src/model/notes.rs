@@ -181,8 +181,19 @@ pub struct Covered {
     pub theme: String,
     /// The question's id.
     pub question: String,
-    /// When it was marked.
+    /// When it was marked (or cleared); the newest mark of a question wins a merge.
     pub at: Stamp,
+    /// True when the mark was taken back: kept as a tombstone so that a merge
+    /// with an older file cannot bring the mark back.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub cleared: bool,
+    /// Fields written by a newer bunkakai.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The group's summary (まとめ) for the report-back round.
@@ -220,6 +231,13 @@ impl GroupNotes {
         self.summary
             .as_ref()
             .is_some_and(|s| !s.text.trim().is_empty())
+    }
+
+    /// True when the question is marked covered (and the mark not cleared).
+    pub fn is_covered(&self, theme: &str, question: &str) -> bool {
+        self.covered
+            .iter()
+            .any(|c| c.theme == theme && c.question == question && !c.cleared)
     }
 
     /// The latest attendance status of a member, if marked.

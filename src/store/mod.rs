@@ -33,6 +33,7 @@ pub mod document;
 pub mod error;
 pub mod format;
 pub mod lock;
+pub mod notes_file;
 pub mod sessions;
 pub mod temp;
 pub mod watch;

@@ -1,0 +1,66 @@
+//! What can happen to the note-taker's console ([`Action`]) and what it asks
+//! the outside world to do ([`Effect`]).
+
+use crossterm::event::KeyEvent;
+
+use crate::model::notes::GroupNotes;
+use crate::model::notes_draft::Draft;
+use crate::model::run::RunState;
+
+/// Something that happened: a key, a paste, time passing, a save finishing,
+/// another console's change, the end of the session.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// The note-taker pressed a key.
+    Key(KeyEvent),
+    /// The note-taker pasted text (bracketed paste).
+    Paste(String),
+    /// Time passed: a second on the stopwatch, a draft or a retry falls due.
+    Tick,
+    /// The save of the notes file up to `generation` ended: the file as
+    /// written (this console's work merged with everybody else's), or why not.
+    Saved {
+        /// The generation the save was started at.
+        generation: u64,
+        /// The file as written, or the error in the user's language.
+        result: Result<GroupNotes, String>,
+    },
+    /// The draft save ended (the error in the user's language).
+    DraftSaved(Result<(), String>),
+    /// Another console (a co-note-taker, the facilitator) saved the group's file.
+    FileChanged(GroupNotes),
+    /// The facilitator's run file changed (timer, roster moves); `None`
+    /// when there is none.
+    RunChanged(Option<Box<RunState>>),
+    /// The process was told to end (SIGTERM, SIGINT) or its terminal went
+    /// away (SIGHUP, `hangup`).
+    Terminate {
+        /// True when the terminal is gone and must not be drawn to.
+        hangup: bool,
+    },
+}
+
+/// Something the event loop must do for the console.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Merge this version of the group's notes into the file under the
+    /// writer lock and write it durably; answer with [`Action::Saved`].
+    SaveNotes {
+        /// This console's version of the file.
+        doc: Box<GroupNotes>,
+        /// The generation it holds.
+        generation: u64,
+    },
+    /// Write the draft file; answer with [`Action::DraftSaved`].
+    SaveDraft(Box<Draft>),
+    /// End the console: write the draft and, when something is not yet on
+    /// disk, the notes, synchronously; then leave.
+    Exit {
+        /// The draft to keep.
+        draft: Box<Draft>,
+        /// The notes to save first, when not everything is on disk.
+        notes: Option<Box<GroupNotes>>,
+        /// False when the terminal is gone (nothing may be written to it).
+        restore_terminal: bool,
+    },
+}

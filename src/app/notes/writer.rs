@@ -1,0 +1,117 @@
+//! A scripted note-taker for the store's crash and concurrency tests
+//! (`bunkakai notes-writer`, hidden): commits notes one by one through the
+//! same locked save as the console and prints each note's id once its save
+//! has returned, so a harness that kills it knows exactly what was committed.
+//!
+//! `--naive` writes the way a careless program would (truncate the file in
+//! place, write it in small pieces, no lock, no fsync, no rename): the
+//! harness must catch it, which proves the harness can fail.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::model::notes::{GroupNotes, Note, NoteKind};
+use crate::store::notes_file;
+
+/// How the scripted note-taker writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriterOptions {
+    /// Notes `from..count` are written.
+    pub from: u64,
+    /// See `from`.
+    pub count: u64,
+    /// Notes per save (a console coalesces notes typed while a save is under way).
+    pub batch: u64,
+    /// Write carelessly (the negative control).
+    pub naive: bool,
+}
+
+/// Commits notes as `<prefix>-<n>` into `group`'s file in the sitting
+/// folder `dir`, printing each id once the save holding it has returned.
+pub fn notes_writer(dir: &Path, group: &str, prefix: &str, opts: WriterOptions) -> ExitCode {
+    let WriterOptions {
+        from,
+        count,
+        batch,
+        naive,
+    } = opts;
+    let path = notes_file::notes_path(dir, group);
+    if let Err(e) = notes_file::prepare_dir(&path) {
+        eprintln!("{e}");
+        return ExitCode::FAILURE;
+    }
+    let mut doc = match notes_file::load(&path, "writer", group) {
+        Ok(d) => d,
+        Err(_) if naive => GroupNotes::new("writer", group),
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let mut n = from;
+    while n < count {
+        let ids: Vec<String> = (n..count.min(n + batch.max(1)))
+            .map(|i| format!("{prefix}-{i}"))
+            .collect();
+        for (i, id) in ids.iter().enumerate() {
+            doc.notes.push(note(id, n + i as u64));
+        }
+        n += ids.len() as u64;
+        let saved = if naive {
+            naive_save(&path, &doc)
+        } else {
+            commit_retrying(&path, &doc).map(|d| doc = d)
+        };
+        if let Err(e) = saved {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+        for id in &ids {
+            let _ = writeln!(out, "{id}");
+        }
+        let _ = out.flush();
+    }
+    ExitCode::SUCCESS
+}
+
+/// Commits like the console: a save that found the lock busy for too long
+/// is tried again (the console retries on its timer).
+fn commit_retrying(path: &Path, doc: &GroupNotes) -> Result<GroupNotes, String> {
+    loop {
+        match notes_file::commit(path, doc) {
+            Err(crate::store::StoreError::Locked { .. }) => continue,
+            other => return other.map_err(|e| e.to_string()),
+        }
+    }
+}
+
+fn note(id: &str, n: u64) -> Note {
+    let at = chrono::Utc::now().fixed_offset();
+    let speakers = ["函館市", "気仙沼市", "新潟県", "妙高市", "浜松市", "焼津市"];
+    Note {
+        id: id.to_string(),
+        created: at,
+        updated: at,
+        block: Some("exchange".into()),
+        theme: Some("2".into()),
+        question: Some("q1".into()),
+        speaker: Some(speakers[(n % 6) as usize].into()),
+        kind: NoteKind::ALL[(n % 6) as usize],
+        owner: None,
+        text: format!("{n}件目：セミナーの集客は商工会議所経由、参加企業は12社。"),
+        deleted: false,
+        extra: Default::default(),
+    }
+}
+
+/// The careless save: truncate in place and write piece by piece.
+fn naive_save(path: &Path, doc: &GroupNotes) -> Result<(), String> {
+    let bytes = serde_json::to_vec_pretty(doc).map_err(|e| e.to_string())?;
+    let mut f = std::fs::File::create(path).map_err(|e| e.to_string())?;
+    for chunk in bytes.chunks(512) {
+        f.write_all(chunk).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,159 @@
+//! Helpers shared by the note-taker's end-to-end tests: a copy of the bundled
+//! sitting in a temporary folder, and the real binary in a pseudo-terminal
+//! whose screen is kept by a vt100 parser.
+
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use expectrl::Session;
+use expectrl::process::unix::{PtyStream, UnixProcess};
+
+/// The built `bunkakai` binary.
+pub const BIN: &str = env!("CARGO_BIN_EXE_bunkakai");
+
+/// A temporary sessions folder holding a copy of `jichitai-09`.
+pub fn sitting() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("jichitai-09");
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/jichitai-09/session.json");
+    std::fs::copy(src, dir.join("session.json")).unwrap();
+    (tmp, dir)
+}
+
+/// The console running in a pseudo-terminal.
+pub struct Console {
+    session: Session<UnixProcess, PtyStream>,
+    /// The screen as a terminal would show it.
+    pub screen: Arc<Mutex<vt100::Parser>>,
+    /// Bytes the console has written so far.
+    pub bytes: Arc<Mutex<usize>>,
+}
+
+impl Console {
+    /// Starts `bunkakai notes jichitai-09 --group B` in a `cols`×`rows` terminal.
+    pub fn start(sessions: &Path, cols: u16, rows: u16, lang: &str) -> Console {
+        Console::start_with(sessions, cols, rows, lang, &[])
+    }
+
+    /// [`Console::start`] with extra environment variables.
+    pub fn start_with(
+        sessions: &Path,
+        cols: u16,
+        rows: u16,
+        lang: &str,
+        env: &[(&str, &str)],
+    ) -> Console {
+        let mut cmd = Command::new(BIN);
+        cmd.envs(env.iter().copied());
+        cmd.args(["notes", "jichitai-09", "--group", "B", "--sessions"])
+            .arg(sessions)
+            .args(["--lang", lang])
+            .env("LANG", "ja_JP.UTF-8")
+            .env("TERM", "xterm-256color")
+            .env("BUNKAKAI_LOG_DIR", sessions);
+        let mut session = Session::spawn(cmd).unwrap();
+        session
+            .get_process_mut()
+            .set_window_size(cols, rows)
+            .unwrap();
+        let mut reader = session.get_process().get_raw_handle().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            rows.try_into().unwrap(),
+            cols.try_into().unwrap(),
+            0,
+        )));
+        let bytes = Arc::new(Mutex::new(0));
+        let (s, b) = (screen.clone(), bytes.clone());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                s.lock().unwrap().process(&buf[..n]);
+                *b.lock().unwrap() += n;
+            }
+        });
+        Console {
+            session,
+            screen,
+            bytes,
+        }
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> i32 {
+        self.session.get_process().pid().as_raw()
+    }
+
+    /// Types bytes as the terminal would send them.
+    pub fn send(&mut self, s: &str) {
+        use std::io::Write;
+        let mut w = self.session.get_process().get_raw_handle().unwrap();
+        w.write_all(s.as_bytes()).unwrap();
+        w.flush().unwrap();
+    }
+
+    /// True while the console is on the alternate screen.
+    pub fn on_alternate_screen(&self) -> bool {
+        self.screen.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// The screen's text.
+    pub fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Where the terminal's cursor is: (row, column).
+    pub fn cursor(&self) -> (u16, u16) {
+        self.screen.lock().unwrap().screen().cursor_position()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen after `secs`.
+    pub fn wait_for(&self, text: &str, secs: u64) {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        while Instant::now() < deadline {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{text:?} never appeared; screen:\n{}", self.contents());
+    }
+
+    /// Sends a signal to the console.
+    pub fn signal(&self, sig: i32) {
+        // SAFETY: kill(2) with a pid we spawned; no memory is involved.
+        assert_eq!(unsafe { libc::kill(self.pid(), sig) }, 0);
+    }
+
+    /// Waits for the console to end; true when it did within `secs`.
+    pub fn wait_exit(&self, secs: u64) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        while Instant::now() < deadline {
+            if !self.session.get_process().is_alive().unwrap_or(false) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+}
+
+/// The cell (row, column) just after the first occurrence of `text` on a
+/// row of the screen, counting full-width characters as two cells.
+pub fn cell_after(screen: &str, text: &str) -> Option<(u16, u16)> {
+    for (row, line) in screen.lines().enumerate() {
+        if let Some(i) = line.find(text) {
+            let col = unicode_width::UnicodeWidthStr::width(&line[..i + text.len()]);
+            return Some((row as u16, col as u16));
+        }
+    }
+    None
+}

@@ -1,0 +1,82 @@
+//! The note-taker's console in a real pseudo-terminal: type a Japanese note,
+//! commit, kill -9, read the file; type a draft, hang up, start again.
+
+mod common;
+
+use common::{Console, cell_after, sitting};
+
+/// F3: the next note kind (from 意見: 要望, アクション, その他, 課題).
+const F3: &str = "\x1bOR";
+
+#[test]
+fn a_committed_note_survives_kill_9_and_a_draft_survives_a_hangup() {
+    let (tmp, dir) = sitting();
+    let mut c = Console::start(tmp.path(), 100, 30, "ja");
+    c.wait_for("名簿", 10);
+    c.send("\x1b2"); // Alt+2: 気仙沼市
+    for _ in 0..4 {
+        c.send(F3);
+    }
+    c.wait_for("発言:気仙沼市 種別:課題", 5);
+    c.send("気仙沼市の課題");
+    c.wait_for("│気仙沼市の課題", 5);
+    // The real cursor is where the IME composes: right after the text.
+    let screen = c.contents();
+    let after = cell_after(&screen, "│気仙沼市の課題").unwrap();
+    assert_eq!(c.cursor(), after, "{screen}");
+    c.send("\r");
+    // Shown as saved only once it is on disk.
+    c.wait_for("保存済 (1)", 10);
+    c.signal(libc::SIGKILL);
+    assert!(c.wait_exit(5));
+    let text = std::fs::read_to_string(dir.join("notes/B.json")).unwrap();
+    let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let notes = file["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{text}");
+    assert_eq!(notes[0]["text"], "気仙沼市の課題");
+    assert_eq!(notes[0]["speaker"], "気仙沼市");
+    assert_eq!(notes[0]["kind"], "issue");
+
+    // A draft typed and not committed, then the ssh connection drops.
+    let mut c = Console::start(tmp.path(), 100, 30, "ja");
+    c.wait_for("気仙沼市の課題", 10);
+    c.send("商工会議所と連携");
+    c.wait_for("│商工会議所と連携", 5);
+    c.signal(libc::SIGHUP);
+    assert!(c.wait_exit(5), "the console ends on SIGHUP");
+    let c = Console::start(tmp.path(), 100, 30, "ja");
+    c.wait_for("前回の下書きを復元しました", 10);
+    c.wait_for("│商工会議所と連携", 5);
+    let draft = std::fs::read_to_string(dir.join("notes/B.json.draft")).unwrap();
+    assert!(draft.contains("商工会議所と連携"), "{draft}");
+    c.signal(libc::SIGTERM);
+    assert!(c.wait_exit(5), "the console ends on SIGTERM");
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message_and_sigint_ends_the_console() {
+    let (tmp, _dir) = sitting();
+    let c = Console::start(tmp.path(), 50, 12, "en");
+    c.wait_for("too small", 10);
+    c.signal(libc::SIGINT);
+    assert!(c.wait_exit(5));
+}
+
+#[test]
+fn a_panic_keeps_the_draft_and_gives_the_terminal_back() {
+    if !cfg!(debug_assertions) {
+        return; // the test panic exists in debug builds only
+    }
+    let (tmp, dir) = sitting();
+    let mut c = Console::start_with(tmp.path(), 80, 24, "ja", &[("BUNKAKAI_TEST_PANIC", "1")]);
+    c.wait_for("名簿", 10);
+    assert!(c.on_alternate_screen());
+    c.send("パニック前の下書き");
+    c.wait_for("│パニック前の下書き", 5);
+    c.send("\x1b[24~"); // F12
+    assert!(c.wait_exit(5));
+    let draft = std::fs::read_to_string(dir.join("notes/B.json.draft")).unwrap();
+    assert!(draft.contains("パニック前の下書き"), "{draft}");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert!(!c.on_alternate_screen(), "the terminal is restored");
+}
