@@ -8,4 +8,5 @@ pub mod check;
 pub mod i18n;
 pub mod logging;
 pub mod model;
+pub mod review;
 pub mod store;

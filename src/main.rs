@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bunkakai::i18n::{CheckText, Lang, cli as msg};
+use bunkakai::review::search_cmd;
 use bunkakai::store::sessions::{self, SessionPath};
 use bunkakai::{check, model};
 use clap::{Parser, Subcommand};
@@ -29,6 +30,48 @@ enum Command {
         /// A sitting: its folder, its session.json, or its id in the sessions folder.
         session: String,
     },
+    /// Search the notes of every sitting (NFKC, any case, katakana = hiragana; all words must appear).
+    ///
+    /// Exit status: 0 when something was found, 1 when nothing was, 2 on bad input.
+    Search {
+        /// Words to look for; a note matches when it holds every one.
+        query: String,
+        /// Only this group (its id, e.g. A).
+        #[arg(long, value_name = "G")]
+        group: Option<String>,
+        /// Only this theme (its id, or part of its title).
+        #[arg(long, value_name = "T")]
+        theme: Option<String>,
+        /// Only this kind: issue, practice, opinion, request, action, other (or 課題, 工夫, 意見, 要望, アクション, その他).
+        #[arg(long, value_name = "K")]
+        kind: Option<String>,
+        /// Only notes of this speaker (part of the name).
+        #[arg(long, value_name = "S")]
+        speaker: Option<String>,
+        /// Only sittings on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only sittings on or before this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// One JSON object per line, for scripts.
+        #[arg(long)]
+        json: bool,
+        /// Highlight matches: auto (when printing to a terminal), always, never.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
+    },
+}
+
+/// When to highlight matches with terminal colours.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ColorChoice {
+    /// When printing to a terminal.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 fn main() -> ExitCode {
@@ -45,6 +88,38 @@ fn main() -> ExitCode {
     );
     match cli.command {
         None => list_sittings(&dir, lang),
+        Some(Command::Search {
+            query,
+            group,
+            theme,
+            kind,
+            speaker,
+            since,
+            until,
+            json,
+            color,
+        }) => {
+            use std::io::IsTerminal;
+            let color = match color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => std::io::stdout().is_terminal(),
+            };
+            let args = search_cmd::SearchArgs {
+                query,
+                group,
+                theme,
+                kind,
+                speaker,
+                since,
+                until,
+                json,
+                color,
+            };
+            let out = &mut std::io::stdout().lock();
+            let code = search_cmd::run(&args, &dir, lang, out, &mut std::io::stderr());
+            ExitCode::from(code)
+        }
         Some(Command::Check { session }) => match sessions::locate(&session, &dir) {
             Ok(found) => check_plan(&found, lang),
             Err(e) => {

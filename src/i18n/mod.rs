@@ -7,6 +7,7 @@
 mod check;
 pub mod cli;
 mod plan;
+pub mod review;
 
 pub use check::CheckText;
 pub use plan::problem_text;
