@@ -6,12 +6,15 @@
 //! it is tested without a disk or a terminal.
 
 pub mod archive;
+pub mod export;
 pub mod files;
 pub mod fold;
 pub mod hit;
+pub mod report;
 pub mod sanitize;
 pub mod search;
 pub mod search_cmd;
+pub mod timing;
 
 pub use archive::{Archive, GroupRecord, Sitting};
 pub use search::{Filters, NoteAt, NoteIndex, Query};
