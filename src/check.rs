@@ -116,12 +116,11 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
             } else {
                 format!("  {} {}", T::Themes.text(lang), g.themes.join(", "))
             };
-            out += &format!(
-                "  {}{label}  {} {}{themes}\n",
-                g.id,
-                g.members.len(),
-                T::Members.text(lang)
-            );
+            let count = g.members.len();
+            let members = lang
+                .pick(&format!("{count}名"), &format!("{count} members"))
+                .to_string();
+            out += &format!("  {}{label}  {members}{themes}\n", g.id);
         }
     }
     if !plan.references.is_empty() {
@@ -179,6 +178,6 @@ mod tests {
             text.contains("  1 体制  ◆問い 1 / ※事前アンケート 0"),
             "{text}"
         );
-        assert!(text.contains("  A  2 名  テーマ 1"), "{text}");
+        assert!(text.contains("  A  2名  テーマ 1"), "{text}");
     }
 }

@@ -19,8 +19,6 @@ crate::labels! {
         KeyQuestions => "◆問い", "key questions";
         /// Survey questions count label.
         SurveyQuestions => "※事前アンケート", "survey questions";
-        /// Members count label.
-        Members => "名", "members";
         /// Marks a breakout block.
         Breakout => "グループ討議", "breakout";
         /// Marks a report round.
