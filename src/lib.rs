@@ -10,3 +10,5 @@ pub mod logging;
 pub mod model;
 pub mod review;
 pub mod store;
+pub mod timer;
+pub mod tui;

@@ -9,6 +9,7 @@ pub mod plan;
 pub mod plan_read;
 pub mod plan_rules;
 pub mod problem;
+pub mod run;
 
 pub use plan::{
     AgendaBlock, Group, Member, Plan, Question, Reference, ReportRound, Segment, Theme,

@@ -1,0 +1,323 @@
+//! The live state of a sitting (`run.json`, `bunkakai.run/1`), written only by
+//! the facilitator console and read by every other screen.
+//!
+//! Everything here is absolute: the instant a block started, each pause, each
+//! extension or cut, each alert fired. No counter is stored, so any process
+//! derives the same remaining time from the file and the clock (see
+//! [`crate::timer`]), and a console restarted after a crash resumes the block
+//! where it was. Fields this program does not know are kept in `extra`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::notes::Stamp;
+use super::plan::{Member, Plan};
+
+/// The format tag kind of a run file.
+pub const RUN_KIND: &str = "bunkakai.run";
+/// The newest run format version this program reads and writes.
+pub const RUN_VERSION: u32 = 1;
+/// The file name of the run state inside a sitting's folder.
+pub const RUN_FILE: &str = "run.json";
+
+/// The live state of one sitting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunState {
+    /// `"bunkakai.run/1"`.
+    pub format: String,
+    /// The sitting's id.
+    pub session: String,
+    /// The block on the clock; `None` once the whole agenda is done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<BlockRun>,
+    /// When the last block was finished and the sitting ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Stamp>,
+    /// Blocks finished or skipped, in the order it happened.
+    #[serde(default)]
+    pub history: Vec<FinishedBlock>,
+    /// Members moved from one group to another during the sitting.
+    #[serde(default)]
+    pub moves: Vec<MemberMove>,
+    /// Fields written by a newer bunkakai, kept as they were.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// One run of an agenda block: when it started, its pauses, extensions and
+/// the alerts already given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlockRun {
+    /// The block's id in the plan.
+    pub block: String,
+    /// When the block was started; `None` while it waits to be started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<Stamp>,
+    /// Every pause, in order; the last may still be open.
+    #[serde(default)]
+    pub pauses: Vec<Pause>,
+    /// Extensions (positive) and cuts (negative) of the block's length.
+    #[serde(default)]
+    pub adjustments: Vec<Adjustment>,
+    /// Alerts already given in this run of the block; each is given once.
+    #[serde(default)]
+    pub alerts: Vec<FiredAlert>,
+    /// In a report-back round: when each group's turn began.
+    #[serde(default)]
+    pub turns: Vec<ReportTurn>,
+    /// Fields written by a newer bunkakai.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A pause of the block's clock.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pause {
+    /// When the clock was paused.
+    pub from: Stamp,
+    /// When it was resumed; `None` while paused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Stamp>,
+    /// Fields written by a newer bunkakai.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// An extension or a cut of the running block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Adjustment {
+    /// When the facilitator made it.
+    pub at: Stamp,
+    /// Seconds added (negative: removed).
+    pub seconds: i64,
+    /// Fields written by a newer bunkakai.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// An alert the console has given, so that it is never given twice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FiredAlert {
+    /// Minutes before the end it marks; 0 is "time is up".
+    pub minutes: u32,
+    /// When it was given.
+    pub at: Stamp,
+    /// Fields written by a newer bunkakai.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The start of one group's turn in a report-back round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportTurn {
+    /// The reporting group's id.
+    pub group: String,
+    /// When its turn began.
+    pub at: Stamp,
+    /// Fields written by a newer bunkakai.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A block that is over: planned against actual time, for the review screens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FinishedBlock {
+    /// The run of the block as it stood when it was left.
+    #[serde(flatten)]
+    pub run: BlockRun,
+    /// When the facilitator moved on.
+    pub ended: Stamp,
+    /// The planned length in minutes.
+    pub planned_minutes: u32,
+    /// Seconds the clock actually ran (pauses excluded).
+    pub actual_seconds: i64,
+    /// True when the block was never started.
+    #[serde(default)]
+    pub skipped: bool,
+}
+
+/// A member moved to another group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemberMove {
+    /// The member's roster name.
+    pub member: String,
+    /// The group they left.
+    pub from: String,
+    /// The group they joined.
+    pub to: String,
+    /// When it was recorded.
+    pub at: Stamp,
+    /// Fields written by a newer bunkakai.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl BlockRun {
+    /// A block waiting to be started.
+    pub fn ready(block: &str) -> BlockRun {
+        BlockRun {
+            block: block.to_string(),
+            started: None,
+            pauses: Vec::new(),
+            adjustments: Vec::new(),
+            alerts: Vec::new(),
+            turns: Vec::new(),
+            extra: Map::new(),
+        }
+    }
+
+    /// True while the clock is paused.
+    pub fn is_paused(&self) -> bool {
+        self.pauses.last().is_some_and(|p| p.to.is_none())
+    }
+
+    /// True when the alert at `minutes` before the end was already given.
+    pub fn alert_fired(&self, minutes: u32) -> bool {
+        self.alerts.iter().any(|a| a.minutes == minutes)
+    }
+
+    /// Total extension (negative: cut) in seconds.
+    pub fn adjusted_seconds(&self) -> i64 {
+        self.adjustments.iter().map(|a| a.seconds).sum()
+    }
+}
+
+impl RunState {
+    /// The state of a sitting nobody has run yet: the first block waits.
+    pub fn new(plan: &Plan) -> RunState {
+        RunState {
+            format: format!("{RUN_KIND}/{RUN_VERSION}"),
+            session: plan.id.clone(),
+            current: plan.agenda.first().map(|b| BlockRun::ready(&b.id)),
+            ended: None,
+            history: Vec::new(),
+            moves: Vec::new(),
+            extra: Map::new(),
+        }
+    }
+
+    /// The index in the plan's agenda of the block on the clock.
+    pub fn current_index(&self, plan: &Plan) -> Option<usize> {
+        let run = self.current.as_ref()?;
+        plan.agenda.iter().position(|b| b.id == run.block)
+    }
+
+    /// The group a member is in now, after the moves recorded so far.
+    pub fn group_of<'p>(&self, plan: &'p Plan, member: &str) -> Option<&'p str> {
+        let moved = self.moves.iter().rev().find(|m| m.member == member);
+        match moved {
+            Some(m) => plan.group(&m.to).map(|g| g.id.as_str()),
+            None => plan
+                .groups
+                .iter()
+                .find(|g| g.members.iter().any(|x| x.name == member))
+                .map(|g| g.id.as_str()),
+        }
+    }
+
+    /// A group's roster as it stands now: its planned members still there,
+    /// in plan order, then the members moved in, in the order they came.
+    pub fn roster<'p>(&self, plan: &'p Plan, group: &str) -> Vec<&'p Member> {
+        let all = plan.groups.iter().flat_map(|g| g.members.iter());
+        let mut planned: Vec<&Member> = Vec::new();
+        if let Some(g) = plan.group(group) {
+            planned.extend(g.members.iter());
+        }
+        let mut roster: Vec<&Member> = planned
+            .into_iter()
+            .filter(|m| self.group_of(plan, &m.name) == Some(group))
+            .collect();
+        for mv in self.moves.iter().filter(|m| m.to == group) {
+            let Some(member) = all.clone().find(|m| m.name == mv.member) else {
+                continue;
+            };
+            let here = self.group_of(plan, &member.name) == Some(group);
+            if here && !roster.iter().any(|m| m.name == member.name) {
+                roster.push(member);
+            }
+        }
+        roster
+    }
+
+    /// True when the member was moved during the sitting into `group`.
+    pub fn moved_in(&self, plan: &Plan, group: &str, member: &str) -> bool {
+        let planned = plan
+            .group(group)
+            .is_some_and(|g| g.members.iter().any(|m| m.name == member));
+        !planned && self.group_of(plan, member) == Some(group)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::read_plan;
+
+    fn plan() -> Plan {
+        let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
+        read_plan(&bytes, "jichitai-09").plan.unwrap()
+    }
+
+    fn stamp(s: &str) -> Stamp {
+        chrono::DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn new_run_waits_on_the_first_block() {
+        let plan = plan();
+        let run = RunState::new(&plan);
+        assert_eq!(run.format, "bunkakai.run/1");
+        assert_eq!(run.current_index(&plan), Some(0));
+        assert!(run.current.as_ref().unwrap().started.is_none());
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_round_trip() {
+        let text = r#"{"format":"bunkakai.run/1","session":"s","mood":"calm",
+          "current":{"block":"b","started":"2026-01-20T14:00:00+09:00","colour":"red",
+            "pauses":[{"from":"2026-01-20T14:01:00+09:00","why":"mic"}]},
+          "history":[{"block":"a","ended":"2026-01-20T14:00:00+09:00","planned_minutes":5,
+            "actual_seconds":290,"note":"x"}]}"#;
+        let run: RunState = serde_json::from_str(text).unwrap();
+        assert!(run.current.as_ref().unwrap().is_paused());
+        let back = serde_json::to_value(&run).unwrap();
+        assert_eq!(back["mood"], "calm");
+        assert_eq!(back["current"]["colour"], "red");
+        assert_eq!(back["current"]["pauses"][0]["why"], "mic");
+        assert_eq!(back["history"][0]["note"], "x");
+        assert_eq!(back["history"][0]["block"], "a");
+        assert_eq!(back["current"]["started"], "2026-01-20T14:00:00+09:00");
+    }
+
+    #[test]
+    fn moves_change_every_roster() {
+        let plan = plan();
+        let mut run = RunState::new(&plan);
+        assert_eq!(run.roster(&plan, "A").len(), 7);
+        run.moves.push(MemberMove {
+            member: "佐野市".into(),
+            from: "A".into(),
+            to: "B".into(),
+            at: stamp("2026-01-20T14:06:00+09:00"),
+            extra: Map::new(),
+        });
+        let a: Vec<_> = run.roster(&plan, "A").iter().map(|m| &m.name).collect();
+        let b: Vec<_> = run.roster(&plan, "B").iter().map(|m| &m.name).collect();
+        assert_eq!(a.len(), 6);
+        assert!(!a.iter().any(|n| *n == "佐野市"));
+        assert_eq!(b.last().unwrap().as_str(), "佐野市");
+        assert!(run.moved_in(&plan, "B", "佐野市"));
+        assert!(!run.moved_in(&plan, "B", "函館市"));
+        // Moving back restores the planned place.
+        run.moves.push(MemberMove {
+            member: "佐野市".into(),
+            from: "B".into(),
+            to: "A".into(),
+            at: stamp("2026-01-20T14:07:00+09:00"),
+            extra: Map::new(),
+        });
+        let a: Vec<_> = run.roster(&plan, "A").iter().map(|m| &m.name).collect();
+        assert_eq!(a[1], "佐野市");
+        assert_eq!(run.roster(&plan, "B").len(), 6);
+    }
+}

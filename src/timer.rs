@@ -1,0 +1,560 @@
+//! The agenda clock: pure functions of the plan, the run state and `now`.
+//!
+//! Remaining time is always `deadline - now` worked out from the stamps in
+//! [`RunState`] (start, pauses, extensions), never a counter, so a tick that
+//! comes late, a laptop that slept for ten minutes or a console restarted after
+//! a crash all show the exact time. Nothing here reads the system clock: every
+//! function is given `now`, and tests jump 45 minutes in one line.
+//!
+//! [`Clock::at`] is the read-only view every screen uses; the operations
+//! ([`start`], [`pause`], [`adjust`], [`next_block`] …) change a [`RunState`]
+//! and are called by the facilitator console only.
+
+use chrono::{Duration, Timelike};
+
+use crate::model::notes::Stamp;
+use crate::model::run::{
+    Adjustment, BlockRun, FinishedBlock, FiredAlert, Pause, ReportTurn, RunState,
+};
+use crate::model::{AgendaBlock, Plan};
+
+#[cfg(test)]
+mod tests;
+
+/// Whether the block on the clock waits, runs, is paused, or the agenda is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// The block waits for the facilitator to start it.
+    Ready,
+    /// The clock runs.
+    Running,
+    /// The clock is paused.
+    Paused,
+    /// Every block is over.
+    Done,
+}
+
+/// How close the block is to its end; decides the timer's colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// More time left than the first alert.
+    Calm,
+    /// Within the first (largest) alert, e.g. 5 minutes.
+    Warning,
+    /// Within the last (smallest) alert, e.g. 1 minute.
+    Urgent,
+    /// Time is up: the clock counts the overrun.
+    Overrun,
+}
+
+/// A segment (自己紹介 / 意見交換 / まとめ) as it stands now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SegmentClock<'p> {
+    /// Its place among the block's segments, from 0.
+    pub index: usize,
+    /// How many segments the block has.
+    pub count: usize,
+    /// Its title.
+    pub title: &'p str,
+    /// Its length in seconds, extensions included.
+    pub duration: i64,
+    /// Seconds left in it (negative in the last segment once time is up).
+    pub remaining: i64,
+}
+
+/// The group whose turn it is in a report-back round.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TurnClock<'p> {
+    /// Its place in the reporting order, from 0.
+    pub index: usize,
+    /// How many groups report.
+    pub count: usize,
+    /// The reporting group's id.
+    pub group: &'p str,
+    /// Seconds each group has.
+    pub duration: i64,
+    /// Seconds left in this turn (negative: over its time).
+    pub remaining: i64,
+}
+
+/// Everything a screen shows about time, at one instant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClockView<'p> {
+    /// The block on the clock (its index in the agenda), `None` when done.
+    pub block_index: Option<usize>,
+    /// How many blocks the agenda has.
+    pub block_count: usize,
+    /// The block on the clock.
+    pub block: Option<&'p AgendaBlock>,
+    /// Waiting, running, paused or done.
+    pub status: Status,
+    /// The block's length in seconds, extensions and cuts included.
+    pub duration: i64,
+    /// Seconds the clock has run in this block, pauses excluded.
+    pub elapsed: i64,
+    /// Seconds left; negative is overrun.
+    pub remaining: i64,
+    /// How close to the end.
+    pub phase: Phase,
+    /// The segment the block is in, when it has segments.
+    pub segment: Option<SegmentClock<'p>>,
+    /// The reporting group, in a report-back round that has started.
+    pub turn: Option<TurnClock<'p>>,
+    /// When the sitting was planned to end.
+    pub planned_end: Option<Stamp>,
+    /// When it will end if the remaining blocks run as planned.
+    pub projected_end: Option<Stamp>,
+}
+
+/// The entry point of the read-only clock.
+pub struct Clock;
+
+impl Clock {
+    /// The clock of `run` at `now`.
+    pub fn at<'p>(plan: &'p Plan, run: &RunState, now: Stamp) -> ClockView<'p> {
+        let now = whole_second(now);
+        let index = run.current_index(plan);
+        let block = index.map(|i| &plan.agenda[i]);
+        let (Some(block), Some(br)) = (block, run.current.as_ref()) else {
+            return ClockView {
+                block_index: None,
+                block_count: plan.agenda.len(),
+                block: None,
+                status: Status::Done,
+                duration: 0,
+                elapsed: 0,
+                remaining: 0,
+                phase: Phase::Calm,
+                segment: None,
+                turn: None,
+                planned_end: planned_end(plan, run),
+                projected_end: run.ended,
+            };
+        };
+        let duration = duration(block, br);
+        let elapsed = active_until(br, now);
+        let remaining = duration - elapsed;
+        let status = match (br.started, br.is_paused()) {
+            (None, _) => Status::Ready,
+            (Some(_), true) => Status::Paused,
+            (Some(_), false) => Status::Running,
+        };
+        let later: i64 = plan.agenda[index.unwrap_or(0) + 1..]
+            .iter()
+            .map(|b| i64::from(b.minutes) * 60)
+            .sum();
+        let from = match (status, plan.planned_start()) {
+            (Status::Ready, Some(start)) if run.history.is_empty() => now.max(start.fixed_offset()),
+            _ => now,
+        };
+        ClockView {
+            block_index: index,
+            block_count: plan.agenda.len(),
+            block: Some(block),
+            status,
+            duration,
+            elapsed,
+            remaining,
+            phase: phase(plan, duration, remaining),
+            segment: segment(block, br, elapsed),
+            turn: turn(plan, block, br, now, elapsed),
+            planned_end: planned_end(plan, run),
+            projected_end: Some(from + Duration::seconds(remaining.max(0) + later)),
+        }
+    }
+}
+
+/// `now` without its fraction of a second: stamps are written in whole
+/// seconds so that every screen's displayed second turns over together.
+pub fn whole_second(now: Stamp) -> Stamp {
+    now.with_nanosecond(0).unwrap_or(now)
+}
+
+/// The block's length in seconds: planned, plus extensions, minus cuts.
+pub fn duration(block: &AgendaBlock, run: &BlockRun) -> i64 {
+    i64::from(block.minutes) * 60 + run.adjusted_seconds()
+}
+
+/// Seconds the clock of `run` has run up to `t`, pauses excluded.
+pub fn active_until(run: &BlockRun, t: Stamp) -> i64 {
+    let Some(start) = run.started else {
+        return 0;
+    };
+    if t <= start {
+        return 0;
+    }
+    let mut secs = (t - start).num_seconds();
+    for p in &run.pauses {
+        let from = p.from.max(start);
+        let to = p.to.unwrap_or(t).min(t);
+        if to > from {
+            secs -= (to - from).num_seconds();
+        }
+    }
+    secs.max(0)
+}
+
+/// The alert thresholds (in minutes) that apply to a block of `duration`
+/// seconds, largest first, ending with 0 ("time is up"). A threshold as long
+/// as the block itself would ring at its start, so it is left out.
+pub fn thresholds(plan: &Plan, duration: i64) -> Vec<u32> {
+    let mut t: Vec<u32> = plan
+        .alerts_min
+        .iter()
+        .copied()
+        .filter(|&m| m > 0 && i64::from(m) * 60 < duration)
+        .collect();
+    t.sort_unstable_by(|a, b| b.cmp(a));
+    t.dedup();
+    t.push(0);
+    t
+}
+
+fn phase(plan: &Plan, duration: i64, remaining: i64) -> Phase {
+    let t = thresholds(plan, duration);
+    let warn = t.first().copied().unwrap_or(0);
+    let urgent = t.iter().rev().nth(1).copied().unwrap_or(0);
+    if remaining <= 0 {
+        Phase::Overrun
+    } else if t.len() > 2 && remaining <= i64::from(urgent) * 60 {
+        Phase::Urgent
+    } else if remaining <= i64::from(warn) * 60 {
+        Phase::Warning
+    } else {
+        Phase::Calm
+    }
+}
+
+/// The segments' lengths in seconds after the extensions and cuts: each one
+/// lands in the segment that was running when it was made (a cut larger than
+/// what is left of that segment eats into the following ones).
+pub fn segment_lengths(block: &AgendaBlock, run: &BlockRun) -> Vec<i64> {
+    let mut lens: Vec<i64> = block
+        .segments
+        .iter()
+        .map(|s| i64::from(s.minutes) * 60)
+        .collect();
+    let Some(last) = lens.last_mut() else {
+        return lens;
+    };
+    let planned: i64 = block.segments.iter().map(|s| i64::from(s.minutes)).sum();
+    *last += (i64::from(block.minutes) - planned).max(0) * 60;
+    for adj in &run.adjustments {
+        let at = active_until(run, adj.at);
+        let (i, start) = locate(&lens, at);
+        if adj.seconds >= 0 {
+            lens[i] += adj.seconds;
+            continue;
+        }
+        let mut cut = -adj.seconds;
+        let mut seg_start = start;
+        for (j, len) in lens.iter_mut().enumerate().skip(i) {
+            let used = if j == i { (at - seg_start).max(0) } else { 0 };
+            let take = cut.min((*len - used).max(0));
+            seg_start += *len;
+            *len -= take;
+            cut -= take;
+        }
+    }
+    lens
+}
+
+/// The segment running at `elapsed` seconds and where it started; past the
+/// end it is the last one.
+fn locate(lens: &[i64], elapsed: i64) -> (usize, i64) {
+    let mut start = 0;
+    for (i, len) in lens.iter().enumerate() {
+        if elapsed < start + len || i + 1 == lens.len() {
+            return (i, start);
+        }
+        start += len;
+    }
+    (0, 0)
+}
+
+fn segment<'p>(block: &'p AgendaBlock, run: &BlockRun, elapsed: i64) -> Option<SegmentClock<'p>> {
+    let lens = segment_lengths(block, run);
+    if lens.is_empty() {
+        return None;
+    }
+    let (index, start) = locate(&lens, elapsed);
+    Some(SegmentClock {
+        index,
+        count: lens.len(),
+        title: &block.segments[index].title,
+        duration: lens[index],
+        remaining: start + lens[index] - elapsed,
+    })
+}
+
+/// The reporting order of a report-back round: as planned, else every group.
+pub fn report_order<'p>(plan: &'p Plan, block: &'p AgendaBlock) -> Vec<&'p str> {
+    match &block.report {
+        Some(r) if !r.order.is_empty() => r.order.iter().map(String::as_str).collect(),
+        Some(_) => plan.groups.iter().map(|g| g.id.as_str()).collect(),
+        None => Vec::new(),
+    }
+}
+
+fn turn<'p>(
+    plan: &'p Plan,
+    block: &'p AgendaBlock,
+    run: &BlockRun,
+    now: Stamp,
+    elapsed: i64,
+) -> Option<TurnClock<'p>> {
+    let report = block.report.as_ref()?;
+    run.started?;
+    let order = report_order(plan, block);
+    let (index, since) = match run.turns.last() {
+        Some(t) => (
+            order.iter().position(|g| *g == t.group)?,
+            active_until(run, t.at.min(now)),
+        ),
+        None => (0, 0),
+    };
+    let duration = i64::from(report.minutes_per_group) * 60;
+    Some(TurnClock {
+        index,
+        count: order.len(),
+        group: order.get(index)?,
+        duration,
+        remaining: duration - (elapsed - since),
+    })
+}
+
+fn planned_end(plan: &Plan, run: &RunState) -> Option<Stamp> {
+    let total = Duration::minutes(i64::from(plan.total_minutes()));
+    if let Some(start) = plan.planned_start() {
+        return Some(start.fixed_offset() + total);
+    }
+    let first = run
+        .history
+        .iter()
+        .filter_map(|h| h.run.started)
+        .chain(run.current.iter().filter_map(|c| c.started))
+        .min()?;
+    Some(first + total)
+}
+
+/// Starts the waiting block, or resumes a paused one. False when nothing changed.
+pub fn start(run: &mut RunState, now: Stamp) -> bool {
+    let now = whole_second(now);
+    let Some(br) = run.current.as_mut() else {
+        return false;
+    };
+    if br.started.is_none() {
+        br.started = Some(now);
+        return true;
+    }
+    match br.pauses.last_mut() {
+        Some(p) if p.to.is_none() => {
+            p.to = Some(now.max(p.from));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Pauses the running block. False when it was not running.
+pub fn pause(run: &mut RunState, now: Stamp) -> bool {
+    let now = whole_second(now);
+    let Some(br) = run.current.as_mut() else {
+        return false;
+    };
+    if br.started.is_none() || br.is_paused() {
+        return false;
+    }
+    br.pauses.push(Pause {
+        from: now,
+        to: None,
+        extra: Default::default(),
+    });
+    true
+}
+
+/// Extends (positive) or cuts (negative) the block by `seconds`. A cut never
+/// takes more than the time left (the block then ends now) and a waiting
+/// block keeps at least a minute. Returns the change actually made.
+pub fn adjust(plan: &Plan, run: &mut RunState, now: Stamp, seconds: i64) -> i64 {
+    let now = whole_second(now);
+    let Some(index) = run.current_index(plan) else {
+        return 0;
+    };
+    let block = &plan.agenda[index];
+    let Some(br) = run.current.as_mut() else {
+        return 0;
+    };
+    let left = duration(block, br) - active_until(br, now);
+    let floor = if br.started.is_some() { 0 } else { 60 };
+    let delta = if seconds < 0 {
+        seconds.max(-(left - floor).max(0))
+    } else {
+        seconds
+    };
+    if delta != 0 {
+        br.adjustments.push(Adjustment {
+            at: now,
+            seconds: delta,
+            extra: Default::default(),
+        });
+    }
+    delta
+}
+
+/// Puts the block back to waiting, forgetting its start, pauses, extensions
+/// and alerts.
+pub fn restart(run: &mut RunState) -> bool {
+    match run.current.as_mut() {
+        Some(br) if br.started.is_some() || !br.adjustments.is_empty() => {
+            *br = BlockRun::ready(&br.block);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Finishes the block on the clock (into the history) and puts the next one
+/// on it, waiting; after the last block the sitting ends.
+pub fn next_block(plan: &Plan, run: &mut RunState, now: Stamp) -> bool {
+    let now = whole_second(now);
+    let Some(index) = run.current_index(plan) else {
+        return false;
+    };
+    let Some(mut br) = run.current.take() else {
+        return false;
+    };
+    if br.is_paused()
+        && let Some(p) = br.pauses.last_mut()
+    {
+        p.to = Some(now);
+    }
+    let block = &plan.agenda[index];
+    run.history.push(FinishedBlock {
+        actual_seconds: active_until(&br, now),
+        skipped: br.started.is_none(),
+        planned_minutes: block.minutes,
+        ended: now,
+        run: br,
+    });
+    match plan.agenda.get(index + 1) {
+        Some(next) => run.current = Some(BlockRun::ready(&next.id)),
+        None => run.ended = Some(now),
+    }
+    true
+}
+
+/// Goes back to the previous block. When the facilitator has just left it
+/// (it is the last one in the history), it comes back exactly as it was,
+/// clock still running as if never left; otherwise it comes back waiting.
+pub fn previous_block(plan: &Plan, run: &mut RunState) -> bool {
+    let index = match run.current_index(plan) {
+        Some(0) => return false,
+        Some(i) => i - 1,
+        None if run.ended.is_some() => plan.agenda.len().saturating_sub(1),
+        None => return false,
+    };
+    let Some(prev) = plan.agenda.get(index) else {
+        return false;
+    };
+    run.ended = None;
+    let last_left = run.history.last().is_some_and(|h| h.run.block == prev.id);
+    run.current = Some(if last_left {
+        let h = run.history.pop().expect("checked above");
+        let mut br = h.run;
+        // A pause closed by leaving the block is open again.
+        if let Some(p) = br.pauses.last_mut()
+            && p.to == Some(h.ended)
+        {
+            p.to = None;
+        }
+        br
+    } else {
+        BlockRun::ready(&prev.id)
+    });
+    true
+}
+
+/// Moves a started report-back round to the next (`forward`) or previous
+/// group's turn, starting now.
+pub fn change_turn(plan: &Plan, run: &mut RunState, now: Stamp, forward: bool) -> bool {
+    let now = whole_second(now);
+    let Some(block) = run.current_index(plan).map(|i| &plan.agenda[i]) else {
+        return false;
+    };
+    let order = report_order(plan, block);
+    let Some(br) = run.current.as_mut() else {
+        return false;
+    };
+    if br.started.is_none() || order.is_empty() {
+        return false;
+    }
+    let at = br
+        .turns
+        .last()
+        .and_then(|t| order.iter().position(|g| *g == t.group))
+        .unwrap_or(0);
+    let to = match forward {
+        true if at + 1 < order.len() => at + 1,
+        false if at > 0 => at - 1,
+        _ => return false,
+    };
+    br.turns.push(ReportTurn {
+        group: order[to].to_string(),
+        at: now,
+        extra: Default::default(),
+    });
+    true
+}
+
+/// The alert due now, if any, recorded as given so it never rings twice in
+/// this run of the block (the record is in `run.json`, so a restarted
+/// console does not ring it again either). When several are due at once
+/// (the laptop slept through them), only the most urgent one rings and the
+/// others are recorded as given. Returns its minutes (0: time is up).
+pub fn take_due_alert(plan: &Plan, run: &mut RunState, now: Stamp) -> Option<u32> {
+    let now = whole_second(now);
+    let block = &plan.agenda[run.current_index(plan)?];
+    let br = run.current.as_mut()?;
+    if br.started.is_none() || br.is_paused() {
+        return None;
+    }
+    let dur = duration(block, br);
+    let remaining = dur - active_until(br, now);
+    let due: Vec<u32> = thresholds(plan, dur)
+        .into_iter()
+        .filter(|&m| remaining <= i64::from(m) * 60 && !br.alert_fired(m))
+        .collect();
+    let ring = due.iter().copied().min()?;
+    for minutes in due {
+        br.alerts.push(FiredAlert {
+            minutes,
+            at: now,
+            extra: Default::default(),
+        });
+    }
+    Some(ring)
+}
+
+/// The instant the displayed clock changes next: the next whole second while
+/// a block runs, else the next whole minute (the wall clock's).
+pub fn next_change(run: &RunState, now: Stamp) -> Stamp {
+    let base = whole_second(now);
+    let running = run
+        .current
+        .as_ref()
+        .is_some_and(|b| b.started.is_some() && !b.is_paused());
+    if running {
+        base + Duration::seconds(1)
+    } else {
+        base + Duration::seconds(60 - i64::from(base.second()))
+    }
+}
+
+/// The timer as shown: `mm:ss` counting down, `+mm:ss` once past zero.
+/// Minutes are not wrapped into hours (`120:00`), as on a stopwatch.
+pub fn clock_text(remaining: i64) -> String {
+    let sign = if remaining < 0 { "+" } else { "" };
+    let s = remaining.unsigned_abs();
+    format!("{sign}{:02}:{:02}", s / 60, s % 60)
+}

@@ -1,0 +1,17 @@
+//! The terminal runtime every screen shares: entering and leaving the
+//! terminal safely (even on a panic or a hang-up), the key tables that
+//! dispatch keys and generate the `?` help, a few widgets every screen needs
+//! (the "terminal too small" message, the help popup, popups and borders)
+//! and the wait until the displayed second changes.
+//!
+//! Screens are plain functions over their own state; nothing here knows the
+//! workshop.
+
+pub mod keys;
+pub mod screen;
+pub mod text;
+pub mod tick;
+pub mod widgets;
+
+pub use keys::{Binding, Key};
+pub use screen::{Screen, Signals, Stop};

@@ -1,0 +1,156 @@
+//! Entering and leaving the terminal: raw mode, the alternate screen and
+//! bracketed paste on the way in; all of it undone on the way out, when the
+//! screen is dropped, when the program panics, and on SIGTERM/SIGINT. After a
+//! hang-up (SIGHUP: the ssh connection or the terminal window closed) nothing
+//! more is written, because there is nobody to read it.
+
+use std::io::{self, Stdout, Write};
+use std::sync::Once;
+
+use crossterm::{cursor, event, execute, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+/// The terminal while a screen owns it; restored when dropped.
+pub struct Screen {
+    /// The ratatui terminal to draw on.
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    dead: bool,
+}
+
+impl Screen {
+    /// Takes over the terminal. The panic hook that restores it is installed
+    /// once per process, before raw mode is switched on.
+    pub fn enter() -> io::Result<Screen> {
+        install_panic_hook();
+        terminal::enable_raw_mode()?;
+        let mut out = io::stdout();
+        let entered = execute!(
+            out,
+            terminal::EnterAlternateScreen,
+            event::EnableBracketedPaste,
+            cursor::Hide
+        );
+        if let Err(e) = entered {
+            restore();
+            return Err(e);
+        }
+        let terminal = match Terminal::new(CrosstermBackend::new(out)) {
+            Ok(t) => t,
+            Err(e) => {
+                restore();
+                return Err(e);
+            }
+        };
+        Ok(Screen {
+            terminal,
+            dead: false,
+        })
+    }
+
+    /// Writes bytes that are not cells (the bell, OSC 52 clipboard and OSC 9
+    /// notices) straight to the terminal, between two frames.
+    pub fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if self.dead {
+            return Ok(());
+        }
+        let out = self.terminal.backend_mut();
+        out.write_all(bytes)?;
+        out.flush()
+    }
+
+    /// Says the terminal is gone: nothing is drawn or restored any more.
+    pub fn hung_up(&mut self) {
+        self.dead = true;
+    }
+
+    /// True after [`Screen::hung_up`].
+    pub fn is_dead(&self) -> bool {
+        self.dead
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        if !self.dead {
+            restore();
+        }
+    }
+}
+
+/// Gives the terminal back as it was: cooked mode, main screen, cursor shown.
+/// Errors are ignored: this runs on the way out, often after a failure.
+pub fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        event::DisableBracketedPaste,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            // Restore first so the panic message lands on the normal screen.
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// Why the program was asked to stop from outside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// SIGHUP: the terminal is gone; do not draw or restore.
+    HangUp,
+    /// SIGTERM or SIGINT: leave cleanly.
+    Terminate,
+}
+
+/// The stop signals, to be awaited in the event loop.
+pub struct Signals {
+    #[cfg(unix)]
+    hup: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    term: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    int: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    /// Starts listening. Must be called inside the tokio runtime.
+    pub fn new() -> io::Result<Signals> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Signals {
+                hup: signal(SignalKind::hangup())?,
+                term: signal(SignalKind::terminate())?,
+                int: signal(SignalKind::interrupt())?,
+            })
+        }
+        #[cfg(not(unix))]
+        Ok(Signals {})
+    }
+
+    /// Waits for the next stop signal.
+    pub async fn recv(&mut self) -> Stop {
+        #[cfg(unix)]
+        {
+            tokio::select! {
+                _ = self.hup.recv() => Stop::HangUp,
+                _ = self.term.recv() => Stop::Terminate,
+                _ = self.int.recv() => Stop::Terminate,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+            Stop::Terminate
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Widgets every screen needs: the "terminal too small" message, the help
+//! popup made from a key table, a centred popup frame, borders (box-drawing
+//! or plain ASCII) and a progress bar drawn with cells rather than block
+//! glyphs (those are ambiguous-width in CJK terminals).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use super::text;
+
+/// The smallest terminal a screen lays itself out in.
+pub const MIN_WIDTH: u16 = 60;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 16;
+
+/// True when `area` is too small for a screen.
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Plain ASCII borders for terminals that draw box-drawing characters two
+/// cells wide.
+pub const ASCII: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// A bordered block with a title, in box-drawing or ASCII borders.
+pub fn panel<'a>(title: impl Into<Line<'a>>, ascii: bool) -> Block<'a> {
+    let set = if ascii { ASCII } else { border::PLAIN };
+    Block::bordered().border_set(set).title(title)
+}
+
+/// A rectangle of `w`×`h` cells centred in `area` (clipped to it).
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// The message shown instead of a screen in a terminal smaller than
+/// [`MIN_WIDTH`]×[`MIN_HEIGHT`].
+pub struct TooSmall<'a> {
+    /// "Please enlarge the terminal" in the user's language.
+    pub message: &'a str,
+}
+
+impl Widget for &TooSmall<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        Clear.render(area, buf);
+        let size = format!("{}x{} < {MIN_WIDTH}x{MIN_HEIGHT}", area.width, area.height);
+        let lines = vec![
+            Line::from(self.message).style(Style::new().add_modifier(Modifier::BOLD)),
+            Line::from(size),
+        ];
+        let h = (lines.len() as u16 + 2).min(area.height);
+        let top = area.y + area.height.saturating_sub(h) / 2;
+        let rect = Rect {
+            y: top,
+            height: area.height - (top - area.y),
+            ..area
+        };
+        Paragraph::new(lines)
+            .centered()
+            .wrap(Wrap { trim: true })
+            .render(rect, buf);
+    }
+}
+
+/// The `?` help: a table of keys and what they do.
+pub struct Help<'a> {
+    /// The popup's title.
+    pub title: &'a str,
+    /// Keys and their meaning, from the screen's key table.
+    pub rows: &'a [(String, &'a str)],
+    /// Plain ASCII borders.
+    pub ascii: bool,
+    /// The hint on the bottom border (how to close it).
+    pub hint: &'a str,
+}
+
+impl Widget for &Help<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let key_w = self
+            .rows
+            .iter()
+            .map(|(k, _)| text::width(k))
+            .max()
+            .unwrap_or(0);
+        let text_w = self
+            .rows
+            .iter()
+            .map(|(_, t)| text::width(t))
+            .max()
+            .unwrap_or(0);
+        let w = (key_w + text_w + 5).max(text::width(self.title) + 4) as u16;
+        let h = self.rows.len() as u16 + 2;
+        let rect = centered(area, w, h);
+        Clear.render(rect, buf);
+        let block = panel(format!(" {} ", self.title), self.ascii)
+            .title_bottom(Line::from(format!(" {} ", self.hint)).right_aligned());
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let avail = inner.width as usize;
+        for (i, (keys, what)) in self.rows.iter().enumerate() {
+            if i as u16 >= inner.height {
+                break;
+            }
+            let y = inner.y + i as u16;
+            let keys = text::fit(keys, key_w.min(avail));
+            buf.set_string(inner.x + 1, y, &keys, Style::new().fg(Color::Cyan));
+            let rest = avail.saturating_sub(key_w + 3);
+            let what = text::truncate(what, rest);
+            buf.set_string(inner.x + key_w as u16 + 3, y, what, Style::new());
+        }
+    }
+}
+
+/// A horizontal progress bar of `ratio` (0..=1) drawn with coloured cells
+/// (or `#` and `-` in ASCII mode).
+pub struct Bar {
+    /// How much is done, 0 to 1.
+    pub ratio: f64,
+    /// The colour of the done part.
+    pub color: Color,
+    /// `#`/`-` instead of coloured cells.
+    pub ascii: bool,
+}
+
+impl Widget for &Bar {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let done = ((area.width as f64) * self.ratio.clamp(0.0, 1.0)).round() as u16;
+        for y in area.top()..area.bottom() {
+            for x in area.left()..area.right() {
+                let filled = x - area.x < done;
+                let (sym, style) = match (self.ascii, filled) {
+                    (true, true) => ("#", Style::new().fg(self.color)),
+                    (true, false) => ("-", Style::new().fg(Color::DarkGray)),
+                    (false, true) => (" ", Style::new().bg(self.color)),
+                    (false, false) => (" ", Style::new().bg(Color::DarkGray)),
+                };
+                buf[(x, y)].set_symbol(sym).set_style(style);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_small_below_60_by_16() {
+        assert!(too_small(Rect::new(0, 0, 59, 30)));
+        assert!(too_small(Rect::new(0, 0, 100, 15)));
+        assert!(!too_small(Rect::new(0, 0, 60, 16)));
+    }
+
+    #[test]
+    fn bar_fills_its_ratio() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+        let bar = Bar {
+            ratio: 0.3,
+            color: Color::Green,
+            ascii: true,
+        };
+        (&bar).render(buf.area, &mut buf);
+        let line: String = (0..10).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert_eq!(line, "###-------");
+    }
+
+    #[test]
+    fn help_lists_every_row() {
+        let rows = vec![("q".to_string(), "quit"), ("Space".to_string(), "start")];
+        let help = Help {
+            title: "Keys",
+            rows: &rows,
+            ascii: true,
+            hint: "Esc",
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 8));
+        (&help).render(buf.area, &mut buf);
+        let text: String = (0..8)
+            .map(|y| {
+                (0..40)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect();
+        assert!(text.contains("q      quit"), "{text}");
+        assert!(text.contains("Space  start"), "{text}");
+    }
+}
