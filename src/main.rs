@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bunkakai::i18n::{CheckText, Lang, cli as msg};
-use bunkakai::review::search_cmd;
+use bunkakai::review::{export, export_cmd, search_cmd};
 use bunkakai::store::sessions::{self, SessionPath};
 use bunkakai::{check, model};
 use clap::{Parser, Subcommand};
@@ -60,6 +60,17 @@ enum Command {
         /// Highlight matches: auto (when printing to a terminal), always, never.
         #[arg(long, value_enum, default_value = "auto")]
         color: ColorChoice,
+    },
+    /// Export one sitting: a Markdown report, a CSV sheet of its notes (for Excel), or one merged JSON.
+    Export {
+        /// A sitting: its folder, its session.json, or its id in the sessions folder.
+        session: String,
+        /// md: a report to paste into a document; csv: one note per row; json: plan, run and notes merged.
+        #[arg(long, value_enum)]
+        format: export::ExportFormat,
+        /// Write to this file (replaced atomically) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -118,6 +129,16 @@ fn main() -> ExitCode {
             };
             let out = &mut std::io::stdout().lock();
             let code = search_cmd::run(&args, &dir, lang, out, &mut std::io::stderr());
+            ExitCode::from(code)
+        }
+        Some(Command::Export {
+            session,
+            format,
+            output,
+        }) => {
+            let out = &mut std::io::stdout().lock();
+            let err = &mut std::io::stderr();
+            let code = export_cmd::run(&session, &dir, format, output.as_deref(), lang, out, err);
             ExitCode::from(code)
         }
         Some(Command::Check { session }) => match sessions::locate(&session, &dir) {

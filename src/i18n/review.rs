@@ -22,6 +22,8 @@ labels! {
         Time => "実績/予定", "Actual/plan";
         /// A group.
         Group => "グループ", "Group";
+        /// How many groups.
+        GroupCount => "グループ", "Groups";
         /// A theme.
         Theme => "テーマ", "Theme";
         /// A question.
@@ -66,6 +68,10 @@ labels! {
         NoSummary => "まとめはありません", "No summary";
         /// No notes.
         NoNotes => "メモはありません", "No notes";
+        /// The group's notes file is missing or unreadable.
+        NoFile => "メモのファイルがないか、読めません", "No notes file, or it could not be read";
+        /// An attendance not marked.
+        Unmarked => "未記録", "not marked";
         /// All questions covered.
         AllCovered => "すべて扱いました", "All covered";
         /// Present.

@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
-use super::files::{self, FileProblem, RunHistory};
+use super::files::{self, FileProblem};
+use crate::i18n::Lang;
 use crate::model::notes::{GroupNotes, Note, Stamp};
+use crate::model::run::RunState;
 use crate::model::{Plan, Theme};
 use crate::store::archive::{SittingFiles, read_archive};
 
@@ -31,7 +33,7 @@ pub struct Sitting {
     /// The plan, when it could be read.
     pub plan: Option<Plan>,
     /// The run history, when the sitting was run and the file could be read.
-    pub run: Option<RunHistory>,
+    pub run: Option<RunState>,
     /// Its groups: the plan's in plan order, then any group that only has
     /// a notes file.
     pub groups: Vec<GroupRecord>,
@@ -243,12 +245,17 @@ impl Sitting {
         }
     }
 
-    /// A group's label for headings: `A（①）`, or just the id.
-    pub fn group_label(&self, group: &str) -> String {
+    /// A group's label for headings: `A（①）` (`A (①)` in English), or
+    /// just the id.
+    pub fn group_label(&self, group: &str, lang: Lang) -> String {
         let g = self.plan.as_ref().and_then(|p| p.group(group));
-        match g.and_then(|g| g.label.as_deref().or(g.name.as_deref())) {
-            Some(label) => format!("{group}（{label}）"),
-            None => group.to_string(),
+        match (
+            g.and_then(|g| g.label.as_deref().or(g.name.as_deref())),
+            lang,
+        ) {
+            (Some(label), Lang::Ja) => format!("{group}（{label}）"),
+            (Some(label), Lang::En) => format!("{group} ({label})"),
+            (None, _) => group.to_string(),
         }
     }
 }

@@ -6,14 +6,10 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
-use crate::model::notes::{GroupNotes, NOTES_KIND, NOTES_VERSION, Stamp};
+use crate::model::notes::{GroupNotes, NOTES_KIND, NOTES_VERSION};
+use crate::model::run::{RUN_KIND, RUN_VERSION, RunState};
 use crate::model::{Problem, read_plan};
 use crate::store::archive::FileBytes;
-
-/// The format tag kind of a run file.
-pub const RUN_KIND: &str = "bunkakai.run";
-/// The newest run format version the review reads.
-pub const RUN_VERSION: u32 = 1;
 
 /// A file of the archive that could not be used, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,39 +66,6 @@ pub enum FileFault {
     },
 }
 
-/// A finished agenda block as the run file records it: planned against
-/// actual time.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct FinishedBlock {
-    /// The block's id in the plan.
-    pub block: String,
-    /// When the block was started; absent when it was skipped.
-    #[serde(default)]
-    pub started: Option<Stamp>,
-    /// When the facilitator moved on.
-    pub ended: Stamp,
-    /// The planned length in minutes.
-    pub planned_minutes: u32,
-    /// Seconds the clock actually ran (pauses excluded).
-    pub actual_seconds: i64,
-    /// True when the block was never started.
-    #[serde(default)]
-    pub skipped: bool,
-}
-
-/// The part of `run.json` the review needs: the history of finished blocks.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct RunHistory {
-    /// `"bunkakai.run/1"`.
-    pub format: String,
-    /// Blocks finished or skipped, in the order it happened.
-    #[serde(default)]
-    pub history: Vec<FinishedBlock>,
-    /// When the sitting ended.
-    #[serde(default)]
-    pub ended: Option<Stamp>,
-}
-
 #[derive(Deserialize)]
 struct TagOnly {
     format: Option<serde_json::Value>,
@@ -142,9 +105,9 @@ pub fn notes(file: &FileBytes) -> Result<GroupNotes, FileProblem> {
     Ok(notes)
 }
 
-/// Reads the history of a run file.
-pub fn run(file: &FileBytes) -> Result<RunHistory, FileProblem> {
-    let run: RunHistory = typed(file, RUN_KIND, RUN_VERSION)?;
+/// Reads a run file (the review uses its history of finished blocks).
+pub fn run(file: &FileBytes) -> Result<RunState, FileProblem> {
+    let run: RunState = typed(file, RUN_KIND, RUN_VERSION)?;
     check_tag(file, &run.format, RUN_KIND, RUN_VERSION)?;
     Ok(run)
 }

@@ -7,6 +7,7 @@
 
 pub mod archive;
 pub mod export;
+pub mod export_cmd;
 pub mod files;
 pub mod fold;
 pub mod hit;

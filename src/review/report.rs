@@ -4,6 +4,7 @@
 //! report both draw from it.
 
 use super::archive::Sitting;
+use crate::i18n::Lang;
 use crate::model::notes::{Note, NoteKind, Presence};
 use crate::model::{Question, Theme};
 
@@ -51,7 +52,7 @@ pub struct QuestionNotes<'a> {
 }
 
 /// Arranges the record of the group with id `group`.
-pub fn group_report<'a>(sitting: &'a Sitting, group: &'a str) -> GroupReport<'a> {
+pub fn group_report<'a>(sitting: &'a Sitting, group: &'a str, lang: Lang) -> GroupReport<'a> {
     let file = sitting.notes_of(group);
     let mut notes: Vec<&Note> = file.iter().flat_map(|f| f.live_notes()).collect();
     notes.sort_by_key(|n| n.created);
@@ -86,7 +87,7 @@ pub fn group_report<'a>(sitting: &'a Sitting, group: &'a str) -> GroupReport<'a>
     }
     GroupReport {
         group,
-        label: sitting.group_label(group),
+        label: sitting.group_label(group, lang),
         themes: out,
         summary: file
             .and_then(|f| f.summary.as_ref())

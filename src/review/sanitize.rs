@@ -50,6 +50,16 @@ fn push_inert(c: char, out: &mut String) {
 /// removed and every other control character but the line break dropped;
 /// tabs become spaces and `\r\n` becomes `\n`.
 pub fn strip_controls(text: &str) -> String {
+    strip(text, false)
+}
+
+/// Like [`strip_controls`] but keeping tabs and carriage returns, which a
+/// spreadsheet cell may hold.
+pub fn strip_escapes(text: &str) -> String {
+    strip(text, true)
+}
+
+fn strip(text: &str, keep_tabs: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -58,6 +68,7 @@ pub fn strip_controls(text: &str) -> String {
             '\u{9B}' => skip_csi(&mut chars),
             '\u{9D}' => skip_osc(&mut chars),
             '\n' => out.push('\n'),
+            '\t' | '\r' if keep_tabs => out.push(c),
             '\t' => out.push(' '),
             c if c.is_control() || is_bidi_control(c) => {}
             c => out.push(c),

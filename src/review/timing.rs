@@ -50,16 +50,16 @@ pub fn rows(sitting: &Sitting) -> Option<Vec<TimingRow>> {
         })
         .collect();
     for done in &run.history {
-        let at = match rows.iter().position(|(id, _)| *id == done.block) {
+        let at = match rows.iter().position(|(id, _)| *id == done.run.block) {
             Some(at) => at,
             None => {
                 let row = TimingRow {
-                    title: done.block.clone(),
+                    title: done.run.block.clone(),
                     planned_minutes: done.planned_minutes,
                     actual_seconds: None,
                     skipped: false,
                 };
-                rows.push((done.block.clone(), row));
+                rows.push((done.run.block.clone(), row));
                 rows.len() - 1
             }
         };

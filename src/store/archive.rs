@@ -7,9 +7,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::sessions::{self, PLAN_FILE};
+use crate::model::run::RUN_FILE;
 
-/// The file name of the live timer state inside a sitting's folder.
-pub const RUN_FILE: &str = "run.json";
 /// The folder of the groups' notes inside a sitting's folder.
 pub const NOTES_DIR: &str = "notes";
 

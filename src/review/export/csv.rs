@@ -6,23 +6,36 @@ use crate::i18n::Lang;
 use crate::i18n::review::{ReviewText as T, kind_label};
 use crate::review::archive::Sitting;
 use crate::review::report::group_report;
+use crate::review::sanitize::strip_escapes;
 
 /// The sheet: a header row, then one row per note, group by group,
 /// oldest first within a group.
 pub fn sheet(s: &Sitting, lang: Lang) -> Vec<u8> {
     let mut out = String::from("\u{FEFF}");
     let header = [
-        T::Title, T::Date, T::Group, T::Theme, T::Question, T::Speaker, T::Kind, T::Owner, T::At,
+        T::Title,
+        T::Date,
+        T::Group,
+        T::Theme,
+        T::Question,
+        T::Speaker,
+        T::Kind,
+        T::Owner,
+        T::At,
         T::Text,
     ];
     row(&mut out, header.iter().map(|h| h.text(lang).to_string()));
     let date = s.date().map(|d| d.to_string()).unwrap_or_default();
     for g in &s.groups {
-        let report = group_report(s, &g.id);
+        let report = group_report(s, &g.id, lang);
         let mut notes: Vec<_> = report
             .themes
             .iter()
-            .flat_map(|t| t.questions.iter().flat_map(move |q| q.notes.iter().map(move |n| (t, q, *n))))
+            .flat_map(|t| {
+                t.questions
+                    .iter()
+                    .flat_map(move |q| q.notes.iter().map(move |n| (t, q, *n)))
+            })
             .collect();
         notes.sort_by_key(|(_, _, n)| n.created);
         for (t, q, n) in notes {
@@ -57,11 +70,17 @@ fn row(out: &mut String, cells: impl Iterator<Item = String>) {
     out.push_str("\r\n");
 }
 
-/// One cell: neutralised when a spreadsheet would read it as a formula,
+/// One cell: escape sequences and control characters (but line breaks)
+/// dropped, neutralised when a spreadsheet would read it as a formula,
 /// quoted when it holds a comma, a quote or a line break.
 pub fn cell_text(value: &str) -> String {
+    let value = &strip_escapes(value);
     let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']);
-    let value = if risky { format!("'{value}") } else { value.to_string() };
+    let value = if risky {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
@@ -82,7 +101,11 @@ mod tests {
             ("@事務局", "'@事務局"),
             ("\tタブ", "'\tタブ"),
             ("\r改行", "\"'\r改行\""),
-            ("=HYPERLINK(\"http://x\",\"a\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"a\"\")\""),
+            ("\u{1b}[31m=赤", "'=赤"),
+            (
+                "=HYPERLINK(\"http://x\",\"a\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"a\"\")\"",
+            ),
             ("＝全角", "'＝全角"),
             ("普通の文", "普通の文"),
             ("a=b", "a=b"),

@@ -26,7 +26,11 @@ pub fn merged(s: &Sitting, files: &SittingFiles, lang: Lang) -> String {
     let mut notes = Map::new();
     for f in files.notes.iter().filter(|f| !broken(f)) {
         if let Value::Object(doc) = value(f) {
-            let group = doc.get("group").and_then(Value::as_str).unwrap_or_default().to_string();
+            let group = doc
+                .get("group")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
             notes.insert(group, Value::Object(doc));
         }
     }

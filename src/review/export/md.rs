@@ -23,7 +23,7 @@ pub fn report(sitting: &Sitting, lang: Lang) -> String {
     let groups: Vec<GroupReport> = sitting
         .groups
         .iter()
-        .map(|g| group_report(sitting, &g.id))
+        .map(|g| group_report(sitting, &g.id, lang))
         .collect();
     let mut themes: Vec<Option<&str>> = sitting
         .plan
@@ -47,7 +47,13 @@ pub fn report(sitting: &Sitting, lang: Lang) -> String {
         };
         match first.theme {
             Some(t) => {
-                let _ = writeln!(out, "## {} {} {}\n", T::Theme.text(lang), md(&t.id), md(&t.title));
+                let _ = writeln!(
+                    out,
+                    "## {} {} {}\n",
+                    T::Theme.text(lang),
+                    md(&t.id),
+                    md(&t.title)
+                );
                 if let Some(a) = &t.audience {
                     let _ = writeln!(out, "（{}）\n", md(a));
                 }
@@ -68,6 +74,9 @@ pub fn report(sitting: &Sitting, lang: Lang) -> String {
         summary_and_attendance(&mut out, g, lang);
     }
     problems(&mut out, sitting, lang);
+    let end = out.trim_end().len();
+    out.truncate(end);
+    out.push('\n');
     out
 }
 
@@ -77,12 +86,18 @@ fn header(out: &mut String, s: &Sitting, lang: Lang) {
     if let Some(start) = s.plan.as_ref().and_then(|p| p.start) {
         let _ = write!(when, " {}", start.format("%H:%M"));
     }
-    let _ = writeln!(out, "- {}: {} ({})", T::Date.text(lang), when.trim(), s.tz().name());
+    let _ = writeln!(
+        out,
+        "- {}: {} ({})",
+        T::Date.text(lang),
+        when.trim(),
+        s.tz().name()
+    );
     let _ = writeln!(out, "- ID: {}", md(&s.id));
     let _ = writeln!(
         out,
         "- {}: {} / {}: {}\n",
-        T::Group.text(lang),
+        T::GroupCount.text(lang),
         s.groups.len(),
         T::Notes.text(lang),
         s.note_count()
@@ -137,13 +152,20 @@ fn group_section(
     if first_time {
         summary_and_attendance(out, g, lang);
     }
-    if t.questions.is_empty() {
+    if !g.has_file {
+        let _ = writeln!(out, "{}\n", T::NoFile.text(lang));
+    } else if t.questions.is_empty() {
         let _ = writeln!(out, "{}\n", T::NoNotes.text(lang));
     }
     for q in &t.questions {
         match q.question {
             Some(question) => {
-                let _ = writeln!(out, "#### {} {}\n", question_mark(q.survey), md(&question.text));
+                let _ = writeln!(
+                    out,
+                    "#### {} {}\n",
+                    question_mark(q.survey),
+                    md(&question.text)
+                );
             }
             None => {
                 let _ = writeln!(out, "#### {}\n", T::NoQuestion.text(lang));
@@ -206,18 +228,29 @@ fn note_item(s: &Sitting, n: &Note, lang: Lang) -> String {
 }
 
 fn summary_and_attendance(out: &mut String, g: &GroupReport, lang: Lang) {
-    let summary = g.summary.map(md).unwrap_or_else(|| T::NoSummary.text(lang).to_string());
+    let summary = g
+        .summary
+        .map(md)
+        .unwrap_or_else(|| T::NoSummary.text(lang).to_string());
     let _ = writeln!(out, "**{}**: {summary}\n", T::Summary.text(lang));
     if !g.attendance.is_empty() {
         let marks: Vec<String> = g
             .attendance
             .iter()
             .map(|(name, p)| {
-                let mark = p.map_or("—", |p| presence_label(p, lang));
-                format!("{}（{mark}）", md(name))
+                let mark = p.map_or(T::Unmarked.text(lang), |p| presence_label(p, lang));
+                match lang {
+                    Lang::Ja => format!("{}（{mark}）", md(name)),
+                    Lang::En => format!("{} ({mark})", md(name)),
+                }
             })
             .collect();
-        let _ = writeln!(out, "**{}**: {}\n", T::Attendance.text(lang), marks.join(lang.pick("、", ", ")));
+        let _ = writeln!(
+            out,
+            "**{}**: {}\n",
+            T::Attendance.text(lang),
+            marks.join(lang.pick("、", ", "))
+        );
     }
 }
 

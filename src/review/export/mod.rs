@@ -23,7 +23,12 @@ pub enum ExportFormat {
 }
 
 /// The export of a sitting in `format`, as bytes ready to write.
-pub fn render(sitting: &Sitting, files: &SittingFiles, format: ExportFormat, lang: Lang) -> Vec<u8> {
+pub fn render(
+    sitting: &Sitting,
+    files: &SittingFiles,
+    format: ExportFormat,
+    lang: Lang,
+) -> Vec<u8> {
     match format {
         ExportFormat::Md => md::report(sitting, lang).into_bytes(),
         ExportFormat::Csv => csv::sheet(sitting, lang),
