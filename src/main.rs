@@ -61,6 +61,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "auto")]
         color: ColorChoice,
     },
+    /// Look back over past sittings: each sitting by group, timing, theme comparison, search as you type.
+    Review,
     /// Export one sitting: a Markdown report, a CSV sheet of its notes (for Excel), or one merged JSON.
     Export {
         /// A sitting: its folder, its session.json, or its id in the sessions folder.
@@ -131,6 +133,7 @@ fn main() -> ExitCode {
             let code = search_cmd::run(&args, &dir, lang, out, &mut std::io::stderr());
             ExitCode::from(code)
         }
+        Some(Command::Review) => review(dir, lang),
         Some(Command::Export {
             session,
             format,
@@ -214,4 +217,24 @@ fn list_sittings(dir: &std::path::Path, lang: Lang) -> ExitCode {
     }
     println!("{}", msg::list_hint(lang));
     ExitCode::SUCCESS
+}
+
+fn review(dir: PathBuf, lang: Lang) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(bunkakai::review::screen::run(dir, lang)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
 }

@@ -13,8 +13,10 @@ pub mod fold;
 pub mod hit;
 pub mod report;
 pub mod sanitize;
+pub mod screen;
 pub mod search;
 pub mod search_cmd;
+pub mod themes;
 pub mod timing;
 
 pub use archive::{Archive, GroupRecord, Sitting};

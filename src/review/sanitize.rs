@@ -6,6 +6,8 @@
 //! the direction of text are shown as `<U+202E>`; in Markdown escape
 //! sequences are dropped and markup characters escaped.
 
+use unicode_normalization::UnicodeNormalization;
+
 /// True for characters that reorder text when displayed (bidi controls).
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
@@ -19,14 +21,31 @@ pub fn inert(text: &str) -> String {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        push_inert(c, &mut out);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_halfwidth_kana(c) {
+            // A half-width voiced mark is a combining character to the
+            // screen library but a cell of its own to the terminal, which
+            // misaligns the line: show the kana in their composed form.
+            let mut run = String::from(c);
+            while let Some(&next) = chars.peek().filter(|n| is_halfwidth_kana(**n)) {
+                run.push(next);
+                chars.next();
+            }
+            out.extend(run.nfkc());
+        } else {
+            push_inert(c, &mut out);
+        }
     }
     out
 }
 
+fn is_halfwidth_kana(c: char) -> bool {
+    ('\u{FF65}'..='\u{FF9F}').contains(&c)
+}
+
 fn needs_care(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{FF9E}' | '\u{FF9F}')
 }
 
 fn push_inert(c: char, out: &mut String) {
@@ -144,6 +163,8 @@ mod tests {
         assert_eq!(inert("1行目\n2行目"), "1行目 ⏎ 2行目");
         assert_eq!(inert("x\u{9b}31m"), "x<U+009B>31m");
         assert_eq!(inert("abc\u{202e}def"), "abc<U+202E>def");
+        assert_eq!(inert("ﾜｰｸｼｮｯﾌﾟで"), "ワークショップで");
+        assert_eq!(inert("ｱｲｳ"), "ｱｲｳ", "no voiced mark: left as typed");
         assert!(
             inert("\u{1b}]0;title\u{7}")
                 .chars()
