@@ -36,7 +36,7 @@ fn question_style() -> Style {
 fn note_pieces(s: &Sitting, n: &Note, words: &[String], lang: Lang) -> Pieces {
     let mut p: Pieces = vec![
         (s.local(&n.created).format("%H:%M ").to_string(), dim()),
-        (inert(n.speaker.as_deref().unwrap_or("—")), bold()),
+        (inert(n.speaker.as_deref().unwrap_or("-")), bold()),
         (format!("〔{}〕", kind_label(n.kind, lang)), kind_style(n)),
     ];
     for piece in pieces(&n.text, words) {
@@ -48,10 +48,11 @@ fn note_pieces(s: &Sitting, n: &Note, words: &[String], lang: Lang) -> Pieces {
         p.push((piece.text, style));
     }
     if let Some(owner) = &n.owner {
-        p.push((
-            format!(" → {}: {}", T::Owner.text(lang), inert(owner)),
-            Style::new().fg(Color::Yellow),
-        ));
+        let owner = match lang {
+            Lang::Ja => format!("（担当: {}）", inert(owner)),
+            Lang::En => format!(" (owner: {})", inert(owner)),
+        };
+        p.push((owner, Style::new().fg(Color::Yellow)));
     }
     p
 }
@@ -239,9 +240,9 @@ fn timing_lines(s: &Sitting, lang: Lang, width: usize) -> Vec<Line<'static>> {
         let actual = match (r.skipped, r.actual_seconds) {
             (true, _) => T::Skipped.text(lang).to_string(),
             (false, Some(a)) => clock(a),
-            (false, None) => "—".into(),
+            (false, None) => "-".into(),
         };
-        let d = r.over_seconds().map_or("—".into(), diff);
+        let d = r.over_seconds().map_or("-".into(), diff);
         let planned = format!("{}{}", r.planned_minutes, T::Min.text(lang));
         let line = row(&inert(&r.title), &planned, &actual, &d);
         let style = if r.overran() {
@@ -292,7 +293,7 @@ pub fn compare_lines(
     for a in found {
         let s = &data.archive.sittings[a.sitting];
         let label = format!(
-            "{} {} · {}",
+            "{} {} / {}",
             s.date().map(|d| d.to_string()).unwrap_or_default(),
             inert(s.title()),
             inert(&s.group_label(&s.groups[a.group].id, lang))
@@ -323,7 +324,7 @@ pub fn hit_lines(
         return [Line::default(), Line::default()];
     };
     let head = format!(
-        "{} {} · {} ",
+        "{} {} / {} ",
         s.date().map(|d| d.to_string()).unwrap_or_default(),
         inert(s.title()),
         inert(&s.group_label(&s.groups[at.group].id, lang)),

@@ -47,7 +47,7 @@ impl Command {
             Command::PageDown => lang.pick("次のページ", "page down"),
             Command::Open => lang.pick("開く", "open"),
             Command::Back => lang.pick("戻る", "back"),
-            Command::NextTab => lang.pick("次のグループ／時間", "next group / timing"),
+            Command::NextTab => lang.pick("次のグループ", "next group"),
             Command::PrevTab => lang.pick("前のグループ", "previous group"),
             Command::Timing => lang.pick("時間（予定と実績）", "timing (planned vs actual)"),
             Command::Themes => lang.pick("テーマ比較", "compare a theme"),

@@ -12,6 +12,8 @@ pub mod run;
 pub mod search_box;
 pub mod state;
 pub mod view;
+mod view_lists;
+mod view_panes;
 pub mod wrap;
 
 pub use run::run;
