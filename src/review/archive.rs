@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::model::notes::{GroupNotes, Note, Stamp};
 use crate::model::run::RunState;
 use crate::model::{Plan, Theme};
-use crate::store::archive::{SittingFiles, read_archive};
+use crate::store::archive::{SittingFiles, read_sitting};
 
 /// Every sitting of a sessions folder.
 #[derive(Debug, Clone, Default)]
@@ -53,18 +53,20 @@ pub struct GroupRecord {
 impl Archive {
     /// Reads and parses every sitting of the sessions folder `dir`.
     pub fn load(dir: &Path) -> Archive {
-        Archive::from_files(dir, read_archive(dir))
-    }
-
-    /// Parses sittings already read from disk (on every core), newest first.
-    pub fn from_files(dir: &Path, files: Vec<SittingFiles>) -> Archive {
+        // Each sitting is parsed as soon as it is read, on every core, so
+        // the raw bytes of the whole archive are never held at once.
+        let folders = crate::store::sessions::list(dir);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = files.len().div_ceil(threads).max(1);
+        let chunk = folders.len().div_ceil(threads).max(1);
         let mut sittings: Vec<Sitting> = std::thread::scope(|scope| {
-            let handles: Vec<_> = files
+            let handles: Vec<_> = folders
                 .chunks(chunk)
                 .map(|part| {
-                    scope.spawn(move || part.iter().map(Sitting::parse).collect::<Vec<_>>())
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|f| Sitting::parse(&read_sitting(&dir.join(f), f.clone())))
+                            .collect::<Vec<_>>()
+                    })
                 })
                 .collect();
             handles
