@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod logging;
 pub mod model;
 pub mod picker;
+pub mod review;
 pub mod store;
 pub mod timer;
 pub mod tui;

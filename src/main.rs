@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use bunkakai::facilitator::app;
 use bunkakai::i18n::run as run_text;
 use bunkakai::i18n::{CheckText, Lang, cli as msg};
+use bunkakai::review::{export, export_cmd, search_cmd};
 use bunkakai::store::sessions::{self, SessionPath};
 use bunkakai::{check, model, picker};
 use clap::{Parser, Subcommand};
@@ -73,6 +74,61 @@ enum Command {
         #[arg(long)]
         read_only: bool,
     },
+    /// Search the notes of every sitting (NFKC, any case, katakana = hiragana; all words must appear).
+    ///
+    /// Exit status: 0 when something was found, 1 when nothing was, 2 on bad input.
+    Search {
+        /// Words to look for; a note matches when it holds every one.
+        query: String,
+        /// Only this group (its id, e.g. A).
+        #[arg(long, value_name = "G")]
+        group: Option<String>,
+        /// Only this theme (its id, or part of its title).
+        #[arg(long, value_name = "T")]
+        theme: Option<String>,
+        /// Only this kind: issue, practice, opinion, request, action, other (or 課題, 工夫, 意見, 要望, アクション, その他).
+        #[arg(long, value_name = "K")]
+        kind: Option<String>,
+        /// Only notes of this speaker (part of the name).
+        #[arg(long, value_name = "S")]
+        speaker: Option<String>,
+        /// Only sittings on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only sittings on or before this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// One JSON object per line, for scripts.
+        #[arg(long)]
+        json: bool,
+        /// Highlight matches: auto (when printing to a terminal), always, never.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
+    },
+    /// Look back over past sittings: each sitting by group, timing, theme comparison, search as you type.
+    Review,
+    /// Export one sitting: a Markdown report, a CSV sheet of its notes (for Excel), or one merged JSON.
+    Export {
+        /// A sitting: its folder, its session.json, or its id in the sessions folder.
+        session: String,
+        /// md: a report to paste into a document; csv: one note per row; json: plan, run and notes merged.
+        #[arg(long, value_enum)]
+        format: export::ExportFormat,
+        /// Write to this file (replaced atomically) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// When to highlight matches with terminal colours.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ColorChoice {
+    /// When printing to a terminal.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 fn main() -> ExitCode {
@@ -111,6 +167,49 @@ fn main() -> ExitCode {
                 naive,
             };
             bunkakai::app::notes::writer::notes_writer(&dir, &group, &prefix, opts)
+        }
+        Some(Command::Search {
+            query,
+            group,
+            theme,
+            kind,
+            speaker,
+            since,
+            until,
+            json,
+            color,
+        }) => {
+            use std::io::IsTerminal;
+            let color = match color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => std::io::stdout().is_terminal(),
+            };
+            let args = search_cmd::SearchArgs {
+                query,
+                group,
+                theme,
+                kind,
+                speaker,
+                since,
+                until,
+                json,
+                color,
+            };
+            let out = &mut std::io::stdout().lock();
+            let code = search_cmd::run(&args, &dir, lang, out, &mut std::io::stderr());
+            ExitCode::from(code)
+        }
+        Some(Command::Review) => review(dir, lang),
+        Some(Command::Export {
+            session,
+            format,
+            output,
+        }) => {
+            let out = &mut std::io::stdout().lock();
+            let err = &mut std::io::stderr();
+            let code = export_cmd::run(&session, &dir, format, output.as_deref(), lang, out, err);
+            ExitCode::from(code)
         }
         Some(Command::Check { session }) => match sessions::locate(&session, &dir) {
             Ok(found) => check_plan(&found, lang),
@@ -305,4 +404,24 @@ fn list_sittings(dir: &std::path::Path, lang: Lang) -> ExitCode {
     }
     println!("{}", msg::list_hint(lang));
     ExitCode::SUCCESS
+}
+
+fn review(dir: PathBuf, lang: Lang) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(bunkakai::review::screen::run(dir, lang)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
 }

@@ -8,6 +8,7 @@ mod check;
 pub mod cli;
 pub mod notes;
 mod plan;
+pub mod review;
 pub mod run;
 pub mod store;
 

@@ -12,6 +12,7 @@
 //! - [`format`](mod@format) and [`document`]: every file carries a `format` tag
 //!   (`"bunkakai.notes/1"`); files newer than this program are refused and
 //!   never rewritten; fields this program does not know survive a rewrite.
+//! - [`archive`]: reading every past sitting's files for review.
 //! - [`watch`]: following other processes' saves in a sitting's folder.
 //! - [`error`]: one error type, [`StoreError`], naming the file and the step.
 //!
@@ -28,6 +29,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod archive;
 pub mod atomic;
 pub mod document;
 pub mod error;

@@ -1,0 +1,181 @@
+//! Words of the review screen, `bunkakai search` and `bunkakai export`.
+
+use super::Lang;
+use crate::labels;
+use crate::model::notes::{NoteKind, Presence};
+use crate::review::files::{FileFault, FileProblem};
+
+labels! {
+    /// Labels of the review screens, the search output and the exports.
+    pub enum ReviewText {
+        /// Title of the sittings list.
+        Sittings => "会の一覧", "Sittings";
+        /// Column: date.
+        Date => "日付", "Date";
+        /// Column: sitting title.
+        Title => "会", "Sitting";
+        /// Column: number of groups.
+        Groups => "班", "Grp";
+        /// Column: number of notes.
+        Notes => "メモ", "Notes";
+        /// Column: actual against planned minutes.
+        Time => "実績/予定", "Actual/plan";
+        /// A group.
+        Group => "グループ", "Group";
+        /// How many groups.
+        GroupCount => "グループ", "Groups";
+        /// A theme.
+        Theme => "テーマ", "Theme";
+        /// A question.
+        Question => "質問", "Question";
+        /// Who spoke.
+        Speaker => "発言者", "Speaker";
+        /// Kind of note.
+        Kind => "種類", "Kind";
+        /// Who takes an action.
+        Owner => "担当", "Owner";
+        /// Time of a note.
+        At => "時刻", "Time";
+        /// The note's text.
+        Text => "内容", "Text";
+        /// The group summary.
+        Summary => "まとめ", "Summary";
+        /// Attendance.
+        Attendance => "出席", "Attendance";
+        /// Action items.
+        Actions => "アクション", "Action items";
+        /// Questions nobody covered.
+        Uncovered => "扱わなかった質問", "Questions not covered";
+        /// Notes without a question.
+        NoQuestion => "質問の指定なし", "No question given";
+        /// Notes without a theme.
+        NoTheme => "テーマ未指定", "No theme given";
+        /// The timing table.
+        Timing => "時間（予定と実績）", "Time (planned and actual)";
+        /// An agenda block.
+        Block => "議事", "Block";
+        /// Planned minutes.
+        Planned => "予定", "Planned";
+        /// Actual minutes.
+        Actual => "実績", "Actual";
+        /// Difference of actual and planned.
+        Diff => "差", "Diff";
+        /// A block that was skipped.
+        Skipped => "省略", "skipped";
+        /// No run record.
+        NoRun => "進行の記録はありません（run.json なし）", "No record of the run (no run.json)";
+        /// No summary written.
+        NoSummary => "まとめはありません", "No summary";
+        /// No notes.
+        NoNotes => "メモはありません", "No notes";
+        /// The group's notes file is missing or unreadable.
+        NoFile => "メモのファイルがないか、読めません", "No notes file, or it could not be read";
+        /// An attendance not marked.
+        Unmarked => "未記録", "not marked";
+        /// All questions covered.
+        AllCovered => "すべて扱いました", "All covered";
+        /// Present.
+        Present => "出席", "present";
+        /// Absent.
+        Absent => "欠席", "absent";
+        /// Late.
+        Late => "遅刻", "late";
+        /// Files that could not be used.
+        Problems => "読めないファイル", "Files that could not be read";
+        /// A theme comparison.
+        Compare => "テーマ比較", "Theme comparison";
+        /// Search.
+        Search => "検索", "Search";
+        /// Hits.
+        Hits => "件", "hits";
+        /// The hint of the search box.
+        SearchHint => "語をスペースで区切るとすべてを含むメモ。g:班 t:テーマ k:種類 s:発言者 from:/to:日付",
+                      "Words separated by spaces must all appear. g:group t:theme k:kind s:speaker from:/to:date";
+        /// Nothing found.
+        NoHits => "見つかりません", "Nothing found";
+        /// The terminal is too small.
+        TooSmall => "端末が小さすぎます（60×16 以上にしてください）", "Terminal too small (make it at least 60×16)";
+        /// Loading.
+        Loading => "読み込み中…", "Loading…";
+        /// No sittings in the folder.
+        Empty => "この場所に会はありません", "No sittings here";
+        /// Help title.
+        Help => "キー操作", "Keys";
+        /// Used in, for a theme.
+        UsedIn => "回で使用", "sitting(s)";
+        /// The key question mark.
+        KeyQuestion => "◆", "◆";
+        /// The survey question mark.
+        SurveyQuestion => "※", "※";
+        /// Minutes suffix.
+        Min => "分", " min";
+    }
+}
+
+/// The label of a kind of note.
+pub fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
+    match kind {
+        NoteKind::Issue => lang.pick("課題", "issue"),
+        NoteKind::Practice => lang.pick("工夫・事例", "practice"),
+        NoteKind::Opinion => lang.pick("意見", "opinion"),
+        NoteKind::Request => lang.pick("要望", "request"),
+        NoteKind::Action => lang.pick("アクション", "action"),
+        NoteKind::Other => lang.pick("その他", "other"),
+    }
+}
+
+/// The label of an attendance mark.
+pub fn presence_label(p: Presence, lang: Lang) -> &'static str {
+    match p {
+        Presence::Present => ReviewText::Present.text(lang),
+        Presence::Absent => ReviewText::Absent.text(lang),
+        Presence::Late => ReviewText::Late.text(lang),
+    }
+}
+
+/// One line for a file that could not be used: `FILE[:LINE:COL]: message`.
+pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
+    let file = p.path.display();
+    match (&p.fault, lang) {
+        (FileFault::Unreadable(e), Lang::Ja) => format!("{file}: 読み込めません（{e}）"),
+        (FileFault::Unreadable(e), Lang::En) => format!("{file}: cannot be read ({e})"),
+        (FileFault::Plan { first, count }, _) => {
+            let line = crate::check::problem_line(&file.to_string(), first, lang);
+            match (count, lang) {
+                (0 | 1, _) => line,
+                (n, Lang::Ja) => format!("{line}（ほか {} 件）", n - 1),
+                (n, Lang::En) => format!("{line} (and {} more)", n - 1),
+            }
+        }
+        (FileFault::NotJson { line, col, detail }, Lang::Ja) => {
+            format!(
+                "{file}:{line}:{col}: JSON として読めません（{detail}）。ファイルが途中で切れていないか確かめてください"
+            )
+        }
+        (FileFault::NotJson { line, col, detail }, Lang::En) => {
+            format!(
+                "{file}:{line}:{col}: not valid JSON ({detail}); check whether the file was cut short"
+            )
+        }
+        (FileFault::Shape { line, col, detail }, Lang::Ja) => {
+            format!("{file}:{line}:{col}: 形式に合いません（{detail}）")
+        }
+        (FileFault::Shape { line, col, detail }, Lang::En) => {
+            format!("{file}:{line}:{col}: does not fit the format ({detail})")
+        }
+        (FileFault::WrongKind { expected, found }, Lang::Ja) => match found {
+            Some(f) => format!("{file}: \"{f}\" のファイルです（ここには {expected} が必要です）"),
+            None => format!("{file}: format がありません（{expected} のファイルではありません）"),
+        },
+        (FileFault::WrongKind { expected, found }, Lang::En) => match found {
+            Some(f) => format!("{file}: this is a \"{f}\" file ({expected} expected here)"),
+            None => format!("{file}: no format field (not a {expected} file)"),
+        },
+        (FileFault::Newer { found, known }, Lang::Ja) => format!(
+            "{file}: 新しい bunkakai が書いたファイルです（{found}、この版は {known} まで）。bunkakai を更新してください"
+        ),
+        (FileFault::Newer { found, known }, Lang::En) => format!(
+            "{file}: written by a newer bunkakai ({found}; this one reads up to version {known}); update bunkakai"
+        ),
+    }
+}

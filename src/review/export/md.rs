@@ -1,0 +1,266 @@
+//! The Markdown report of a sitting, for a secretariat to paste into a
+//! document: the timing table, then per theme and per group the summary,
+//! the notes by question, the action items, the questions not covered and
+//! the attendance. Text from files is stripped of escape sequences and its
+//! Markdown characters escaped.
+
+use std::fmt::Write;
+
+use super::{note_time, question_mark, relative};
+use crate::i18n::Lang;
+use crate::i18n::review::{ReviewText as T, file_problem, kind_label, presence_label};
+use crate::model::notes::Note;
+use crate::review::archive::Sitting;
+use crate::review::report::{GroupReport, ThemeNotes, group_report};
+use crate::review::sanitize::md_inline as md;
+use crate::review::timing::{self, clock, diff};
+
+/// The whole report of `sitting`, in `lang`.
+pub fn report(sitting: &Sitting, lang: Lang) -> String {
+    let mut out = String::new();
+    header(&mut out, sitting, lang);
+    timing_table(&mut out, sitting, lang);
+    let groups: Vec<GroupReport> = sitting
+        .groups
+        .iter()
+        .map(|g| group_report(sitting, &g.id, lang))
+        .collect();
+    let mut themes: Vec<Option<&str>> = sitting
+        .plan
+        .iter()
+        .flat_map(|p| p.themes.iter().map(|t| Some(t.id.as_str())))
+        .collect();
+    themes.push(None);
+    let mut shown: Vec<&str> = Vec::new();
+    for theme in themes {
+        let parts: Vec<(&GroupReport, &ThemeNotes)> = groups
+            .iter()
+            .flat_map(|g| {
+                g.themes
+                    .iter()
+                    .filter(|t| t.theme.map(|t| t.id.as_str()) == theme)
+                    .map(move |t| (g, t))
+            })
+            .collect();
+        let Some((_, first)) = parts.first() else {
+            continue;
+        };
+        match first.theme {
+            Some(t) => {
+                let _ = writeln!(
+                    out,
+                    "## {} {} {}\n",
+                    T::Theme.text(lang),
+                    md(&t.id),
+                    md(&t.title)
+                );
+                if let Some(a) = &t.audience {
+                    let _ = writeln!(out, "（{}）\n", md(a));
+                }
+            }
+            None => {
+                let _ = writeln!(out, "## {}\n", T::NoTheme.text(lang));
+            }
+        }
+        for (g, t) in parts {
+            let first_time = !shown.contains(&g.group);
+            shown.push(g.group);
+            group_section(&mut out, sitting, g, t, first_time, lang);
+        }
+    }
+    // Groups with no theme and no notes still have a roster and a summary.
+    for g in groups.iter().filter(|g| !shown.contains(&g.group)) {
+        let _ = writeln!(out, "## {} {}\n", T::Group.text(lang), md(&g.label));
+        summary_and_attendance(&mut out, g, lang);
+    }
+    problems(&mut out, sitting, lang);
+    let end = out.trim_end().len();
+    out.truncate(end);
+    out.push('\n');
+    out
+}
+
+fn header(out: &mut String, s: &Sitting, lang: Lang) {
+    let _ = writeln!(out, "# {}\n", md(s.title()));
+    let mut when = s.date().map(|d| d.to_string()).unwrap_or_default();
+    if let Some(start) = s.plan.as_ref().and_then(|p| p.start) {
+        let _ = write!(when, " {}", start.format("%H:%M"));
+    }
+    let _ = writeln!(
+        out,
+        "- {}: {} ({})",
+        T::Date.text(lang),
+        when.trim(),
+        s.tz().name()
+    );
+    let _ = writeln!(out, "- ID: {}", md(&s.id));
+    let _ = writeln!(
+        out,
+        "- {}: {} / {}: {}\n",
+        T::GroupCount.text(lang),
+        s.groups.len(),
+        T::Notes.text(lang),
+        s.note_count()
+    );
+}
+
+fn timing_table(out: &mut String, s: &Sitting, lang: Lang) {
+    let _ = writeln!(out, "## {}\n", T::Timing.text(lang));
+    let Some(rows) = timing::rows(s) else {
+        let _ = writeln!(out, "{}\n", T::NoRun.text(lang));
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+        T::Block.text(lang),
+        T::Planned.text(lang),
+        T::Actual.text(lang),
+        T::Diff.text(lang)
+    );
+    for r in &rows {
+        let actual = match (r.skipped, r.actual_seconds) {
+            (true, _) => T::Skipped.text(lang).to_string(),
+            (false, Some(a)) => clock(a),
+            (false, None) => "—".to_string(),
+        };
+        let d = match r.over_seconds() {
+            Some(o) if o > 0 => format!("**{}**", diff(o)),
+            Some(o) => diff(o),
+            None => "—".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {}{} | {actual} | {d} |",
+            md(&r.title),
+            r.planned_minutes,
+            T::Min.text(lang)
+        );
+    }
+    out.push('\n');
+}
+
+fn group_section(
+    out: &mut String,
+    s: &Sitting,
+    g: &GroupReport,
+    t: &ThemeNotes,
+    first_time: bool,
+    lang: Lang,
+) {
+    let _ = writeln!(out, "### {} {}\n", T::Group.text(lang), md(&g.label));
+    if first_time {
+        summary_and_attendance(out, g, lang);
+    }
+    if !g.has_file {
+        let _ = writeln!(out, "{}\n", T::NoFile.text(lang));
+    } else if t.questions.is_empty() {
+        let _ = writeln!(out, "{}\n", T::NoNotes.text(lang));
+    }
+    for q in &t.questions {
+        match q.question {
+            Some(question) => {
+                let _ = writeln!(
+                    out,
+                    "#### {} {}\n",
+                    question_mark(q.survey),
+                    md(&question.text)
+                );
+            }
+            None => {
+                let _ = writeln!(out, "#### {}\n", T::NoQuestion.text(lang));
+            }
+        }
+        for n in &q.notes {
+            let _ = writeln!(out, "- {}", note_item(s, n, lang));
+        }
+        out.push('\n');
+    }
+    if !t.actions.is_empty() {
+        let _ = writeln!(out, "**{}**\n", T::Actions.text(lang));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |\n|---|---|---|---|",
+            T::Text.text(lang),
+            T::Owner.text(lang),
+            T::Speaker.text(lang),
+            T::At.text(lang)
+        );
+        for n in &t.actions {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                md(&n.text),
+                md(n.owner.as_deref().unwrap_or("—")),
+                md(n.speaker.as_deref().unwrap_or("—")),
+                note_time(s, n)
+            );
+        }
+        out.push('\n');
+    }
+    if t.theme.is_some() {
+        let _ = writeln!(out, "**{}**\n", T::Uncovered.text(lang));
+        if t.uncovered.is_empty() {
+            let _ = writeln!(out, "{}\n", T::AllCovered.text(lang));
+        } else {
+            let theme = t.theme.map(|t| t.survey.as_slice()).unwrap_or_default();
+            for q in &t.uncovered {
+                let survey = theme.iter().any(|x| x.id == q.id);
+                let _ = writeln!(out, "- {} {}", question_mark(survey), md(&q.text));
+            }
+            out.push('\n');
+        }
+    }
+}
+
+fn note_item(s: &Sitting, n: &Note, lang: Lang) -> String {
+    let speaker = n.speaker.as_deref().map(md).unwrap_or_else(|| "—".into());
+    let owner = match &n.owner {
+        Some(o) => format!("（{}: {}）", T::Owner.text(lang), md(o)),
+        None => String::new(),
+    };
+    format!(
+        "{} {speaker}〔{}〕{}{owner}",
+        note_time(s, n),
+        kind_label(n.kind, lang),
+        md(&n.text)
+    )
+}
+
+fn summary_and_attendance(out: &mut String, g: &GroupReport, lang: Lang) {
+    let summary = g
+        .summary
+        .map(md)
+        .unwrap_or_else(|| T::NoSummary.text(lang).to_string());
+    let _ = writeln!(out, "**{}**: {summary}\n", T::Summary.text(lang));
+    if !g.attendance.is_empty() {
+        let marks: Vec<String> = g
+            .attendance
+            .iter()
+            .map(|(name, p)| {
+                let mark = p.map_or(T::Unmarked.text(lang), |p| presence_label(p, lang));
+                match lang {
+                    Lang::Ja => format!("{}（{mark}）", md(name)),
+                    Lang::En => format!("{} ({mark})", md(name)),
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "**{}**: {}\n",
+            T::Attendance.text(lang),
+            marks.join(lang.pick("、", ", "))
+        );
+    }
+}
+
+fn problems(out: &mut String, s: &Sitting, lang: Lang) {
+    if s.problems.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", T::Problems.text(lang));
+    for p in &s.problems {
+        let _ = writeln!(out, "- {}", md(&file_problem(&relative(s, p), lang)));
+    }
+    out.push('\n');
+}

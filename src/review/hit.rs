@@ -1,0 +1,147 @@
+//! A search hit described for people and scripts: where the note is, who
+//! said it, and its text cut into plain and matching pieces (already made
+//! inert) so that any output can highlight the match.
+
+use serde_json::{Value, json};
+
+use super::archive::Archive;
+use super::fold::match_ranges;
+use super::sanitize::inert;
+use super::search::NoteAt;
+use crate::i18n::Lang;
+use crate::i18n::review::kind_label;
+
+/// A piece of a note's text: shown as is, or highlighted as a match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// The text, safe to show on a terminal.
+    pub text: String,
+    /// True when this piece matches the query.
+    pub matched: bool,
+}
+
+/// Cuts `text` into pieces at the matches of `words`, each made inert.
+pub fn pieces(text: &str, words: &[String]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in match_ranges(text, words) {
+        if r.start > at {
+            out.push(Piece {
+                text: inert(&text[at..r.start]),
+                matched: false,
+            });
+        }
+        out.push(Piece {
+            text: inert(&text[r.clone()]),
+            matched: true,
+        });
+        at = r.end;
+    }
+    if at < text.len() || out.is_empty() {
+        out.push(Piece {
+            text: inert(&text[at..]),
+            matched: false,
+        });
+    }
+    out
+}
+
+/// The character ranges (not bytes) of the matches, for scripts.
+fn char_ranges(text: &str, words: &[String]) -> Vec<[usize; 2]> {
+    match_ranges(text, words)
+        .into_iter()
+        .map(|r| {
+            [
+                text[..r.start].chars().count(),
+                text[..r.end].chars().count(),
+            ]
+        })
+        .collect()
+}
+
+/// One line for a hit: `date  sitting  group  time  speaker  kind  text`,
+/// the match wrapped in reverse video when `color` is on.
+pub fn line(archive: &Archive, at: NoteAt, words: &[String], lang: Lang, color: bool) -> String {
+    let Some(note) = at.note(archive) else {
+        return String::new();
+    };
+    let sitting = &archive.sittings[at.sitting];
+    let group = &sitting.groups[at.group].id;
+    let date = sitting.date().map(|d| d.to_string()).unwrap_or_default();
+    let time = sitting.local(&note.created).format("%H:%M");
+    let speaker = inert(note.speaker.as_deref().unwrap_or("—"));
+    let kind = kind_label(note.kind, lang);
+    let mut text = String::new();
+    for p in pieces(&note.text, words) {
+        match (p.matched, color) {
+            (true, true) => text.push_str(&format!("\u{1b}[7m{}\u{1b}[27m", p.text)),
+            _ => text.push_str(&p.text),
+        }
+    }
+    format!(
+        "{date}  {}  {}  {time}  {speaker}  [{kind}]  {text}",
+        inert(&sitting.id),
+        inert(group)
+    )
+}
+
+/// One JSON object for a hit, for `search --json`.
+pub fn json(archive: &Archive, at: NoteAt, words: &[String]) -> Value {
+    let Some(note) = at.note(archive) else {
+        return Value::Null;
+    };
+    let sitting = &archive.sittings[at.sitting];
+    let group = &sitting.groups[at.group].id;
+    let theme = sitting.theme_of(group, note);
+    let question = note
+        .question
+        .as_deref()
+        .and_then(|q| theme?.all_questions().find(|x| x.id == q));
+    json!({
+        "sitting": sitting.id,
+        "title": sitting.title(),
+        "date": sitting.date().map(|d| d.to_string()),
+        "group": group,
+        "theme": theme.map(|t| t.id.as_str()).or(note.theme.as_deref()),
+        "theme_title": theme.map(|t| t.title.as_str()),
+        "question": note.question,
+        "question_text": question.map(|q| q.text.as_str()),
+        "id": note.id,
+        "time": sitting.local(&note.created).to_rfc3339(),
+        "speaker": note.speaker,
+        "kind": note.kind.key(),
+        "owner": note.owner,
+        "text": note.text,
+        "matches": char_ranges(&note.text, words),
+        "file": sitting.dir.join("notes").join(format!("{group}.json")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::fold::query_words;
+
+    #[test]
+    fn pieces_mark_matches_and_make_controls_inert() {
+        let p = pieces("経済団体と\u{1b}[31mＫＰＩ", &query_words("kpi"));
+        assert_eq!(
+            p,
+            vec![
+                Piece {
+                    text: "経済団体と^[[31m".into(),
+                    matched: false
+                },
+                Piece {
+                    text: "ＫＰＩ".into(),
+                    matched: true
+                },
+            ]
+        );
+        assert_eq!(
+            char_ranges("経済団体とＫＰＩ", &query_words("kpi")),
+            vec![[5, 8]]
+        );
+        assert_eq!(pieces("", &[]).len(), 1);
+    }
+}

@@ -1,0 +1,21 @@
+//! `bunkakai review`: browse past sittings, open one group by group with
+//! its timing table, compare a theme across groups and sittings, and search
+//! every note as you type.
+//!
+//! [`state`] holds the state and the pure `update`; [`view`] draws it;
+//! [`run`] is the one `tokio::select!` loop over keys, signals and the
+//! archive being read.
+
+pub mod content;
+pub mod keys;
+pub mod run;
+pub mod search_box;
+pub mod state;
+pub mod view;
+mod view_lists;
+mod view_panes;
+pub mod wrap;
+
+pub use run::run;
+pub use state::{Action, Effect, Loaded, State, View, update};
+pub use view::ReviewView;

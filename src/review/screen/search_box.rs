@@ -1,0 +1,70 @@
+//! The search box of the review screen: words, plus filters typed inline
+//! as `g:A`, `t:1`, `k:課題`, `s:気仙沼`, `from:2026-01-01`, `to:2026-03-31`.
+
+use chrono::NaiveDate;
+
+use crate::i18n::Lang;
+use crate::review::search::{Filters, Query, parse_kind};
+
+/// Reads what was typed in the search box: the query, or what is wrong
+/// with one of its filters.
+pub fn parse(text: &str, lang: Lang) -> Result<Query, String> {
+    let mut words = Vec::new();
+    let mut f = Filters::default();
+    for token in text.split_whitespace() {
+        let Some((key, value)) = token.split_once([':', '：']) else {
+            words.push(token);
+            continue;
+        };
+        let date = |v: &str| {
+            NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
+                format!(
+                    "{token}: {}",
+                    lang.pick("日付は YYYY-MM-DD", "dates are YYYY-MM-DD")
+                )
+            })
+        };
+        match key {
+            _ if value.is_empty() => {}
+            "g" | "group" | "班" => f.group = Some(value.to_string()),
+            "t" | "theme" | "テーマ" => f.theme = Some(value.to_string()),
+            "s" | "speaker" | "発言者" => f.speaker = Some(value.to_string()),
+            "k" | "kind" | "種類" => {
+                let kind = parse_kind(value).ok_or_else(|| {
+                    format!(
+                        "{token}: {}",
+                        lang.pick("その種類はありません", "no such kind")
+                    )
+                })?;
+                f.kind = Some(kind);
+            }
+            "from" | "since" => f.since = Some(date(value)?),
+            "to" | "until" => f.until = Some(date(value)?),
+            _ => words.push(token),
+        }
+    }
+    Ok(Query::new(&words.join(" "), f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::notes::NoteKind;
+
+    #[test]
+    fn inline_filters_and_words() {
+        let q = parse("ＫＰＩ g:A k:課題 s：佐野 from:2026-01-01", Lang::Ja).unwrap();
+        assert_eq!(q.words, ["kpi"]);
+        assert_eq!(q.filters.group.as_deref(), Some("A"));
+        assert_eq!(q.filters.kind, Some(NoteKind::Issue));
+        assert_eq!(q.filters.speaker.as_deref(), Some("佐野"));
+        assert_eq!(q.filters.since, NaiveDate::from_ymd_opt(2026, 1, 1));
+        assert_eq!(
+            parse("http://x 14:00", Lang::Ja).unwrap().words,
+            ["http://x", "14:00"]
+        );
+        assert!(parse("k:感想", Lang::Ja).unwrap_err().contains("k:感想"));
+        assert!(parse("to:2026/01", Lang::En).is_err());
+        assert!(parse("g:", Lang::Ja).unwrap().is_empty());
+    }
+}

@@ -1,0 +1,330 @@
+//! The review screen's state and its one update function: pure data in,
+//! effects out. The loop in [`super::run`] performs the effects.
+
+use super::content;
+use super::keys::Command;
+use super::search_box;
+use crate::i18n::Lang;
+use crate::review::search::{NoteAt, Query};
+use crate::review::themes::{ThemeEntry, catalog};
+use crate::review::{Archive, NoteIndex};
+
+/// The archive read and prepared for the screen.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// Every sitting.
+    pub archive: Archive,
+    /// Every note, folded for search.
+    pub index: NoteIndex,
+    /// Every theme, for comparison.
+    pub themes: Vec<ThemeEntry>,
+}
+
+impl Loaded {
+    /// Prepares an archive for the screen.
+    pub fn new(archive: Archive) -> Loaded {
+        Loaded {
+            index: NoteIndex::build(&archive),
+            themes: catalog(&archive),
+            archive,
+        }
+    }
+}
+
+/// One view of the review, on a stack: Esc goes back to the one below.
+#[derive(Debug, Clone, PartialEq)]
+pub enum View {
+    /// The list of sittings, newest first.
+    List {
+        /// The selected sitting.
+        selected: usize,
+    },
+    /// One sitting: a group's notes, or the timing table.
+    Sitting {
+        /// The sitting's index.
+        sitting: usize,
+        /// The group's index; the number of groups means the timing table.
+        tab: usize,
+        /// The first line shown.
+        scroll: usize,
+        /// The note opened from a search, marked.
+        focus: Option<NoteAt>,
+    },
+    /// The list of themes to compare.
+    Themes {
+        /// The selected theme.
+        selected: usize,
+    },
+    /// One theme across groups and sittings.
+    Compare {
+        /// The theme's index in the catalog.
+        theme: usize,
+        /// The selected question (its count means "no question").
+        question: usize,
+        /// The first line of the answers shown.
+        scroll: usize,
+    },
+    /// The search box and its hits.
+    Search,
+}
+
+/// The search box and its results.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchBox {
+    /// What was typed.
+    pub text: String,
+    /// The query it reads as (the last good one while a filter is wrong).
+    pub query: Query,
+    /// What is wrong with a filter, if anything.
+    pub error: Option<String>,
+    /// The hits, newest first.
+    pub hits: Vec<NoteAt>,
+    /// The selected hit.
+    pub selected: usize,
+}
+
+/// Everything the review screen shows.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// The archive; `None` while it is read.
+    pub data: Option<Loaded>,
+    /// Labels' language.
+    pub lang: Lang,
+    /// The views, the current one last; never empty.
+    pub views: Vec<View>,
+    /// The search box.
+    pub search: SearchBox,
+    /// The `?` help is shown.
+    pub help: bool,
+    /// The terminal's size in cells.
+    pub size: (u16, u16),
+}
+
+/// What the reviewer did, or what came back from the loop.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// A key of the current view's table.
+    Command(Command),
+    /// A character typed into the search box.
+    Type(char),
+    /// Text pasted into the search box.
+    Paste(String),
+    /// Backspace in the search box.
+    Backspace,
+    /// The terminal was resized.
+    Resize(u16, u16),
+    /// The archive has been read.
+    Loaded(Box<Loaded>),
+}
+
+/// What the loop must do for the review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Read the archive and send back [`Action::Loaded`].
+    Load,
+    /// Leave the review and give the terminal back.
+    Quit,
+}
+
+impl State {
+    /// A review that starts by reading the archive.
+    pub fn new(lang: Lang, size: (u16, u16)) -> (State, Vec<Effect>) {
+        let state = State {
+            data: None,
+            lang,
+            views: vec![View::List { selected: 0 }],
+            search: SearchBox::default(),
+            help: false,
+            size,
+        };
+        (state, vec![Effect::Load])
+    }
+
+    /// The view on screen.
+    pub fn view(&self) -> &View {
+        self.views.last().unwrap_or(&View::List { selected: 0 })
+    }
+
+    /// Lines of the body (the screen less title, tabs and footer).
+    pub fn body_height(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(4)).max(1)
+    }
+}
+
+/// Applies one action to the state; returns what the loop must do.
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Loaded(data) => {
+            state.data = Some(*data);
+            refresh_search(state);
+            return Vec::new();
+        }
+        Action::Resize(w, h) => {
+            state.size = (w, h);
+            return Vec::new();
+        }
+        Action::Type(c) => edit(state, |t| t.push(c)),
+        Action::Paste(p) => edit(state, |t| t.extend(p.chars().filter(|c| !c.is_control()))),
+        Action::Backspace => edit(state, |t| {
+            t.pop();
+        }),
+        Action::Command(c) => return command(state, c),
+    }
+    Vec::new()
+}
+
+fn edit(state: &mut State, change: impl FnOnce(&mut String)) {
+    if *state.view() == View::Search {
+        change(&mut state.search.text);
+        refresh_search(state);
+    }
+}
+
+fn refresh_search(state: &mut State) {
+    match search_box::parse(&state.search.text, state.lang) {
+        Ok(q) => {
+            state.search.query = q;
+            state.search.error = None;
+        }
+        Err(e) => state.search.error = Some(e),
+    }
+    let Some(data) = &state.data else { return };
+    state.search.hits = if state.search.query.is_empty() {
+        Vec::new()
+    } else {
+        data.index.search(&data.archive, &state.search.query)
+    };
+    state.search.selected = 0;
+}
+
+fn command(state: &mut State, c: Command) -> Vec<Effect> {
+    if state.help {
+        state.help = false;
+        return if c == Command::Quit {
+            vec![Effect::Quit]
+        } else {
+            Vec::new()
+        };
+    }
+    match c {
+        Command::Quit => return vec![Effect::Quit],
+        Command::Help => state.help = true,
+        Command::Search => {
+            if *state.view() != View::Search {
+                state.views.push(View::Search);
+            }
+        }
+        Command::Themes => state.views.push(View::Themes { selected: 0 }),
+        Command::Back => {
+            if state.views.len() > 1 {
+                state.views.pop();
+            }
+        }
+        Command::Clear => {
+            state.search.text.clear();
+            refresh_search(state);
+        }
+        Command::Open => open(state),
+        _ => move_in_view(state, c),
+    }
+    Vec::new()
+}
+
+fn open(state: &mut State) {
+    let Some(data) = &state.data else { return };
+    let next = match state.view().clone() {
+        View::List { selected } if selected < data.archive.sittings.len() => View::Sitting {
+            sitting: selected,
+            tab: 0,
+            scroll: 0,
+            focus: None,
+        },
+        View::Themes { selected } if selected < data.themes.len() => View::Compare {
+            theme: selected,
+            question: 0,
+            scroll: 0,
+        },
+        View::Search => {
+            let Some(at) = state.search.hits.get(state.search.selected).copied() else {
+                return;
+            };
+            let width = usize::from(state.size.0);
+            let line = content::focus_line(data, state.lang, at, width);
+            View::Sitting {
+                sitting: at.sitting,
+                tab: at.group,
+                scroll: line.saturating_sub(state.body_height() / 3),
+                focus: Some(at),
+            }
+        }
+        _ => return,
+    };
+    state.views.push(next);
+}
+
+fn move_in_view(state: &mut State, c: Command) {
+    let Some(data) = &state.data else { return };
+    let page = state.body_height();
+    let width = usize::from(state.size.0);
+    let step = |n: usize, len: usize, c: Command| -> usize {
+        let max = len.saturating_sub(1);
+        match c {
+            Command::Up => n.saturating_sub(1),
+            Command::Down => (n + 1).min(max),
+            Command::PageUp => n.saturating_sub(page),
+            Command::PageDown => (n + page).min(max),
+            _ => n,
+        }
+    };
+    let lang = state.lang;
+    let groups = |s: usize| data.archive.sittings[s].groups.len();
+    let view = state.views.last_mut();
+    match view {
+        Some(View::List { selected }) => {
+            *selected = step(*selected, data.archive.sittings.len(), c)
+        }
+        Some(View::Themes { selected }) => *selected = step(*selected, data.themes.len(), c),
+        Some(View::Search) => {
+            state.search.selected = step(state.search.selected, state.search.hits.len(), c)
+        }
+        Some(View::Sitting {
+            sitting,
+            tab,
+            scroll,
+            focus,
+        }) => {
+            let tabs = groups(*sitting) + 1;
+            match c {
+                Command::NextTab => *tab = (*tab + 1) % tabs,
+                Command::PrevTab => *tab = (*tab + tabs - 1) % tabs,
+                Command::Timing => *tab = tabs - 1,
+                _ => {
+                    let lines =
+                        content::sitting_lines(data, lang, *sitting, *tab, *focus, width).len();
+                    *scroll = step(*scroll, lines.saturating_sub(page) + 1, c);
+                    return;
+                }
+            }
+            *scroll = 0;
+        }
+        Some(View::Compare {
+            theme,
+            question,
+            scroll,
+        }) => {
+            let questions = data.themes.get(*theme).map_or(0, |t| t.questions.len()) + 1;
+            match c {
+                Command::Up | Command::Down => {
+                    *question = step(*question, questions, c);
+                    *scroll = 0;
+                }
+                _ => {
+                    let pane = content::compare_pane_width(width);
+                    let lines = content::compare_lines(data, lang, *theme, *question, pane).len();
+                    *scroll = step(*scroll, lines.saturating_sub(page) + 1, c);
+                }
+            }
+        }
+        None => {}
+    }
+}

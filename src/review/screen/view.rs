@@ -1,0 +1,226 @@
+//! Drawing the review: a title line, the current view's body, a footer of
+//! keys, and over them the help or the "terminal too small" message. A
+//! view of the state: nothing here changes it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::content::sitting_lines;
+use super::keys::{self, Command};
+use super::state::{Loaded, State, View};
+use super::wrap::{one_line, rfit};
+use crate::i18n::review::ReviewText as T;
+use crate::review::sanitize::inert;
+use crate::tui::keys::{Binding, help_rows};
+use crate::tui::text::{fit, truncate, width};
+use crate::tui::widgets::{Help, TooSmall, too_small};
+
+use super::view_lists::{list, list_title_width, themes};
+use super::view_panes::{compare, search};
+
+/// The review as drawn from its state.
+pub struct ReviewView<'a>(pub &'a State);
+
+/// The key table of the view on screen.
+pub fn table(view: &View) -> &'static [Binding<Command>] {
+    match view {
+        View::List { .. } | View::Themes { .. } => keys::LIST,
+        View::Sitting { .. } => keys::SITTING,
+        View::Compare { .. } => keys::THEME,
+        View::Search => keys::SEARCH,
+    }
+}
+
+/// Where the terminal cursor goes: the end of the search box, so an input
+/// method opens its window there.
+pub fn cursor(state: &State) -> Option<(u16, u16)> {
+    if *state.view() != View::Search || too_small(Rect::new(0, 0, state.size.0, state.size.1)) {
+        return None;
+    }
+    let prompt = format!("{}: ", T::Search.text(state.lang));
+    let x = width(&prompt) + width(&state.search.text);
+    Some((x.min(usize::from(state.size.0.saturating_sub(1))) as u16, 1))
+}
+
+impl Widget for &ReviewView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let state = self.0;
+        let lang = state.lang;
+        if too_small(area) {
+            (&TooSmall {
+                message: T::TooSmall.text(lang),
+            })
+                .render(area, buf);
+            return;
+        }
+        let Some(data) = &state.data else {
+            Paragraph::new(T::Loading.text(lang)).render(area, buf);
+            return;
+        };
+        let w = usize::from(area.width);
+        let row = |i: u16| Rect::new(area.x, area.y + i, area.width, 1);
+        let body = Rect::new(
+            area.x,
+            area.y + 2,
+            area.width,
+            area.height.saturating_sub(3),
+        );
+        let (title, sub) = heading(state, data);
+        buf.set_line(
+            area.x,
+            area.y,
+            &one_line(
+                &[(
+                    title,
+                    Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+                )],
+                w,
+            ),
+            area.width,
+        );
+        buf.set_style(row(0), Style::new().add_modifier(Modifier::REVERSED));
+        buf.set_line(area.x, area.y + 1, &sub, area.width);
+        match state.view() {
+            View::List { selected } => list(state, data, *selected, body, buf),
+            View::Themes { selected } => themes(state, data, *selected, body, buf),
+            View::Sitting {
+                sitting,
+                tab,
+                scroll,
+                focus,
+            } => {
+                let lines = sitting_lines(data, lang, *sitting, *tab, *focus, w);
+                Paragraph::new(
+                    lines
+                        .into_iter()
+                        .skip(*scroll)
+                        .take(body.height.into())
+                        .collect::<Vec<_>>(),
+                )
+                .render(body, buf);
+            }
+            View::Compare {
+                theme,
+                question,
+                scroll,
+            } => compare(state, data, (*theme, *question, *scroll), body, buf),
+            View::Search => search(state, data, body, buf),
+        }
+        footer(state, row(area.height - 1), buf);
+        if state.help {
+            let rows = help_rows(table(state.view()), lang, |c| c.text(lang));
+            let hint = lang.pick("どのキーでも閉じる", "any key closes");
+            (&Help {
+                title: T::Help.text(lang),
+                rows: &rows,
+                ascii: false,
+                hint,
+            })
+                .render(area, buf);
+        }
+    }
+}
+
+fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
+    let lang = state.lang;
+    let a = &data.archive;
+    match state.view() {
+        View::Sitting { sitting, tab, .. } => {
+            let s = &a.sittings[*sitting];
+            let date = s.date().map(|d| d.to_string()).unwrap_or_default();
+            let mut spans = Vec::new();
+            for (i, g) in s.groups.iter().enumerate() {
+                let label = format!(" {} ", inert(&s.group_label(&g.id, lang)));
+                let style = if i == *tab {
+                    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+                } else {
+                    Style::new()
+                };
+                spans.push(Span::styled(label, style));
+            }
+            let timing = format!(" {} ", T::Timing.text(lang));
+            let style = if *tab == s.groups.len() {
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+            spans.push(Span::styled(timing, style));
+            (format!(" {date}  {}", inert(s.title())), Line::from(spans))
+        }
+        View::Themes { .. } | View::Compare { .. } => {
+            let title = match state.view() {
+                View::Compare { theme, .. } => data
+                    .themes
+                    .get(*theme)
+                    .map(|t| inert(&t.title))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            (
+                format!(" {}  {title}", T::Compare.text(lang)),
+                Line::default(),
+            )
+        }
+        View::Search => {
+            let prompt = format!("{}: ", T::Search.text(lang));
+            let line = Line::from(vec![
+                Span::styled(prompt, Style::new().add_modifier(Modifier::BOLD)),
+                Span::raw(state.search.text.clone()),
+            ]);
+            let count = state.search.hits.len();
+            (
+                format!(" {}  {count} {}", T::Search.text(lang), T::Hits.text(lang)),
+                line,
+            )
+        }
+        View::List { .. } => {
+            let title = format!(
+                " bunkakai review - {} ({})  {} {}",
+                T::Sittings.text(lang),
+                a.sittings.len(),
+                T::Notes.text(lang),
+                a.note_count()
+            );
+            let head = format!(
+                " {} {} {} {} {}",
+                fit(T::Date.text(lang), 10),
+                fit(T::Title.text(lang), list_title_width(state)),
+                rfit(T::Groups.text(lang), 3),
+                rfit(T::Notes.text(lang), 5),
+                T::Time.text(lang)
+            );
+            (
+                title,
+                Line::styled(head, Style::new().add_modifier(Modifier::BOLD)),
+            )
+        }
+    }
+}
+
+fn footer(state: &State, area: Rect, buf: &mut Buffer) {
+    let lang = state.lang;
+    let short: &[(Command, &str, &str)] = &[
+        (Command::Open, "Enter", "Enter"),
+        (Command::NextTab, "Tab", "Tab"),
+        (Command::Back, "Esc", "Esc"),
+        (Command::Search, "/", "/"),
+        (Command::Themes, "t", "t"),
+        (Command::Help, "?", "?"),
+        (Command::Quit, "q", "q"),
+    ];
+    let table = table(state.view());
+    let parts: Vec<String> = short
+        .iter()
+        .filter(|(c, _, _)| table.iter().any(|b| b.command == *c))
+        .map(|(c, ja, en)| format!("{}:{}", lang.pick(ja, en), c.text(lang)))
+        .collect();
+    buf.set_string(
+        area.x,
+        area.y,
+        truncate(&format!(" {}", parts.join("  ")), area.width.into()),
+        Style::new().fg(Color::DarkGray),
+    );
+}

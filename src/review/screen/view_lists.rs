@@ -1,0 +1,131 @@
+//! The list views of the review: the sittings (with the files that could
+//! not be read) and the themes to compare.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+
+use super::state::{Loaded, State};
+use super::wrap::rfit;
+use crate::i18n::review::{ReviewText as T, file_problem};
+use crate::review::files::FileProblem;
+use crate::review::sanitize::inert;
+use crate::tui::text::{fit, truncate, width};
+
+pub(super) fn list_title_width(state: &State) -> usize {
+    usize::from(state.size.0).saturating_sub(36).max(10)
+}
+
+pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, buf: &mut Buffer) {
+    let lang = state.lang;
+    let problems: Vec<String> = data
+        .archive
+        .problems()
+        .map(|(_, p)| {
+            let path = p.path.strip_prefix(&data.archive.dir).unwrap_or(&p.path);
+            let p = FileProblem {
+                path: path.to_path_buf(),
+                fault: p.fault.clone(),
+            };
+            file_problem(&p, lang)
+        })
+        .collect();
+    let shown_problems = problems.len().min(usize::from(body.height) / 3);
+    let rows = usize::from(body.height).saturating_sub(if shown_problems > 0 {
+        shown_problems + 1
+    } else {
+        0
+    });
+    let first = selected.saturating_sub(rows.saturating_sub(1));
+    for (i, s) in data
+        .archive
+        .sittings
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+    {
+        let y = body.y + (i - first) as u16;
+        let date = s
+            .date()
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "-".into());
+        let planned = s.planned_minutes();
+        let actual = s.actual_seconds();
+        let time = match (actual, planned) {
+            (Some(a), Some(p)) => format!("{}/{}{}", (a + 30) / 60, p, T::Min.text(lang)),
+            (None, Some(p)) => format!("-/{}{}", p, T::Min.text(lang)),
+            (Some(a), None) => format!("{}/-", (a + 30) / 60),
+            (None, None) => "-".into(),
+        };
+        let warn = if s.problems.is_empty() { "  " } else { " !" };
+        let line = format!(
+            " {} {} {} {} {}{warn}",
+            fit(&date, 10),
+            fit(&inert(s.title()), list_title_width(state)),
+            rfit(&s.groups.len().to_string(), 3),
+            rfit(&s.note_count().to_string(), 5),
+            time
+        );
+        let mut style = Style::new();
+        if actual
+            .zip(planned)
+            .is_some_and(|(a, p)| a > i64::from(p) * 60)
+        {
+            style = style.fg(Color::Red);
+        }
+        if !s.problems.is_empty() {
+            style = style.add_modifier(Modifier::ITALIC);
+        }
+        if i == selected {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        buf.set_string(body.x, y, truncate(&line, body.width.into()), style);
+    }
+    if data.archive.sittings.is_empty() {
+        buf.set_string(body.x + 1, body.y, T::Empty.text(lang), Style::new());
+    }
+    if shown_problems > 0 {
+        let top = body.y + body.height - shown_problems as u16 - 1;
+        let head = format!(" {} ({})", T::Problems.text(lang), problems.len());
+        buf.set_string(
+            body.x,
+            top,
+            truncate(&head, body.width.into()),
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        );
+        for (i, p) in problems.iter().take(shown_problems).enumerate() {
+            let text = format!(" ! {}", inert(p));
+            buf.set_string(
+                body.x,
+                top + 1 + i as u16,
+                truncate(&text, body.width.into()),
+                Style::new().fg(Color::Red),
+            );
+        }
+    }
+}
+
+pub(super) fn themes(state: &State, data: &Loaded, selected: usize, body: Rect, buf: &mut Buffer) {
+    let lang = state.lang;
+    let rows = usize::from(body.height);
+    let first = selected.saturating_sub(rows.saturating_sub(1));
+    for (i, t) in data.themes.iter().enumerate().skip(first).take(rows) {
+        let y = body.y + (i - first) as u16;
+        let info = format!(
+            " {}{} / {} {}",
+            t.uses.len(),
+            T::UsedIn.text(lang),
+            T::Notes.text(lang),
+            t.notes
+        );
+        let title_w = usize::from(body.width).saturating_sub(width(&info) + 2);
+        let line = format!(" {}{info}", fit(&inert(&t.title), title_w));
+        let style = if i == selected {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        buf.set_string(body.x, y, truncate(&line, body.width.into()), style);
+    }
+}

@@ -1,0 +1,154 @@
+//! `bunkakai search`: every note of every sitting that matches, one line per
+//! hit (or one JSON object per line), with grep's exit codes: 0 hits, 1 none,
+//! 2 bad input.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::archive::Archive;
+use super::hit;
+use super::search::{Filters, NoteIndex, Query, parse_kind};
+use crate::i18n::Lang;
+use crate::i18n::review::file_problem;
+
+/// What `bunkakai search` was asked, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct SearchArgs {
+    /// The words.
+    pub query: String,
+    /// `--group`.
+    pub group: Option<String>,
+    /// `--theme`.
+    pub theme: Option<String>,
+    /// `--kind`.
+    pub kind: Option<String>,
+    /// `--speaker`.
+    pub speaker: Option<String>,
+    /// `--since`.
+    pub since: Option<String>,
+    /// `--until`.
+    pub until: Option<String>,
+    /// `--json`.
+    pub json: bool,
+    /// Highlight matches with reverse video.
+    pub color: bool,
+}
+
+/// Why a search could not be run: bad input, exit 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchError {
+    /// `--kind` names no kind.
+    BadKind(String),
+    /// A date is not `YYYY-MM-DD`.
+    BadDate(String),
+    /// Neither words nor a filter.
+    EmptyQuery,
+    /// The sessions folder holds no sitting.
+    NoSittings(std::path::PathBuf),
+}
+
+impl SearchError {
+    /// The message, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SearchError::BadKind(k), Lang::Ja) => format!(
+                "--kind {k}: そのような種類はありません（issue/課題, practice/工夫, opinion/意見, request/要望, action/アクション, other/その他）"
+            ),
+            (SearchError::BadKind(k), Lang::En) => format!(
+                "--kind {k}: no such kind (issue, practice, opinion, request, action, other)"
+            ),
+            (SearchError::BadDate(d), Lang::Ja) => {
+                format!("{d}: 日付は YYYY-MM-DD の形で書いてください")
+            }
+            (SearchError::BadDate(d), Lang::En) => format!("{d}: write dates as YYYY-MM-DD"),
+            (SearchError::EmptyQuery, _) => lang
+                .pick(
+                    "探す語か絞り込み（--group, --theme, --kind, --speaker）を指定してください",
+                    "give words to look for, or a filter (--group, --theme, --kind, --speaker)",
+                )
+                .to_string(),
+            (SearchError::NoSittings(dir), _) => crate::i18n::cli::no_sittings(dir, lang),
+        }
+    }
+}
+
+/// Builds the query from the arguments.
+pub fn query(args: &SearchArgs) -> Result<Query, SearchError> {
+    let date = |d: &Option<String>| -> Result<Option<NaiveDate>, SearchError> {
+        d.as_deref()
+            .map(|s| {
+                NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                    .map_err(|_| SearchError::BadDate(s.to_string()))
+            })
+            .transpose()
+    };
+    let kind = args
+        .kind
+        .as_deref()
+        .map(|k| parse_kind(k).ok_or_else(|| SearchError::BadKind(k.to_string())))
+        .transpose()?;
+    let blank = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
+    let filters = Filters {
+        group: blank(&args.group),
+        theme: blank(&args.theme),
+        kind,
+        speaker: blank(&args.speaker),
+        since: date(&args.since)?,
+        until: date(&args.until)?,
+    };
+    let q = Query::new(&args.query, filters);
+    if q.is_empty() {
+        return Err(SearchError::EmptyQuery);
+    }
+    Ok(q)
+}
+
+/// Runs a search over the sessions folder `dir`, printing hits to `out` and
+/// problems to `err`; returns the exit code.
+pub fn run(
+    args: &SearchArgs,
+    dir: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let q = match query(args) {
+        Ok(q) => q,
+        Err(e) => {
+            let _ = writeln!(err, "{}", e.text(lang));
+            return 2;
+        }
+    };
+    let archive = Archive::load(dir);
+    if archive.sittings.is_empty() {
+        let _ = writeln!(
+            err,
+            "{}",
+            SearchError::NoSittings(dir.to_path_buf()).text(lang)
+        );
+        return 2;
+    }
+    for (_, p) in archive.problems() {
+        let _ = writeln!(err, "{}", file_problem(p, lang));
+    }
+    let index = NoteIndex::build(&archive);
+    let hits = index.search(&archive, &q);
+    for at in &hits {
+        let written = if args.json {
+            writeln!(out, "{}", hit::json(&archive, *at, &q.words))
+        } else {
+            writeln!(
+                out,
+                "{}",
+                hit::line(&archive, *at, &q.words, lang, args.color)
+            )
+        };
+        if written.is_err() {
+            // A closed pipe (`| head`) ends the search quietly.
+            return if hits.is_empty() { 1 } else { 0 };
+        }
+    }
+    if hits.is_empty() { 1 } else { 0 }
+}

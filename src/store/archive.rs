@@ -1,0 +1,115 @@
+//! Reading the whole archive of past sittings from disk, bytes only: every
+//! sitting folder's `session.json`, `run.json` and `notes/*.json`. Parsing is
+//! the model's business (`review::archive`); a file that cannot be read is
+//! kept with its error so that the reviewer sees it listed.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::sessions::{self, PLAN_FILE};
+use crate::model::run::RUN_FILE;
+
+/// The folder of the groups' notes inside a sitting's folder.
+pub const NOTES_DIR: &str = "notes";
+
+/// One file of a sitting: where it is and what reading it gave.
+#[derive(Debug)]
+pub struct FileBytes {
+    /// The file's path.
+    pub path: PathBuf,
+    /// Its bytes, or why they could not be read.
+    pub bytes: io::Result<Vec<u8>>,
+}
+
+/// Everything on disk about one sitting.
+#[derive(Debug)]
+pub struct SittingFiles {
+    /// The folder's name: the sitting's id unless its plan says otherwise.
+    pub folder: String,
+    /// The sitting's folder.
+    pub dir: PathBuf,
+    /// Its `session.json`.
+    pub plan: FileBytes,
+    /// Its `run.json`, when the sitting was run.
+    pub run: Option<FileBytes>,
+    /// Its `notes/*.json`, sorted by file name.
+    pub notes: Vec<FileBytes>,
+}
+
+/// Reads every sitting folder (a folder holding a `session.json`) of the
+/// sessions folder `dir`, in folder-name order.
+pub fn read_archive(dir: &Path) -> Vec<SittingFiles> {
+    sessions::list(dir)
+        .into_iter()
+        .map(|folder| read_sitting(&dir.join(&folder), folder))
+        .collect()
+}
+
+/// Reads one sitting folder.
+pub fn read_sitting(dir: &Path, folder: String) -> SittingFiles {
+    let read = |path: PathBuf| FileBytes {
+        bytes: std::fs::read(&path),
+        path,
+    };
+    let run_path = dir.join(RUN_FILE);
+    let run = run_path.exists().then(|| read(run_path));
+    SittingFiles {
+        folder,
+        dir: dir.to_path_buf(),
+        plan: read(dir.join(PLAN_FILE)),
+        run,
+        notes: notes_files(&dir.join(NOTES_DIR))
+            .into_iter()
+            .map(read)
+            .collect(),
+    }
+}
+
+/// The `*.json` files of a notes folder, sorted; hidden files (temporary
+/// files of a writer) and lock files are left out.
+fn notes_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            !name.starts_with('.') && name.ends_with(".json") && p.is_file()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_plans_runs_and_notes_and_skips_temp_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let s = tmp.path().join("s1");
+        std::fs::create_dir_all(s.join(NOTES_DIR)).unwrap();
+        std::fs::write(s.join(PLAN_FILE), "{}").unwrap();
+        std::fs::write(s.join(NOTES_DIR).join("B.json"), "b").unwrap();
+        std::fs::write(s.join(NOTES_DIR).join("A.json"), "a").unwrap();
+        std::fs::write(s.join(NOTES_DIR).join(".A.json.tmp1"), "x").unwrap();
+        std::fs::write(s.join(NOTES_DIR).join("A.json.lock"), "").unwrap();
+        std::fs::create_dir(tmp.path().join("not-a-sitting")).unwrap();
+        let all = read_archive(tmp.path());
+        assert_eq!(all.len(), 1);
+        assert!(all[0].run.is_none());
+        let names: Vec<_> = all[0]
+            .notes
+            .iter()
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["A.json", "B.json"]);
+        assert_eq!(all[0].notes[0].bytes.as_ref().unwrap(), b"a");
+    }
+}

@@ -1,0 +1,85 @@
+//! `bunkakai export` as a user runs it: to stdout, to a file, bad input.
+
+use std::process::{Command, Output};
+
+fn bunkakai(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bunkakai"))
+        .args(["--sessions", "tests/fixtures/archive"])
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("BUNKAKAI_SESSIONS")
+        .env(
+            "BUNKAKAI_LOG_DIR",
+            std::env::temp_dir().join("bunkakai-test-logs"),
+        )
+        .env("LANG", "ja_JP.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn csv_to_stdout_is_the_golden_file_and_problems_go_to_stderr() {
+    let out = bunkakai(&["export", "jichitai-09", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let golden = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/jichitai-09.ja.csv"),
+    )
+    .unwrap();
+    assert_eq!(out.stdout, golden);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("notes/C.json:3:"), "{stderr}");
+}
+
+#[test]
+fn output_file_is_written_whole_and_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("report.md");
+    std::fs::write(&file, "old").unwrap();
+    let out = bunkakai(&[
+        "export",
+        "jichitai-10",
+        "--format",
+        "md",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("# 第10回 自治体勉強会"));
+    let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary file is left behind");
+    let json = bunkakai(&["export", "jichitai-10", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["session"], "jichitai-10");
+}
+
+#[test]
+fn bad_input_exits_2_and_unwritable_output_exits_1() {
+    let missing = bunkakai(&["export", "no-such", "--format", "md"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8(missing.stderr)
+            .unwrap()
+            .contains("jichitai-09"),
+        "lists what is there"
+    );
+    let bad_format = bunkakai(&["export", "jichitai-09", "--format", "pdf"]);
+    assert_eq!(bad_format.status.code(), Some(2));
+    let nowhere = bunkakai(&[
+        "export",
+        "jichitai-09",
+        "--format",
+        "md",
+        "-o",
+        "/nonexistent/dir/r.md",
+    ]);
+    assert_eq!(nowhere.status.code(), Some(1));
+    assert!(
+        String::from_utf8(nowhere.stderr)
+            .unwrap()
+            .contains("書き込めません")
+    );
+}

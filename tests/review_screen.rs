@@ -1,0 +1,102 @@
+//! The review screen drawn on a test terminal at 80×24 after real key
+//! presses: the sittings list, a sitting, the timing table, a theme
+//! comparison, search results, the help and the too-small message.
+
+use std::path::Path;
+
+use bunkakai::i18n::Lang;
+use bunkakai::review::Archive;
+use bunkakai::review::screen::run::to_action;
+use bunkakai::review::screen::{Action, Loaded, ReviewView, State, update};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn review(lang: Lang, w: u16, h: u16) -> State {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
+    let (mut state, _) = State::new(lang, (w, h));
+    let mut archive = Archive::load(&dir);
+    // Paths as a user typing `--sessions tests/fixtures/archive` sees them.
+    archive.dir = dir;
+    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
+    state
+}
+
+fn press(state: &mut State, keys: &[KeyCode]) {
+    for code in keys {
+        let ev = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
+        if let Some(action) = to_action(state, ev) {
+            update(state, action);
+        }
+    }
+}
+
+fn typed(state: &mut State, text: &str) {
+    let keys: Vec<KeyCode> = text.chars().map(KeyCode::Char).collect();
+    press(state, &keys);
+}
+
+/// A fresh terminal for every picture: a second draw on one TestBackend
+/// keeps stale halves of wide characters.
+fn screen(state: &State) -> String {
+    let (w, h) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(&ReviewView(state), f.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn sittings_list_newest_first_with_unreadable_files() {
+    let state = review(Lang::Ja, 80, 24);
+    insta::assert_snapshot!("list_ja_80x24", screen(&state));
+}
+
+#[test]
+fn a_sitting_group_by_group_then_its_timing() {
+    let mut state = review(Lang::Ja, 80, 24);
+    press(&mut state, &[KeyCode::Down, KeyCode::Enter, KeyCode::Tab]);
+    insta::assert_snapshot!("sitting_group_b_ja_80x24", screen(&state));
+    press(&mut state, &[KeyCode::Char('T')]);
+    insta::assert_snapshot!("sitting_timing_ja_80x24", screen(&state));
+}
+
+#[test]
+fn theme_comparison_across_sittings() {
+    let mut state = review(Lang::Ja, 80, 24);
+    press(
+        &mut state,
+        &[KeyCode::Char('t'), KeyCode::Enter, KeyCode::Down],
+    );
+    insta::assert_snapshot!("compare_theme1_q2_ja_80x24", screen(&state));
+}
+
+#[test]
+fn search_as_you_type_then_open_the_hit() {
+    let mut state = review(Lang::Ja, 80, 24);
+    press(&mut state, &[KeyCode::Char('/')]);
+    typed(&mut state, "ｋｐｉ 設定");
+    insta::assert_snapshot!("search_kpi_ja_80x24", screen(&state));
+    press(&mut state, &[KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
+    insta::assert_snapshot!("search_opened_hit_ja_80x24", screen(&state));
+}
+
+#[test]
+fn english_list_and_help_and_too_small() {
+    let mut state = review(Lang::En, 100, 30);
+    press(&mut state, &[KeyCode::Char('?')]);
+    insta::assert_snapshot!("help_en_100x30", screen(&state));
+    let small = review(Lang::Ja, 59, 16);
+    insta::assert_snapshot!("too_small_59x16", screen(&small));
+}
+
+#[test]
+fn a_bad_filter_is_explained_and_q_types_in_the_box() {
+    let mut state = review(Lang::En, 80, 24);
+    press(&mut state, &[KeyCode::Char('/')]);
+    typed(&mut state, "q k:feelings");
+    let text = screen(&state);
+    assert!(text.contains("Search: q k:feelings"), "{text}");
+    assert!(text.contains("k:feelings: no such kind"), "{text}");
+}
