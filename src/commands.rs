@@ -1,0 +1,202 @@
+//! What each subcommand does once the command line is parsed: check a plan,
+//! list or pick sittings, open the facilitator console or the review.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bunkakai::facilitator::app;
+use bunkakai::i18n::run as run_text;
+use bunkakai::i18n::{CheckText, Lang, cli as msg};
+use bunkakai::store::sessions::{self, SessionPath};
+use bunkakai::{check, model, picker};
+
+/// Reads a usable plan or prints why not.
+pub(crate) fn usable_plan(found: &SessionPath, lang: Lang) -> Result<model::Plan, ExitCode> {
+    let bytes = sessions::read_bytes(&found.plan).map_err(|e| {
+        eprintln!("{}", msg::unreadable(&found.plan, &e, lang));
+        ExitCode::from(2)
+    })?;
+    let result = model::read_plan(&bytes, &found.default_id);
+    match result.plan {
+        Some(plan) => Ok(plan),
+        None => {
+            let file = found.plan.display().to_string();
+            for line in check::problem_lines(&file, &result, lang) {
+                eprintln!("{line}");
+            }
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+pub(crate) fn run_console(found: &SessionPath, opts: app::Options) -> ExitCode {
+    let lang = opts.lang;
+    let plan = match usable_plan(found, lang) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let id = plan.id.clone();
+    let console = match app::open(&found.dir, plan, opts) {
+        Ok(c) => c,
+        Err(app::OpenError::Locked) => {
+            eprintln!("{}", run_text::locked(&id, lang));
+            return ExitCode::from(1);
+        }
+        Err(app::OpenError::RunFile(e)) => {
+            eprintln!("{}", run_text::bad_run_file(&e.to_string(), lang));
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    match app::run(console) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %e, "console stopped");
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+pub(crate) fn pick_and_run(dir: &std::path::Path, lang: Lang, ascii: bool) -> ExitCode {
+    let ids = sessions::list(dir);
+    if ids.is_empty() {
+        eprintln!("{}", msg::no_sittings(dir, lang));
+        return ExitCode::from(2);
+    }
+    let entries = ids
+        .iter()
+        .map(|id| {
+            let plan = sessions::locate(&dir.join(id).display().to_string(), dir)
+                .ok()
+                .and_then(|f| sessions::read_bytes(&f.plan).ok().map(|b| (f, b)))
+                .and_then(|(f, b)| model::read_plan(&b, &f.default_id).plan);
+            picker::Entry {
+                id: id.clone(),
+                date: plan
+                    .as_ref()
+                    .and_then(|p| p.date)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                title: plan.as_ref().map(|p| p.title.clone()).unwrap_or_default(),
+                usable: plan.is_some(),
+            }
+        })
+        .collect();
+    let chooser = picker::Picker {
+        entries,
+        selected: 0,
+        folder: dir.display().to_string(),
+        lang,
+        ascii,
+    };
+    match picker::choose(chooser) {
+        Ok(Some(id)) => match sessions::locate(&dir.join(&id).display().to_string(), dir) {
+            Ok(found) => run_console(
+                &found,
+                app::Options {
+                    lang,
+                    ascii,
+                    read_only: false,
+                },
+            ),
+            Err(e) => {
+                eprintln!("{}", msg::locate_error(&e, lang));
+                ExitCode::from(2)
+            }
+        },
+        Ok(None) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+pub(crate) fn check_plan(found: &SessionPath, lang: Lang) -> ExitCode {
+    let file = found.plan.display().to_string();
+    let bytes = match sessions::read_bytes(&found.plan) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{}", msg::unreadable(&found.plan, &e, lang));
+            return ExitCode::from(2);
+        }
+    };
+    let result = model::read_plan(&bytes, &found.default_id);
+    let lines = check::problem_lines(&file, &result, lang);
+    match &result.plan {
+        Some(plan) => {
+            print!("{}", check::summary(plan, lang));
+            for line in &lines {
+                println!("{line}");
+            }
+            println!("{}", CheckText::Valid.text(lang));
+            ExitCode::SUCCESS
+        }
+        None => {
+            for line in &lines {
+                eprintln!("{line}");
+            }
+            eprintln!(
+                "{} {}",
+                result.errors().count(),
+                CheckText::Errors.text(lang)
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub(crate) fn list_sittings(dir: &std::path::Path, lang: Lang) -> ExitCode {
+    let ids = sessions::list(dir);
+    if ids.is_empty() {
+        eprintln!("{}", msg::no_sittings(dir, lang));
+        return ExitCode::from(2);
+    }
+    println!("{}", msg::sittings_heading(dir, lang));
+    for id in ids {
+        let Ok(found) = sessions::locate(&dir.join(&id).display().to_string(), dir) else {
+            continue;
+        };
+        let result =
+            sessions::read_bytes(&found.plan).map(|b| model::read_plan(&b, &found.default_id));
+        match result {
+            Ok(model::PlanCheck {
+                plan: Some(plan), ..
+            }) => {
+                let date = plan.date.map(|d| d.to_string()).unwrap_or_default();
+                println!("  {id:<20} {date:<10}  {}", plan.title);
+            }
+            Ok(check) => println!(
+                "  {id:<20} {}",
+                msg::has_errors(check.errors().count(), lang)
+            ),
+            Err(e) => println!("  {id:<20} {}", msg::unreadable(&found.plan, &e, lang)),
+        }
+    }
+    println!("{}", msg::list_hint(lang));
+    ExitCode::SUCCESS
+}
+
+pub(crate) fn review(dir: PathBuf, lang: Lang) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(bunkakai::review::screen::run(dir, lang)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
