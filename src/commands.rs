@@ -200,3 +200,24 @@ pub(crate) fn review(dir: PathBuf, lang: Lang) -> ExitCode {
         }
     }
 }
+
+pub(crate) fn display(
+    found: &SessionPath,
+    lang: Lang,
+    ascii: bool,
+    poll: Option<std::time::Duration>,
+) -> ExitCode {
+    let plan = match usable_plan(found, lang) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let mut state = bunkakai::display::State::new(plan, lang);
+    state.ascii = ascii;
+    match bunkakai::display::app::run(state, found.clone(), poll) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod check;
+pub mod display;
 pub mod facilitator;
 pub mod i18n;
 pub mod logging;

@@ -26,6 +26,9 @@ struct Cli {
     /// Draw plain ASCII borders (for terminals that show box-drawing characters two cells wide).
     #[arg(long, global = true)]
     ascii: bool,
+    /// Check the sitting's folder for changes every SECONDS instead of relying on change events (for network and synced folders).
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=60))]
+    poll: Option<u64>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -74,6 +77,11 @@ enum Command {
         /// Follow a sitting another console is running, without changing anything.
         #[arg(long)]
         read_only: bool,
+    },
+    /// Show the room the timer: big digits, the block, the next one, and the card the facilitator put up. Read-only; q quits.
+    Display {
+        /// A sitting: its folder, its session.json, or its id in the sessions folder.
+        session: String,
     },
     /// Search the notes of every sitting (NFKC, any case, katakana = hiragana; all words must appear).
     ///
@@ -134,6 +142,7 @@ enum ColorChoice {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let poll = cli.poll.map(std::time::Duration::from_secs);
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
     let _log = bunkakai::logging::init();
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
@@ -214,6 +223,13 @@ fn main() -> ExitCode {
         }
         Some(Command::Check { session }) => match sessions::locate(&session, &dir) {
             Ok(found) => check_plan(&found, lang),
+            Err(e) => {
+                eprintln!("{}", msg::locate_error(&e, lang));
+                ExitCode::from(2)
+            }
+        },
+        Some(Command::Display { session }) => match sessions::locate(&session, &dir) {
+            Ok(found) => commands::display(&found, lang, cli.ascii, poll),
             Err(e) => {
                 eprintln!("{}", msg::locate_error(&e, lang));
                 ExitCode::from(2)

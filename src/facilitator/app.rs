@@ -117,6 +117,7 @@ fn read_notes(dir: &Path, groups: &[String]) -> Vec<(String, Result<GroupDigest,
 /// the newest is written.
 fn spawn_saver(
     path: PathBuf,
+    tz: chrono_tz::Tz,
     results: UnboundedSender<Action>,
 ) -> (std_mpsc::Sender<RunState>, JoinHandle<()>) {
     let (tx, rx) = std_mpsc::channel::<RunState>();
@@ -125,6 +126,9 @@ fn spawn_saver(
             while let Ok(newer) = rx.try_recv() {
                 run = newer;
             }
+            // Stamped by this machine's clock so that readers elsewhere can
+            // tell when their clock disagrees.
+            run.saved = Some(chrono::Utc::now().with_timezone(&tz).fixed_offset());
             let r = store::save_json(&path, &run).map_err(|e| e.to_string());
             if let Err(e) = &r {
                 tracing::error!(error = %e, "run.json not saved");
@@ -213,7 +217,8 @@ pub fn run(console: Console) -> io::Result<()> {
 async fn event_loop(console: Console) -> io::Result<()> {
     let Console { mut state, dir, .. } = console;
     let (results_tx, mut results) = mpsc::unbounded_channel::<Action>();
-    let (saver, saver_thread) = spawn_saver(dir.join(RUN_FILE), results_tx.clone());
+    let (saver, saver_thread) =
+        spawn_saver(dir.join(RUN_FILE), state.plan.timezone, results_tx.clone());
     let (files_tx, mut files) = mpsc::unbounded_channel();
     let _watch = watch::spawn(dir.clone(), WatchMode::Events, files_tx);
     let mut signals = Signals::new()?;

@@ -39,6 +39,13 @@ pub struct RunState {
     /// Members moved from one group to another during the sitting.
     #[serde(default)]
     pub moves: Vec<MemberMove>,
+    /// The theme whose prompt card the facilitator put on the shared display.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_theme: Option<String>,
+    /// When the facilitator console wrote this file, by its machine's clock;
+    /// other machines compare it with theirs to warn of clock skew.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved: Option<Stamp>,
     /// Fields written by a newer bunkakai, kept as they were.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -192,6 +199,8 @@ impl RunState {
             ended: None,
             history: Vec::new(),
             moves: Vec::new(),
+            shown_theme: None,
+            saved: None,
             extra: Map::new(),
         }
     }

@@ -7,6 +7,7 @@
 //! Screens are plain functions over their own state; nothing here knows the
 //! workshop.
 
+pub mod bigtext;
 pub mod keys;
 pub mod screen;
 pub mod text;

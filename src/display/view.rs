@@ -1,0 +1,276 @@
+//! What the room sees: the sitting's title and the wall clock, the block and
+//! its segment, the remaining time in digits as large as the terminal
+//! allows, the next block, and below them the prompt card the facilitator
+//! put up or the group reporting now. A line at the bottom warns of clock
+//! skew and of files that cannot be read.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::Widget;
+
+use crate::facilitator::view::phase_color;
+use crate::i18n::display::{self as words, DisplayText as T};
+use crate::model::notes::Stamp;
+use crate::model::run::RunState;
+use crate::timer::{self, Clock, ClockView, Status};
+use crate::tui::keys::help_rows;
+use crate::tui::widgets::{Help, TooSmall, too_small};
+use crate::tui::{bigtext, text};
+
+use super::{FileProblem, State, keys};
+
+/// The display at one instant, ready to draw.
+pub struct DisplayView<'a> {
+    state: &'a State,
+    now: Stamp,
+    run: RunState,
+}
+
+impl<'a> DisplayView<'a> {
+    /// The display of `state` at `now`.
+    pub fn new(state: &'a State, now: Stamp) -> DisplayView<'a> {
+        // Before run.json exists the plan's first block waits.
+        let run = state
+            .run
+            .clone()
+            .unwrap_or_else(|| RunState::new(&state.plan));
+        DisplayView { state, now, run }
+    }
+
+    fn clock(&self) -> ClockView<'a> {
+        Clock::at(&self.state.plan, &self.run, self.now)
+    }
+}
+
+/// Writes `s` centred on row `y` of `area`, cut to its width.
+fn centre(buf: &mut Buffer, area: Rect, y: u16, s: &str, style: Style) {
+    let s = text::truncate(&text::clean(s), area.width as usize);
+    let w = text::width(&s) as u16;
+    buf.set_string(area.x + (area.width - w) / 2, y, &s, style);
+}
+
+/// Writes `s` at (x, y), cut to `max` cells.
+fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) {
+    let s = text::truncate(&text::clean(s), max as usize);
+    buf.set_string(x, y, &s, style);
+}
+
+impl Widget for &DisplayView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let lang = s.lang;
+        if too_small(area) {
+            TooSmall {
+                message: T::TooSmall.text(lang),
+            }
+            .render(area, buf);
+            return;
+        }
+        let c = self.clock();
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        // Row 0: the sitting's title, the wall clock on the right.
+        let wall = self
+            .now
+            .with_timezone(&s.plan.timezone)
+            .format("%H:%M")
+            .to_string();
+        let right = area.right() - 6;
+        buf.set_string(right, area.y, &wall, bold);
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            &s.plan.title,
+            right.saturating_sub(area.x + 3),
+            Style::new().fg(Color::Gray),
+        );
+        // Rows 2-3: the block, then its segment or status.
+        let block = match c.block {
+            Some(b) => format!(
+                "{} {}/{}  {}",
+                T::Block.text(lang),
+                c.block_index.unwrap_or(0) + 1,
+                c.block_count,
+                b.title
+            ),
+            None => T::Done.text(lang).to_string(),
+        };
+        centre(buf, area, area.y + 2, &block, bold.fg(Color::Cyan));
+        let color = phase_color(&c);
+        centre(
+            buf,
+            area,
+            area.y + 3,
+            &status_line(&c, lang),
+            bold.fg(color),
+        );
+        // The digits take about 45% of the height, at least five rows.
+        let lower = area.height.saturating_sub(4);
+        let digits_h = (area.height * 45 / 100).clamp(5, lower.saturating_sub(4));
+        let digits = Rect::new(area.x + 2, area.y + 5, area.width - 4, digits_h);
+        let shown = match c.status {
+            Status::Done => "00:00".to_string(),
+            _ => timer::clock_text(c.remaining),
+        };
+        bigtext::draw_centred(buf, digits, &shown, color, s.ascii);
+        // Under the digits: the time in words (for screen readers and tests)
+        // and the next block.
+        let mut y = digits.bottom() + 1;
+        centre(buf, area, y, &small_line(self, &c, &shown), Style::new());
+        y += 2;
+        let bottom = area.bottom() - 1;
+        let card = Rect::new(area.x + 2, y, area.width - 4, bottom.saturating_sub(y));
+        lower_panel(self, &c, card, buf);
+        warnings(s, Rect::new(area.x, bottom, area.width, 1), buf);
+        if s.help {
+            let rows = help_rows(keys::TABLE, lang, |c| keys::help_text(c, lang));
+            Help {
+                title: T::HelpTitle.text(lang),
+                rows: &rows,
+                ascii: s.ascii,
+                hint: T::HelpHint.text(lang),
+            }
+            .render(area, buf);
+        }
+    }
+}
+
+/// "進行中 · パート 2/3 意見交換" and the like.
+fn status_line(c: &ClockView, lang: crate::i18n::Lang) -> String {
+    let status = match (c.status, c.remaining < 0) {
+        (Status::Ready, _) => T::Ready,
+        (Status::Paused, _) => T::Paused,
+        (Status::Done, _) => return String::new(),
+        (Status::Running, true) => T::Overrun,
+        (Status::Running, false) => T::Running,
+    }
+    .text(lang)
+    .to_string();
+    match &c.segment {
+        Some(seg) => format!(
+            "{status}  ·  {} {}/{}  {}",
+            T::Segment.text(lang),
+            seg.index + 1,
+            seg.count,
+            seg.title
+        ),
+        None => status,
+    }
+}
+
+/// "残り 44:58 / 45分  ·  次: 各グループからの報告 (15分)".
+fn small_line(v: &DisplayView, c: &ClockView, shown: &str) -> String {
+    let lang = v.state.lang;
+    let mut out = String::new();
+    if c.status != Status::Done {
+        out = format!(
+            "{} {shown} / {}{}",
+            T::Remaining.text(lang),
+            c.duration / 60,
+            T::Minutes.text(lang)
+        );
+    }
+    let next = c.block_index.and_then(|i| v.state.plan.agenda.get(i + 1));
+    if let Some(b) = next {
+        out.push_str(&format!(
+            "   {}: {} ({}{})",
+            T::Next.text(lang),
+            b.title,
+            b.minutes,
+            T::Minutes.text(lang)
+        ));
+    }
+    out
+}
+
+/// The prompt card put up by the facilitator, or in a report round the
+/// group reporting now and the one after it.
+fn lower_panel(v: &DisplayView, c: &ClockView, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let s = v.state;
+    let lang = s.lang;
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    if let Some(turn) = &c.turn {
+        let name = group_name(s, turn.group);
+        let line = format!(
+            "{}: {name}   {}",
+            T::Reporting.text(lang),
+            timer::clock_text(turn.remaining)
+        );
+        centre(buf, area, area.y, &line, bold.fg(Color::Yellow));
+        let order = c
+            .block
+            .map(|b| timer::report_order(&s.plan, b))
+            .unwrap_or_default();
+        if let Some(next) = order.get(turn.index + 1)
+            && area.height > 2
+        {
+            let line = format!("{}: {}", T::ReportingNext.text(lang), group_name(s, next));
+            centre(buf, area, area.y + 2, &line, Style::new());
+        }
+        return;
+    }
+    let Some(theme) = v.run.shown_theme.as_deref().and_then(|id| s.plan.theme(id)) else {
+        return;
+    };
+    let width = area.width as usize;
+    let mut lines: Vec<(String, Style)> = Vec::new();
+    lines.push((
+        format!("{}. {}", theme.id, theme.title),
+        bold.fg(Color::Cyan),
+    ));
+    if let Some(a) = &theme.audience {
+        lines.push((a.clone(), Style::new().fg(Color::Gray)));
+    }
+    for (i, q) in theme.questions.iter().enumerate() {
+        let first = format!("Q{} ", i + 1);
+        let indent = " ".repeat(first.len());
+        for l in text::wrap(&format!("{first}{}", text::clean(&q.text)), width, &indent) {
+            lines.push((l, Style::new()));
+        }
+    }
+    for (i, (l, style)) in lines.iter().take(area.height as usize).enumerate() {
+        put(buf, area.x, area.y + i as u16, l, area.width, *style);
+    }
+}
+
+fn group_name(s: &State, id: &str) -> String {
+    match s.plan.group(id) {
+        Some(g) => match (&g.label, &g.name) {
+            (_, Some(name)) => format!("{id} {name}"),
+            (Some(label), None) => format!("{id} {label}"),
+            _ => id.to_string(),
+        },
+        None => id.to_string(),
+    }
+}
+
+/// The bottom line: clock skew first, then unreadable or newer files, then
+/// the polling notice.
+fn warnings(s: &State, area: Rect, buf: &mut Buffer) {
+    let lang = s.lang;
+    let alarm = Style::new().fg(Color::Black).bg(Color::Yellow);
+    let line = if let Some(secs) = s.skew {
+        Some((words::clock_skew(secs, lang), alarm))
+    } else if let Some((file, p)) = s.problems.iter().next() {
+        let t = match p {
+            FileProblem::Unreadable(_) => words::unreadable(file, lang),
+            FileProblem::Newer => words::newer(file, lang),
+        };
+        Some((t, alarm))
+    } else if let Some(secs) = s.polling {
+        let t = format!("{} {secs}{}", T::Polling.text(lang), T::Seconds.text(lang));
+        Some((t, Style::new().fg(Color::DarkGray)))
+    } else {
+        None
+    };
+    if let Some((t, style)) = line {
+        put(buf, area.x + 1, area.y, &t, area.width - 2, style);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,134 @@
+//! The display drawn into a test terminal at the sizes a room uses.
+
+use chrono::Duration;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
+
+use super::*;
+use crate::display::{Action, RunRead, update};
+use crate::i18n::Lang;
+use crate::model::read_plan;
+
+fn at(secs: i64) -> Stamp {
+    chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
+        + Duration::seconds(secs)
+}
+
+fn state(lang: Lang) -> State {
+    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
+    let plan = read_plan(&bytes, "jichitai-09").plan.unwrap();
+    State::new(plan, lang)
+}
+
+/// The exchange block (45 min) started at 0, its theme 1 on the display.
+fn exchange_running(lang: Lang) -> State {
+    let mut s = state(lang);
+    let mut run = RunState::new(&s.plan);
+    timer::next_block(&s.plan, &mut run, at(0));
+    timer::start(&mut run, at(0));
+    run.shown_theme = Some("1".into());
+    update(&mut s, Action::RunRead(RunRead::Read(Box::new(run))), at(0));
+    s
+}
+
+fn text_of(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            skip = sym.width().saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn draw(s: &State, now: Stamp, w: u16, h: u16) -> Buffer {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let view = DisplayView::new(s, now);
+    term.draw(|f| f.render_widget(&view, f.area()))
+        .unwrap()
+        .buffer
+        .clone()
+}
+
+/// Rows holding at least one lit pixel of the big digits.
+fn digit_rows(buf: &Buffer) -> u16 {
+    (0..buf.area.height)
+        .filter(|&y| (0..buf.area.width).any(|x| buf[(x, y)].bg == Color::Green))
+        .count() as u16
+}
+
+#[test]
+fn at_120_by_35_the_digits_are_big_and_the_card_is_below() {
+    let s = exchange_running(Lang::Ja);
+    let buf = draw(&s, at(62), 120, 35);
+    let text = text_of(&buf);
+    assert!(text.contains("ブロック 2/3  自治体間の意見交換"), "{text}");
+    assert!(text.contains("残り 43:58 / 45分"), "{text}");
+    assert!(text.contains("次: 各グループからの報告 (9分)"), "{text}");
+    assert!(
+        text.contains("1. 庁内の体制構築、目標設定について"),
+        "{text}"
+    );
+    assert!(text.contains("Q1 "), "{text}");
+    assert_eq!(digit_rows(&buf), 15, "three rows a pixel:\n{text}");
+}
+
+#[test]
+fn at_80_by_24_the_digits_stay_readable() {
+    let s = exchange_running(Lang::En);
+    let buf = draw(&s, at(62), 80, 24);
+    let text = text_of(&buf);
+    assert!(text.contains("Left 43:58 / 45 min"), "{text}");
+    assert!(digit_rows(&buf) >= 5, "{text}");
+    assert!(text.contains("In progress"), "{text}");
+}
+
+#[test]
+fn below_60_by_16_it_asks_for_a_larger_terminal() {
+    let s = exchange_running(Lang::Ja);
+    let text = text_of(&draw(&s, at(62), 59, 16));
+    assert!(text.contains("端末が小さすぎます"), "{text}");
+    let text = text_of(&draw(&s, at(62), 60, 16));
+    assert!(!text.contains("端末が小さすぎます"), "{text}");
+}
+
+#[test]
+fn a_report_round_shows_who_reports_now_and_next() {
+    let mut s = state(Lang::Ja);
+    let mut run = RunState::new(&s.plan);
+    timer::next_block(&s.plan, &mut run, at(0));
+    timer::next_block(&s.plan, &mut run, at(1));
+    timer::start(&mut run, at(1));
+    update(&mut s, Action::RunRead(RunRead::Read(Box::new(run))), at(1));
+    let text = text_of(&draw(&s, at(61), 100, 30));
+    assert!(text.contains("報告中: A"), "{text}");
+    assert!(text.contains("次の報告: B"), "{text}");
+}
+
+#[test]
+fn warnings_name_the_clock_skew_or_the_broken_file() {
+    let mut s = exchange_running(Lang::Ja);
+    s.skew = Some(5);
+    let text = text_of(&draw(&s, at(62), 120, 35));
+    assert!(text.contains("5 秒先"), "{text}");
+    s.skew = None;
+    update(
+        &mut s,
+        Action::RunRead(RunRead::Unreadable("EOF".into())),
+        at(63),
+    );
+    let text = text_of(&draw(&s, at(63), 120, 35));
+    assert!(text.contains("run.json を読めません"), "{text}");
+    // The last good clock is still shown.
+    assert!(text.contains("残り 43:57"), "{text}");
+}

@@ -1,0 +1,81 @@
+//! Words of the shared display (`bunkakai display`) and of the warnings every
+//! console shows about the files it follows.
+
+use super::Lang;
+
+crate::labels! {
+    /// Labels of the shared display.
+    pub enum DisplayText {
+        /// Asking for a larger terminal.
+        TooSmall => "端末が小さすぎます。ウィンドウを広げてください", "The terminal is too small; please make the window larger";
+        /// Status: the block waits for the facilitator.
+        Ready => "開始待ち", "Starting soon";
+        /// Status: the clock runs.
+        Running => "進行中", "In progress";
+        /// Status: paused.
+        Paused => "一時停止中", "Paused";
+        /// Status: over time.
+        Overrun => "時間超過", "Over time";
+        /// Status: the agenda is over.
+        Done => "本日のプログラムは終了しました", "The programme is over";
+        /// Label before the next block.
+        Next => "次", "Next";
+        /// Label before the remaining time in small text.
+        Remaining => "残り", "Left";
+        /// Label before the group reporting now.
+        Reporting => "報告中", "Reporting";
+        /// Label before the group reporting after it.
+        ReportingNext => "次の報告", "Up next";
+        /// Block counter label.
+        Block => "ブロック", "Block";
+        /// Segment label.
+        Segment => "パート", "Part";
+        /// Minutes unit after a number.
+        Minutes => "分", " min";
+        /// No run.json yet: the facilitator has not opened the sitting.
+        NoRun => "進行役の画面がまだ開かれていません", "The facilitator has not opened this sitting yet";
+        /// Where the help says how to leave.
+        KeyQuit => "終了", "quit";
+        /// Help title.
+        HelpTitle => "キー", "Keys";
+        /// Help footer.
+        HelpHint => "何かキーを押すと閉じます", "Press any key to close";
+        /// Key help: show the help.
+        KeyHelp => "キー一覧", "list of keys";
+        /// Watching failed; the folder is scanned instead.
+        Polling => "変更通知が使えないため定期確認中", "no change events; checking every";
+        /// Seconds unit after a number.
+        Seconds => "秒", "s";
+    }
+}
+
+/// "run.json is N s ahead of this machine's clock" in `lang`.
+pub fn clock_skew(seconds: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "時計のずれ: run.json はこの端末の時計より {seconds} 秒先の時刻で書かれています（残り時間がずれます）"
+        ),
+        Lang::En => format!(
+            "Clock skew: run.json was written {seconds} s ahead of this machine's clock (times may disagree)"
+        ),
+    }
+}
+
+/// "FILE could not be read (still syncing or broken); showing the last good
+/// version" in `lang`.
+pub fn unreadable(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{file} を読めません（同期中か壊れています）。前の内容を表示中"),
+        Lang::En => {
+            format!("{file} cannot be read (syncing or broken); showing the last good version")
+        }
+    }
+}
+
+/// "FILE was written by a newer bunkakai; shown read-only" in `lang`.
+pub fn newer(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{file} は新しい版の bunkakai で書かれています。読み取り専用で表示"),
+        Lang::En => format!("{file} was written by a newer bunkakai; shown read-only"),
+    }
+}
