@@ -101,6 +101,7 @@ pub(crate) fn pick_and_run(dir: &std::path::Path, lang: Lang, ascii: bool) -> Ex
                     lang,
                     ascii,
                     read_only: false,
+                    poll: None,
                 },
             ),
             Err(e) => {

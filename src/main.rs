@@ -159,7 +159,7 @@ fn main() -> ExitCode {
         }
         None => list_sittings(&dir, lang),
         Some(Command::Notes { session, group }) => {
-            bunkakai::app::notes::start::notes_command(&session, &group, &dir, lang)
+            bunkakai::app::notes::start::notes_command(&session, &group, &dir, lang, poll)
         }
         Some(Command::NotesWriter {
             dir,
@@ -240,6 +240,7 @@ fn main() -> ExitCode {
                 lang,
                 ascii: cli.ascii,
                 read_only,
+                poll,
             };
             match sessions::locate(&session, &dir) {
                 Ok(found) => run_console(&found, opts),

@@ -45,6 +45,9 @@ pub enum Command {
     References,
     /// Start moving a member of the selected group to another group.
     MoveMember,
+    /// Put the selected group's prompt card on the shared display, or take
+    /// it down when it is already there.
+    ShowCard,
     /// Read every group's notes file again now.
     ReloadNotes,
     /// Show the keys.

@@ -34,6 +34,9 @@ pub struct Options {
     pub ascii: bool,
     /// Follow the sitting without changing it.
     pub read_only: bool,
+    /// Scan the sitting's folder at this interval instead of relying on
+    /// change events (`--poll SECONDS`).
+    pub poll: Option<std::time::Duration>,
 }
 
 /// Why the console cannot open.
@@ -53,6 +56,7 @@ pub enum OpenError {
 /// A console ready to run: its state, and the lock while it writes.
 pub struct Console {
     state: State,
+    poll: Option<std::time::Duration>,
     dir: PathBuf,
     _lock: Option<WriterLock>,
 }
@@ -83,6 +87,7 @@ pub fn open(dir: &Path, plan: Plan, opts: Options) -> Result<Console, OpenError>
     state.read_only = opts.read_only;
     Ok(Console {
         state,
+        poll: opts.poll,
         dir: dir.to_path_buf(),
         _lock: lock,
     })
@@ -215,12 +220,18 @@ pub fn run(console: Console) -> io::Result<()> {
 }
 
 async fn event_loop(console: Console) -> io::Result<()> {
-    let Console { mut state, dir, .. } = console;
+    let Console {
+        mut state,
+        dir,
+        poll,
+        ..
+    } = console;
     let (results_tx, mut results) = mpsc::unbounded_channel::<Action>();
     let (saver, saver_thread) =
         spawn_saver(dir.join(RUN_FILE), state.plan.timezone, results_tx.clone());
     let (files_tx, mut files) = mpsc::unbounded_channel();
-    let _watch = watch::spawn(dir.clone(), WatchMode::Events, files_tx);
+    let mode = poll.map_or(WatchMode::Events, WatchMode::Poll);
+    let _watch = watch::spawn(dir.clone(), mode, files_tx);
     let mut signals = Signals::new()?;
     let mut screen = Screen::enter()?;
     let mut events = EventStream::new();

@@ -93,6 +93,7 @@ fn changes_run(c: Command) -> bool {
             | NextTurn
             | PreviousTurn
             | MoveMember
+            | ShowCard
     )
 }
 
@@ -196,6 +197,7 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
             }
             false
         }
+        ShowCard => show_card(state, now),
         ReloadNotes => {
             fx.push(Effect::LoadNotes(Vec::new()));
             notice(state, now, T::NotesReloaded.text(lang).into(), false);
@@ -214,6 +216,35 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
     if changed {
         fx.push(Effect::Save(Box::new(state.run.clone())));
     }
+}
+
+/// Puts the selected group's (first) theme on the display, or takes it down
+/// when it is the one shown; true when run.json changed.
+fn show_card(state: &mut State, now: Stamp) -> bool {
+    let lang = state.lang;
+    let theme = state
+        .plan
+        .groups
+        .get(state.selected)
+        .and_then(|g| g.themes.first())
+        .cloned();
+    let Some(theme) = theme else {
+        notice(state, now, T::NoCardToShow.text(lang).into(), true);
+        return false;
+    };
+    if state.run.shown_theme.as_deref() == Some(theme.as_str()) {
+        state.run.shown_theme = None;
+        notice(state, now, T::CardTakenDown.text(lang).into(), false);
+    } else {
+        let title = state
+            .plan
+            .theme(&theme)
+            .map(|t| t.title.clone())
+            .unwrap_or_default();
+        notice(state, now, text::card_shown(&title, lang), false);
+        state.run.shown_theme = Some(theme);
+    }
+    true
 }
 
 fn popup(state: &mut State, c: Command) {

@@ -149,6 +149,12 @@ crate::labels! {
         KeyMove => "選んだグループのメンバーを移動", "move a member of the selected group";
         /// Key help.
         KeyReload => "メモを読み直す", "read the notes files again";
+        /// Key help: put the card on the shared display.
+        KeyShowCard => "このカードをディスプレイに表示／非表示", "show/hide the card on the display";
+        /// The selected group has no theme to show.
+        NoCardToShow => "このグループにはテーマがありません", "This group has no theme to show";
+        /// The card on the display was taken down.
+        CardTakenDown => "ディスプレイのカードを消しました", "The card was taken off the display";
         /// Key help.
         KeyHelp => "このヘルプ", "this help";
         /// Key help.
@@ -273,6 +279,14 @@ pub fn bad_run_file(err: &str, lang: Lang) -> String {
             format!("{err}（run.json は変更していません。直すか、別名にして退避してください）")
         }
         Lang::En => format!("{err} (run.json was left untouched; fix it or move it aside)"),
+    }
+}
+
+/// "Shown on the display: TITLE" in `lang`.
+pub fn card_shown(title: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("ディスプレイに表示: {title}"),
+        Lang::En => format!("On the display: {title}"),
     }
 }
 

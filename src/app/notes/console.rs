@@ -35,7 +35,14 @@ pub struct Files {
 type LastDraft = Arc<Mutex<Option<Draft>>>;
 
 /// Runs the console until the note-taker quits or a signal ends it.
-pub async fn run(mut state: State, files: Files) -> std::io::Result<()> {
+///
+/// `poll` scans the sitting's folder at that interval instead of relying on
+/// change events (network and synced folders).
+pub async fn run(
+    mut state: State,
+    files: Files,
+    poll: Option<std::time::Duration>,
+) -> std::io::Result<()> {
     let last: LastDraft = Arc::new(Mutex::new(Some(state.draft(Utc::now()))));
     let mut screen = Screen::enter()?;
     install_draft_hook(files.draft.clone(), last.clone());
@@ -43,7 +50,8 @@ pub async fn run(mut state: State, files: Files) -> std::io::Result<()> {
     let mut events = EventStream::new();
     let (tx, mut rx) = unbounded_channel::<Action>();
     let (wtx, mut wrx) = unbounded_channel::<Vec<PathBuf>>();
-    let _watch = watch::spawn(files.dir.clone(), watch::WatchMode::Events, wtx);
+    let mode = poll.map_or(watch::WatchMode::Events, watch::WatchMode::Poll);
+    let _watch = watch::spawn(files.dir.clone(), mode, wtx);
     load_run(&files.dir, &tx);
     loop {
         let now = Utc::now();

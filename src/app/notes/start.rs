@@ -17,7 +17,13 @@ use crate::store::notes_file;
 use crate::store::sessions;
 
 /// Runs `bunkakai notes <session> --group G`.
-pub fn notes_command(session: &str, group: &str, sessions_dir: &Path, lang: Lang) -> ExitCode {
+pub fn notes_command(
+    session: &str,
+    group: &str,
+    sessions_dir: &Path,
+    lang: Lang,
+    poll: Option<std::time::Duration>,
+) -> ExitCode {
     let found = match sessions::locate(session, sessions_dir) {
         Ok(f) => f,
         Err(e) => {
@@ -91,7 +97,7 @@ pub fn notes_command(session: &str, group: &str, sessions_dir: &Path, lang: Lang
             return ExitCode::FAILURE;
         }
     };
-    let result = rt.block_on(console::run(state, files));
+    let result = rt.block_on(console::run(state, files, poll));
     drop(slot);
     match result {
         Ok(()) => ExitCode::SUCCESS,

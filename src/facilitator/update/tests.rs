@@ -349,3 +349,21 @@ fn help_opens_and_quit_quits() {
     cmd(&mut s, Command::Quit, 0);
     assert!(s.quit);
 }
+
+#[test]
+fn d_puts_the_selected_groups_card_on_the_display_and_takes_it_down() {
+    let mut s = state();
+    s.selected = 1; // group B, theme 2
+    let fx = cmd(&mut s, Command::ShowCard, 0);
+    assert_eq!(s.run.shown_theme.as_deref(), Some("2"));
+    assert_eq!(saves(&fx), 1);
+    s.selected = 0;
+    cmd(&mut s, Command::ShowCard, 1);
+    assert_eq!(s.run.shown_theme.as_deref(), Some("1"));
+    let fx = cmd(&mut s, Command::ShowCard, 2);
+    assert_eq!(s.run.shown_theme, None);
+    assert_eq!(saves(&fx), 1);
+    s.read_only = true;
+    let fx = cmd(&mut s, Command::ShowCard, 3);
+    assert_eq!((s.run.shown_theme.clone(), saves(&fx)), (None, 0));
+}
