@@ -49,9 +49,23 @@ impl Console {
         lang: &str,
         env: &[(&str, &str)],
     ) -> Console {
+        let args = ["notes", "jichitai-09", "--group", "B"];
+        Console::spawn(&args, sessions, cols, rows, lang, env)
+    }
+
+    /// Starts `bunkakai ARGS` on `sessions` in a `cols`×`rows` terminal.
+    pub fn spawn(
+        args: &[&str],
+        sessions: &Path,
+        cols: u16,
+        rows: u16,
+        lang: &str,
+        env: &[(&str, &str)],
+    ) -> Console {
         let mut cmd = Command::new(BIN);
         cmd.envs(env.iter().copied());
-        cmd.args(["notes", "jichitai-09", "--group", "B", "--sessions"])
+        cmd.args(args)
+            .arg("--sessions")
             .arg(sessions)
             .args(["--lang", lang])
             .env("LANG", "ja_JP.UTF-8")

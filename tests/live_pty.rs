@@ -1,0 +1,184 @@
+//! Five consoles on one sitting, each in its own pseudo-terminal, as in the
+//! room: the facilitator, note-takers for groups A, B and C, and the shared
+//! display. The facilitator starts the exchange block; each note-taker types
+//! a Japanese note and commits it; the facilitator's groups table shows one
+//! note for each group, the display shows the running block within a second
+//! of the facilitator's clock, and each group's file holds its note; a
+//! note another process adds to group A reaches A's console too. Run
+//! once with change events and once with `--poll 1` (no watcher at all).
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Console, sitting};
+
+/// Generous: the CI machine is a busy two-core box.
+const WAIT: u64 = 20;
+
+/// `mm:ss` after `label` on the screen, in seconds.
+fn clock_after(screen: &str, label: &str) -> Option<i64> {
+    let rest = screen.split(label).nth(1)?;
+    let (m, s) = rest.get(..5)?.split_once(':')?;
+    Some(m.parse::<i64>().ok()? * 60 + s.parse::<i64>().ok()?)
+}
+
+/// The facilitator's notes column for `group` (English labels).
+fn notes_of(screen: &str, group: &str) -> Option<u32> {
+    screen.lines().find_map(|l| {
+        let cells: Vec<&str> = l.split(['│', '>', ' ']).filter(|c| !c.is_empty()).collect();
+        // Group, label, themes, members, present, notes, summary.
+        (cells.first() == Some(&group) && cells.len() >= 7)
+            .then(|| cells[5].parse().ok())
+            .flatten()
+    })
+}
+
+fn wait_until(secs: u64, what: &str, mut ok: impl FnMut() -> bool) -> Duration {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(secs) {
+        if ok() {
+            return start.elapsed();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("{what} did not happen within {secs} s");
+}
+
+fn five_consoles(extra: &[&str]) {
+    let (tmp, dir) = sitting();
+    let sessions = tmp.path();
+    let args = |head: &[&str]| -> Vec<String> {
+        head.iter().chain(extra).map(|s| s.to_string()).collect()
+    };
+    let spawn = |head: &[&str], lang: &str, cols, rows| {
+        let a = args(head);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        Console::spawn(&a, sessions, cols, rows, lang, &[])
+    };
+    let mut fac = spawn(&["run", "jichitai-09"], "en", 120, 35);
+    fac.wait_for("Groups", WAIT);
+    let display = spawn(&["display", "jichitai-09"], "ja", 120, 35);
+    display.wait_for("ブロック 1/3", WAIT);
+    let mut takers: Vec<(&str, Console)> = ["A", "B", "C"]
+        .into_iter()
+        .map(|g| {
+            (
+                g,
+                spawn(&["notes", "jichitai-09", "--group", g], "ja", 100, 30),
+            )
+        })
+        .collect();
+    for (_, t) in &takers {
+        t.wait_for("名簿", WAIT);
+    }
+
+    // Next block (the exchange), then start it.
+    fac.send("n");
+    fac.wait_for("Block 2/3", WAIT);
+    fac.send(" ");
+    fac.wait_for("Running", WAIT);
+    display.wait_for("ブロック 2/3  自治体間の意見交換", WAIT);
+    display.wait_for("進行中", WAIT);
+    // The note-takers follow run.json too: their header shows the block.
+    for (_, t) in &takers {
+        t.wait_for("自治体間の意見交換", WAIT);
+    }
+
+    // The display's clock agrees with the facilitator's within a second.
+    let length = 45 * 60;
+    let mut last = (None, None);
+    wait_until(
+        WAIT,
+        "the display's clock agreeing with the facilitator's",
+        || {
+            let f = clock_after(&fac.contents(), "Elapsed ");
+            let d = clock_after(&display.contents(), "残り ");
+            last = (f, d);
+            matches!((f, d), (Some(f), Some(d)) if f > 0 && (length - d - f).abs() <= 1)
+        },
+    );
+    let (f, d) = (last.0.unwrap(), last.1.unwrap());
+    assert!(
+        (length - d - f).abs() <= 1,
+        "elapsed {f} s, remaining {d} s"
+    );
+
+    // Each note-taker types a note and commits it.
+    for (g, t) in &mut takers {
+        let text = format!("グループ{g}の課題：担当課が決まっていない");
+        t.send(&text);
+        t.wait_for(&format!("│{text}"), WAIT);
+        t.send("\r");
+    }
+    let mut committed = Instant::now();
+    for (_, t) in &takers {
+        t.wait_for("保存済 (1)", WAIT);
+        committed = Instant::now();
+    }
+    let shown = wait_until(WAIT, "one note for each group on the facilitator", || {
+        let s = fac.contents();
+        ["A", "B", "C"].iter().all(|g| notes_of(&s, g) == Some(1))
+    });
+    let latency = committed.elapsed().min(shown + Duration::from_millis(20));
+    eprintln!("facilitator showed the last note {latency:?} after it was saved");
+    assert!(
+        latency < Duration::from_secs(2),
+        "took {latency:?}:\n{}",
+        fac.contents()
+    );
+
+    // Another process adds a note to group A: A's console and the
+    // facilitator both follow.
+    let out = std::process::Command::new(common::BIN)
+        .args(["notes-writer", "--group", "A", "--prefix", "other"])
+        .args(["--from", "7", "--count", "8"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    takers[0].1.wait_for("7件目：セミナーの集客", WAIT);
+    wait_until(WAIT, "two notes for group A on the facilitator", || {
+        notes_of(&fac.contents(), "A") == Some(2)
+    });
+
+    for g in ["A", "B", "C"] {
+        let text = std::fs::read_to_string(dir.join(format!("notes/{g}.json"))).unwrap();
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let notes = file["notes"].as_array().unwrap();
+        assert_eq!(notes.len(), if g == "A" { 2 } else { 1 }, "{text}");
+        assert_eq!(
+            notes[0]["text"],
+            format!("グループ{g}の課題：担当課が決まっていない")
+        );
+    }
+    let run: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("run.json")).unwrap()).unwrap();
+    assert_eq!(run["current"]["block"], "exchange");
+    assert!(run["saved"].is_string(), "{run}");
+
+    // The display writes nothing and ignores the facilitator's keys.
+    let before = std::fs::read(dir.join("run.json")).unwrap();
+    let mut display = display;
+    display.send(" n");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(std::fs::read(dir.join("run.json")).unwrap(), before);
+    display.send("q");
+    assert!(display.wait_exit(10), "q quits the display");
+    for (_, t) in &takers {
+        t.signal(libc::SIGTERM);
+        assert!(t.wait_exit(10));
+    }
+    fac.send("q");
+    assert!(fac.wait_exit(10));
+}
+
+#[test]
+fn five_consoles_follow_each_other_with_change_events() {
+    five_consoles(&[]);
+}
+
+#[test]
+fn five_consoles_follow_each_other_by_polling_every_second() {
+    five_consoles(&["--poll", "1"]);
+}
