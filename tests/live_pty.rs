@@ -4,7 +4,8 @@
 //! a Japanese note and commits it; the facilitator's groups table shows one
 //! note for each group, the display shows the running block within a second
 //! of the facilitator's clock, and each group's file holds its note; a
-//! note another process adds to group A reaches A's console too. Run
+//! note another process adds to group A reaches A's console too; group C's
+//! flag reaches the facilitator, whose acknowledgement reaches C. Run
 //! once with change events and once with `--poll 1` (no watcher at all).
 
 mod common;
@@ -127,6 +128,23 @@ fn five_consoles(extra: &[&str]) {
         "took {latency:?}:\n{}",
         fac.contents()
     );
+
+    // Group C's note-taker asks for help; the facilitator sees it with its
+    // age, acknowledges it, and the note-taker sees that.
+    takers[2].1.send("\x1b[21~"); // F10
+    fac.wait_for("C help 0m", WAIT);
+    fac.send("jj");
+    fac.wait_for("Group C", WAIT);
+    fac.send("a");
+    takers[2]
+        .1
+        .wait_for("合図: 助けが必要（進行役が確認済み）", WAIT);
+    let run: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("run.json")).unwrap()).unwrap();
+    assert_eq!(run["acks"][0]["group"], "C", "{run}");
+    let c: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("notes/C.json")).unwrap()).unwrap();
+    assert_eq!(c["flag"]["raised"], "help", "{c}");
 
     // Another process adds a note to group A: A's console and the
     // facilitator both follow.

@@ -48,6 +48,8 @@ pub enum Command {
     /// Put the selected group's prompt card on the shared display, or take
     /// it down when it is already there.
     ShowCard,
+    /// Acknowledge the flag the selected group's note-taker raised.
+    AckFlag,
     /// Read every group's notes file again now.
     ReloadNotes,
     /// Show the keys.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::notes::{GroupNotes, Presence};
+use crate::model::notes::{FlagKind, GroupNotes, Presence, Stamp};
 
 /// A digest of one group's notes file.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -16,6 +16,9 @@ pub struct GroupDigest {
     pub attendance_taken: bool,
     /// The summary for the report-back round, when written.
     pub summary: Option<String>,
+    /// The flag the note-taker raised (help needed, ready to report) and
+    /// when; `None` when no flag is up.
+    pub flag: Option<(FlagKind, Stamp)>,
 }
 
 impl GroupDigest {
@@ -35,6 +38,10 @@ impl GroupDigest {
                 .as_ref()
                 .map(|s| s.text.trim().to_string())
                 .filter(|s| !s.is_empty()),
+            flag: notes
+                .flag
+                .as_ref()
+                .and_then(|f| f.raised.map(|k| (k, f.at))),
         }
     }
 

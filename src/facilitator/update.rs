@@ -6,7 +6,7 @@ use chrono::Duration;
 
 use crate::i18n::run::{self as text, RunText as T};
 use crate::model::notes::Stamp;
-use crate::model::run::{MemberMove, RUN_FILE};
+use crate::model::run::MemberMove;
 use crate::timer;
 
 use super::action::{Action, Command, Effect};
@@ -94,6 +94,7 @@ fn changes_run(c: Command) -> bool {
             | PreviousTurn
             | MoveMember
             | ShowCard
+            | AckFlag
     )
 }
 
@@ -198,6 +199,7 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
             false
         }
         ShowCard => show_card(state, now),
+        AckFlag => ack_flag(state, now),
         ReloadNotes => {
             fx.push(Effect::LoadNotes(Vec::new()));
             notice(state, now, T::NotesReloaded.text(lang).into(), false);
@@ -216,35 +218,6 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
     if changed {
         fx.push(Effect::Save(Box::new(state.run.clone())));
     }
-}
-
-/// Puts the selected group's (first) theme on the display, or takes it down
-/// when it is the one shown; true when run.json changed.
-fn show_card(state: &mut State, now: Stamp) -> bool {
-    let lang = state.lang;
-    let theme = state
-        .plan
-        .groups
-        .get(state.selected)
-        .and_then(|g| g.themes.first())
-        .cloned();
-    let Some(theme) = theme else {
-        notice(state, now, T::NoCardToShow.text(lang).into(), true);
-        return false;
-    };
-    if state.run.shown_theme.as_deref() == Some(theme.as_str()) {
-        state.run.shown_theme = None;
-        notice(state, now, T::CardTakenDown.text(lang).into(), false);
-    } else {
-        let title = state
-            .plan
-            .theme(&theme)
-            .map(|t| t.title.clone())
-            .unwrap_or_default();
-        notice(state, now, text::card_shown(&title, lang), false);
-        state.run.shown_theme = Some(theme);
-    }
-    true
 }
 
 fn popup(state: &mut State, c: Command) {
@@ -365,31 +338,6 @@ fn move_member(
     };
 }
 
-fn files_changed(state: &mut State, paths: &[std::path::PathBuf], fx: &mut Vec<Effect>) {
-    let mut groups = Vec::new();
-    for p in paths {
-        let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
-        let in_notes = p
-            .parent()
-            .and_then(|d| d.file_name())
-            .is_some_and(|d| d == "notes");
-        match name {
-            Some(n) if in_notes => {
-                if let Some(id) = n.strip_suffix(".json")
-                    && state.plan.group(id).is_some()
-                {
-                    groups.push(id.to_string());
-                }
-            }
-            Some(n) if n == RUN_FILE && state.read_only => fx.push(Effect::ReloadRun),
-            _ => {}
-        }
-    }
-    if !groups.is_empty() {
-        fx.push(Effect::LoadNotes(groups));
-    }
-}
-
 fn ring_due_alert(state: &mut State, now: Stamp, fx: &mut Vec<Effect>) {
     let Some(minutes) = timer::take_due_alert(&state.plan, &mut state.run, now) else {
         return;
@@ -420,6 +368,10 @@ fn clamp_scrolls(state: &mut State) {
         };
     }
 }
+
+mod live;
+
+use live::{ack_flag, files_changed, show_card};
 
 #[cfg(test)]
 mod tests;

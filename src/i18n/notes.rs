@@ -65,6 +65,8 @@ crate::labels! {
         Delete => "このメモを削除（元に戻せます）", "delete this note (undoable)";
         /// Undelete.
         Undelete => "削除を元に戻す", "undo the last delete";
+        /// Flag.
+        Flag => "進行役への合図（助けが必要→報告準備OK→下ろす）", "signal the facilitator (help needed → ready to report → lower)";
     }
 }
 
@@ -101,6 +103,7 @@ impl CommandText {
             Command::Edit => CommandText::Edit,
             Command::Delete => CommandText::Delete,
             Command::Undelete => CommandText::Undelete,
+            Command::Flag => CommandText::Flag,
         }
     }
 }
@@ -108,6 +111,12 @@ impl CommandText {
 crate::labels! {
     /// Labels on the note-taker's screen.
     pub enum NotesText {
+        /// The flag up: help needed.
+        FlagHelp => "合図: 助けが必要", "Flag: help needed";
+        /// The flag up: ready to report.
+        FlagReady => "合図: 報告準備OK", "Flag: ready to report";
+        /// The facilitator has seen the flag.
+        FlagSeen => "（進行役が確認済み）", " (seen by the facilitator)";
         /// Word before the group id.
         Group => "グループ", "Group";
         /// Timer when run.json has none.

@@ -151,6 +151,14 @@ crate::labels! {
         KeyReload => "メモを読み直す", "read the notes files again";
         /// Key help: put the card on the shared display.
         KeyShowCard => "このカードをディスプレイに表示／非表示", "show/hide the card on the display";
+        /// Key help: acknowledge a flag.
+        KeyAckFlag => "このグループの合図（助け／報告OK）を確認済みにする", "acknowledge the group's flag";
+        /// No flag to acknowledge.
+        NoFlag => "このグループの合図はありません", "This group has raised no flag";
+        /// Flag: help needed (short).
+        FlagHelp => "助け", "help";
+        /// Flag: ready to report (short).
+        FlagReady => "報告OK", "ready";
         /// The selected group has no theme to show.
         NoCardToShow => "このグループにはテーマがありません", "This group has no theme to show";
         /// The card on the display was taken down.
@@ -288,6 +296,35 @@ pub fn card_shown(title: &str, lang: Lang) -> String {
         Lang::Ja => format!("ディスプレイに表示: {title}"),
         Lang::En => format!("On the display: {title}"),
     }
+}
+
+/// "Group G's flag acknowledged" in `lang`.
+pub fn flag_acked(group: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("グループ{group}の合図を確認済みにしました"),
+        Lang::En => format!("Group {group}'s flag acknowledged"),
+    }
+}
+
+/// A flag and its age: "help 3m", "報告OK 1分", with "(済)"/"(ok)" once
+/// acknowledged.
+pub fn flag_cell(ready: bool, minutes: i64, acked: bool, lang: Lang) -> String {
+    let kind = if ready {
+        RunText::FlagReady
+    } else {
+        RunText::FlagHelp
+    }
+    .text(lang);
+    let age = match lang {
+        Lang::Ja => format!("{minutes}分"),
+        Lang::En => format!("{minutes}m"),
+    };
+    let ack = if acked {
+        lang.pick("(済)", "(ok)")
+    } else {
+        ""
+    };
+    format!("{kind} {age}{ack}")
 }
 
 #[cfg(test)]

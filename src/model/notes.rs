@@ -41,6 +41,9 @@ pub struct GroupNotes {
     /// The group summary (まとめ) for the report-back round.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
+    /// The flag the note-taker raised for the facilitator, or lowered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flag: Option<GroupFlag>,
     /// Fields written by a newer bunkakai, kept as they were.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -205,6 +208,26 @@ pub struct Summary {
     pub updated: Stamp,
 }
 
+/// What a note-taker signals to the facilitator with one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlagKind {
+    /// 助けが必要: the group needs the facilitator.
+    Help,
+    /// 報告準備OK: the group is ready to report back.
+    Ready,
+}
+
+/// The group's flag as last set; the newest setting wins a merge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupFlag {
+    /// The flag up, or `None` once lowered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raised: Option<FlagKind>,
+    /// When it was raised or lowered.
+    pub at: Stamp,
+}
+
 impl GroupNotes {
     /// An empty notes file for a group.
     pub fn new(session: &str, group: &str) -> GroupNotes {
@@ -217,6 +240,7 @@ impl GroupNotes {
             speaking: Speaking::default(),
             covered: Vec::new(),
             summary: None,
+            flag: None,
             extra: Map::new(),
         }
     }

@@ -26,6 +26,11 @@ pub fn merge_into(base: &mut GroupNotes, other: &GroupNotes) {
     base.speaking.turns = merge_turns(&base.speaking.turns, &other.speaking.turns);
     base.covered = merge_covered(&base.covered, &other.covered);
     base.summary = merge_summary(base.summary.take(), other.summary.as_ref());
+    base.flag = match (base.flag.take(), &other.flag) {
+        (Some(a), Some(b)) if (b.at, b.raised) > (a.at, a.raised) => Some(b.clone()),
+        (Some(a), _) => Some(a),
+        (None, b) => b.clone(),
+    };
     for (k, v) in &other.extra {
         base.extra.entry(k.clone()).or_insert_with(|| v.clone());
     }
@@ -156,6 +161,25 @@ mod tests {
         let mut d = GroupNotes::new("jichitai-09", "B");
         d.notes = notes;
         d
+    }
+
+    #[test]
+    fn the_newest_flag_wins_whichever_file_saves_first() {
+        use crate::model::notes::{FlagKind, GroupFlag};
+        let mut a = doc(vec![]);
+        a.flag = Some(GroupFlag {
+            raised: Some(FlagKind::Help),
+            at: at(10),
+        });
+        let mut b = doc(vec![]);
+        b.flag = Some(GroupFlag {
+            raised: None,
+            at: at(12),
+        });
+        assert_eq!(merged(&a, &b).flag, b.flag);
+        assert_eq!(merged(&b, &a).flag, b.flag);
+        assert_eq!(merged(&a, &doc(vec![])).flag, a.flag);
+        assert_eq!(merged(&doc(vec![]), &a).flag, a.flag);
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub struct RunState {
     /// The theme whose prompt card the facilitator put on the shared display.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown_theme: Option<String>,
+    /// The note-takers' flags the facilitator has acknowledged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acks: Vec<FlagAck>,
     /// When the facilitator console wrote this file, by its machine's clock;
     /// other machines compare it with theirs to warn of clock skew.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,6 +115,17 @@ pub struct FiredAlert {
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// The facilitator's acknowledgement of a flag a note-taker raised.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FlagAck {
+    /// The group whose flag it is.
+    pub group: String,
+    /// When the flag acknowledged was raised (its `at` in the notes file).
+    pub raised: Stamp,
+    /// When the facilitator acknowledged it.
+    pub at: Stamp,
 }
 
 /// The start of one group's turn in a report-back round.
@@ -190,6 +204,13 @@ impl BlockRun {
 }
 
 impl RunState {
+    /// True when the facilitator acknowledged `group`'s flag raised at `raised`.
+    pub fn acknowledged(&self, group: &str, raised: Stamp) -> bool {
+        self.acks
+            .iter()
+            .any(|a| a.group == group && a.raised == raised)
+    }
+
     /// The state of a sitting nobody has run yet: the first block waits.
     pub fn new(plan: &Plan) -> RunState {
         RunState {
@@ -200,6 +221,7 @@ impl RunState {
             history: Vec::new(),
             moves: Vec::new(),
             shown_theme: None,
+            acks: Vec::new(),
             saved: None,
             extra: Map::new(),
         }

@@ -76,6 +76,9 @@ pub enum Command {
     Delete,
     /// Bring back the note deleted last.
     Undelete,
+    /// Raise the flag for the facilitator: help needed, then ready to
+    /// report, then lowered.
+    Flag,
 }
 
 /// A key or a family of keys.
@@ -119,6 +122,8 @@ const GLOBAL: &[Binding] = &[
     (k(KeyCode::F(8), NONE), "F8", Command::PickOwner),
     (k(KeyCode::Char('o'), ALT), "Alt+O", Command::PickOwner),
     (k(KeyCode::F(9), NONE), "F9", Command::Summary),
+    (k(KeyCode::F(10), NONE), "F10", Command::Flag),
+    (k(KeyCode::Char('h'), ALT), "Alt+H", Command::Flag),
     (k(KeyCode::Char('m'), ALT), "Alt+M", Command::Summary),
     (k(KeyCode::PageUp, NONE), "PgUp", Command::PageUp),
     (k(KeyCode::PageDown, NONE), "PgDn", Command::PageDown),

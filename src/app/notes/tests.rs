@@ -347,3 +347,25 @@ fn an_action_gets_its_owner_and_other_kinds_do_not() {
     press(&mut s, KeyCode::Enter, KeyModifiers::NONE, now);
     assert_eq!(s.doc.notes[1].owner, None);
 }
+
+#[test]
+fn f10_cycles_the_flag_saves_it_and_shows_when_the_facilitator_saw_it() {
+    use crate::model::notes::FlagKind;
+    let mut s = state_b();
+    let fx = press(&mut s, KeyCode::F(10), KeyModifiers::NONE, t0());
+    let flag = s.doc.flag.clone().unwrap();
+    assert_eq!(flag.raised, Some(FlagKind::Help));
+    assert!(fx.iter().any(|e| matches!(e, Effect::SaveNotes { .. })));
+    let mut run = crate::model::run::RunState::new(&s.plan.clone());
+    run.acks.push(crate::model::run::FlagAck {
+        group: "B".into(),
+        raised: flag.at,
+        at: flag.at,
+    });
+    update(&mut s, Action::RunChanged(Some(Box::new(run))), t0());
+    assert!(s.run.as_ref().unwrap().acknowledged("B", flag.at));
+    press(&mut s, KeyCode::F(10), KeyModifiers::NONE, t0());
+    assert_eq!(s.doc.flag.as_ref().unwrap().raised, Some(FlagKind::Ready));
+    press(&mut s, KeyCode::Char('h'), KeyModifiers::ALT, t0());
+    assert_eq!(s.doc.flag.as_ref().unwrap().raised, None);
+}

@@ -245,6 +245,16 @@ fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Eff
                 state.touch_draft(now);
             }
         }
+        Command::Flag => {
+            use crate::model::notes::{FlagKind, GroupFlag};
+            let raised = match state.doc.flag.as_ref().and_then(|f| f.raised) {
+                None => Some(FlagKind::Help),
+                Some(FlagKind::Help) => Some(FlagKind::Ready),
+                Some(FlagKind::Ready) => None,
+            };
+            state.doc.flag = Some(GroupFlag { raised, at });
+            state.saving.other_changed();
+        }
         Command::Summary => {
             state.mode = if state.mode == Mode::Summary {
                 Mode::Write

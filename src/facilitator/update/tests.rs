@@ -367,3 +367,30 @@ fn d_puts_the_selected_groups_card_on_the_display_and_takes_it_down() {
     let fx = cmd(&mut s, Command::ShowCard, 3);
     assert_eq!((s.run.shown_theme.clone(), saves(&fx)), (None, 0));
 }
+
+#[test]
+fn a_raised_flag_is_acknowledged_once_in_run_json() {
+    use crate::model::notes::FlagKind;
+    let mut s = state();
+    s.selected = 2; // group C
+    let fx = cmd(&mut s, Command::AckFlag, 0);
+    assert_eq!(
+        (saves(&fx), s.run.acks.len()),
+        (0, 0),
+        "no flag, nothing to ack"
+    );
+    let digest = GroupDigest {
+        flag: Some((FlagKind::Help, at(30))),
+        ..GroupDigest::default()
+    };
+    update(
+        &mut s,
+        Action::NotesLoaded(vec![("C".into(), Ok(digest))]),
+        at(31),
+    );
+    let fx = cmd(&mut s, Command::AckFlag, 40);
+    assert_eq!(saves(&fx), 1);
+    assert!(s.run.acknowledged("C", at(30)));
+    let fx = cmd(&mut s, Command::AckFlag, 41);
+    assert_eq!(saves(&fx), 0, "already acknowledged");
+}

@@ -1,12 +1,12 @@
 //! The groups at a glance (id, stage, themes, members, present, notes,
-//! summary) and the selected group's roster.
+//! summary, the flag its note-taker raised) and the selected group's roster.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
-use crate::i18n::run::RunText as T;
+use crate::i18n::run::{self as text_ja_en, RunText as T};
 use crate::tui::text;
 use crate::tui::widgets::panel;
 
@@ -51,6 +51,23 @@ pub(super) fn groups(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
     let block = panel(format!(" {} ", T::Groups.text(lang)), s.ascii);
     let inner = block.inner(area);
     block.render(area, buf);
+    // Flags not yet acknowledged, with their age, on the top border.
+    let flags = unacknowledged_flags(v);
+    if !flags.is_empty() && area.width > 14 {
+        let x = area.x + 2 + text::width(T::Groups.text(lang)) as u16 + 3;
+        let style = Style::new()
+            .fg(Color::Black)
+            .bg(Color::LightRed)
+            .add_modifier(Modifier::BOLD);
+        put(
+            buf,
+            x,
+            area.y,
+            &format!(" {flags} "),
+            area.right().saturating_sub(x + 1),
+            style,
+        );
+    }
     if inner.height == 0 {
         return;
     }
@@ -94,11 +111,40 @@ pub(super) fn groups(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         if selected {
             style = style.add_modifier(Modifier::REVERSED);
         }
-        if reporting == Some(s.plan.groups[i].id.as_str()) {
+        let id = s.plan.groups[i].id.as_str();
+        let flagged = s
+            .digests
+            .get(id)
+            .and_then(|d| d.flag)
+            .is_some_and(|(_, at)| !s.run.acknowledged(id, at));
+        if flagged {
+            style = style.fg(Color::LightRed).add_modifier(Modifier::BOLD);
+        }
+        if reporting == Some(id) {
             style = style.fg(Color::Yellow).add_modifier(Modifier::BOLD);
         }
         draw(buf, y, r, style, if selected { "> " } else { "  " });
     }
+}
+
+/// "B 助け 3分  C 報告OK 1分": each flag up and not yet acknowledged.
+fn unacknowledged_flags(v: &FacilitatorView) -> String {
+    let s = v.state;
+    let mut out = Vec::new();
+    for g in &s.plan.groups {
+        if let Some((kind, at)) = s.digests.get(&g.id).and_then(|d| d.flag)
+            && !s.run.acknowledged(&g.id, at)
+        {
+            let cell = text_ja_en::flag_cell(
+                kind == crate::model::notes::FlagKind::Ready,
+                (v.now - at).num_minutes().max(0),
+                false,
+                s.lang,
+            );
+            out.push(format!("{} {cell}", g.id));
+        }
+    }
+    out.join("  ")
 }
 
 pub(super) fn roster(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {

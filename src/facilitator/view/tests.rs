@@ -52,6 +52,10 @@ fn mid_exchange(lang: Lang) -> (State, Stamp) {
         present: b,
         attendance_taken: true,
         summary: Some("集客は商工会議所経由が有効。".into()),
+        flag: Some((
+            crate::model::notes::FlagKind::Help,
+            at(7 * 60 + 10 + 15 * 60),
+        )),
     };
     let a = GroupDigest {
         notes: 3,

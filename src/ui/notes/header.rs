@@ -122,6 +122,44 @@ pub fn render(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
             )
         })
         .collect();
-    let line = text::truncate(&themes.join(" / "), w);
+    let flag = flag_text(state);
+    let flag_w = text::width(&flag);
+    let room = if flag.is_empty() {
+        w
+    } else {
+        w.saturating_sub(flag_w + 1)
+    };
+    let line = text::truncate(&themes.join(" / "), room);
     buf.set_string(area.x, area.y + 1, line, Style::new().fg(Color::Cyan));
+    if !flag.is_empty() && flag_w < w {
+        let style = Style::new()
+            .fg(Color::Black)
+            .bg(Color::LightRed)
+            .add_modifier(Modifier::BOLD);
+        buf.set_string(area.right() - flag_w as u16, area.y + 1, &flag, style);
+    }
+}
+
+/// The flag the note-taker raised, and whether the facilitator saw it.
+fn flag_text(state: &State) -> String {
+    use crate::model::notes::FlagKind;
+    let lang = state.lang;
+    let Some(flag) = state.doc.flag.as_ref() else {
+        return String::new();
+    };
+    let what = match flag.raised {
+        Some(FlagKind::Help) => NotesText::FlagHelp,
+        Some(FlagKind::Ready) => NotesText::FlagReady,
+        None => return String::new(),
+    };
+    let seen = state
+        .run
+        .as_ref()
+        .is_some_and(|r| r.acknowledged(&state.group.id, flag.at));
+    let seen = if seen {
+        NotesText::FlagSeen.text(lang)
+    } else {
+        ""
+    };
+    format!(" {}{seen} ", what.text(lang))
 }

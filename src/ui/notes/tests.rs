@@ -291,3 +291,25 @@ fn escape_sequences_in_the_file_are_shown_inert() {
     }
     assert!(lines(&buf).contains("危険[2J]52;c;eA==31m文字"));
 }
+
+#[test]
+fn the_raised_flag_shows_in_the_header_and_when_the_facilitator_saw_it() {
+    let mut s = fresh(Lang::Ja);
+    key(&mut s, KeyCode::F(10), KeyModifiers::NONE, t0());
+    let text = lines(&render(&s, 100, 30, t0()).0);
+    assert!(text.contains("合図: 助けが必要"), "{text}");
+    assert!(!text.contains("確認済み"), "{text}");
+    let at = s.doc.flag.as_ref().unwrap().at;
+    let mut run = crate::model::run::RunState::new(&s.plan.clone());
+    run.acks.push(crate::model::run::FlagAck {
+        group: s.group.id.clone(),
+        raised: at,
+        at,
+    });
+    s.run = Some(run);
+    let text = lines(&render(&s, 100, 30, t0()).0);
+    assert!(
+        text.contains("合図: 助けが必要（進行役が確認済み）"),
+        "{text}"
+    );
+}

@@ -1,0 +1,92 @@
+//! What the console does with the other consoles' work: the files they
+//! changed, the flags note-takers raise, and the card put on the shared
+//! display.
+
+use crate::i18n::run::{self as text, RunText as T};
+use crate::model::notes::Stamp;
+use crate::model::run::RUN_FILE;
+use crate::timer;
+
+use super::super::State;
+use super::super::action::Effect;
+use super::notice;
+
+pub(super) fn files_changed(state: &mut State, paths: &[std::path::PathBuf], fx: &mut Vec<Effect>) {
+    let mut groups = Vec::new();
+    for p in paths {
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+        let in_notes = p
+            .parent()
+            .and_then(|d| d.file_name())
+            .is_some_and(|d| d == "notes");
+        match name {
+            Some(n) if in_notes => {
+                if let Some(id) = n.strip_suffix(".json")
+                    && state.plan.group(id).is_some()
+                {
+                    groups.push(id.to_string());
+                }
+            }
+            Some(n) if n == RUN_FILE && state.read_only => fx.push(Effect::ReloadRun),
+            _ => {}
+        }
+    }
+    if !groups.is_empty() {
+        fx.push(Effect::LoadNotes(groups));
+    }
+}
+
+/// Records in run.json that the facilitator saw the selected group's flag;
+/// true when run.json changed.
+pub(super) fn ack_flag(state: &mut State, now: Stamp) -> bool {
+    let lang = state.lang;
+    let Some(group) = state.selected_group().map(str::to_string) else {
+        return false;
+    };
+    let flag = state.digests.get(&group).and_then(|d| d.flag);
+    match flag {
+        Some((_, raised)) if !state.run.acknowledged(&group, raised) => {
+            state.run.acks.retain(|a| a.group != group);
+            state.run.acks.push(crate::model::run::FlagAck {
+                group: group.clone(),
+                raised,
+                at: timer::whole_second(now),
+            });
+            notice(state, now, text::flag_acked(&group, lang), false);
+            true
+        }
+        _ => {
+            notice(state, now, T::NoFlag.text(lang).into(), true);
+            false
+        }
+    }
+}
+
+/// Puts the selected group's (first) theme on the display, or takes it down
+/// when it is the one shown; true when run.json changed.
+pub(super) fn show_card(state: &mut State, now: Stamp) -> bool {
+    let lang = state.lang;
+    let theme = state
+        .plan
+        .groups
+        .get(state.selected)
+        .and_then(|g| g.themes.first())
+        .cloned();
+    let Some(theme) = theme else {
+        notice(state, now, T::NoCardToShow.text(lang).into(), true);
+        return false;
+    };
+    if state.run.shown_theme.as_deref() == Some(theme.as_str()) {
+        state.run.shown_theme = None;
+        notice(state, now, T::CardTakenDown.text(lang).into(), false);
+    } else {
+        let title = state
+            .plan
+            .theme(&theme)
+            .map(|t| t.title.clone())
+            .unwrap_or_default();
+        notice(state, now, text::card_shown(&title, lang), false);
+        state.run.shown_theme = Some(theme);
+    }
+    true
+}
