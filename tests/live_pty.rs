@@ -200,3 +200,47 @@ fn five_consoles_follow_each_other_with_change_events() {
 fn five_consoles_follow_each_other_by_polling_every_second() {
     five_consoles(&["--poll", "1"]);
 }
+
+/// The display skips a half-written run.json with a warning, keeps the last
+/// good clock, reads it again at the next change, and warns when run.json
+/// was stamped ahead of this machine's clock.
+#[test]
+fn the_display_survives_a_broken_run_file_and_warns_of_clock_skew() {
+    let (tmp, dir) = sitting();
+    let display = Console::spawn(&["display", "jichitai-09"], tmp.path(), 100, 30, "en", &[]);
+    display.wait_for("Block 1/3", WAIT);
+    let start = chrono::Utc::now() - chrono::Duration::seconds(90);
+    let ahead = chrono::Utc::now() + chrono::Duration::seconds(30);
+    let run = |saved: chrono::DateTime<chrono::Utc>| {
+        serde_json::json!({
+            "format": "bunkakai.run/1",
+            "session": "jichitai-09",
+            "current": {"block": "briefing", "started": start.to_rfc3339()},
+            "saved": saved.to_rfc3339(),
+        })
+        .to_string()
+    };
+    let write = |text: &str| {
+        let tmp_file = dir.join(".run.json.tmp");
+        std::fs::write(&tmp_file, text).unwrap();
+        std::fs::rename(&tmp_file, dir.join("run.json")).unwrap();
+    };
+    write(&run(chrono::Utc::now()));
+    display.wait_for("In progress", WAIT);
+    display.wait_for("Left 03:", WAIT);
+    write("{\"format\": \"bunkakai.run/1\", \"sess");
+    display.wait_for("run.json cannot be read", WAIT);
+    assert!(
+        display.contents().contains("Left 03:"),
+        "the last good clock stays"
+    );
+    write(&run(ahead));
+    display.wait_for("Clock skew: run.json was written", WAIT);
+    assert!(!display.contents().contains("cannot be read"));
+    write(&run(chrono::Utc::now()));
+    wait_until(WAIT, "the skew warning to go", || {
+        !display.contents().contains("Clock skew")
+    });
+    display.signal(libc::SIGTERM);
+    assert!(display.wait_exit(10));
+}

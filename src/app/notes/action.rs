@@ -29,6 +29,14 @@ pub enum Action {
     DraftSaved(Result<(), String>),
     /// Another console (a co-note-taker, the facilitator) saved the group's file.
     FileChanged(GroupNotes),
+    /// A file another console wrote could not be used; the warning to show
+    /// (in the user's language) until it is read again.
+    FileUnreadable {
+        /// The file's name (`run.json`, `B.json`).
+        file: String,
+        /// The warning.
+        warning: String,
+    },
     /// The facilitator's run file changed (timer, roster moves); `None`
     /// when there is none.
     RunChanged(Option<Box<RunState>>),

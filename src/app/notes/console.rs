@@ -52,7 +52,7 @@ pub async fn run(
     let (wtx, mut wrx) = unbounded_channel::<Vec<PathBuf>>();
     let mode = poll.map_or(watch::WatchMode::Events, watch::WatchMode::Poll);
     let _watch = watch::spawn(files.dir.clone(), mode, wtx);
-    load_run(&files.dir, &tx);
+    load_run(&files.dir, &tx, state.lang);
     loop {
         let now = Utc::now();
         if !screen.is_dead() {
@@ -149,20 +149,46 @@ fn changed(files: &Files, paths: &[PathBuf], state: &State, tx: &UnboundedSender
         if p == &files.notes {
             let (tx, path) = (tx.clone(), p.clone());
             let (session, group) = (state.plan.id.clone(), state.group.id.clone());
+            let lang = state.lang;
             tokio::task::spawn_blocking(move || match notes_file::load(&path, &session, &group) {
                 Ok(doc) => {
                     let _ = tx.send(Action::FileChanged(doc));
                 }
-                Err(e) => tracing::warn!(error = %e, "cannot read the changed notes file"),
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot read the changed notes file");
+                    let _ = tx.send(unreadable(&path, &e, lang));
+                }
             });
         } else if p.file_name().is_some_and(|n| n == RUN_FILE) {
-            load_run(&files.dir, tx);
+            load_run(&files.dir, tx, state.lang);
         }
     }
 }
 
+/// The warning for a file that cannot be used: newer, or broken/mid-sync.
+fn unreadable(path: &Path, e: &store::StoreError, lang: crate::i18n::Lang) -> Action {
+    use crate::i18n::display as words;
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let newer = matches!(
+        e,
+        store::StoreError::Format {
+            error: store::FormatError::Newer { .. },
+            ..
+        }
+    );
+    let warning = if newer {
+        words::newer(&file, lang)
+    } else {
+        words::unreadable(&file, lang)
+    };
+    Action::FileUnreadable { file, warning }
+}
+
 /// Reads run.json and sends it (or its absence) as the facilitator's run.
-fn load_run(dir: &Path, tx: &UnboundedSender<Action>) {
+fn load_run(dir: &Path, tx: &UnboundedSender<Action>, lang: crate::i18n::Lang) {
     let (tx, path) = (tx.clone(), dir.join(RUN_FILE));
     tokio::task::spawn_blocking(move || {
         let run = match store::load_json::<RunState>(&path, RUN_KIND, RUN_VERSION) {
@@ -170,6 +196,7 @@ fn load_run(dir: &Path, tx: &UnboundedSender<Action>) {
             Err(e) if e.is_not_found() => None,
             Err(e) => {
                 tracing::warn!(error = %e, "cannot read run.json");
+                let _ = tx.send(unreadable(&path, &e, lang));
                 return;
             }
         };

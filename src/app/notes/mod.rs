@@ -117,6 +117,13 @@ pub struct State {
     pub draft_in_flight: bool,
     /// The status-line message.
     pub notice: Option<Notice>,
+    /// Files another console wrote that cannot be used just now (broken,
+    /// half-synced, newer format), by file name, with the warning to show;
+    /// cleared when the file is read again.
+    pub file_warnings: std::collections::BTreeMap<String, String>,
+    /// Seconds run.json was stamped ahead of this machine's clock, beyond
+    /// the tolerance.
+    pub skew: Option<i64>,
     /// Prefix that makes this console's note ids unique.
     pub id_prefix: String,
     /// Notes created by this console so far.
@@ -176,6 +183,8 @@ impl State {
             draft_touched: None,
             draft_in_flight: false,
             notice: None,
+            file_warnings: Default::default(),
+            skew: None,
             id_prefix,
             id_counter: 0,
             quitting: false,

@@ -369,3 +369,26 @@ fn f10_cycles_the_flag_saves_it_and_shows_when_the_facilitator_saw_it() {
     press(&mut s, KeyCode::Char('h'), KeyModifiers::ALT, t0());
     assert_eq!(s.doc.flag.as_ref().unwrap().raised, None);
 }
+
+#[test]
+fn clock_skew_and_unreadable_files_are_flagged_until_read_again() {
+    let mut s = state_b();
+    let mut run = crate::model::run::RunState::new(&s.plan.clone());
+    run.saved = Some(s.stamp(t0() + chrono::Duration::seconds(10)));
+    update(
+        &mut s,
+        Action::RunChanged(Some(Box::new(run.clone()))),
+        t0(),
+    );
+    assert_eq!(s.skew, Some(10));
+    let warning = "B.json を読めません".to_string();
+    let file = "B.json".to_string();
+    update(&mut s, Action::FileUnreadable { file, warning }, t0());
+    assert_eq!(s.file_warnings.len(), 1);
+    let doc = s.doc.clone();
+    update(&mut s, Action::FileChanged(doc), t0());
+    assert!(s.file_warnings.is_empty());
+    run.saved = Some(s.stamp(t0()));
+    update(&mut s, Action::RunChanged(Some(Box::new(run))), t0());
+    assert_eq!(s.skew, None);
+}

@@ -74,7 +74,8 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
 }
 
 /// Draws the status line: a save error (until a save succeeds), else a
-/// notice, else whether everything is on disk.
+/// clock-skew or unreadable-file warning, else a notice, else whether
+/// everything is on disk.
 pub fn render_status(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let w = usize::from(area.width);
@@ -84,6 +85,11 @@ pub fn render_status(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Bu
             .bg(Color::Red)
             .add_modifier(Modifier::BOLD);
         (save_error(e, lang), style)
+    } else if let Some(secs) = state.skew {
+        let style = Style::new().fg(Color::Black).bg(Color::Yellow);
+        (crate::i18n::display::clock_skew(secs, lang), style)
+    } else if let Some(w) = state.file_warnings.values().next() {
+        (w.clone(), Style::new().fg(Color::Black).bg(Color::Yellow))
     } else if let Some(n) = state.notice.as_ref().filter(|n| n.until > now) {
         (n.text.clone(), Style::new().fg(Color::Yellow))
     } else if state.saving.dirty() {
