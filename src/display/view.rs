@@ -113,10 +113,18 @@ impl Widget for &DisplayView<'_> {
             Status::Done => "00:00".to_string(),
             _ => timer::clock_text(c.remaining),
         };
-        bigtext::draw_centred(buf, digits, &shown, color, s.ascii);
+        // The digits hang from the top of their area so that what is left
+        // goes to the card below.
+        let mut y = digits.y;
+        if let Some(scale) = bigtext::fit(&shown, digits.width, digits.height) {
+            let (w, h) = scale.size(&shown);
+            let x = digits.x + (digits.width - w) / 2;
+            bigtext::draw(buf, x, y, &shown, scale, color, s.ascii);
+            y += h;
+        }
         // Under the digits: the time in words (for screen readers and tests)
         // and the next block.
-        let mut y = digits.bottom() + 1;
+        y += 1;
         centre(buf, area, y, &small_line(self, &c, &shown), Style::new());
         y += 2;
         let bottom = area.bottom() - 1;

@@ -4,7 +4,6 @@
 //! without colour, and never an ambiguous-width glyph.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
 /// Pixel rows of a glyph.
@@ -99,26 +98,10 @@ pub fn draw(buf: &mut Buffer, x: u16, y: u16, s: &str, scale: Scale, color: Colo
     }
 }
 
-/// Draws `s` centred in `area` at the largest scale that fits; returns the
-/// rectangle used, or `None` when it does not fit at all.
-pub fn draw_centred(
-    buf: &mut Buffer,
-    area: Rect,
-    s: &str,
-    color: Color,
-    ascii: bool,
-) -> Option<Rect> {
-    let scale = fit(s, area.width, area.height)?;
-    let (w, h) = scale.size(s);
-    let x = area.x + (area.width - w) / 2;
-    let y = area.y + (area.height - h) / 2;
-    draw(buf, x, y, s, scale, color, ascii);
-    Some(Rect::new(x, y, w, h))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::layout::Rect;
 
     #[test]
     fn scale_grows_with_the_area_and_keeps_pixels_wide() {

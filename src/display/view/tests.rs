@@ -132,3 +132,18 @@ fn warnings_name_the_clock_skew_or_the_broken_file() {
     // The last good clock is still shown.
     assert!(text.contains("残り 43:57"), "{text}");
 }
+
+#[test]
+fn at_60_by_16_the_reporting_group_still_fits_under_the_digits() {
+    let mut s = state(Lang::Ja);
+    let mut run = RunState::new(&s.plan);
+    timer::next_block(&s.plan, &mut run, at(0));
+    timer::next_block(&s.plan, &mut run, at(1));
+    timer::start(&mut run, at(1));
+    update(&mut s, Action::RunRead(RunRead::Read(Box::new(run))), at(1));
+    let buf = draw(&s, at(61), 60, 16);
+    let text = text_of(&buf);
+    assert!(text.contains("報告中: A"), "{text}");
+    assert!(text.contains("残り 08:00"), "{text}");
+    assert_eq!(digit_rows(&buf), 5, "{text}");
+}

@@ -95,6 +95,15 @@ pub(super) fn prompt(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
     if max > 0 {
         title.push_str(&format!("[{}/{}] ", scroll + 1, max + 1));
     }
+    let shown = s.plan.groups.get(s.selected).is_some_and(|g| {
+        s.run
+            .shown_theme
+            .as_ref()
+            .is_some_and(|t| g.themes.first() == Some(t))
+    });
+    if shown {
+        title.push_str(&format!("({}) ", T::OnDisplay.text(lang)));
+    }
     let block = panel(title, s.ascii);
     Paragraph::new(lines)
         .scroll((scroll, 0))
