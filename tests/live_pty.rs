@@ -244,3 +244,55 @@ fn the_display_survives_a_broken_run_file_and_warns_of_clock_skew() {
     display.signal(libc::SIGTERM);
     assert!(display.wait_exit(10));
 }
+
+/// The facilitator skips a half-synced notes file with a warning on its
+/// status line and reads it again at its next change.
+#[test]
+fn the_facilitator_skips_a_broken_notes_file_until_it_changes() {
+    let (tmp, dir) = sitting();
+    let fac = Console::spawn(&["run", "jichitai-09"], tmp.path(), 120, 35, "en", &[]);
+    fac.wait_for("Groups", WAIT);
+    std::fs::create_dir_all(dir.join("notes")).unwrap();
+    std::fs::write(
+        dir.join("notes/A.json"),
+        "{\"format\": \"bunkakai.notes/1\", \"no",
+    )
+    .unwrap();
+    fac.wait_for("A.json cannot be read", WAIT);
+    let out = std::process::Command::new(common::BIN)
+        .args([
+            "notes-writer",
+            "--group",
+            "A",
+            "--prefix",
+            "x",
+            "--count",
+            "2",
+        ])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    // The writer refuses to merge into a file it cannot read: nothing is lost.
+    assert!(!out.status.success());
+    std::fs::remove_file(dir.join("notes/A.json")).unwrap();
+    let out = std::process::Command::new(common::BIN)
+        .args([
+            "notes-writer",
+            "--group",
+            "A",
+            "--prefix",
+            "x",
+            "--count",
+            "2",
+        ])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    wait_until(WAIT, "group A's two notes and no warning", || {
+        let s = fac.contents();
+        notes_of(&s, "A") == Some(2) && !s.contains("cannot be read")
+    });
+    fac.signal(libc::SIGTERM);
+    assert!(fac.wait_exit(10));
+}

@@ -14,6 +14,7 @@ use futures_util::StreamExt;
 use tokio::sync::mpsc::{self, UnboundedSender};
 
 use crate::i18n::Lang;
+use crate::i18n::display as words;
 use crate::model::Plan;
 use crate::model::notes::{GroupNotes, NOTES_KIND, NOTES_VERSION, Stamp};
 use crate::model::run::{RUN_FILE, RUN_KIND, RUN_VERSION, RunState};
@@ -101,8 +102,13 @@ fn read_run(path: &Path, plan: &Plan) -> Result<RunState, StoreError> {
     }
 }
 
-/// Reads the digest of each group's notes file; a missing file is an empty one.
-fn read_notes(dir: &Path, groups: &[String]) -> Vec<(String, Result<GroupDigest, String>)> {
+/// Reads the digest of each group's notes file; a missing file is an empty
+/// one. A file that cannot be used gives the warning to show, in `lang`.
+fn read_notes(
+    dir: &Path,
+    groups: &[String],
+    lang: Lang,
+) -> Vec<(String, Result<GroupDigest, String>)> {
     groups
         .iter()
         .map(|g| {
@@ -110,7 +116,17 @@ fn read_notes(dir: &Path, groups: &[String]) -> Vec<(String, Result<GroupDigest,
             let r = match store::load_json::<GroupNotes>(&path, NOTES_KIND, NOTES_VERSION) {
                 Ok(n) => Ok(GroupDigest::of(&n)),
                 Err(e) if e.is_not_found() => Ok(GroupDigest::default()),
-                Err(e) => Err(e.to_string()),
+                Err(e) => {
+                    tracing::warn!(error = %e, "notes file skipped");
+                    let file = format!("{g}.json");
+                    Err(match e {
+                        StoreError::Format {
+                            error: store::FormatError::Newer { .. },
+                            ..
+                        } => words::newer(&file, lang),
+                        _ => words::unreadable(&file, lang),
+                    })
+                }
             };
             (g.clone(), r)
         })
@@ -337,8 +353,9 @@ fn perform(
             };
             let dir = dir.to_path_buf();
             let tx = results.clone();
+            let lang = state.lang;
             tokio::task::spawn_blocking(move || {
-                let _ = tx.send(Action::NotesLoaded(read_notes(&dir, &groups)));
+                let _ = tx.send(Action::NotesLoaded(read_notes(&dir, &groups, lang)));
             });
         }
         Effect::ReloadRun => {

@@ -17,7 +17,8 @@ use crate::tui::widgets::{Help, centered, clear_popup, panel};
 use super::FacilitatorView;
 use super::clock::put;
 
-/// The status line: a notice when there is one, else the main keys.
+/// The status line: a save error, else a notice, else a notes file that
+/// cannot be read, else the main keys.
 pub(super) fn status_line(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
     let s = v.state;
     let lang = s.lang;
@@ -42,6 +43,11 @@ pub(super) fn status_line(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
             area.width - 2,
             style,
         );
+        return;
+    }
+    if let Some(warning) = s.notes_errors.values().next() {
+        let style = Style::new().fg(Color::Black).bg(Color::Yellow);
+        put(buf, area.x + 1, area.y, warning, area.width - 2, style);
         return;
     }
     let hints = [
