@@ -64,7 +64,7 @@ class Console:
         deadline = time.monotonic() + timeout
         while needle.encode() not in self.data:
             if time.monotonic() > deadline:
-                raise SystemExit(f"{self.name}: timed out waiting for {needle!r}")
+                raise SystemExit(f"{self.name}: timed out waiting for {needle!r}: {self.data[-800:]!r}")
             self.pump(0.05)
 
 
@@ -88,7 +88,7 @@ def main():
         for g in "ABC":
             c = Console(f"notes {g}", ["notes", "jichitai-09", "--group", g] + common, 100, 30, env)
             consoles.append(c)
-            c.wait_for("名簿")
+            c.wait_for("F1")
         disp = Console("display", ["--lang", "en", "display", "jichitai-09"] + common, 120, 35, env)
         consoles.append(disp)
         disp.wait_for("Block 1/3")

@@ -141,7 +141,9 @@ pub fn spawn(dir: PathBuf, mode: WatchMode, tx: UnboundedSender<Vec<PathBuf>>) -
 
 fn start_events(dir: &Path, tx: UnboundedSender<()>) -> Option<notify::RecommendedWatcher> {
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if res.is_ok() {
+        // Opening or reading a file is no change; and the scan itself opens
+        // the notes folder, so reacting to access events would feed back.
+        if res.is_ok_and(|e| is_change(&e.kind)) {
             let _ = tx.send(());
         }
     })
@@ -154,6 +156,11 @@ fn start_events(dir: &Path, tx: UnboundedSender<()>) -> Option<notify::Recommend
         )
         .ok()?;
     Some(watcher)
+}
+
+/// True for the events that can mean another process saved a file.
+fn is_change(kind: &notify::EventKind) -> bool {
+    !matches!(kind, notify::EventKind::Access(_))
 }
 
 #[cfg(test)]
@@ -204,6 +211,22 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(got, vec![tmp.path().join("notes/B.json")]);
+    }
+
+    #[test]
+    fn reading_a_file_is_not_a_change() {
+        use notify::EventKind;
+        use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind, RenameMode};
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(is_change(&EventKind::Create(CreateKind::File)));
+        assert!(is_change(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::To
+        ))));
     }
 
     #[tokio::test(flavor = "current_thread")]
