@@ -257,7 +257,8 @@ fn group_name(s: &State, id: &str) -> String {
 }
 
 /// The bottom line: clock skew first, then unreadable or newer files, then
-/// the polling notice.
+/// that the facilitator has not opened the sitting yet, then the polling
+/// notice.
 fn warnings(s: &State, area: Rect, buf: &mut Buffer) {
     let lang = s.lang;
     let alarm = Style::new().fg(Color::Black).bg(Color::Yellow);
@@ -269,6 +270,9 @@ fn warnings(s: &State, area: Rect, buf: &mut Buffer) {
             FileProblem::Newer => words::newer(file, lang),
         };
         Some((t, alarm))
+    } else if s.run.is_none() {
+        let t = T::NoRun.text(lang).to_string();
+        Some((t, Style::new().fg(Color::DarkGray)))
     } else if let Some(secs) = s.polling {
         let t = format!("{} {secs}{}", T::Polling.text(lang), T::Seconds.text(lang));
         Some((t, Style::new().fg(Color::DarkGray)))

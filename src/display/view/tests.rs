@@ -116,6 +116,18 @@ fn a_report_round_shows_who_reports_now_and_next() {
 }
 
 #[test]
+fn before_run_json_exists_the_first_block_waits_and_the_room_is_told() {
+    let s = state(Lang::En);
+    let text = text_of(&draw(&s, at(0), 100, 30));
+    assert!(text.contains("Block 1/3"), "{text}");
+    assert!(text.contains("Starting soon"), "{text}");
+    assert!(
+        text.contains("The facilitator has not opened this sitting yet"),
+        "{text}"
+    );
+}
+
+#[test]
 fn warnings_name_the_clock_skew_or_the_broken_file() {
     let mut s = exchange_running(Lang::Ja);
     s.skew = Some(5);
