@@ -160,7 +160,7 @@ crate::labels! {
         /// Flag: ready to report (short).
         FlagReady => "報告OK", "ready";
         /// The card is on the shared display.
-        OnDisplay => "ディスプレイに表示中", "on the display";
+        OnDisplay => "表示中", "on display";
         /// The selected group has no theme to show.
         NoCardToShow => "このグループにはテーマがありません", "This group has no theme to show";
         /// The card on the display was taken down.

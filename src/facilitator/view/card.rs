@@ -92,9 +92,6 @@ pub(super) fn prompt(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         T::Theme.text(lang),
         themes.1
     );
-    if max > 0 {
-        title.push_str(&format!("[{}/{}] ", scroll + 1, max + 1));
-    }
     let shown = s.plan.groups.get(s.selected).is_some_and(|g| {
         s.run
             .shown_theme
@@ -102,7 +99,10 @@ pub(super) fn prompt(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
             .is_some_and(|t| g.themes.first() == Some(t))
     });
     if shown {
-        title.push_str(&format!("({}) ", T::OnDisplay.text(lang)));
+        title.push_str(&format!("[{}] ", T::OnDisplay.text(lang)));
+    }
+    if max > 0 {
+        title.push_str(&format!("[{}/{}] ", scroll + 1, max + 1));
     }
     let block = panel(title, s.ascii);
     Paragraph::new(lines)

@@ -224,3 +224,14 @@ fn every_size_from_200x50_to_60x16_renders_without_panic() {
         draw(&s, now, w, h);
     }
 }
+
+#[test]
+fn the_card_on_the_display_is_marked_and_the_flag_shows_its_age() {
+    let (mut s, now) = mid_exchange(Lang::Ja);
+    s.run.shown_theme = Some("2".into()); // group B's first theme
+    let text = draw(&s, now, 80, 24);
+    assert!(text.contains("[表示中]"), "{text}");
+    assert!(text.contains("B 助け 3分"), "{text}");
+    s.run.shown_theme = Some("1".into());
+    assert!(!draw(&s, now, 80, 24).contains("[表示中]"));
+}
