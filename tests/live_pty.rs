@@ -235,7 +235,7 @@ fn the_display_survives_a_broken_run_file_and_warns_of_clock_skew() {
         "the last good clock stays"
     );
     write(&run(ahead));
-    display.wait_for("Clock skew: run.json was written", WAIT);
+    display.wait_for("Clock skew: run.json is", WAIT);
     assert!(!display.contents().contains("cannot be read"));
     write(&run(chrono::Utc::now()));
     wait_until(WAIT, "the skew warning to go", || {

@@ -52,12 +52,12 @@ crate::labels! {
 /// "run.json is N s ahead of this machine's clock" in `lang`.
 pub fn clock_skew(seconds: i64, lang: Lang) -> String {
     match lang {
-        Lang::Ja => format!(
-            "時計のずれ: run.json はこの端末の時計より {seconds} 秒先の時刻で書かれています（残り時間がずれます）"
-        ),
-        Lang::En => format!(
-            "Clock skew: run.json was written {seconds} s ahead of this machine's clock (times may disagree)"
-        ),
+        Lang::Ja => {
+            format!("時計のずれ: run.json がこの端末より{seconds}秒先の時刻（残り時間がずれます）")
+        }
+        Lang::En => {
+            format!("Clock skew: run.json is {seconds} s ahead of this clock (times may disagree)")
+        }
     }
 }
 

@@ -132,7 +132,10 @@ fn warnings_name_the_clock_skew_or_the_broken_file() {
     let mut s = exchange_running(Lang::Ja);
     s.skew = Some(5);
     let text = text_of(&draw(&s, at(62), 120, 35));
-    assert!(text.contains("5 秒先"), "{text}");
+    assert!(
+        text.contains("時計のずれ: run.json がこの端末より5秒先"),
+        "{text}"
+    );
     s.skew = None;
     update(
         &mut s,
