@@ -39,7 +39,7 @@ crate::labels! {
         /// Help title.
         HelpTitle => "キー", "Keys";
         /// Help footer.
-        HelpHint => "何かキーを押すと閉じます", "Press any key to close";
+        HelpHint => "キーで閉じる", "any key closes";
         /// Key help: show the help.
         KeyHelp => "キー一覧", "list of keys";
         /// Watching failed; the folder is scanned instead.

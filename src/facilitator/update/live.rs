@@ -62,31 +62,39 @@ pub(super) fn ack_flag(state: &mut State, now: Stamp) -> bool {
     }
 }
 
-/// Puts the selected group's (first) theme on the display, or takes it down
-/// when it is the one shown; true when run.json changed.
+/// Puts the selected group's first theme on the display; pressed again,
+/// its next theme, and after its last one takes the card down. True when
+/// run.json changed.
 pub(super) fn show_card(state: &mut State, now: Stamp) -> bool {
     let lang = state.lang;
-    let theme = state
+    let themes = state
         .plan
         .groups
         .get(state.selected)
-        .and_then(|g| g.themes.first())
-        .cloned();
-    let Some(theme) = theme else {
+        .map(|g| g.themes.clone())
+        .unwrap_or_default();
+    if themes.is_empty() {
         notice(state, now, T::NoCardToShow.text(lang).into(), true);
         return false;
-    };
-    if state.run.shown_theme.as_deref() == Some(theme.as_str()) {
-        state.run.shown_theme = None;
-        notice(state, now, T::CardTakenDown.text(lang).into(), false);
-    } else {
-        let title = state
-            .plan
-            .theme(&theme)
-            .map(|t| t.title.clone())
-            .unwrap_or_default();
-        notice(state, now, text::card_shown(&title, lang), false);
-        state.run.shown_theme = Some(theme);
     }
+    let next = match state.run.shown_theme.as_ref() {
+        Some(t) => match themes.iter().position(|x| x == t) {
+            Some(i) => themes.get(i + 1).cloned(),
+            None => themes.first().cloned(),
+        },
+        None => themes.first().cloned(),
+    };
+    match &next {
+        Some(theme) => {
+            let title = state
+                .plan
+                .theme(theme)
+                .map(|t| t.title.clone())
+                .unwrap_or_default();
+            notice(state, now, text::card_shown(&title, lang), false);
+        }
+        None => notice(state, now, T::CardTakenDown.text(lang).into(), false),
+    }
+    state.run.shown_theme = next;
     true
 }

@@ -351,21 +351,24 @@ fn help_opens_and_quit_quits() {
 }
 
 #[test]
-fn d_puts_the_selected_groups_card_on_the_display_and_takes_it_down() {
+fn d_puts_the_selected_groups_cards_on_the_display_in_turn_then_takes_them_down() {
     let mut s = state();
-    s.selected = 1; // group B, theme 2
+    s.selected = 2; // group C, themes 2 and 3
     let fx = cmd(&mut s, Command::ShowCard, 0);
     assert_eq!(s.run.shown_theme.as_deref(), Some("2"));
     assert_eq!(saves(&fx), 1);
-    s.selected = 0;
     cmd(&mut s, Command::ShowCard, 1);
-    assert_eq!(s.run.shown_theme.as_deref(), Some("1"));
+    assert_eq!(s.run.shown_theme.as_deref(), Some("3"));
     let fx = cmd(&mut s, Command::ShowCard, 2);
-    assert_eq!(s.run.shown_theme, None);
-    assert_eq!(saves(&fx), 1);
+    assert_eq!((s.run.shown_theme.clone(), saves(&fx)), (None, 1));
+    // Another group's card replaces the one shown.
+    cmd(&mut s, Command::ShowCard, 3);
+    s.selected = 0;
+    cmd(&mut s, Command::ShowCard, 4);
+    assert_eq!(s.run.shown_theme.as_deref(), Some("1"));
     s.read_only = true;
-    let fx = cmd(&mut s, Command::ShowCard, 3);
-    assert_eq!((s.run.shown_theme.clone(), saves(&fx)), (None, 0));
+    let fx = cmd(&mut s, Command::ShowCard, 5);
+    assert_eq!((s.run.shown_theme.as_deref(), saves(&fx)), (Some("1"), 0));
 }
 
 #[test]

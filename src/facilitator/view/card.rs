@@ -96,7 +96,7 @@ pub(super) fn prompt(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         s.run
             .shown_theme
             .as_ref()
-            .is_some_and(|t| g.themes.first() == Some(t))
+            .is_some_and(|t| g.themes.contains(t))
     });
     if shown {
         title.push_str(&format!("[{}] ", T::OnDisplay.text(lang)));
