@@ -100,6 +100,9 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Why the last save of run.json failed, until one succeeds.
     pub save_error: Option<String>,
+    /// Following another console: seconds its run.json was stamped ahead of
+    /// this machine's clock, beyond the tolerance.
+    pub skew: Option<i64>,
     /// The facilitator asked to leave.
     pub quit: bool,
 }
@@ -122,6 +125,7 @@ impl State {
             flash_until: None,
             notice: None,
             save_error: None,
+            skew: None,
             quit: false,
         }
     }

@@ -160,10 +160,20 @@ fn read_only_changes_nothing_and_follows_the_file() {
         at(1),
     );
     assert_eq!(fx, vec![Effect::ReloadRun]);
+    let mut ahead = RunState::new(&s.plan);
+    ahead.saved = Some(at(2) + Duration::seconds(9));
+    update(&mut s, Action::RunReloaded(Ok(Box::new(ahead))), at(2));
+    assert_eq!(
+        s.skew,
+        Some(9),
+        "run.json written 9 s in this clock's future"
+    );
     let mut other = s.run.clone();
+    other.saved = Some(at(2));
     crate::timer::start(&mut other, at(0));
     update(&mut s, Action::RunReloaded(Ok(Box::new(other))), at(2));
     assert_eq!(Clock::at(&s.plan, &s.run, at(2)).status, Status::Running);
+    assert_eq!(s.skew, None);
     // A read-only console never records alerts itself.
     assert!(update(&mut s, Action::Tick, at(4 * 60)).is_empty());
     // Selection and broadcasts still work.

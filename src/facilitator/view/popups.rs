@@ -45,6 +45,12 @@ pub(super) fn status_line(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
+    if let Some(secs) = s.skew {
+        let style = Style::new().fg(Color::Black).bg(Color::Yellow);
+        let warning = crate::i18n::display::clock_skew(secs, lang);
+        put(buf, area.x + 1, area.y, &warning, area.width - 2, style);
+        return;
+    }
     if let Some(warning) = s.notes_errors.values().next() {
         let style = Style::new().fg(Color::Black).bg(Color::Yellow);
         put(buf, area.x + 1, area.y, warning, area.width - 2, style);
