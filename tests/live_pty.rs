@@ -81,6 +81,9 @@ fn five_consoles(extra: &[&str]) {
     fac.wait_for("Running", WAIT);
     display.wait_for("ブロック 2/3  自治体間の意見交換", WAIT);
     display.wait_for("進行中", WAIT);
+    if extra.contains(&"--poll") {
+        display.wait_for("フォルダを1秒ごとに確認中", WAIT);
+    }
     // The note-takers follow run.json too: their header shows the block.
     for (_, t) in &takers {
         t.wait_for("自治体間の意見交換", WAIT);

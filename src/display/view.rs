@@ -273,11 +273,9 @@ fn warnings(s: &State, area: Rect, buf: &mut Buffer) {
     } else if s.run.is_none() {
         let t = T::NoRun.text(lang).to_string();
         Some((t, Style::new().fg(Color::DarkGray)))
-    } else if let Some(secs) = s.polling {
-        let t = format!("{} {secs}{}", T::Polling.text(lang), T::Seconds.text(lang));
-        Some((t, Style::new().fg(Color::DarkGray)))
     } else {
-        None
+        s.polling
+            .map(|secs| (words::polling(secs, lang), Style::new().fg(Color::DarkGray)))
     };
     if let Some((t, style)) = line {
         put(buf, area.x + 1, area.y, &t, area.width - 2, style);

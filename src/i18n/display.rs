@@ -42,10 +42,6 @@ crate::labels! {
         HelpHint => "キーで閉じる", "any key closes";
         /// Key help: show the help.
         KeyHelp => "キー一覧", "list of keys";
-        /// Watching failed; the folder is scanned instead.
-        Polling => "変更通知が使えないため定期確認中", "no change events; checking every";
-        /// Seconds unit after a number.
-        Seconds => "秒", "s";
     }
 }
 
@@ -58,6 +54,14 @@ pub fn clock_skew(seconds: i64, lang: Lang) -> String {
         Lang::En => {
             format!("Clock skew: run.json is {seconds} s ahead of this clock (times may disagree)")
         }
+    }
+}
+
+/// "Checking the folder every N s" (no change events, or `--poll`) in `lang`.
+pub fn polling(seconds: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("フォルダを{seconds}秒ごとに確認中"),
+        Lang::En => format!("checking the folder every {seconds} s"),
     }
 }
 
