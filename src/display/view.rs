@@ -257,7 +257,7 @@ fn group_name(s: &State, id: &str) -> String {
 }
 
 /// The bottom line: clock skew first, then unreadable or newer files, then
-/// that the facilitator has not opened the sitting yet, then the polling
+/// that the facilitator has not started the timer yet, then the polling
 /// notice.
 fn warnings(s: &State, area: Rect, buf: &mut Buffer) {
     let lang = s.lang;

@@ -32,8 +32,8 @@ crate::labels! {
         Segment => "パート", "Part";
         /// Minutes unit after a number.
         Minutes => "分", " min";
-        /// No run.json yet: the facilitator has not opened the sitting.
-        NoRun => "進行役の画面がまだ開かれていません", "The facilitator has not opened this sitting yet";
+        /// No run.json yet: the facilitator has not started anything.
+        NoRun => "進行役のタイマーはまだ始まっていません", "The facilitator has not started the timer yet";
         /// Where the help says how to leave.
         KeyQuit => "終了", "quit";
         /// Help title.

@@ -122,7 +122,7 @@ fn before_run_json_exists_the_first_block_waits_and_the_room_is_told() {
     assert!(text.contains("Block 1/3"), "{text}");
     assert!(text.contains("Starting soon"), "{text}");
     assert!(
-        text.contains("The facilitator has not opened this sitting yet"),
+        text.contains("The facilitator has not started the timer yet"),
         "{text}"
     );
 }
