@@ -160,7 +160,13 @@ fn start_events(dir: &Path, tx: UnboundedSender<()>) -> Option<notify::Recommend
 
 /// True for the events that can mean another process saved a file.
 fn is_change(kind: &notify::EventKind) -> bool {
-    !matches!(kind, notify::EventKind::Access(_))
+    use notify::event::{AccessKind, AccessMode};
+    match kind {
+        // A file closed after writing (an in-place save) is a change.
+        notify::EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        notify::EventKind::Access(_) => false,
+        _ => true,
+    }
 }
 
 #[cfg(test)]
@@ -222,6 +228,9 @@ mod tests {
         ))));
         assert!(!is_change(&EventKind::Access(AccessKind::Close(
             AccessMode::Read
+        ))));
+        assert!(is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
         ))));
         assert!(is_change(&EventKind::Create(CreateKind::File)));
         assert!(is_change(&EventKind::Modify(ModifyKind::Name(
