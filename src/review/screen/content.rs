@@ -114,11 +114,11 @@ fn sitting_layout(
     let mut focus_at = None;
     let text = |t: String, st: Style| vec![(t, st)];
     if !r.has_file {
-        out.extend(wrap(
-            &text(T::NoFile.text(lang).into(), Style::new().fg(Color::Red)),
-            width,
-            2,
-        ));
+        let why = match r.file_problem {
+            Some(p) => inert(&crate::i18n::review::file_problem(p, lang)),
+            None => T::NoFile.text(lang).into(),
+        };
+        out.extend(wrap(&text(why, Style::new().fg(Color::Red)), width, 2));
     }
     for t in &r.themes {
         let title = match t.theme {
@@ -181,6 +181,9 @@ fn sitting_layout(
             }
         }
         out.push(Line::default());
+    }
+    if r.file_problem.is_some() {
+        return (out, focus_at);
     }
     let summary = r
         .summary
