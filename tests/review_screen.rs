@@ -152,3 +152,14 @@ fn keys_do_nothing_behind_the_too_small_message_but_quit() {
     );
     assert!(quit.is_some());
 }
+
+#[test]
+fn a_bad_date_filter_shows_no_hits_rather_than_ignoring_the_filter() {
+    let mut state = review(Lang::Ja, 80, 24);
+    press(&mut state, &[KeyCode::Char('/')]);
+    typed(&mut state, "KPI");
+    assert!(!state.search.hits.is_empty());
+    typed(&mut state, " from:2026-13-01");
+    assert!(state.search.hits.is_empty());
+    assert!(state.search.error.is_some());
+}
