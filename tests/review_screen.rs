@@ -163,3 +163,16 @@ fn a_bad_date_filter_shows_no_hits_rather_than_ignoring_the_filter() {
     assert!(state.search.hits.is_empty());
     assert!(state.search.error.is_some());
 }
+
+#[test]
+fn a_sitting_with_a_broken_plan_says_so_when_opened() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir(tmp.path().join("junk")).unwrap();
+    std::fs::write(tmp.path().join("junk/session.json"), "{\n\"title\": ").unwrap();
+    let (mut state, _) = State::new(Lang::En, (80, 24));
+    let archive = Archive::load(tmp.path());
+    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
+    press(&mut state, &[KeyCode::Enter]);
+    let text = screen(&state);
+    assert!(text.contains("junk/session.json:2:"), "{text}");
+}
