@@ -347,3 +347,30 @@ fn an_action_gets_its_owner_and_other_kinds_do_not() {
     press(&mut s, KeyCode::Enter, KeyModifiers::NONE, now);
     assert_eq!(s.doc.notes[1].owner, None);
 }
+
+#[test]
+fn an_unsent_note_survives_editing_another_and_keeps_its_labels() {
+    let mut s = state_b();
+    let now = t0();
+    type_text(&mut s, "旧", now);
+    press(&mut s, KeyCode::Enter, KeyModifiers::NONE, now);
+    press(&mut s, KeyCode::Char('1'), KeyModifiers::ALT, now);
+    let speaker = s.editor.speaker.clone();
+    type_text(&mut s, "書きかけのメモ", now);
+    // Edit the saved note, then cancel: the unsent one is back.
+    s.mode = Mode::List;
+    press(&mut s, KeyCode::Char('e'), KeyModifiers::NONE, now);
+    assert_eq!(s.editor.text(), "旧");
+    press(&mut s, KeyCode::Esc, KeyModifiers::NONE, now);
+    assert_eq!(s.editor.text(), "書きかけのメモ");
+    assert_eq!(s.editor.speaker, speaker);
+    // Edit and commit: the unsent one is back too, and nothing else changed.
+    s.mode = Mode::List;
+    press(&mut s, KeyCode::Char('e'), KeyModifiers::NONE, now);
+    type_text(&mut s, "追記", now);
+    press(&mut s, KeyCode::Enter, KeyModifiers::NONE, now);
+    assert_eq!(s.doc.notes.len(), 1);
+    assert_eq!(s.doc.notes[0].text, "旧追記");
+    assert_eq!(s.editor.text(), "書きかけのメモ");
+    assert_eq!(s.editor.speaker, speaker);
+}
