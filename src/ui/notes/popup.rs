@@ -4,13 +4,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::notes::picker::PickFor;
 use crate::app::notes::{Mode, State, keys};
 use crate::i18n::notes::NotesText;
 use crate::tui::text;
-use crate::tui::widgets::{Help, centered, panel};
+use crate::tui::widgets::{Help, centered, clear_popup, panel};
 
 /// Draws the picker; returns where the cursor goes (the end of the typed text).
 pub fn render_picker(state: &State, area: Rect, buf: &mut Buffer) -> Option<Position> {
@@ -24,7 +24,7 @@ pub fn render_picker(state: &State, area: Rect, buf: &mut Buffer) -> Option<Posi
     let w = (text::width(title) as u16 + 4).max(30);
     let h = state.members.len() as u16 + 4;
     let rect = centered(area, w, h);
-    Clear.render(rect, buf);
+    clear_popup(rect, buf);
     let block = panel(format!(" {title} "), false);
     let inner = block.inner(rect);
     block.render(rect, buf);
