@@ -116,3 +116,25 @@ fn search_filters_table() {
         assert_eq!(ids(&a, &index, &q), want, "{words:?} {filters:?}");
     }
 }
+
+#[test]
+fn a_broken_notes_file_is_not_reported_as_an_empty_group() {
+    let a = archive();
+    let s9 = &a.sittings[1];
+    let broken = bunkakai::review::report::group_report(s9, "C", bunkakai::i18n::Lang::Ja);
+    assert!(!broken.has_file);
+    assert!(
+        broken.file_problem.is_some(),
+        "the reason is kept for the reader"
+    );
+    assert!(
+        broken.attendance.is_empty(),
+        "attendance is unknown, not unmarked"
+    );
+    assert!(
+        broken.themes.iter().all(|t| t.uncovered.is_empty()),
+        "coverage is unknown"
+    );
+    let fine = bunkakai::review::report::group_report(s9, "A", bunkakai::i18n::Lang::Ja);
+    assert!(fine.has_file && fine.file_problem.is_none());
+}

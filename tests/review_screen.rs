@@ -100,3 +100,79 @@ fn a_bad_filter_is_explained_and_q_types_in_the_box() {
     assert!(text.contains("Search: q k:feelings"), "{text}");
     assert!(text.contains("k:feelings: no such kind"), "{text}");
 }
+
+#[test]
+fn ctrl_and_alt_chords_never_type_into_the_search_box() {
+    let mut state = review(Lang::Ja, 80, 24);
+    press(&mut state, &[KeyCode::Char('/')]);
+    typed(&mut state, "集客");
+    for m in [KeyModifiers::CONTROL, KeyModifiers::ALT] {
+        for c in ['w', 'a', 'e', 'k'] {
+            if let Some(action) = to_action(&state, Event::Key(KeyEvent::new(KeyCode::Char(c), m)))
+            {
+                update(&mut state, action);
+            }
+        }
+    }
+    let text = screen(&state);
+    assert!(text.contains("検索: 集客 "), "{text}");
+    assert!(!text.contains("集客w") && !text.contains("集客a"), "{text}");
+    assert!(
+        text.contains("Ctrl+C:終了"),
+        "the footer names the key that quits here: {text}"
+    );
+}
+
+#[test]
+fn a_long_query_scrolls_so_the_caret_stays_on_screen() {
+    let mut state = review(Lang::Ja, 60, 16);
+    press(&mut state, &[KeyCode::Char('/')]);
+    typed(&mut state, &"ワークショップの集客".repeat(6));
+    typed(&mut state, "末尾");
+    let text = screen(&state);
+    let line = text.lines().nth(1).unwrap();
+    assert!(line.contains("末尾"), "{line}");
+    let (x, y) = bunkakai::review::screen::view::cursor(&state).unwrap();
+    assert_eq!(y, 1);
+    assert!(x < 60, "caret inside the screen: {x}");
+}
+
+#[test]
+fn keys_do_nothing_behind_the_too_small_message_but_quit() {
+    let mut state = review(Lang::Ja, 50, 14);
+    let before = format!("{:?}", state.view());
+    press(
+        &mut state,
+        &[KeyCode::Char('t'), KeyCode::Enter, KeyCode::Char('/')],
+    );
+    assert_eq!(format!("{:?}", state.view()), before);
+    let quit = to_action(
+        &state,
+        Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE)),
+    );
+    assert!(quit.is_some());
+}
+
+#[test]
+fn a_bad_date_filter_shows_no_hits_rather_than_ignoring_the_filter() {
+    let mut state = review(Lang::Ja, 80, 24);
+    press(&mut state, &[KeyCode::Char('/')]);
+    typed(&mut state, "KPI");
+    assert!(!state.search.hits.is_empty());
+    typed(&mut state, " from:2026-13-01");
+    assert!(state.search.hits.is_empty());
+    assert!(state.search.error.is_some());
+}
+
+#[test]
+fn a_sitting_with_a_broken_plan_says_so_when_opened() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir(tmp.path().join("junk")).unwrap();
+    std::fs::write(tmp.path().join("junk/session.json"), "{\n\"title\": ").unwrap();
+    let (mut state, _) = State::new(Lang::En, (80, 24));
+    let archive = Archive::load(tmp.path());
+    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
+    press(&mut state, &[KeyCode::Enter]);
+    let text = screen(&state);
+    assert!(text.contains("junk/session.json:2:"), "{text}");
+}

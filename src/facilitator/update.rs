@@ -376,3 +376,5 @@ use live::{ack_flag, files_changed, show_card};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_live;

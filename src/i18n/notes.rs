@@ -169,6 +169,8 @@ crate::labels! {
         Deleted => "削除しました（u で元に戻す）", "deleted (u undoes)";
         /// Status: a note was restored.
         Restored => "元に戻しました", "restored";
+        /// Said when an edited note is emptied and Enter pressed.
+        BlankEdit => "空のメモにはできません。消すにはメモ一覧で d、やめるには Esc", "a note cannot be empty; d in the notes list deletes it, Esc cancels";
         /// Status: the summary was saved.
         SummaryCommitted => "まとめを記録しました", "summary recorded";
         /// Prefix of a save error.

@@ -59,6 +59,10 @@ pub struct DraftNote {
     /// The id of the committed note being edited, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editing: Option<String>,
+    /// While a committed note is edited: the unsent note set aside, with its
+    /// speaker, kind and question, to come back when the edit ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parked: Option<Box<DraftNote>>,
 }
 
 impl Draft {

@@ -4,6 +4,7 @@
 //! report both draw from it.
 
 use super::archive::Sitting;
+use super::files::FileProblem;
 use crate::i18n::Lang;
 use crate::model::notes::{Note, NoteKind, Presence};
 use crate::model::{Question, Theme};
@@ -24,6 +25,10 @@ pub struct GroupReport<'a> {
     pub attendance: Vec<(String, Option<Presence>)>,
     /// False when the group has no usable notes file.
     pub has_file: bool,
+    /// Why the group's notes file could not be used, when it exists but is
+    /// broken or newer: then summary, attendance and coverage are unknown,
+    /// not empty, and are left out rather than reported as missing.
+    pub file_problem: Option<&'a FileProblem>,
 }
 
 /// A group's notes on one theme.
@@ -85,6 +90,27 @@ pub fn group_report<'a>(sitting: &'a Sitting, group: &'a str, lang: Lang) -> Gro
     if !orphans.is_empty() {
         out.push(theme_notes(None, &orphans, |_| false));
     }
+    let file_name = format!("{group}.json");
+    let file_problem = sitting.problems.iter().find(|p| {
+        p.path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy() == file_name)
+            && p.path
+                .parent()
+                .and_then(|d| d.file_name())
+                .is_some_and(|d| d == "notes")
+    });
+    if file.is_none() {
+        // Without the file nothing is known about coverage.
+        for t in &mut out {
+            t.uncovered.clear();
+        }
+    }
+    let attendance = if file.is_none() && file_problem.is_some() {
+        Vec::new()
+    } else {
+        attendance(sitting, group)
+    };
     GroupReport {
         group,
         label: sitting.group_label(group, lang),
@@ -93,8 +119,9 @@ pub fn group_report<'a>(sitting: &'a Sitting, group: &'a str, lang: Lang) -> Gro
             .and_then(|f| f.summary.as_ref())
             .map(|s| s.text.as_str())
             .filter(|s| !s.trim().is_empty()),
-        attendance: attendance(sitting, group),
+        attendance,
         has_file: file.is_some(),
+        file_problem: file.is_none().then_some(file_problem).flatten(),
     }
 }
 

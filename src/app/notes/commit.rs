@@ -24,6 +24,9 @@ pub(super) fn set_deleted(
 /// Commits the editor's note: a new note, or the edited one changed in place.
 pub(super) fn commit_note(state: &mut State, now: DateTime<Utc>) {
     if state.editor.is_blank() {
+        if state.editor.editing.is_some() {
+            state.notice(NotesText::BlankEdit.text(state.lang), now);
+        }
         return;
     }
     let at = state.stamp(now);
@@ -77,7 +80,7 @@ pub(super) fn commit_note(state: &mut State, now: DateTime<Utc>) {
         }
     };
     state.saving.note_changed(&id);
-    state.editor.clear_text();
+    state.editor.finish();
     state.list_scroll = 0;
     state.touch_draft(now);
     // The draft must stop holding the committed text at once.

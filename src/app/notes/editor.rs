@@ -25,6 +25,9 @@ pub struct NoteEditor {
     pub owner: Option<String>,
     /// The id of the saved note being changed, if any.
     pub editing: Option<String>,
+    /// While a saved note is being changed: the unsent note (text and
+    /// labels) set aside, restored when the edit is committed or cancelled.
+    pub parked: Option<Box<NoteEditor>>,
 }
 
 impl Default for NoteEditor {
@@ -36,6 +39,7 @@ impl Default for NoteEditor {
             question: None,
             owner: None,
             editing: None,
+            parked: None,
         }
     }
 }
@@ -90,6 +94,26 @@ impl NoteEditor {
         self.owner = None;
     }
 
+    /// Opens a saved note for changing, setting the unsent note aside.
+    pub fn start_edit(&mut self, mut edit: NoteEditor) {
+        let current = std::mem::take(self);
+        // Editing while editing: the note set aside first is the one to keep.
+        edit.parked = match current.editing {
+            Some(_) => current.parked,
+            None => Some(Box::new(current)),
+        };
+        *self = edit;
+    }
+
+    /// Ends a note: after changing a saved note, the unsent note set aside
+    /// comes back with its own labels; otherwise the text is emptied.
+    pub fn finish(&mut self) {
+        match self.parked.take() {
+            Some(parked) => *self = *parked,
+            None => self.clear_text(),
+        }
+    }
+
     /// What the draft file keeps of the editor.
     pub fn to_draft(&self) -> DraftNote {
         let (theme, question) = self.question.clone().unzip();
@@ -101,6 +125,7 @@ impl NoteEditor {
             question,
             owner: self.owner.clone(),
             editing: self.editing.clone(),
+            parked: self.parked.as_ref().map(|p| Box::new(p.to_draft())),
         }
     }
 
@@ -113,6 +138,10 @@ impl NoteEditor {
             question: d.theme.clone().zip(d.question.clone()),
             owner: d.owner.clone(),
             editing: d.editing.clone(),
+            parked: d
+                .parked
+                .as_ref()
+                .map(|p| Box::new(NoteEditor::from_draft(p))),
         }
     }
 
@@ -151,6 +180,42 @@ mod tests {
         let back = NoteEditor::from_draft(&e.to_draft());
         assert_eq!(back.text(), "気仙沼市の課題\n人手不足");
         assert_eq!(back.to_draft(), e.to_draft());
+    }
+
+    #[test]
+    fn editing_a_saved_note_sets_the_unsent_one_aside_and_brings_it_back() {
+        let mut e = NoteEditor::default();
+        e.area.insert_str("書きかけのメモ");
+        e.speaker = Some("気仙沼市".into());
+        e.kind = NoteKind::Action;
+        let saved = NoteEditor {
+            area: textarea_with("浜松市の事例"),
+            speaker: Some("浜松市".into()),
+            kind: NoteKind::Practice,
+            editing: Some("n1".into()),
+            ..NoteEditor::default()
+        };
+        e.start_edit(saved.clone());
+        assert_eq!(e.text(), "浜松市の事例");
+        // A second edit while editing keeps the first note set aside.
+        e.start_edit(saved);
+        // The draft file carries the note set aside across a restart.
+        let mut e = NoteEditor::from_draft(&e.to_draft());
+        e.finish();
+        assert_eq!(e.text(), "書きかけのメモ");
+        assert_eq!(e.speaker.as_deref(), Some("気仙沼市"));
+        assert_eq!(e.kind, NoteKind::Action);
+        assert!(e.editing.is_none() && e.parked.is_none());
+        e.finish();
+        assert!(
+            e.is_blank(),
+            "without a note set aside, finishing empties the text"
+        );
+        assert_eq!(
+            e.speaker.as_deref(),
+            Some("気仙沼市"),
+            "labels stay for the next note"
+        );
     }
 
     #[test]

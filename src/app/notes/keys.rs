@@ -112,9 +112,17 @@ const GLOBAL: &[Binding] = &[
     (k(KeyCode::F(3), NONE), "F3", Command::NextKind),
     (k(KeyCode::Char('k'), ALT), "Alt+K", Command::NextKind),
     (k(KeyCode::F(3), SHIFT), "Shift+F3", Command::PrevKind),
+    // Shift+F3 reaches the program as a cursor report in some terminals
+    // (tmux sends CSI 1;2R), so the way back also has a letter key.
+    (k(KeyCode::Char('K'), ALT), "Alt+Shift+K", Command::PrevKind),
     (k(KeyCode::F(4), NONE), "F4", Command::NextQuestion),
     (k(KeyCode::Char('q'), ALT), "Alt+Q", Command::NextQuestion),
     (k(KeyCode::F(4), SHIFT), "Shift+F4", Command::PrevQuestion),
+    (
+        k(KeyCode::Char('Q'), ALT),
+        "Alt+Shift+Q",
+        Command::PrevQuestion,
+    ),
     (k(KeyCode::F(5), NONE), "F5", Command::ToggleCovered),
     (k(KeyCode::F(6), NONE), "F6", Command::NextSpeaker),
     (k(KeyCode::Char('n'), ALT), "Alt+N", Command::NextSpeaker),
@@ -262,6 +270,16 @@ mod tests {
         assert_eq!(command(w, &ev(KeyCode::Char('気'), NONE)), None);
         assert_eq!(command(w, &ev(KeyCode::Char('a'), NONE)), None);
         assert_eq!(command(w, &ev(KeyCode::Char('?'), SHIFT)), None);
+    }
+
+    #[test]
+    fn kinds_and_questions_go_back_with_alt_shift_letters() {
+        let back = ev(KeyCode::Char('K'), ALT | SHIFT);
+        assert_eq!(command(Mode::Write, &back), Some(Command::PrevKind));
+        let fwd = ev(KeyCode::Char('k'), ALT);
+        assert_eq!(command(Mode::Write, &fwd), Some(Command::NextKind));
+        let q = ev(KeyCode::Char('Q'), ALT | SHIFT);
+        assert_eq!(command(Mode::Write, &q), Some(Command::PrevQuestion));
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub mod writer;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_live;
 
 pub use action::{Action, Effect};
 pub use update::update;

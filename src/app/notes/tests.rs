@@ -349,46 +349,28 @@ fn an_action_gets_its_owner_and_other_kinds_do_not() {
 }
 
 #[test]
-fn f10_cycles_the_flag_saves_it_and_shows_when_the_facilitator_saw_it() {
-    use crate::model::notes::FlagKind;
+fn an_unsent_note_survives_editing_another_and_keeps_its_labels() {
     let mut s = state_b();
-    let fx = press(&mut s, KeyCode::F(10), KeyModifiers::NONE, t0());
-    let flag = s.doc.flag.clone().unwrap();
-    assert_eq!(flag.raised, Some(FlagKind::Help));
-    assert!(fx.iter().any(|e| matches!(e, Effect::SaveNotes { .. })));
-    let mut run = crate::model::run::RunState::new(&s.plan.clone());
-    run.acks.push(crate::model::run::FlagAck {
-        group: "B".into(),
-        raised: flag.at,
-        at: flag.at,
-    });
-    update(&mut s, Action::RunChanged(Some(Box::new(run))), t0());
-    assert!(s.run.as_ref().unwrap().acknowledged("B", flag.at));
-    press(&mut s, KeyCode::F(10), KeyModifiers::NONE, t0());
-    assert_eq!(s.doc.flag.as_ref().unwrap().raised, Some(FlagKind::Ready));
-    press(&mut s, KeyCode::Char('h'), KeyModifiers::ALT, t0());
-    assert_eq!(s.doc.flag.as_ref().unwrap().raised, None);
-}
-
-#[test]
-fn clock_skew_and_unreadable_files_are_flagged_until_read_again() {
-    let mut s = state_b();
-    let mut run = crate::model::run::RunState::new(&s.plan.clone());
-    run.saved = Some(s.stamp(t0() + chrono::Duration::seconds(10)));
-    update(
-        &mut s,
-        Action::RunChanged(Some(Box::new(run.clone()))),
-        t0(),
-    );
-    assert_eq!(s.skew, Some(10));
-    let warning = "B.json を読めません".to_string();
-    let file = "B.json".to_string();
-    update(&mut s, Action::FileUnreadable { file, warning }, t0());
-    assert_eq!(s.file_warnings.len(), 1);
-    let doc = s.doc.clone();
-    update(&mut s, Action::FileChanged(doc), t0());
-    assert!(s.file_warnings.is_empty());
-    run.saved = Some(s.stamp(t0()));
-    update(&mut s, Action::RunChanged(Some(Box::new(run))), t0());
-    assert_eq!(s.skew, None);
+    let now = t0();
+    type_text(&mut s, "旧", now);
+    press(&mut s, KeyCode::Enter, KeyModifiers::NONE, now);
+    press(&mut s, KeyCode::Char('1'), KeyModifiers::ALT, now);
+    let speaker = s.editor.speaker.clone();
+    type_text(&mut s, "書きかけのメモ", now);
+    // Edit the saved note, then cancel: the unsent one is back.
+    s.mode = Mode::List;
+    press(&mut s, KeyCode::Char('e'), KeyModifiers::NONE, now);
+    assert_eq!(s.editor.text(), "旧");
+    press(&mut s, KeyCode::Esc, KeyModifiers::NONE, now);
+    assert_eq!(s.editor.text(), "書きかけのメモ");
+    assert_eq!(s.editor.speaker, speaker);
+    // Edit and commit: the unsent one is back too, and nothing else changed.
+    s.mode = Mode::List;
+    press(&mut s, KeyCode::Char('e'), KeyModifiers::NONE, now);
+    type_text(&mut s, "追記", now);
+    press(&mut s, KeyCode::Enter, KeyModifiers::NONE, now);
+    assert_eq!(s.doc.notes.len(), 1);
+    assert_eq!(s.doc.notes[0].text, "旧追記");
+    assert_eq!(s.editor.text(), "書きかけのメモ");
+    assert_eq!(s.editor.speaker, speaker);
 }

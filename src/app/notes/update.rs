@@ -284,7 +284,7 @@ fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Eff
         }
         Command::Back => {
             if state.mode == Mode::Write && state.editor.editing.is_some() {
-                state.editor.clear_text();
+                state.editor.finish();
                 state.touch_draft(now);
             }
             state.mode = Mode::Write;
@@ -346,8 +346,9 @@ fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Eff
                     question: note.theme.clone().zip(note.question.clone()),
                     owner: note.owner.clone(),
                     editing: Some(note.id.clone()),
+                    parked: None,
                 };
-                state.editor = e;
+                state.editor.start_edit(e);
                 state.mode = Mode::Write;
                 state.touch_draft(now);
             }

@@ -149,10 +149,12 @@ fn group_section(
     lang: Lang,
 ) {
     let _ = writeln!(out, "### {} {}\n", T::Group.text(lang), md(&g.label));
-    if first_time {
+    if first_time && g.file_problem.is_none() {
         summary_and_attendance(out, g, lang);
     }
-    if !g.has_file {
+    if let Some(p) = g.file_problem {
+        let _ = writeln!(out, "{}\n", md(&crate::i18n::review::file_problem(p, lang)));
+    } else if !g.has_file {
         let _ = writeln!(out, "{}\n", T::NoFile.text(lang));
     } else if t.questions.is_empty() {
         let _ = writeln!(out, "{}\n", T::NoNotes.text(lang));
@@ -198,7 +200,8 @@ fn group_section(
         }
         out.push('\n');
     }
-    if t.theme.is_some() {
+    // Coverage is only known from the group's file.
+    if t.theme.is_some() && g.has_file {
         let _ = writeln!(out, "**{}**\n", T::Uncovered.text(lang));
         if t.uncovered.is_empty() {
             let _ = writeln!(out, "{}\n", T::AllCovered.text(lang));

@@ -106,7 +106,19 @@ fn sitting_layout(
         return (Vec::new(), None);
     };
     let Some(group) = s.groups.get(tab) else {
-        return (timing_lines(s, lang, width), None);
+        // Every problem of this sitting's files comes first, so a sitting
+        // whose plan is broken says so instead of looking merely unrun.
+        let mut lines: Vec<Line<'static>> = s
+            .problems
+            .iter()
+            .filter(|p| !p.path.parent().is_some_and(|d| d.ends_with("notes")))
+            .flat_map(|p| {
+                let line = inert(&problem_here(data, p, lang));
+                wrap(&[(line, Style::new().fg(Color::Red))], width, 2)
+            })
+            .collect();
+        lines.extend(timing_lines(s, lang, width));
+        return (lines, None);
     };
     let r = group_report(s, &group.id, lang);
     let file = group.notes.as_ref();
@@ -114,11 +126,11 @@ fn sitting_layout(
     let mut focus_at = None;
     let text = |t: String, st: Style| vec![(t, st)];
     if !r.has_file {
-        out.extend(wrap(
-            &text(T::NoFile.text(lang).into(), Style::new().fg(Color::Red)),
-            width,
-            2,
-        ));
+        let why = match r.file_problem {
+            Some(p) => inert(&problem_here(data, p, lang)),
+            None => T::NoFile.text(lang).into(),
+        };
+        out.extend(wrap(&text(why, Style::new().fg(Color::Red)), width, 2));
     }
     for t in &r.themes {
         let title = match t.theme {
@@ -181,6 +193,9 @@ fn sitting_layout(
             }
         }
         out.push(Line::default());
+    }
+    if r.file_problem.is_some() {
+        return (out, focus_at);
     }
     let summary = r
         .summary
@@ -341,4 +356,15 @@ pub fn hit_lines(
         second.push((piece.text, style));
     }
     [one_line(&first, width), one_line(&second, width)]
+}
+
+/// A file's problem with its path relative to the sessions folder, as the
+/// user named it on the command line.
+fn problem_here(data: &Loaded, p: &crate::review::files::FileProblem, lang: Lang) -> String {
+    let path = p.path.strip_prefix(&data.archive.dir).unwrap_or(&p.path);
+    let p = crate::review::files::FileProblem {
+        path: path.to_path_buf(),
+        fault: p.fault.clone(),
+    };
+    crate::i18n::review::file_problem(&p, lang)
 }

@@ -6,7 +6,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use crossterm::event::{Event, EventStream, KeyCode, KeyEventKind};
+use crossterm::event::{Event, EventStream, KeyCode, KeyEventKind, KeyModifiers};
 use futures_util::StreamExt;
 use tokio::sync::mpsc;
 
@@ -96,13 +96,33 @@ pub fn to_action(state: &State, ev: Event) -> Option<Action> {
             if state.help {
                 return Some(Action::Command(Command::Help));
             }
+            // Behind the "too small" message nothing is visible, so nothing
+            // but quitting may act: no blind navigation.
+            if crate::tui::widgets::too_small(ratatui::layout::Rect::new(
+                0,
+                0,
+                state.size.0,
+                state.size.1,
+            )) {
+                let quit = lookup(table(state.view()), &key) == Some(Command::Quit);
+                return quit.then_some(Action::Command(Command::Quit));
+            }
             if let Some(c) = lookup(table(state.view()), &key) {
                 return Some(Action::Command(c));
             }
             let typing = *state.view() == super::state::View::Search;
             match key.code {
                 KeyCode::Backspace if typing => Some(Action::Backspace),
-                KeyCode::Char(c) if typing && !c.is_control() => Some(Action::Type(c)),
+                // Ctrl and Alt chords are commands or nothing, never text.
+                KeyCode::Char(c)
+                    if typing
+                        && !c.is_control()
+                        && !key
+                            .modifiers
+                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    Some(Action::Type(c))
+                }
                 _ => None,
             }
         }

@@ -186,7 +186,14 @@ fn refresh_search(state: &mut State) {
             state.search.query = q;
             state.search.error = None;
         }
-        Err(e) => state.search.error = Some(e),
+        Err(e) => {
+            // A filter that does not parse is not silently dropped: no
+            // results until it is fixed, with the error saying why.
+            state.search.error = Some(e);
+            state.search.hits.clear();
+            state.search.selected = 0;
+            return;
+        }
     }
     let Some(data) = &state.data else { return };
     state.search.hits = if state.search.query.is_empty() {

@@ -41,8 +41,25 @@ pub fn cursor(state: &State) -> Option<(u16, u16)> {
         return None;
     }
     let prompt = format!("{}: ", T::Search.text(state.lang));
-    let x = width(&prompt) + width(&state.search.text);
+    let x = width(&prompt) + width(&visible_query(state, &prompt));
     Some((x.min(usize::from(state.size.0.saturating_sub(1))) as u16, 1))
+}
+
+/// The end of the query that fits after the prompt: a long query scrolls so
+/// that what is being typed (and the caret) stays on screen.
+fn visible_query(state: &State, prompt: &str) -> String {
+    let room = usize::from(state.size.0).saturating_sub(width(prompt) + 1);
+    let mut shown: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in state.search.text.chars().rev() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w > room {
+            break;
+        }
+        used += w;
+        shown.push(c);
+    }
+    shown.into_iter().rev().collect()
 }
 
 impl Widget for &ReviewView<'_> {
@@ -168,7 +185,7 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
             let prompt = format!("{}: ", T::Search.text(lang));
             let line = Line::from(vec![
                 Span::styled(prompt, Style::new().add_modifier(Modifier::BOLD)),
-                Span::raw(state.search.text.clone()),
+                Span::raw(visible_query(state, &format!("{}: ", T::Search.text(lang)))),
             ]);
             let count = state.search.hits.len();
             (
@@ -211,11 +228,24 @@ fn footer(state: &State, area: Rect, buf: &mut Buffer) {
         (Command::Help, "?", "?"),
         (Command::Quit, "q", "q"),
     ];
+    // In the search box q is text; Ctrl+C is the way out there.
+    let quit_key = if *state.view() == View::Search {
+        "Ctrl+C"
+    } else {
+        "q"
+    };
     let table = table(state.view());
     let parts: Vec<String> = short
         .iter()
         .filter(|(c, _, _)| table.iter().any(|b| b.command == *c))
-        .map(|(c, ja, en)| format!("{}:{}", lang.pick(ja, en), c.text(lang)))
+        .map(|(c, ja, en)| {
+            let key = if *c == Command::Quit {
+                quit_key
+            } else {
+                lang.pick(ja, en)
+            };
+            format!("{key}:{}", c.text(lang))
+        })
         .collect();
     buf.set_string(
         area.x,

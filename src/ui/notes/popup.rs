@@ -4,13 +4,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::notes::picker::PickFor;
-use crate::app::notes::{State, keys};
+use crate::app::notes::{Mode, State, keys};
 use crate::i18n::notes::NotesText;
 use crate::tui::text;
-use crate::tui::widgets::{Help, centered, panel};
+use crate::tui::widgets::{Help, centered, clear_popup, panel};
 
 /// Draws the picker; returns where the cursor goes (the end of the typed text).
 pub fn render_picker(state: &State, area: Rect, buf: &mut Buffer) -> Option<Position> {
@@ -24,7 +24,7 @@ pub fn render_picker(state: &State, area: Rect, buf: &mut Buffer) -> Option<Posi
     let w = (text::width(title) as u16 + 4).max(30);
     let h = state.members.len() as u16 + 4;
     let rect = centered(area, w, h);
-    Clear.render(rect, buf);
+    clear_popup(rect, buf);
     let block = panel(format!(" {title} "), false);
     let inner = block.inner(rect);
     block.render(rect, buf);
@@ -50,10 +50,32 @@ pub fn render_picker(state: &State, area: Rect, buf: &mut Buffer) -> Option<Posi
 /// Draws the key help of the mode the note-taker came from.
 pub fn render_help(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
-    let rows: Vec<(String, &str)> = keys::help(state.back_to)
+    // The pane the note-taker came from first, then the keys that only act
+    // in the other panes, each under the pane's name.
+    let mut rows: Vec<(String, &str)> = keys::help(state.back_to)
         .into_iter()
         .map(|(k, t)| (k, t.text(lang)))
         .collect();
+    let panes = [
+        (Mode::Write, NotesText::Editor),
+        (Mode::Roster, NotesText::Roster),
+        (Mode::Card, NotesText::Card),
+        (Mode::List, NotesText::Notes),
+    ];
+    for (mode, name) in panes {
+        if keys::tables(mode) == keys::tables(state.back_to) {
+            continue;
+        }
+        let own: Vec<(String, &str)> = keys::help(mode)
+            .into_iter()
+            .map(|(k, t)| (k, t.text(lang)))
+            .filter(|row| !rows.contains(row))
+            .collect();
+        if !own.is_empty() {
+            rows.push((format!("[{}]", name.text(lang)), ""));
+            rows.extend(own);
+        }
+    }
     let help = Help {
         title: NotesText::HelpTitle.text(lang),
         rows: &rows,

@@ -1,0 +1,79 @@
+//! The facilitator's part in following the other consoles, driven by
+//! actions with an injected `now`: the card put on the shared display and
+//! the note-takers' flags acknowledged.
+
+use chrono::Duration;
+
+use super::*;
+use crate::facilitator::GroupDigest;
+use crate::i18n::Lang;
+use crate::model::read_plan;
+use crate::model::run::RunState;
+
+fn state() -> State {
+    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
+    let plan = read_plan(&bytes, "jichitai-09").plan.unwrap();
+    let run = RunState::new(&plan);
+    State::new(plan, run, Lang::Ja)
+}
+
+fn at(secs: i64) -> Stamp {
+    chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
+        + Duration::seconds(secs)
+}
+
+fn cmd(s: &mut State, c: Command, t: i64) -> Vec<Effect> {
+    update(s, Action::Command(c), at(t))
+}
+
+fn saves(fx: &[Effect]) -> usize {
+    fx.iter().filter(|e| matches!(e, Effect::Save(_))).count()
+}
+
+#[test]
+fn d_puts_the_selected_groups_cards_on_the_display_in_turn_then_takes_them_down() {
+    let mut s = state();
+    s.selected = 2; // group C, themes 2 and 3
+    let fx = cmd(&mut s, Command::ShowCard, 0);
+    assert_eq!(s.run.shown_theme.as_deref(), Some("2"));
+    assert_eq!(saves(&fx), 1);
+    cmd(&mut s, Command::ShowCard, 1);
+    assert_eq!(s.run.shown_theme.as_deref(), Some("3"));
+    let fx = cmd(&mut s, Command::ShowCard, 2);
+    assert_eq!((s.run.shown_theme.clone(), saves(&fx)), (None, 1));
+    // Another group's card replaces the one shown.
+    cmd(&mut s, Command::ShowCard, 3);
+    s.selected = 0;
+    cmd(&mut s, Command::ShowCard, 4);
+    assert_eq!(s.run.shown_theme.as_deref(), Some("1"));
+    s.read_only = true;
+    let fx = cmd(&mut s, Command::ShowCard, 5);
+    assert_eq!((s.run.shown_theme.as_deref(), saves(&fx)), (Some("1"), 0));
+}
+
+#[test]
+fn a_raised_flag_is_acknowledged_once_in_run_json() {
+    use crate::model::notes::FlagKind;
+    let mut s = state();
+    s.selected = 2; // group C
+    let fx = cmd(&mut s, Command::AckFlag, 0);
+    assert_eq!(
+        (saves(&fx), s.run.acks.len()),
+        (0, 0),
+        "no flag, nothing to ack"
+    );
+    let digest = GroupDigest {
+        flag: Some((FlagKind::Help, at(30))),
+        ..GroupDigest::default()
+    };
+    update(
+        &mut s,
+        Action::NotesLoaded(vec![("C".into(), Ok(digest))]),
+        at(31),
+    );
+    let fx = cmd(&mut s, Command::AckFlag, 40);
+    assert_eq!(saves(&fx), 1);
+    assert!(s.run.acknowledged("C", at(30)));
+    let fx = cmd(&mut s, Command::AckFlag, 41);
+    assert_eq!(saves(&fx), 0, "already acknowledged");
+}
