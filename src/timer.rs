@@ -16,6 +16,8 @@ use crate::model::notes::Stamp;
 use crate::model::run::{BlockRun, RunState};
 use crate::model::{AgendaBlock, Plan};
 
+#[cfg(test)]
+mod agenda_tests;
 mod ops;
 #[cfg(test)]
 mod tests;
