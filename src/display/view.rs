@@ -144,7 +144,7 @@ impl Widget for &DisplayView<'_> {
     }
 }
 
-/// "進行中 · パート 2/3 意見交換" and the like.
+/// "進行中 | パート 2/3 意見交換" and the like.
 fn status_line(c: &ClockView, lang: crate::i18n::Lang) -> String {
     let status = match (c.status, c.remaining < 0) {
         (Status::Ready, _) => T::Ready,
@@ -157,7 +157,7 @@ fn status_line(c: &ClockView, lang: crate::i18n::Lang) -> String {
     .to_string();
     match &c.segment {
         Some(seg) => format!(
-            "{status}  ·  {} {}/{}  {}",
+            "{status}  |  {} {}/{}  {}",
             T::Segment.text(lang),
             seg.index + 1,
             seg.count,
@@ -167,7 +167,7 @@ fn status_line(c: &ClockView, lang: crate::i18n::Lang) -> String {
     }
 }
 
-/// "残り 44:58 / 45分  ·  次: 各グループからの報告 (15分)".
+/// "残り 44:58 / 45分   次: 各グループからの報告 (15分)".
 fn small_line(v: &DisplayView, c: &ClockView, shown: &str) -> String {
     let lang = v.state.lang;
     let mut out = String::new();
