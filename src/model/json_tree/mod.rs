@@ -6,6 +6,10 @@
 //! never recurses deeper than [`MAX_DEPTH`] so hostile input cannot overflow
 //! the stack.
 
+mod error;
+
+pub use error::{SyntaxError, SyntaxErrorKind};
+
 use std::collections::HashSet;
 use std::fmt;
 
@@ -62,40 +66,6 @@ pub struct Member {
     pub key_pos: Pos,
     /// The value.
     pub node: Node,
-}
-
-/// Why the text is not JSON, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
-    /// Where reading stopped.
-    pub pos: Pos,
-    /// What was wrong there.
-    pub kind: SyntaxErrorKind,
-}
-
-/// The kinds of JSON syntax problems.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SyntaxErrorKind {
-    /// The file holds no JSON value at all.
-    Empty,
-    /// The text ended in the middle of a value.
-    UnexpectedEnd,
-    /// A character that cannot stand here.
-    Unexpected(char),
-    /// A string holds a raw control character (write it as `\n`, `\t`, …).
-    ControlInString,
-    /// A backslash escape that JSON does not define.
-    BadEscape,
-    /// A number that is not written as JSON numbers are.
-    BadNumber,
-    /// Arrays and objects nested deeper than [`MAX_DEPTH`].
-    TooDeep,
-    /// Something follows the single top-level value.
-    TrailingText,
-    /// An object names the same key twice.
-    DuplicateKey(String),
-    /// A comma right before `]` or `}`.
-    TrailingComma,
 }
 
 impl Node {
