@@ -80,3 +80,20 @@ fn a_panic_keeps_the_draft_and_gives_the_terminal_back() {
     std::thread::sleep(std::time::Duration::from_millis(100));
     assert!(!c.on_alternate_screen(), "the terminal is restored");
 }
+
+#[test]
+fn a_group_id_typed_in_lower_case_opens_that_group() {
+    let (tmp, _dir) = sitting();
+    let c = Console::spawn(
+        &["notes", "jichitai-09", "--group", "b"],
+        tmp.path(),
+        100,
+        30,
+        "en",
+        &[],
+    );
+    c.wait_for("気仙沼市", 10);
+    assert!(c.contents().contains("Group B"), "{}", c.contents());
+    c.signal(libc::SIGINT);
+    assert!(c.wait_exit(5));
+}

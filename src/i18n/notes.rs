@@ -229,7 +229,7 @@ pub fn save_error(detail: &str, lang: Lang) -> String {
 pub fn no_group(group: &str, available: &[String], lang: Lang) -> String {
     let list = available.join(", ");
     match lang {
-        Lang::Ja => format!("グループ \"{group}\" はこの会にありません。ある グループ: {list}"),
+        Lang::Ja => format!("グループ \"{group}\" はこの会にありません。あるグループ: {list}"),
         Lang::En => format!("no group \"{group}\" in this sitting; groups: {list}"),
     }
 }

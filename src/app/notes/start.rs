@@ -46,7 +46,18 @@ pub fn notes_command(
         }
         return ExitCode::from(2);
     };
-    let Some(g) = plan.group(group).cloned() else {
+    // `--group b` finds group B when no other group differs only in case.
+    let by_case = || {
+        let mut same = plan
+            .groups
+            .iter()
+            .filter(|g| g.id.eq_ignore_ascii_case(group));
+        match (same.next(), same.next()) {
+            (Some(g), None) => Some(g),
+            _ => None,
+        }
+    };
+    let Some(g) = plan.group(group).or_else(by_case).cloned() else {
         let ids: Vec<String> = plan.groups.iter().map(|g| g.id.clone()).collect();
         eprintln!("{}", no_group(group, &ids, lang));
         return ExitCode::from(2);
