@@ -73,7 +73,12 @@ pub(super) fn status_line(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         };
         let key = match command {
             Command::Extend1 => "+/-".to_string(),
-            Command::Broadcast(_) => "1-3".to_string(),
+            // Only the keys that have a message: the plan may have fewer than three.
+            Command::Broadcast(_) => match s.broadcasts().len().min(3) {
+                0 => continue,
+                1 => "1".to_string(),
+                n => format!("1-{n}"),
+            },
             _ => b.keys[0].label(lang),
         };
         let item_w = (text::width(&key) + text::width(label.text(lang)) + 3) as u16;
