@@ -9,8 +9,8 @@ use ratatui::style::{Color, Modifier, Style};
 /// Pixel rows of a glyph.
 pub const GLYPH_ROWS: u16 = 5;
 
-/// The pixels of `c`; `#` is lit.
-fn glyph(c: char) -> [&'static str; 5] {
+/// The pixels of `c` in the 3×5 font; `#` is lit.
+pub fn glyph(c: char) -> [&'static str; 5] {
     match c {
         '0' => ["###", "#.#", "#.#", "#.#", "###"],
         '1' => [".#.", "##.", ".#.", ".#.", "###"],

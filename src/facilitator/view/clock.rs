@@ -10,6 +10,7 @@ use crate::i18n::run as text_ja_en;
 use crate::i18n::run::RunText as T;
 use crate::model::notes::Stamp;
 use crate::timer::{self, Phase, Status};
+use crate::tui::bigtext::glyph;
 use crate::tui::text;
 use crate::tui::widgets::Bar;
 
@@ -95,25 +96,6 @@ pub(super) fn header(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
 
 fn minutes_unit(lang: Lang) -> &'static str {
     lang.pick("分", " min")
-}
-
-/// The 3×5 pixel font of the big timer; `#` is a lit pixel.
-fn glyph(c: char) -> [&'static str; 5] {
-    match c {
-        '0' => ["###", "#.#", "#.#", "#.#", "###"],
-        '1' => [".#.", "##.", ".#.", ".#.", "###"],
-        '2' => ["###", "..#", "###", "#..", "###"],
-        '3' => ["###", "..#", "###", "..#", "###"],
-        '4' => ["#.#", "#.#", "###", "..#", "..#"],
-        '5' => ["###", "#..", "###", "..#", "###"],
-        '6' => ["###", "#..", "###", "#.#", "###"],
-        '7' => ["###", "..#", "..#", "..#", "..#"],
-        '8' => ["###", "#.#", "###", "#.#", "###"],
-        '9' => ["###", "#.#", "###", "..#", "###"],
-        ':' => [".", "#", ".", "#", "."],
-        '+' => ["...", ".#.", "###", ".#.", "..."],
-        _ => ["...", "...", "...", "...", "..."],
-    }
 }
 
 /// Cells the big rendering of `s` takes: two cells a pixel, one between glyphs.

@@ -7,6 +7,7 @@
 //! the stack.
 
 mod error;
+mod path;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
 
@@ -66,32 +67,6 @@ pub struct Member {
     pub key_pos: Pos,
     /// The value.
     pub node: Node,
-}
-
-impl Node {
-    /// Finds the node at a field path such as `agenda[1].segments[0].minutes`.
-    pub fn find(&self, path: &str) -> Option<&Node> {
-        let mut node = self;
-        for part in path.split('.').filter(|p| !p.is_empty()) {
-            let (key, indices) = part
-                .split_once('[')
-                .map_or((part, ""), |(k, rest)| (k, rest));
-            if !key.is_empty() {
-                let Value::Object(members) = &node.value else {
-                    return None;
-                };
-                node = &members.iter().find(|m| m.key == key)?.node;
-            }
-            for index in indices.split('[').filter(|s| !s.is_empty()) {
-                let i: usize = index.trim_end_matches(']').parse().ok()?;
-                let Value::Array(items) = &node.value else {
-                    return None;
-                };
-                node = items.get(i)?;
-            }
-        }
-        Some(node)
-    }
 }
 
 /// Parses a whole document into a positioned tree.
