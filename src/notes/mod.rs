@@ -15,6 +15,7 @@ pub mod roster;
 pub mod saving;
 pub mod start;
 mod update;
+pub mod view;
 pub mod writer;
 
 #[cfg(test)]
