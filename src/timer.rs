@@ -12,7 +12,7 @@
 
 use chrono::{Duration, Timelike};
 
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::{BlockRun, RunState};
 use crate::model::{AgendaBlock, Plan};
 

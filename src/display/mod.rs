@@ -15,7 +15,7 @@ pub mod view;
 use std::path::PathBuf;
 
 use crate::model::Plan;
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::{RUN_FILE, RunState};
 
 pub use keys::Command;

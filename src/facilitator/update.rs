@@ -5,7 +5,7 @@
 use chrono::Duration;
 
 use crate::i18n::run::{self as text, RunText as T};
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::MemberMove;
 use crate::timer;
 

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::notes::Stamp;
+use super::Stamp;
 use super::plan::{Member, Plan};
 
 /// The format tag kind of a run file.
