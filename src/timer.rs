@@ -169,6 +169,14 @@ impl Clock {
     }
 }
 
+/// The plan's clock: the current instant in the sitting's time zone. Read
+/// only at the edge (the event loop); everything else is given `now`.
+pub fn now(plan: &Plan) -> Stamp {
+    chrono::Utc::now()
+        .with_timezone(&plan.timezone)
+        .fixed_offset()
+}
+
 /// `now` without its fraction of a second: stamps are written in whole
 /// seconds so that every screen's displayed second turns over together.
 pub fn whole_second(now: Stamp) -> Stamp {
