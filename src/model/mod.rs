@@ -15,6 +15,7 @@ pub mod plan_read;
 pub mod plan_rules;
 pub mod problem;
 pub mod run;
+pub mod stage;
 
 pub use plan::{
     AgendaBlock, Group, Member, Plan, Question, Reference, ReportRound, Segment, Theme,

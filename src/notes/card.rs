@@ -86,6 +86,7 @@ mod tests {
             audience: None,
             questions: (1..=q).map(|n| mk("q", n)).collect(),
             survey: (1..=s).map(|n| mk("s", n)).collect(),
+            stages: vec![],
         }
     }
 
