@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod logging;
 pub mod model;
 pub mod picker;
+pub mod prepare;
 pub mod review;
 pub mod store;
 pub mod timer;
