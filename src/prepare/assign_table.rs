@@ -45,7 +45,11 @@ pub fn explain(
             ),
             lang.pick(
                 &format!("{}グループ", p.sizes.len()),
-                &format!("{} groups", p.sizes.len())
+                &format!(
+                    "{} group{}",
+                    p.sizes.len(),
+                    if p.sizes.len() == 1 { "" } else { "s" }
+                )
             ),
             sizes.join(", ")
         );

@@ -151,6 +151,7 @@ pub fn assign(candidates: &[Candidate], past: &PastPairs, opts: Options) -> Assi
         pools: vec![],
     };
     let mut rng = SplitMix(opts.seed);
+    let costs = Costs::new(candidates, past);
     for (_, (stage, members)) in pools {
         let (sizes, fits) = sizes(members.len(), opts.min, opts.max);
         out.pools.push(Pool {
@@ -159,13 +160,13 @@ pub fn assign(candidates: &[Candidate], past: &PastPairs, opts: Options) -> Assi
             sizes: sizes.clone(),
             fits,
         });
-        for g in split_pool(candidates, &members, &sizes, past, &mut rng) {
+        for g in split_pool(&costs, &members, &sizes, &mut rng) {
             let mut g = g;
             g.sort_unstable();
             out.groups.push(Formed {
                 stage: stage.clone(),
-                same_prefecture: prefecture_pairs(candidates, &g),
-                repeats: repeat_pairs(candidates, &g, past),
+                same_prefecture: prefecture_pairs(&costs, &g),
+                repeats: repeat_pairs(&costs, &g),
                 members: g,
             });
         }
@@ -173,14 +174,56 @@ pub fn assign(candidates: &[Candidate], past: &PastPairs, opts: Options) -> Assi
     out
 }
 
+/// Names and prefectures folded once, so the search compares plain strings.
+struct Costs<'a> {
+    names: Vec<String>,
+    prefs: Vec<Option<String>>,
+    past: &'a PastPairs,
+}
+
+impl<'a> Costs<'a> {
+    fn new(c: &[Candidate], past: &'a PastPairs) -> Costs<'a> {
+        Costs {
+            names: c.iter().map(|x| fold(&x.name)).collect(),
+            prefs: c
+                .iter()
+                .map(|x| x.prefecture.as_deref().map(fold))
+                .collect(),
+            past,
+        }
+    }
+
+    fn same_prefecture(&self, a: usize, b: usize) -> bool {
+        self.prefs[a].is_some() && self.prefs[a] == self.prefs[b]
+    }
+
+    fn repeat(&self, a: usize, b: usize) -> bool {
+        !self.past.is_empty()
+            && self
+                .past
+                .pairs
+                .contains(&ordered(&self.names[a], &self.names[b]))
+    }
+
+    /// What adding `i` to `group` costs: a shared prefecture weighs more
+    /// than a repeated pair, since spreading prefectures is the
+    /// secretariat's first ask.
+    fn with(&self, group: &[usize], i: usize) -> u32 {
+        group
+            .iter()
+            .filter(|&&j| j != i)
+            .map(|&j| 10 * u32::from(self.same_prefecture(i, j)) + 3 * u32::from(self.repeat(i, j)))
+            .sum()
+    }
+}
+
 /// Places a pool's members into groups of the given sizes: a seeded shuffle,
 /// the most common prefectures first, each member where it costs least,
 /// then swaps between groups while any swap lowers the cost.
 fn split_pool(
-    c: &[Candidate],
+    k: &Costs,
     members: &[usize],
     sizes: &[usize],
-    past: &PastPairs,
     rng: &mut SplitMix,
 ) -> Vec<Vec<usize>> {
     let mut order = members.to_vec();
@@ -188,43 +231,36 @@ fn split_pool(
         let j = (rng.next_u64() % (i as u64 + 1)) as usize;
         order.swap(i, j);
     }
-    let pref_count = |i: usize| {
-        let p = pref(c, i);
-        members
-            .iter()
-            .filter(|&&j| p.is_some() && pref(c, j) == p)
-            .count()
-    };
+    let pref_count = |i: usize| members.iter().filter(|&&j| k.same_prefecture(i, j)).count();
     order.sort_by_key(|&i| std::cmp::Reverse(pref_count(i)));
     let mut groups: Vec<Vec<usize>> = sizes.iter().map(|_| vec![]).collect();
     for &i in &order {
         let best = (0..groups.len())
             .filter(|&g| groups[g].len() < sizes[g])
-            .min_by_key(|&g| (cost_with(c, &groups[g], i, past), groups[g].len(), g));
+            .min_by_key(|&g| (k.with(&groups[g], i), groups[g].len(), g));
         if let Some(g) = best {
             groups[g].push(i);
         }
     }
-    for _ in 0..50 {
-        if !improve(c, &mut groups, past) {
+    for _ in 0..200 {
+        if !improve(k, &mut groups) {
             break;
         }
     }
     groups
 }
 
-fn improve(c: &[Candidate], groups: &mut [Vec<usize>], past: &PastPairs) -> bool {
+/// Makes the first swap between two groups that lowers the cost.
+fn improve(k: &Costs, groups: &mut [Vec<usize>]) -> bool {
     for a in 0..groups.len() {
         for b in a + 1..groups.len() {
             for i in 0..groups[a].len() {
                 for j in 0..groups[b].len() {
                     let (x, y) = (groups[a][i], groups[b][j]);
-                    let without = |g: &[usize], m: usize| -> Vec<usize> {
-                        g.iter().copied().filter(|&k| k != m).collect()
-                    };
-                    let (ra, rb) = (without(&groups[a], x), without(&groups[b], y));
-                    let before = cost_with(c, &ra, x, past) + cost_with(c, &rb, y, past);
-                    let after = cost_with(c, &ra, y, past) + cost_with(c, &rb, x, past);
+                    // Costs within each group without the two swapped.
+                    let before = k.with(&groups[a], x) + k.with(&groups[b], y);
+                    // `with` counts x–y once on each side; they part.
+                    let after = k.with(&groups[a], y) + k.with(&groups[b], x) - 2 * pair(k, x, y);
                     if after < before {
                         groups[a][i] = y;
                         groups[b][j] = x;
@@ -237,33 +273,17 @@ fn improve(c: &[Candidate], groups: &mut [Vec<usize>], past: &PastPairs) -> bool
     false
 }
 
-/// What adding `i` to `group` costs: a shared prefecture weighs more than a
-/// repeated pair, since spreading prefectures is the secretariat's first ask.
-fn cost_with(c: &[Candidate], group: &[usize], i: usize, past: &PastPairs) -> u32 {
-    group
-        .iter()
-        .map(|&j| {
-            let same = pref(c, i).is_some() && pref(c, i) == pref(c, j);
-            let repeat = past.sat_together(&c[i].name, &c[j].name);
-            10 * u32::from(same) + 3 * u32::from(repeat)
-        })
-        .sum()
+/// What `x` and `y` cost when together.
+fn pair(k: &Costs, x: usize, y: usize) -> u32 {
+    10 * u32::from(k.same_prefecture(x, y)) + 3 * u32::from(k.repeat(x, y))
 }
 
-fn pref(c: &[Candidate], i: usize) -> Option<String> {
-    c[i].prefecture.as_deref().map(fold)
+fn prefecture_pairs(k: &Costs, g: &[usize]) -> usize {
+    pairs(g).filter(|&(a, b)| k.same_prefecture(a, b)).count()
 }
 
-fn prefecture_pairs(c: &[Candidate], g: &[usize]) -> usize {
-    pairs(g)
-        .filter(|&(a, b)| pref(c, a).is_some() && pref(c, a) == pref(c, b))
-        .count()
-}
-
-fn repeat_pairs(c: &[Candidate], g: &[usize], past: &PastPairs) -> usize {
-    pairs(g)
-        .filter(|&(a, b)| past.sat_together(&c[a].name, &c[b].name))
-        .count()
+fn repeat_pairs(k: &Costs, g: &[usize]) -> usize {
+    pairs(g).filter(|&(a, b)| k.repeat(a, b)).count()
 }
 
 fn pairs(g: &[usize]) -> impl Iterator<Item = (usize, usize)> + '_ {
