@@ -1,8 +1,9 @@
 //! The group's prompt card: the ◆ key questions and ※ survey questions of its
 //! theme(s), which one is under discussion, and which are covered.
 
+use crate::model::Stamp;
 use crate::model::Theme;
-use crate::model::notes::{Covered, GroupNotes, Stamp};
+use crate::model::notes::{Covered, GroupNotes};
 
 /// One question on the card, as notes refer to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
