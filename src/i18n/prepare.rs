@@ -125,6 +125,12 @@ pub fn row_fault(f: &RowFault, lang: Lang) -> String {
         (RowFault::BadGroup(g), Lang::En) => {
             format!("group \"{g}\" cannot be a group id; use letters or digits such as A, B, 1")
         }
+        (RowFault::NoGroup, Lang::Ja) => {
+            "グループが空です。ほかの行にはグループがあります。記入してください（roster assign に任せるなら列ごと消してください）".into()
+        }
+        (RowFault::NoGroup, Lang::En) => {
+            "the group is blank while other rows have one; fill it in (or delete the column to let roster assign form the groups)".into()
+        }
         (
             RowFault::StageConflict {
                 name,

@@ -62,7 +62,7 @@ pub fn explain(
             "テーマ",
             "同県の組",
             "最近同席の組",
-            "自治体",
+            "",
         ],
         Lang::En => [
             "group",
@@ -71,7 +71,7 @@ pub fn explain(
             "themes",
             "same pref.",
             "sat together",
-            "members",
+            "",
         ],
     };
     let rows: Vec<[String; 7]> = result
@@ -111,9 +111,9 @@ pub fn explain(
     }
     let line = |cells: [&str; 7]| {
         let mut s = String::new();
-        for (i, c) in cells.iter().enumerate() {
+        for (i, c) in cells.iter().enumerate().take(6) {
             s += c;
-            if i < 6 {
+            if i < 5 {
                 s += &" ".repeat(widths[i] - c.width() + 2);
             }
         }
@@ -126,6 +126,10 @@ pub fn explain(
             "{}",
             line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5], &r[6]].map(String::as_str))
         );
+        // The members under their group, wrapped after a 、 to fit 80 columns.
+        for l in wrap_names(&r[6], 74) {
+            let _ = writeln!(out, "    {l}");
+        }
     }
     if groups.iter().any(|g| g.themes.is_empty()) {
         let _ = writeln!(
@@ -160,4 +164,20 @@ pub fn explain(
             "the same registrations always give these groups (--seed N for another draw)"
         )
     );
+}
+
+/// Splits 「白鷹町、佐野市、…」 into lines of at most `width` columns, breaking
+/// only after a 、 so no name is cut.
+fn wrap_names(names: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for part in names.split_inclusive('、') {
+        let last = lines.last_mut().map(|l| l.width()).unwrap_or(0);
+        if last > 0 && last + part.width() > width {
+            lines.push(String::new());
+        }
+        if let Some(l) = lines.last_mut() {
+            l.push_str(part);
+        }
+    }
+    lines
 }

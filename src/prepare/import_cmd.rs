@@ -155,6 +155,13 @@ pub fn run(
             text::row_fault(&p.fault, lang)
         );
     }
+    if import
+        .problems
+        .iter()
+        .any(|p| p.fault == super::registration::RowFault::NoNameColumn)
+    {
+        return 2;
+    }
     if bad && !args.skip_bad {
         let _ = writeln!(
             err,
