@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use bunkakai::facilitator::app;
+use bunkakai::facilitator::run as app;
 use bunkakai::i18n::{Lang, cli as msg};
 use bunkakai::review::{export, export_cmd, search_cmd};
 use bunkakai::store::sessions;
@@ -301,9 +301,13 @@ fn main() -> ExitCode {
             pick_and_run(&dir, lang, cli.ascii)
         }
         None => list_sittings(&dir, lang),
-        Some(Command::Notes { session, group }) => {
-            bunkakai::notes::start::notes_command(&session, &group, &dir, lang, poll)
-        }
+        Some(Command::Notes { session, group }) => match sessions::locate(&session, &dir) {
+            Ok(found) => commands::notes(&found, &group, lang, poll),
+            Err(e) => {
+                eprintln!("{}", msg::locate_error(&e, lang));
+                ExitCode::from(2)
+            }
+        },
         Some(Command::NotesWriter {
             dir,
             group,
