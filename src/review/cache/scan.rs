@@ -210,7 +210,7 @@ impl Context<'_> {
                 buf.push(b'\n');
                 continue;
             }
-            let ranges = match_ranges_moved(row.text, row.folded, &row.moved(), &finders);
+            let ranges = match_ranges_moved(row.text, row.folded, &row.moved(), finders);
             match ranges {
                 Some(ranges) if row.clean => {
                     head(buf, parts);
