@@ -4,14 +4,14 @@
 //!
 //! Shaped as one pure core and effects at the edge: [`State`] is plain data,
 //! [`update::update`] decides what a key or a tick does and returns
-//! [`Effect`]s, [`view`] draws the state, and [`app`] is the one event loop
-//! that reads the terminal, the clock and the files and carries the effects
-//! out.
+//! [`Effect`]s, [`view`] draws the state, and [`run`] opens the sitting and
+//! hands the console to the shared runtime ([`crate::tui::runtime`]), which
+//! reads the terminal, the clock and the files and carries the effects out.
 
 pub mod action;
-pub mod app;
 pub mod groups;
 pub mod keys;
+pub mod run;
 pub mod update;
 pub mod view;
 
@@ -23,7 +23,7 @@ pub use update::update;
 
 use crate::i18n::Lang;
 use crate::i18n::run::RunText;
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::RunState;
 use crate::model::{Member, Plan};
 

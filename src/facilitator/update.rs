@@ -5,7 +5,7 @@
 use chrono::Duration;
 
 use crate::i18n::run::{self as text, RunText as T};
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::MemberMove;
 use crate::timer;
 
@@ -44,7 +44,7 @@ pub fn update(state: &mut State, action: Action, now: Stamp) -> Vec<Effect> {
         }
         Action::Saved(result) => state.save_error = result.err(),
         Action::RunReloaded(Ok(run)) => {
-            state.skew = crate::display::skew_ahead(run.saved, now);
+            state.skew = crate::model::run::skew_ahead(run.saved, now);
             let before = fired(state);
             state.run = *run;
             if fired(state) > before {

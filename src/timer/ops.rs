@@ -3,7 +3,7 @@
 //! Each changes a [`RunState`] at a given `now` and says whether it did.
 
 use crate::model::Plan;
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::{
     Adjustment, BlockRun, FinishedBlock, FiredAlert, Pause, ReportTurn, RunState,
 };

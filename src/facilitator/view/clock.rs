@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier, Style};
 use crate::i18n::Lang;
 use crate::i18n::run as text_ja_en;
 use crate::i18n::run::RunText as T;
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::timer::{self, Phase, Status};
 use crate::tui::bigtext::glyph;
 use crate::tui::text;

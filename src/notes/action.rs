@@ -1,0 +1,84 @@
+//! What can happen to the note-taker's console ([`Action`]) and what it asks
+//! the outside world to do ([`Effect`]).
+
+use std::path::PathBuf;
+
+use crossterm::event::KeyEvent;
+
+use crate::model::notes::GroupNotes;
+use crate::model::notes_draft::Draft;
+use crate::model::run::RunState;
+
+/// Something that happened: a key, a paste, time passing, a save finishing,
+/// another console's change, the end of the session.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// The note-taker pressed a key.
+    Key(KeyEvent),
+    /// The note-taker pasted text (bracketed paste).
+    Paste(String),
+    /// Time passed: a second on the stopwatch, a draft or a retry falls due.
+    Tick,
+    /// The save of the notes file up to `generation` ended: the file as
+    /// written (this console's work merged with everybody else's), or why not.
+    Saved {
+        /// The generation the save was started at.
+        generation: u64,
+        /// The file as written, or the error in the user's language.
+        result: Result<GroupNotes, String>,
+    },
+    /// The draft save ended (the error in the user's language).
+    DraftSaved(Result<(), String>),
+    /// Another console (a co-note-taker, the facilitator) saved the group's file.
+    FileChanged(GroupNotes),
+    /// A file another console wrote could not be used; the warning to show
+    /// (in the user's language) until it is read again.
+    FileUnreadable {
+        /// The file's name (`run.json`, `B.json`).
+        file: String,
+        /// The warning.
+        warning: String,
+    },
+    /// The facilitator's run file changed (timer, roster moves); `None`
+    /// when there is none.
+    RunChanged(Option<Box<RunState>>),
+    /// Files of the sitting's folder changed (another console saved).
+    FilesChanged(Vec<PathBuf>),
+    /// The process was told to end (a signal) or its terminal went away
+    /// (`hangup`: input ended or a frame could not be written).
+    Terminate {
+        /// True when the terminal is gone and must not be drawn to.
+        hangup: bool,
+    },
+}
+
+/// Something the event loop must do for the console.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Merge this version of the group's notes into the file under the
+    /// writer lock and write it durably; answer with [`Action::Saved`].
+    SaveNotes {
+        /// This console's version of the file.
+        doc: Box<GroupNotes>,
+        /// The generation it holds.
+        generation: u64,
+    },
+    /// Write the draft file; answer with [`Action::DraftSaved`].
+    SaveDraft(Box<Draft>),
+    /// Read the group's notes file again; answer with [`Action::FileChanged`]
+    /// or [`Action::FileUnreadable`].
+    LoadNotes,
+    /// Read run.json again; answer with [`Action::RunChanged`] or
+    /// [`Action::FileUnreadable`].
+    LoadRun,
+    /// End the console: write the draft and, when something is not yet on
+    /// disk, the notes, synchronously; then leave.
+    Exit {
+        /// The draft to keep.
+        draft: Box<Draft>,
+        /// The notes to save first, when not everything is on disk.
+        notes: Option<Box<GroupNotes>>,
+        /// False when the terminal is gone (nothing may be written to it).
+        restore_terminal: bool,
+    },
+}

@@ -1,0 +1,114 @@
+//! The editor pane (the note, or the summary), the status line (save state,
+//! errors, notices) and the key hints.
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+use super::roster::border;
+use crate::i18n::notes::{NotesText, kind_label, save_error};
+use crate::model::notes::NoteKind;
+use crate::notes::{Mode, State, card};
+use crate::tui::{text, widgets::panel};
+
+/// The text area inside the editor pane's border.
+pub fn inner(area: Rect) -> Rect {
+    panel("", false).inner(area)
+}
+
+/// The editor pane's title: what the note is attached to.
+fn title(state: &State) -> String {
+    let lang = state.lang;
+    if state.mode == Mode::Summary {
+        return format!(" {} ", NotesText::Summary.text(lang));
+    }
+    let e = &state.editor;
+    let unset = NotesText::Unset.text(lang);
+    let what = if e.editing.is_some() {
+        NotesText::Editing.text(lang)
+    } else {
+        NotesText::Editor.text(lang)
+    };
+    let speaker = e.speaker.as_deref().map_or(unset.to_string(), text::clean);
+    let question = e
+        .question
+        .as_ref()
+        .map_or(unset.to_string(), |(t, q)| card::tag(&state.themes, t, q));
+    let mut s = format!(
+        " {what} | {}:{speaker} {}:{} {}:{question}",
+        NotesText::Speaker.text(lang),
+        NotesText::Kind.text(lang),
+        kind_label(e.kind, lang),
+        NotesText::Question.text(lang),
+    );
+    if e.kind == NoteKind::Action {
+        let owner = e.owner.as_deref().map_or(unset.to_string(), text::clean);
+        s.push_str(&format!(" {}:{owner}", NotesText::Owner.text(lang)));
+    }
+    s.push(' ');
+    s
+}
+
+/// Draws the editor pane with the note or the summary.
+pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+    let lang = state.lang;
+    let focused = matches!(state.mode, Mode::Write | Mode::Summary);
+    let title = text::truncate(&title(state), usize::from(area.width.saturating_sub(2)));
+    let block = panel(Line::from(title), false).border_style(border(focused));
+    let inside = block.inner(area);
+    block.render(area, buf);
+    let (ta, placeholder) = if state.mode == Mode::Summary {
+        (&state.summary, NotesText::SummaryPlaceholder)
+    } else {
+        (&state.editor.area, NotesText::Placeholder)
+    };
+    if ta.is_empty() {
+        let hint = text::truncate(placeholder.text(lang), usize::from(inside.width));
+        buf.set_string(inside.x, inside.y, hint, Style::new().fg(Color::DarkGray));
+    } else {
+        ta.render(inside, buf);
+    }
+}
+
+/// Draws the status line: a save error (until a save succeeds), else a
+/// clock-skew or unreadable-file warning, else a notice, else whether
+/// everything is on disk.
+pub fn render_status(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+    let lang = state.lang;
+    let w = usize::from(area.width);
+    let (line, style) = if let Some(e) = &state.saving.error {
+        let style = Style::new()
+            .fg(Color::White)
+            .bg(Color::Red)
+            .add_modifier(Modifier::BOLD);
+        (save_error(e, lang), style)
+    } else if let Some(secs) = state.skew {
+        let style = Style::new().fg(Color::Black).bg(Color::Yellow);
+        (crate::i18n::display::clock_skew(secs, lang), style)
+    } else if let Some(w) = state.file_warnings.values().next() {
+        (w.clone(), Style::new().fg(Color::Black).bg(Color::Yellow))
+    } else if let Some(n) = state.notice.as_ref().filter(|n| n.until > now) {
+        (n.text.clone(), Style::new().fg(Color::Yellow))
+    } else if state.saving.dirty() {
+        (
+            NotesText::Saving.text(lang).to_string(),
+            Style::new().fg(Color::Yellow),
+        )
+    } else {
+        let n = state.doc.live_notes().count();
+        (
+            format!("{} ({n})", NotesText::Saved.text(lang)),
+            Style::new().fg(Color::Green),
+        )
+    };
+    buf.set_string(area.x, area.y, text::fit(&line, w), style);
+}
+
+/// Draws the key hints.
+pub fn render_footer(state: &State, area: Rect, buf: &mut Buffer) {
+    let hint = text::truncate(NotesText::Hint.text(state.lang), usize::from(area.width));
+    buf.set_string(area.x, area.y, hint, Style::new().fg(Color::DarkGray));
+}

@@ -1,0 +1,106 @@
+//! The notes list: newest at the bottom, each with its time, speaker, kind
+//! and question, wrapped by display width; notes not yet on disk are marked.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::Widget;
+
+use super::roster::border;
+use crate::i18n::notes::{NotesText, kind_label};
+use crate::model::notes::{Note, NoteKind};
+use crate::notes::{Mode, State, card};
+use crate::tui::{text, widgets::panel};
+
+/// The colour of a kind's tag.
+fn kind_color(kind: NoteKind) -> Color {
+    match kind {
+        NoteKind::Issue => Color::Red,
+        NoteKind::Practice => Color::Green,
+        NoteKind::Opinion => Color::Blue,
+        NoteKind::Request => Color::Magenta,
+        NoteKind::Action => Color::Yellow,
+        NoteKind::Other => Color::Gray,
+    }
+}
+
+/// The lines of one note at width `w`: a head line, then the text.
+fn note_lines(state: &State, note: &Note, w: usize) -> Vec<(String, Style)> {
+    let lang = state.lang;
+    let time = note.created.with_timezone(&state.tz).format("%H:%M");
+    let speaker = note.speaker.as_deref().map(text::clean).unwrap_or_default();
+    let question = match (&note.theme, &note.question) {
+        (Some(t), Some(q)) => format!(" {}", card::tag(&state.themes, t, q)),
+        _ => String::new(),
+    };
+    let owner = match (&note.owner, note.kind) {
+        (Some(o), NoteKind::Action) => {
+            format!(" {}:{}", NotesText::Owner.text(lang), text::clean(o))
+        }
+        _ => String::new(),
+    };
+    let pending = if state.saving.is_pending(&note.id) {
+        format!(" ({})", NotesText::Saving.text(lang))
+    } else {
+        String::new()
+    };
+    let head = format!(
+        "{time} {speaker} [{}]{question}{owner}{pending}",
+        kind_label(note.kind, lang)
+    );
+    let head_style = Style::new()
+        .fg(kind_color(note.kind))
+        .add_modifier(Modifier::BOLD);
+    let mut out = vec![(text::truncate(&head, w), head_style)];
+    for line in text::wrap(&note.text, w.saturating_sub(2), "") {
+        out.push((format!("  {line}"), Style::new()));
+    }
+    out
+}
+
+/// Draws the notes list.
+pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+    let lang = state.lang;
+    let focused = state.mode == Mode::List;
+    let live: Vec<&Note> = state.doc.live_notes().collect();
+    let title = format!(" {} ({}) ", NotesText::Notes.text(lang), live.len());
+    let block = panel(title, false).border_style(border(focused));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let w = usize::from(inner.width);
+    let h = usize::from(inner.height);
+    if live.is_empty() {
+        let hint = text::truncate(NotesText::NoNotes.text(lang), w);
+        buf.set_string(inner.x, inner.y, hint, Style::new().fg(Color::DarkGray));
+        return;
+    }
+    let mut lines: Vec<(String, Style)> = Vec::new();
+    let mut sel_range = (0, 0);
+    for (i, note) in live.iter().enumerate() {
+        let start = lines.len();
+        let mut nl = note_lines(state, note, w);
+        if focused && i == state.list_sel {
+            for l in &mut nl {
+                l.1 = l.1.add_modifier(Modifier::REVERSED);
+            }
+        }
+        lines.extend(nl);
+        if i == state.list_sel {
+            sel_range = (start, lines.len());
+        }
+    }
+    // Bottom-anchored: scrolled up by `list_scroll` rows, and while the list
+    // has the keyboard, far enough to show the selected note.
+    let max_first = lines.len().saturating_sub(h);
+    let mut first = max_first.saturating_sub(state.list_scroll);
+    if focused {
+        if sel_range.0 < first {
+            first = sel_range.0;
+        } else if sel_range.1 > first + h {
+            first = sel_range.1.saturating_sub(h).min(max_first);
+        }
+    }
+    for (i, (line, style)) in lines.iter().skip(first).take(h).enumerate() {
+        buf.set_stringn(inner.x, inner.y + i as u16, line, w, *style);
+    }
+}

@@ -1,0 +1,127 @@
+//! The note-taker's screen: header (sitting, group, themes, the
+//! facilitator's timer), roster with attendance and speaking time, the
+//! prompt card, the notes list, the editor, a status line and key hints.
+//!
+//! [`draw`] renders the state into a frame and puts the terminal's real
+//! cursor at the caret, so that a Japanese IME composes where the text goes.
+
+mod card;
+mod editor;
+mod header;
+mod list;
+mod popup;
+mod roster;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::widgets::Widget;
+
+use crate::i18n::notes::NotesText;
+use crate::notes::{Mode, State};
+use crate::tui::widgets::{TooSmall, too_small};
+
+/// Where each part of the screen goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// Sitting, group, timer; themes.
+    pub header: Rect,
+    /// Members, attendance, speaking time.
+    pub roster: Rect,
+    /// The prompt card.
+    pub card: Rect,
+    /// The notes so far.
+    pub list: Rect,
+    /// The note (or summary) editor.
+    pub editor: Rect,
+    /// Save state, errors and notices.
+    pub status: Rect,
+    /// Key hints.
+    pub footer: Rect,
+}
+
+/// Lays the screen out in `area` (at least 60×16).
+pub fn layout(area: Rect, state: &State) -> Areas {
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let left_w = (area.width * 34 / 100).clamp(24, 36);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(left_w), Constraint::Fill(1)]).areas(body);
+    let roster_h = (state.members.len() as u16 + 3).min(left.height / 2 + 1);
+    let [roster, card] =
+        Layout::vertical([Constraint::Length(roster_h), Constraint::Fill(1)]).areas(left);
+    let editor_h = match state.mode {
+        Mode::Summary => (right.height / 2).max(5),
+        _ => 5.min(right.height / 2),
+    };
+    let [list, editor] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(editor_h)]).areas(right);
+    Areas {
+        header,
+        roster,
+        card,
+        list,
+        editor,
+        status,
+        footer,
+    }
+}
+
+/// Draws the whole screen at `now` and places the cursor.
+pub fn draw(frame: &mut Frame, state: &State, now: DateTime<Utc>) {
+    let area = frame.area();
+    if too_small(area) {
+        let msg = TooSmall {
+            message: NotesText::TooSmall.text(state.lang),
+        };
+        (&msg).render(area, frame.buffer_mut());
+        return;
+    }
+    let a = layout(area, state);
+    let buf = frame.buffer_mut();
+    header::render(state, now, a.header, buf);
+    roster::render(state, now, a.roster, buf);
+    card::render(state, a.card, buf);
+    list::render(state, a.list, buf);
+    editor::render(state, a.editor, buf);
+    editor::render_status(state, now, a.status, buf);
+    editor::render_footer(state, a.footer, buf);
+    let mut cursor = caret(state, &a);
+    match state.mode {
+        Mode::Picker => cursor = popup::render_picker(state, area, frame.buffer_mut()),
+        Mode::Help => popup::render_help(state, area, frame.buffer_mut()),
+        _ => {}
+    }
+    if let Some(pos) = cursor {
+        frame.set_cursor_position(pos);
+    }
+}
+
+/// The terminal cell of the editor's caret, after the editor has been
+/// rendered (the text area records its scroll while rendering): display
+/// widths count (a full-width character is two cells) and horizontal scroll
+/// is taken off. `None` when no editor has the keyboard.
+pub fn caret(state: &State, a: &Areas) -> Option<Position> {
+    let area = match state.mode {
+        Mode::Write => &state.editor.area,
+        Mode::Summary => &state.summary,
+        _ => return None,
+    };
+    let inner = editor::inner(a.editor);
+    let sc = area.screen_cursor();
+    let (top_row, top_col) = area.scroll_offset();
+    let x = sc.col.checked_sub(usize::from(top_col))?;
+    let y = sc.row.checked_sub(usize::from(top_row))?;
+    if x >= usize::from(inner.width) || y >= usize::from(inner.height) {
+        return None;
+    }
+    Some(Position::new(inner.x + x as u16, inner.y + y as u16))
+}
