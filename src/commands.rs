@@ -280,6 +280,10 @@ pub(crate) fn notes(
             until: chrono::Utc::now() + chrono::Duration::seconds(5),
         });
     }
+    // Work an earlier session could not save is offered back first.
+    let rescued =
+        bunkakai::store::rescue::find(&bunkakai::store::rescue::rescue_dir(), &plan.id, &g.id);
+    state.offer_rescued(rescued);
     let files = run::Files {
         dir: found.dir.clone(),
         notes,
@@ -288,7 +292,12 @@ pub(crate) fn notes(
     let result = run::run(state, files, poll);
     drop(slot);
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        // Said on the restored terminal; non-zero when anything is not
+        // where it belongs.
+        Ok(report) => {
+            report.print(lang);
+            report.code()
+        }
         Err(e) => {
             eprintln!("{e}");
             ExitCode::FAILURE
