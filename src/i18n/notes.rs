@@ -298,6 +298,7 @@ pub fn no_draft_slot(lang: Lang) -> &'static str {
 pub fn unsaved_notes(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("未保存のメモが{n}件あります"),
+        Lang::En if n == 1 => "1 note is not saved".to_string(),
         Lang::En => format!("{n} notes are not saved"),
     }
 }

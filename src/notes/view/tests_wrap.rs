@@ -150,8 +150,7 @@ fn half_width_voiced_kana_leave_no_gaps_and_nothing_is_missing_at_60_columns() {
         });
         let (buf, _) = render(&s, w, h, t0());
         let shown = lines(&buf);
-        for part in ["ワークショップ", "バス旅行", "データ", "活用も"]
-        {
+        for part in ["ワークショップ", "バス旅行", "データ", "活用も"] {
             assert!(shown.contains(part), "{w}x{h}: {part}\n{}", lines(&buf));
         }
         // Every cell is counted as the terminal draws it: no cell holds a
