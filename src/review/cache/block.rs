@@ -12,7 +12,7 @@ use super::super::archive::Sitting;
 use super::super::fold::{Moved, fold, moved_clusters};
 use crate::model::notes::NoteKind;
 pub use crate::store::search_cache::FileStamp;
-use crate::tui::text::inert;
+use crate::tui::text::sanitize::inert;
 
 const ROW: usize = 56;
 const NO_THEME: u16 = u16::MAX;
