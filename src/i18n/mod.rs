@@ -11,6 +11,7 @@ pub mod notes;
 mod plan;
 pub mod review;
 pub mod run;
+pub mod run_live;
 pub mod store;
 
 pub use check::CheckText;

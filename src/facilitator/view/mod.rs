@@ -2,6 +2,7 @@
 //! prompt card (or the report-back panel), status line, and the popups on
 //! top. Rendering reads the state and `now`; it never changes anything.
 
+mod asks;
 mod board;
 mod card;
 mod clock;
@@ -143,6 +144,12 @@ pub fn reference_max_scroll(state: &State, index: usize) -> u16 {
     lines.saturating_sub(rect.height.saturating_sub(2))
 }
 
+/// Lines a page of the prompt card scrolls: what fits, less a line of context.
+pub fn card_page(state: &State) -> u16 {
+    let a = areas(full(state.size), state.plan.groups.len()).card;
+    a.height.saturating_sub(3).max(1)
+}
+
 /// Lines a page of a popup scrolls.
 pub fn popup_page(size: (u16, u16)) -> u16 {
     popups::reference_rect(full(size))
@@ -181,6 +188,8 @@ impl Widget for &FacilitatorView<'_> {
             }
             Mode::Move { member, to } => popups::move_member(self, *member, *to, area, buf),
             Mode::Broadcast(n) => popups::broadcast(self, *n, area, buf),
+            Mode::ConfirmRestart => asks::confirm_restart(self, area, buf),
+            Mode::RoomMessage { text } => asks::room_message(self, text, area, buf),
         }
     }
 }
