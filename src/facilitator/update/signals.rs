@@ -69,7 +69,13 @@ pub(super) fn segment_change(state: &mut State, now: Stamp, fx: &[Effect]) {
         return;
     };
     let before = state.segment_seen.replace((block.clone(), index));
-    let entered = matches!(&before, Some((b, i)) if *b == block && *i < index);
+    // Only just now: a console opened (or a laptop woken) late into a
+    // segment does not announce it.
+    let fresh = clock
+        .segment
+        .as_ref()
+        .is_some_and(|seg| seg.duration - seg.remaining <= 5);
+    let entered = fresh && matches!(&before, Some((b, i)) if *b == block && *i < index);
     if entered && let Some(seg) = clock.segment {
         let mut msg = live::segment_began(seg.title, seg.index, seg.count, state.lang);
         let alerted = fx.contains(&Effect::Bell);

@@ -84,7 +84,7 @@ pub(super) fn prompt(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
     let visible = area.height.saturating_sub(2);
     let max = (lines.len() as u16).saturating_sub(visible);
     let scroll = s.card_scroll.min(max);
-    let mut title = format!(
+    let title = format!(
         " {} {}{}: {}{} ",
         T::PromptCard.text(lang),
         T::GroupWord.text(lang),
@@ -92,19 +92,26 @@ pub(super) fn prompt(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         T::Theme.text(lang),
         themes.1
     );
-    let shown = s.plan.groups.get(s.selected).is_some_and(|g| {
-        s.run
-            .shown_theme
-            .as_ref()
-            .is_some_and(|t| g.themes.contains(t))
-    });
-    if shown {
-        title.push_str(&format!("[{}] ", T::OnDisplay.text(lang)));
+    let shown = s
+        .plan
+        .groups
+        .get(s.selected)
+        .and_then(|g| s.run.shown_theme.as_ref().filter(|t| g.themes.contains(t)));
+    let mut block = panel(title, s.ascii);
+    // Which theme is on the display, on the bottom border where it is
+    // never cut off (F21: a group may have two).
+    if let Some(t) = shown {
+        let mark = format!(" [{}{t} {}] ", T::Theme.text(lang), T::OnDisplay.text(lang));
+        block = block.title_bottom(Line::from(mark).left_aligned());
     }
     if max > 0 {
-        title.push_str(&format!("[{}/{}] ", scroll + 1, max + 1));
+        // On the bottom border, where it is not cut, and in lines, so that
+        // "1/3" is not read as a theme or a page.
+        let last = (scroll + visible).min(lines.len() as u16);
+        let unit = lang.pick("行", " lines");
+        let mark = format!(" {}-{last}/{}{unit} PgDn ", scroll + 1, lines.len());
+        block = block.title_bottom(Line::from(mark).right_aligned());
     }
-    let block = panel(title, s.ascii);
     Paragraph::new(lines)
         .scroll((scroll, 0))
         .block(block)

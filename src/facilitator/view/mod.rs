@@ -7,6 +7,7 @@ mod board;
 mod card;
 mod clock;
 mod popups;
+mod summary;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -96,8 +97,18 @@ pub fn areas(area: Rect, groups: usize) -> Areas {
         height: 1,
         ..area
     };
-    let left_w = (area.width * 2 / 5).clamp(38, 70).min(area.width);
-    let table_h = (groups as u16 + 3).min(body_h.saturating_sub(4)).max(3);
+    // Below 80 columns the card gets half, so it stays readable at 60x16.
+    let left_w = if area.width >= 80 {
+        (area.width * 2 / 5).clamp(38, 70)
+    } else {
+        (area.width / 2).max(28)
+    }
+    .min(area.width);
+    // Many groups scroll within half the body, leaving the roster room.
+    let table_h = (groups as u16 + 3)
+        .min(body_h.saturating_sub(4))
+        .min((body_h / 2 + 2).max(7))
+        .max(3);
     let groups = Rect {
         x: area.x,
         y: body_y,
@@ -173,7 +184,9 @@ impl Widget for &FacilitatorView<'_> {
         board::groups(self, a.groups, buf);
         board::roster(self, a.roster, buf);
         let report = self.clock.block.is_some_and(|b| b.report.is_some());
-        if report {
+        if self.clock.status == Status::Done {
+            summary::summary(self, a.card, buf);
+        } else if report {
             card::report(self, a.card, buf);
         } else {
             card::prompt(self, a.card, buf);
@@ -196,3 +209,5 @@ impl Widget for &FacilitatorView<'_> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_trust;
