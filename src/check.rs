@@ -46,6 +46,9 @@ pub fn problem_lines(file: &str, check: &PlanCheck, lang: Lang) -> Vec<String> {
 pub fn summary(plan: &Plan, lang: Lang) -> String {
     let min = T::Minutes.text(lang);
     let mut out = format!("{}  [{}]\n", plan.title, plan.id);
+    if let Some(prev) = &plan.follows {
+        out += &format!("{} {prev}\n", T::Follows.text(lang));
+    }
     if let Some(start) = plan.planned_start() {
         let end = start + chrono::Duration::minutes(i64::from(plan.total_minutes()));
         out += &format!(
@@ -93,7 +96,7 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         out += &format!("{}\n", T::Themes.text(lang));
         for t in &plan.themes {
             out += &format!(
-                "  {} {}  {} {} / {} {}\n",
+                "  {} {}  {} {} / {} {}",
                 t.id,
                 t.title,
                 T::KeyQuestions.text(lang),
@@ -101,6 +104,10 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
                 T::SurveyQuestions.text(lang),
                 t.survey.len()
             );
+            if !t.stages.is_empty() {
+                out += &format!("  [{} {}]", T::Stages.text(lang), t.stages.join(", "));
+            }
+            out += "\n";
         }
     }
     if !plan.groups.is_empty() {

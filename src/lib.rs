@@ -2,19 +2,19 @@
 //!
 //! The library holds everything but the command line: the plan, run.json
 //! and notes files (`model`), the agenda clock (`timer`), the only code that
-//! touches the disk (`store`), the shared terminal runtime (`tui`), the
-//! screens (`facilitator`, `picker`) and the ja/en label table (`i18n`).
+//! touches the disk (`store`), the shared terminal runtime (`tui`), one
+//! folder per console (`facilitator`, `notes`, `display`, `review`, and the
+//! sitting `picker`) and the ja/en label tables (`i18n`).
 
-pub mod app;
 pub mod check;
 pub mod display;
 pub mod facilitator;
 pub mod i18n;
 pub mod logging;
 pub mod model;
+pub mod notes;
 pub mod picker;
 pub mod review;
 pub mod store;
 pub mod timer;
 pub mod tui;
-pub mod ui;

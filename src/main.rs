@@ -159,7 +159,7 @@ fn main() -> ExitCode {
         }
         None => list_sittings(&dir, lang),
         Some(Command::Notes { session, group }) => {
-            bunkakai::app::notes::start::notes_command(&session, &group, &dir, lang, poll)
+            bunkakai::notes::start::notes_command(&session, &group, &dir, lang, poll)
         }
         Some(Command::NotesWriter {
             dir,
@@ -170,13 +170,13 @@ fn main() -> ExitCode {
             batch,
             naive,
         }) => {
-            let opts = bunkakai::app::notes::writer::WriterOptions {
+            let opts = bunkakai::notes::writer::WriterOptions {
                 from,
                 count,
                 batch,
                 naive,
             };
-            bunkakai::app::notes::writer::notes_writer(&dir, &group, &prefix, opts)
+            bunkakai::notes::writer::notes_writer(&dir, &group, &prefix, opts)
         }
         Some(Command::Search {
             query,

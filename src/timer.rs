@@ -12,7 +12,7 @@
 
 use chrono::{Duration, Timelike};
 
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::{BlockRun, RunState};
 use crate::model::{AgendaBlock, Plan};
 
@@ -185,6 +185,14 @@ impl Clock {
             drift: drift(plan, run, Some(projected)),
         }
     }
+}
+
+/// The plan's clock: the current instant in the sitting's time zone. Read
+/// only at the edge (the event loop); everything else is given `now`.
+pub fn now(plan: &Plan) -> Stamp {
+    chrono::Utc::now()
+        .with_timezone(&plan.timezone)
+        .fixed_offset()
 }
 
 /// `now` without its fraction of a second: stamps are written in whole

@@ -128,3 +128,49 @@ fn the_documented_example_is_a_valid_plan() {
     assert_eq!(check.problems, vec![]);
     assert_eq!(check.plan.unwrap().agenda.len(), 3);
 }
+
+#[test]
+fn stages_follows_and_member_details_are_read() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/stages_and_follows.json");
+    let plan = read_plan(&fs::read(path).unwrap(), "jichitai-10")
+        .plan
+        .unwrap();
+    assert_eq!(plan.follows.as_deref(), Some("jichitai-09"));
+    assert_eq!(plan.themes[0].stages, ["①"]);
+    assert_eq!(plan.themes[1].stages, ["③", "段階４"]);
+    let m = &plan.groups[0].members[0];
+    assert_eq!(m.prefecture.as_deref(), Some("山形県"));
+    assert_eq!(m.stage.as_deref(), Some("段階１"));
+    assert_eq!(m.email.as_deref(), Some("shirataka@example.jp"));
+    assert_eq!(m.reading.as_deref(), Some("しらたかまち"));
+    assert_eq!(m.role.as_deref(), Some("主事"));
+    // A member at 「3」 matches the theme written 「③」: no warning for 函館市.
+    let check = read_plan(
+        &fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/valid/stages_and_follows.json"),
+        )
+        .unwrap(),
+        "jichitai-10",
+    );
+    assert_eq!(check.warnings().count(), 1);
+}
+
+#[test]
+fn bundled_themes_say_which_stage_they_are_for() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/jichitai-09/session.json");
+    let plan = read_plan(&fs::read(root).unwrap(), "jichitai-09")
+        .plan
+        .unwrap();
+    let stages: Vec<&[String]> = plan.themes.iter().map(|t| t.stages.as_slice()).collect();
+    assert_eq!(
+        stages,
+        [
+            &["①".to_string()][..],
+            &["③".to_string()],
+            &["③".to_string()]
+        ]
+    );
+    assert_eq!(plan.follows, None);
+}

@@ -12,7 +12,6 @@ use crossterm::event::{Event, EventStream};
 use futures_util::StreamExt;
 use tokio::sync::mpsc::{self, UnboundedSender};
 
-use crate::facilitator::app::now;
 use crate::model::run::{RUN_FILE, RUN_KIND, RUN_VERSION, RunState};
 use crate::store::sessions::SessionPath;
 use crate::store::watch::{self, WatchMode};
@@ -85,7 +84,7 @@ pub fn run(mut state: State, found: SessionPath, poll: Option<Duration>) -> io::
             if state.quit {
                 break Ok(());
             }
-            let t = now(&state.plan);
+            let t = timer::now(&state.plan);
             if dirty {
                 let view = DisplayView::new(&state, t);
                 if let Err(e) = screen.terminal.draw(|f| f.render_widget(&view, f.area())) {
@@ -124,7 +123,7 @@ pub fn run(mut state: State, found: SessionPath, poll: Option<Duration>) -> io::
             if let Some(action) = action {
                 // A change of files shows nothing until what was read comes back.
                 let quiet = matches!(action, Action::FilesChanged(_));
-                let t = now(&state.plan);
+                let t = timer::now(&state.plan);
                 for effect in update(&mut state, action, t) {
                     perform(effect, &found, &tx);
                 }

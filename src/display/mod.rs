@@ -15,14 +15,10 @@ pub mod view;
 use std::path::PathBuf;
 
 use crate::model::Plan;
-use crate::model::notes::Stamp;
-use crate::model::run::{RUN_FILE, RunState};
+use crate::model::Stamp;
+use crate::model::run::{RUN_FILE, RunState, skew_ahead};
 
 pub use keys::Command;
-
-/// How far ahead of this machine's clock run.json may be stamped before the
-/// room is warned that the two clocks disagree.
-pub const SKEW_TOLERANCE_SECS: i64 = 2;
 
 /// What is wrong with a file the display follows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +59,7 @@ pub struct State {
     /// Problems with the files followed, by file name.
     pub problems: std::collections::BTreeMap<String, FileProblem>,
     /// Seconds run.json was stamped ahead of this machine's clock, when more
-    /// than [`SKEW_TOLERANCE_SECS`].
+    /// than [`SKEW_TOLERANCE_SECS`](crate::model::run::SKEW_TOLERANCE_SECS).
     pub skew: Option<i64>,
     /// The folder is scanned every this many seconds (no change events).
     pub polling: Option<u64>,
@@ -139,13 +135,6 @@ pub fn rereads(paths: &[PathBuf]) -> Vec<Effect> {
         }
     }
     fx
-}
-
-/// How many whole seconds `saved` lies ahead of `now`, when beyond the
-/// tolerance: the writer's clock runs ahead of this one.
-pub fn skew_ahead(saved: Option<Stamp>, now: Stamp) -> Option<i64> {
-    let ahead = (saved? - now).num_seconds();
-    (ahead > SKEW_TOLERANCE_SECS).then_some(ahead)
 }
 
 /// Applies `action` at `now`; returns the files to read.

@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 
 use crate::facilitator::view::phase_color;
 use crate::i18n::display::{self as words, DisplayText as T};
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::RunState;
 use crate::timer::{self, Clock, ClockView, Status};
 use crate::tui::keys::help_rows;

@@ -16,12 +16,13 @@ use tokio::sync::mpsc::{self, UnboundedSender};
 use crate::i18n::Lang;
 use crate::i18n::display as words;
 use crate::model::Plan;
-use crate::model::notes::{GroupNotes, NOTES_KIND, NOTES_VERSION, Stamp};
+use crate::model::Stamp;
+use crate::model::notes::{GroupNotes, NOTES_KIND, NOTES_VERSION};
 use crate::model::run::{RUN_FILE, RUN_KIND, RUN_VERSION, RunState};
 use crate::store::watch::{self, WatchMode};
 use crate::store::{self, StoreError, WriterLock};
 use crate::timer;
-use crate::tui::{Screen, Signals, Stop, tick};
+use crate::tui::{Screen, Signals, Stop, osc, tick};
 
 use super::view::FacilitatorView;
 use super::{Action, Effect, GroupDigest, State, keys, update};
@@ -60,13 +61,6 @@ pub struct Console {
     poll: Option<std::time::Duration>,
     dir: PathBuf,
     _lock: Option<WriterLock>,
-}
-
-/// The current instant in the plan's time zone.
-pub fn now(plan: &Plan) -> Stamp {
-    chrono::Utc::now()
-        .with_timezone(&plan.timezone)
-        .fixed_offset()
 }
 
 /// Takes the sitting's lock (unless read-only) and reads run.json (a new
@@ -160,73 +154,6 @@ fn spawn_saver(
     (tx, handle)
 }
 
-/// Escape sequences for the terminal itself: OSC 52 (clipboard), OSC 9 and
-/// OSC 777 (desktop notices). Text from the plan goes through `clean` first,
-/// so it can never end the sequence early or start another one.
-pub mod osc {
-    /// Control characters and `;` (the OSC 777 field separator) removed.
-    pub fn clean(s: &str) -> String {
-        s.chars().filter(|c| !c.is_control() && *c != ';').collect()
-    }
-
-    /// Puts `text` on the clipboard of the terminal (and of the machine the
-    /// terminal runs on, over ssh too).
-    pub fn copy(text: &str) -> Vec<u8> {
-        format!("\x1b]52;c;{}\x07", base64(text.as_bytes())).into_bytes()
-    }
-
-    /// A desktop notice, in the two forms terminals understand.
-    pub fn notify(title: &str, body: &str) -> Vec<u8> {
-        let (title, body) = (clean(title), clean(body));
-        format!("\x1b]9;{body}\x07\x1b]777;notify;{title};{body}\x07").into_bytes()
-    }
-
-    /// Standard base64 with padding.
-    pub fn base64(bytes: &[u8]) -> String {
-        const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-        for chunk in bytes.chunks(3) {
-            let b = [
-                chunk[0],
-                *chunk.get(1).unwrap_or(&0),
-                *chunk.get(2).unwrap_or(&0),
-            ];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            for i in 0..4 {
-                if i <= chunk.len() {
-                    out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
-                } else {
-                    out.push('=');
-                }
-            }
-        }
-        out
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-
-        #[test]
-        fn base64_matches_the_standard() {
-            assert_eq!(base64(b""), "");
-            assert_eq!(base64(b"f"), "Zg==");
-            assert_eq!(base64(b"fo"), "Zm8=");
-            assert_eq!(base64(b"foo"), "Zm9v");
-            assert_eq!(base64("残り".as_bytes()), "5q6L44KK");
-        }
-
-        #[test]
-        fn text_cannot_break_out_of_a_sequence() {
-            let bytes = notify("t\x1b]52;c;x\x07", "a;b\x1b\\");
-            let s = String::from_utf8(bytes).unwrap();
-            assert_eq!(s.matches('\x1b').count(), 2);
-            assert_eq!(s.matches('\x07').count(), 2);
-            assert!(s.contains("notify;t]52cx;ab\\"));
-        }
-    }
-}
-
 /// Runs the console until the facilitator quits or the terminal goes away.
 pub fn run(console: Console) -> io::Result<()> {
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -252,7 +179,7 @@ async fn event_loop(console: Console) -> io::Result<()> {
     let mut screen = Screen::enter()?;
     let mut events = EventStream::new();
     let size = screen.terminal.size()?;
-    let t0 = now(&state.plan);
+    let t0 = timer::now(&state.plan);
     update(&mut state, Action::Resize(size.width, size.height), t0);
     let all: Vec<String> = state.plan.groups.iter().map(|g| g.id.clone()).collect();
     let mut pending = vec![Effect::LoadNotes(all)];
@@ -264,7 +191,7 @@ async fn event_loop(console: Console) -> io::Result<()> {
         if state.quit {
             break Ok(());
         }
-        let t = now(&state.plan);
+        let t = timer::now(&state.plan);
         if dirty {
             let view = FacilitatorView::new(&state, t);
             if let Err(e) = screen.terminal.draw(|f| f.render_widget(&view, f.area())) {
@@ -299,7 +226,7 @@ async fn event_loop(console: Console) -> io::Result<()> {
         if let Some(action) = action {
             // Loading files changes nothing on screen until the result comes back.
             let quiet = matches!(action, Action::FilesChanged(_) | Action::Saved(Ok(())));
-            let t = now(&state.plan);
+            let t = timer::now(&state.plan);
             pending = update(&mut state, action, t);
             dirty |= !quiet;
         }

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::notes::{FlagKind, GroupNotes, Presence, Stamp};
+use crate::model::Stamp;
+use crate::model::notes::{FlagKind, GroupNotes, Presence};
 
 /// A digest of one group's notes file.
 #[derive(Debug, Clone, Default, PartialEq)]

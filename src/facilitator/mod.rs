@@ -23,7 +23,7 @@ pub use update::update;
 
 use crate::i18n::Lang;
 use crate::i18n::run::RunText;
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::RunState;
 use crate::model::{Member, Plan};
 

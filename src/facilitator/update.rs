@@ -6,7 +6,7 @@ use chrono::Duration;
 
 use crate::i18n::run::{self as text, RunText as T};
 use crate::i18n::run_live::{self as words, LiveText as L};
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::timer;
 
 use super::action::{Action, Command, Effect};
@@ -43,7 +43,7 @@ pub fn update(state: &mut State, action: Action, now: Stamp) -> Vec<Effect> {
         }
         Action::Saved(result) => state.save_error = result.err(),
         Action::RunReloaded(Ok(run)) => {
-            state.skew = crate::display::skew_ahead(run.saved, now);
+            state.skew = crate::model::run::skew_ahead(run.saved, now);
             let before = fired(state);
             state.run = *run;
             if fired(state) > before {

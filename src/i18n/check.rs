@@ -33,5 +33,9 @@ crate::labels! {
         Starts => "開始", "starts";
         /// Label before the planned end.
         Ends => "終了予定", "ends";
+        /// Label before the stages a theme is for.
+        Stages => "段階", "stages";
+        /// Label before the id of the sitting this one continues.
+        Follows => "前回", "follows";
     }
 }

@@ -1,8 +1,8 @@
 //! Words of the note-taker's console (`bunkakai notes`).
 
 use super::Lang;
-use crate::app::notes::keys::Command;
 use crate::model::notes::{NoteKind, Presence};
+use crate::notes::keys::Command;
 
 crate::labels! {
     /// What each key does, as the help popup says it.

@@ -198,6 +198,26 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         BadTimezone(s) => format!("unknown time zone \"{s}\" (e.g. Asia/Tokyo)"),
         DuplicateAlert(m) if ja => format!("{m} 分前の通知が重複しています"),
         DuplicateAlert(m) => format!("the {m}-minute alert is listed twice"),
+        FollowsItself if ja => {
+            "follows には前回の回の ID を書いてください（この回自身の ID になっています）".into()
+        }
+        FollowsItself => {
+            "follows names this sitting itself; write the id of the previous sitting".into()
+        }
+        DuplicateStage(s) if ja => {
+            format!("段階 \"{s}\" が2回書かれています（①と1は同じ段階です）")
+        }
+        DuplicateStage(s) => format!("stage \"{s}\" is listed twice (① and 1 are the same stage)"),
+        BadEmail(s) if ja => {
+            format!("\"{s}\" はメールアドレスではありません（例 name@example.jp）")
+        }
+        BadEmail(s) => format!("\"{s}\" is not an e-mail address (e.g. name@example.jp)"),
+        UnknownStage(s) if ja => format!(
+            "段階 \"{s}\" はどのテーマの stages にもありません。themes[].stages に加えるか段階を直してください"
+        ),
+        UnknownStage(s) => format!(
+            "stage \"{s}\" is in no theme's stages; add it to a theme's \"stages\" or correct it"
+        ),
         MemberInTwoGroups { name, first_group } if ja => {
             format!("{name} はグループ {first_group} にもいます")
         }

@@ -1,5 +1,8 @@
-//! The sitting's plan (`session.json`): its types, how it is read from bytes
-//! and every rule it must follow. Nothing here touches the disk.
+//! The workshop's data as it is kept in files: the sitting's plan
+//! (`session.json`: its types, how it is read from bytes with positions, and
+//! every rule it must follow), each group's notes (`notes/G.json`), the
+//! note-taker's draft, and the facilitator's run (`run.json`), with the one
+//! time type they all share ([`Stamp`]). Nothing here touches the disk.
 
 pub mod fields;
 pub mod ids;
@@ -12,6 +15,7 @@ pub mod plan_read;
 pub mod plan_rules;
 pub mod problem;
 pub mod run;
+pub mod stage;
 
 pub use plan::{
     AgendaBlock, Group, Member, Plan, Question, Reference, ReportRound, Segment, Theme,
@@ -19,6 +23,10 @@ pub use plan::{
 pub use problem::{Problem, ProblemKind};
 
 use json_tree::{Pos, Value};
+
+/// A moment with its UTC offset, as written in files (RFC 3339): the one time
+/// type of run.json, notes, the timer and every screen.
+pub type Stamp = chrono::DateTime<chrono::FixedOffset>;
 use plan::{SESSION_KIND, SESSION_VERSION};
 
 /// The outcome of reading a plan: the plan when it is usable, and every

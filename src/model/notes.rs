@@ -5,17 +5,15 @@
 //! merge without losing anything (see `merge`). Fields this program does not
 //! know are kept in `extra` and written back unchanged.
 
-use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
+
+use super::Stamp;
 use serde_json::{Map, Value};
 
 /// The format tag kind of a notes file.
 pub const NOTES_KIND: &str = "bunkakai.notes";
 /// The newest notes format version this program reads and writes.
 pub const NOTES_VERSION: u32 = 1;
-
-/// A timestamp with its UTC offset, as written in files (RFC 3339).
-pub type Stamp = DateTime<FixedOffset>;
 
 /// One group's record of a sitting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::notes::{NoteKind, Stamp};
+use super::Stamp;
+use super::notes::NoteKind;
 
 /// The format tag kind of a draft file.
 pub const DRAFT_KIND: &str = "bunkakai.notes-draft";

@@ -133,7 +133,8 @@ fn merge_summary(a: Option<Summary>, b: Option<&Summary>) -> Option<Summary> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::notes::{NoteKind, Presence, Stamp};
+    use crate::model::Stamp;
+    use crate::model::notes::{NoteKind, Presence};
     use serde_json::Map;
 
     fn at(min: u32) -> Stamp {

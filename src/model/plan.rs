@@ -33,6 +33,8 @@ pub struct Plan {
     pub groups: Vec<Group>,
     /// Reference cards a facilitator may open on screen.
     pub references: Vec<Reference>,
+    /// The id of the sitting this one continues (filled by `bunkakai new --from`).
+    pub follows: Option<String>,
 }
 
 /// One block of the agenda, such as the 5-minute briefing.
@@ -87,6 +89,9 @@ pub struct Theme {
     pub questions: Vec<Question>,
     /// Questions gathered in the pre-session survey (※).
     pub survey: Vec<Question>,
+    /// Stages of the 取組サイクル (①…④) this theme is for; `roster assign`
+    /// gives it to the groups formed at those stages.
+    pub stages: Vec<String>,
 }
 
 /// One question on a prompt card; notes refer to it by `id`.
@@ -124,6 +129,29 @@ pub struct Member {
     pub role: Option<String>,
     /// The organisation they belong to.
     pub affiliation: Option<String>,
+    /// The prefecture (都道府県) the member is in; `roster assign` spreads them.
+    pub prefecture: Option<String>,
+    /// The stage of the 取組サイクル the member is at, e.g. 「①」.
+    pub stage: Option<String>,
+    /// Where to reach them; `roster show --format zoom` needs it.
+    pub email: Option<String>,
+    /// How the name is read (ふりがな), for sorting and for the roster.
+    pub reading: Option<String>,
+}
+
+impl Member {
+    /// A member known only by name.
+    pub fn named(name: impl Into<String>) -> Member {
+        Member {
+            name: name.into(),
+            role: None,
+            affiliation: None,
+            prefecture: None,
+            stage: None,
+            email: None,
+            reading: None,
+        }
+    }
 }
 
 /// A reference card (the grants table, the 取組サイクル, …).

@@ -8,6 +8,7 @@ use super::json_tree::{Node, Value};
 use super::plan::*;
 use super::plan_rules::{Parts, check_rules};
 use super::problem::{Expected, ProblemKind};
+use super::stage::same_stage;
 
 const TOP: &[&str] = &[
     "format",
@@ -22,6 +23,7 @@ const TOP: &[&str] = &[
     "themes",
     "groups",
     "references",
+    "follows",
 ];
 const BLOCK: &[&str] = &[
     "id",
@@ -35,10 +37,18 @@ const BLOCK: &[&str] = &[
 ];
 const SEGMENT: &[&str] = &["title", "minutes"];
 const REPORT: &[&str] = &["minutes_per_group", "order"];
-const THEME: &[&str] = &["id", "title", "audience", "questions", "survey"];
+const THEME: &[&str] = &["id", "title", "audience", "questions", "survey", "stages"];
 const QUESTION: &[&str] = &["id", "text", "points"];
 const GROUP: &[&str] = &["id", "label", "name", "themes", "members"];
-const MEMBER: &[&str] = &["name", "role", "affiliation"];
+const MEMBER: &[&str] = &[
+    "name",
+    "role",
+    "affiliation",
+    "prefecture",
+    "stage",
+    "email",
+    "reading",
+];
 const REFERENCE: &[&str] = &["id", "title", "body"];
 
 /// The longest block, segment or alert, in minutes (ten hours).
@@ -96,6 +106,12 @@ pub fn read_plan(r: &mut Reader, root: &Node, default_id: &str) -> Option<Plan> 
     let themes = located(r, &f, "themes", theme);
     let groups = located(r, &f, "groups", group);
     let references = located(r, &f, "references", reference);
+    let follows = f.get("follows").and_then(|n| r.id(n, "follows"));
+    if let (Some(prev), Some(own), Some(node)) = (&follows, &id, f.get("follows"))
+        && prev == own
+    {
+        r.report(Some(node.pos), "follows", ProblemKind::FollowsItself);
+    }
     let parts = Parts {
         agenda: agenda.as_deref().unwrap_or_default(),
         themes: &themes,
@@ -115,6 +131,7 @@ pub fn read_plan(r: &mut Reader, root: &Node, default_id: &str) -> Option<Plan> 
         themes: unlocate(themes),
         groups: unlocate(groups),
         references: unlocate(references),
+        follows,
     })
 }
 
@@ -229,13 +246,32 @@ fn theme(r: &mut Reader, node: &Node, path: &str) -> Option<Theme> {
     let audience = r.optional_text(&f, "audience");
     let key = questions(r, &f, "questions", "q");
     let survey = questions(r, &f, "survey", "s");
+    let stages = stages(r, &f);
     Some(Theme {
         id: id?,
         title: title?,
         audience,
         questions: key,
         survey,
+        stages,
     })
+}
+
+/// A theme's stages: non-blank labels, each stage once (「①」 and 「1」 are
+/// the same stage).
+fn stages(r: &mut Reader, f: &Fields) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (node, path) in r.list(f, "stages") {
+        let Some(label) = r.text(node, &path) else {
+            continue;
+        };
+        if out.iter().any(|s| same_stage(s, &label)) {
+            r.report(Some(node.pos), path, ProblemKind::DuplicateStage(label));
+        } else {
+            out.push(label);
+        }
+    }
+    out
 }
 
 fn questions(r: &mut Reader, f: &Fields, field: &str, prefix: &str) -> Vec<Question> {
@@ -301,20 +337,33 @@ fn group(r: &mut Reader, node: &Node, path: &str) -> Option<Group> {
 
 fn member(r: &mut Reader, node: &Node, path: &str) -> Option<Member> {
     match &node.value {
-        Value::String(_) => r.text(node, path).map(|name| Member {
-            name,
-            role: None,
-            affiliation: None,
-        }),
+        Value::String(_) => r.text(node, path).map(Member::named),
         Value::Object(_) => {
             let f = r.object(node, path, MEMBER)?;
             let name = r.required_text(&f, "name");
             let role = r.optional_text(&f, "role");
             let affiliation = r.optional_text(&f, "affiliation");
+            let prefecture = r.optional_text(&f, "prefecture");
+            let stage = r.optional_text(&f, "stage");
+            let reading = r.optional_text(&f, "reading");
+            let email = r.optional_text(&f, "email");
+            if let (Some(e), Some(n)) = (&email, f.get("email"))
+                && !looks_like_email(e)
+            {
+                r.report(
+                    Some(n.pos),
+                    f.path_of("email"),
+                    ProblemKind::BadEmail(e.clone()),
+                );
+            }
             Some(Member {
                 name: name?,
                 role,
                 affiliation,
+                prefecture,
+                stage,
+                email,
+                reading,
             })
         }
         _ => {
@@ -325,6 +374,23 @@ fn member(r: &mut Reader, node: &Node, path: &str) -> Option<Member> {
             );
             None
         }
+    }
+}
+
+/// One `@` with something on both sides, a dot in the domain, no spaces:
+/// enough to catch a name or a phone number typed in the wrong column.
+pub fn looks_like_email(s: &str) -> bool {
+    let s = s.trim();
+    match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
     }
 }
 

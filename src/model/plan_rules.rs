@@ -7,6 +7,7 @@ use super::fields::{Reader, join};
 use super::json_tree::Node;
 use super::plan::{AgendaBlock, Group, Reference, Theme};
 use super::problem::ProblemKind;
+use super::stage::same_stage;
 
 /// The parts of a plan that were readable, each with the path it came from.
 pub struct Parts<'a> {
@@ -122,6 +123,24 @@ pub fn check_rules(r: &mut Reader, root: &Node, parts: &Parts) {
                         block: block.minutes,
                     },
                 );
+            }
+        }
+    }
+
+    // A member's stage matters only once themes say which stages they are for.
+    let theme_stages: Vec<&str> = parts
+        .themes
+        .iter()
+        .flat_map(|(t, _)| t.stages.iter().map(String::as_str))
+        .collect();
+    if !theme_stages.is_empty() {
+        for (group, path) in parts.groups {
+            for (i, m) in group.members.iter().enumerate() {
+                let Some(stage) = &m.stage else { continue };
+                if !theme_stages.iter().any(|s| same_stage(s, stage)) {
+                    let p = format!("{path}.members[{i}].stage");
+                    r.report(at(&p), p, ProblemKind::UnknownStage(stage.clone()));
+                }
             }
         }
     }

@@ -109,6 +109,14 @@ pub enum ProblemKind {
     BadTimezone(String),
     /// The same alert minute twice.
     DuplicateAlert(u32),
+    /// `follows` names the sitting itself.
+    FollowsItself,
+    /// A theme lists the same stage twice (「①」 and 「1」 are one stage).
+    DuplicateStage(String),
+    /// A member's `email` is not an e-mail address.
+    BadEmail(String),
+    /// Warning: a member's stage is not among any theme's `stages`.
+    UnknownStage(String),
     /// Warning: a member listed in two groups.
     MemberInTwoGroups {
         /// The member's name.
@@ -130,7 +138,9 @@ impl ProblemKind {
     pub fn is_warning(&self) -> bool {
         matches!(
             self,
-            ProblemKind::MemberInTwoGroups { .. } | ProblemKind::ReportLongerThanBlock { .. }
+            ProblemKind::MemberInTwoGroups { .. }
+                | ProblemKind::ReportLongerThanBlock { .. }
+                | ProblemKind::UnknownStage(_)
         )
     }
 }

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::notes::Stamp;
+use super::Stamp;
 use super::plan::{Member, Plan};
 
 /// The format tag kind of a run file.
@@ -19,6 +19,17 @@ pub const RUN_KIND: &str = "bunkakai.run";
 pub const RUN_VERSION: u32 = 1;
 /// The file name of the run state inside a sitting's folder.
 pub const RUN_FILE: &str = "run.json";
+
+/// How far ahead of this machine's clock run.json may be stamped before the
+/// room is warned that the two clocks disagree.
+pub const SKEW_TOLERANCE_SECS: i64 = 2;
+
+/// How many whole seconds `saved` lies ahead of `now`, when beyond the
+/// tolerance: the writer's clock runs ahead of this one.
+pub fn skew_ahead(saved: Option<Stamp>, now: Stamp) -> Option<i64> {
+    let ahead = (saved? - now).num_seconds();
+    (ahead > SKEW_TOLERANCE_SECS).then_some(ahead)
+}
 
 /// The live state of one sitting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,7 +9,8 @@ use chrono_tz::Tz;
 
 use super::files::{self, FileProblem};
 use crate::i18n::Lang;
-use crate::model::notes::{GroupNotes, Note, Stamp};
+use crate::model::Stamp;
+use crate::model::notes::{GroupNotes, Note};
 use crate::model::run::RunState;
 use crate::model::{Plan, Theme};
 use crate::store::archive::{SittingFiles, read_sitting};

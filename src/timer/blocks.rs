@@ -5,7 +5,7 @@
 //! (`R`) sets the run aside in the history too.
 
 use crate::model::Plan;
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::{BlockRun, FinishedBlock, Pause, RunState};
 
 use super::turns::close_turn;

@@ -4,7 +4,7 @@
 //! [`super::blocks`], report-back turns in [`super::turns`].
 
 use crate::model::Plan;
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::{Adjustment, FiredAlert, Pause, RunState};
 
 use super::turns::{current_turn, turn_remaining};

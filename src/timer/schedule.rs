@@ -4,7 +4,7 @@
 use chrono::Duration;
 
 use crate::model::Plan;
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::RunState;
 
 /// When the sitting actually started: its first block's start.

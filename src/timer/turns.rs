@@ -4,7 +4,7 @@
 //! and records how long it really ran.
 
 use crate::model::Plan;
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::{BlockRun, FiredAlert, ReportTurn, RunState, fired};
 
 use super::{Clock, active_until, report_order, whole_second};

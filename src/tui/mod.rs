@@ -9,6 +9,7 @@
 
 pub mod bigtext;
 pub mod keys;
+pub mod osc;
 pub mod screen;
 pub mod text;
 pub mod tick;

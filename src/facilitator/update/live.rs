@@ -3,7 +3,7 @@
 //! display.
 
 use crate::i18n::run::{self as text, RunText as T};
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::RUN_FILE;
 use crate::timer;
 

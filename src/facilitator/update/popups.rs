@@ -3,7 +3,7 @@
 //! restart and typing a message to the room.
 
 use crate::i18n::run as text;
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::MemberMove;
 use crate::timer;
 

@@ -6,7 +6,8 @@ use chrono::Duration;
 
 use crate::i18n::run as text;
 use crate::i18n::run_live as live;
-use crate::model::notes::{FlagKind, Stamp};
+use crate::model::Stamp;
+use crate::model::notes::FlagKind;
 use crate::timer;
 
 use super::super::State;

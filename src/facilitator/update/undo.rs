@@ -4,7 +4,7 @@
 //! time left is back above their threshold, so nothing rings twice for one
 //! crossing and nothing is missed.
 
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::run::{BlockRun, FinishedBlock, RunState};
 use crate::timer;
 

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::i18n::run as text_ja_en;
 use crate::i18n::run::RunText as T;
 use crate::i18n::run_live::{self as live, LiveText as L};
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::timer::{self, Phase, Status};
 use crate::tui::bigtext::glyph;
 use crate::tui::text;

@@ -15,7 +15,7 @@ use ratatui::style::Color;
 use ratatui::widgets::Widget;
 
 use crate::i18n::run::RunText as T;
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::timer::{Clock, ClockView, Phase, Status};
 use crate::tui::widgets::{self, TooSmall};
 

@@ -11,7 +11,7 @@ use super::FacilitatorView;
 use crate::facilitator::action::{Action, Command};
 use crate::facilitator::{GroupDigest, State, update};
 use crate::i18n::Lang;
-use crate::model::notes::Stamp;
+use crate::model::Stamp;
 use crate::model::read_plan;
 use crate::model::run::RunState;
 

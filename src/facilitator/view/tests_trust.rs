@@ -21,9 +21,9 @@ fn many_groups(n: usize, members: usize) -> State {
             themes: vec!["1".into()],
             members: (0..members)
                 .map(|m| Member {
-                    name: format!("市{i:02}-{m:02}"),
                     role: Some("係長".into()),
                     affiliation: Some("企画課".into()),
+                    ..Member::named(format!("市{i:02}-{m:02}"))
                 })
                 .collect(),
         })
@@ -95,7 +95,7 @@ fn another_days_plan_shows_the_drift_not_minus_818_minutes() {
     let (mut s, _) = mid_exchange(Lang::Ja);
     // The plan says 2026-01-20; this rehearsal runs on 2026-12-01 00:21.
     let day = chrono::Duration::days(315);
-    let shift = |t: &mut crate::model::notes::Stamp| *t += day;
+    let shift = |t: &mut crate::model::Stamp| *t += day;
     for h in &mut s.run.history {
         h.run.started.iter_mut().for_each(shift);
         h.ended += day;

@@ -52,7 +52,7 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
         Action::RunChanged(run) => {
             state.file_warnings.remove(crate::model::run::RUN_FILE);
             let saved = run.as_ref().and_then(|r| r.saved);
-            state.skew = crate::display::skew_ahead(saved, now.fixed_offset());
+            state.skew = crate::model::run::skew_ahead(saved, now.fixed_offset());
             state.run = run.map(|r| *r);
             state.members = match &state.run {
                 Some(run) => run

@@ -1,8 +1,9 @@
 //! The group's prompt card: the ◆ key questions and ※ survey questions of its
 //! theme(s), which one is under discussion, and which are covered.
 
+use crate::model::Stamp;
 use crate::model::Theme;
-use crate::model::notes::{Covered, GroupNotes, Stamp};
+use crate::model::notes::{Covered, GroupNotes};
 
 /// One question on the card, as notes refer to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +86,7 @@ mod tests {
             audience: None,
             questions: (1..=q).map(|n| mk("q", n)).collect(),
             survey: (1..=s).map(|n| mk("s", n)).collect(),
+            stages: vec![],
         }
     }
 

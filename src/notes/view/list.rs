@@ -7,9 +7,9 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::roster::border;
-use crate::app::notes::{Mode, State, card};
 use crate::i18n::notes::{NotesText, kind_label};
 use crate::model::notes::{Note, NoteKind};
+use crate::notes::{Mode, State, card};
 use crate::tui::{text, widgets::panel};
 
 /// The colour of a kind's tag.

@@ -8,9 +8,9 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::header::clock_text;
-use crate::app::notes::{Mode, State, roster};
 use crate::i18n::notes::{NotesText, presence_label};
 use crate::model::notes::Presence;
+use crate::notes::{Mode, State, roster};
 use crate::tui::{text, widgets::panel};
 
 /// Draws the roster pane.

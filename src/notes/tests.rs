@@ -8,7 +8,7 @@ use super::*;
 use crate::model::notes::NoteKind;
 
 fn plan() -> crate::model::Plan {
-    let bytes = include_bytes!("../../../sessions/jichitai-09/session.json");
+    let bytes = include_bytes!("../../sessions/jichitai-09/session.json");
     crate::model::read_plan(bytes, "jichitai-09").plan.unwrap()
 }
 

@@ -9,9 +9,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::roster::border;
-use crate::app::notes::{Mode, State, card};
 use crate::i18n::notes::{NotesText, kind_label, save_error};
 use crate::model::notes::NoteKind;
+use crate::notes::{Mode, State, card};
 use crate::tui::{text, widgets::panel};
 
 /// The text area inside the editor pane's border.

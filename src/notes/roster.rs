@@ -6,7 +6,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::model::notes::{Attendance, GroupNotes, Presence, Stamp, Turn};
+use crate::model::Stamp;
+use crate::model::notes::{Attendance, GroupNotes, Presence, Turn};
 
 /// The next attendance mark in the cycle 出席 → 遅刻 → 欠席 → 出席.
 pub fn next_presence(p: Option<Presence>) -> Presence {

@@ -8,12 +8,7 @@ use crate::i18n::notes::NotesText;
 use crate::model::notes::{Note, Summary};
 
 /// Marks note `id` deleted (or restored) at `at`.
-pub(super) fn set_deleted(
-    state: &mut State,
-    id: &str,
-    deleted: bool,
-    at: crate::model::notes::Stamp,
-) {
+pub(super) fn set_deleted(state: &mut State, id: &str, deleted: bool, at: crate::model::Stamp) {
     if let Some(n) = state.doc.notes.iter_mut().find(|n| n.id == id) {
         n.deleted = deleted;
         n.updated = at;

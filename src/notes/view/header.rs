@@ -5,8 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::app::notes::State;
 use crate::i18n::notes::NotesText;
+use crate::notes::State;
 use crate::timer::{Phase, Status};
 use crate::tui::text;
 

@@ -15,6 +15,7 @@ pub mod roster;
 pub mod saving;
 pub mod start;
 mod update;
+pub mod view;
 pub mod writer;
 
 #[cfg(test)]
@@ -29,7 +30,8 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
 use crate::i18n::Lang;
-use crate::model::notes::{GroupNotes, Stamp};
+use crate::model::Stamp;
+use crate::model::notes::GroupNotes;
 use crate::model::notes_draft::Draft;
 use crate::model::run::RunState;
 use crate::model::{Group, Plan, Theme};

@@ -58,7 +58,7 @@ pub async fn run(
         if !screen.is_dead() {
             screen
                 .terminal
-                .draw(|f| crate::ui::notes::draw(f, &state, now))?;
+                .draw(|f| crate::notes::view::draw(f, &state, now))?;
         }
         let wake = state.next_wake(now);
         let action = tokio::select! {

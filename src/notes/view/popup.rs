@@ -6,9 +6,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
-use crate::app::notes::picker::PickFor;
-use crate::app::notes::{Mode, State, keys};
 use crate::i18n::notes::NotesText;
+use crate::notes::picker::PickFor;
+use crate::notes::{Mode, State, keys};
 use crate::tui::text;
 use crate::tui::widgets::{Help, centered, clear_popup, panel};
 

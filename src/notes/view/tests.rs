@@ -10,10 +10,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
 
 use super::draw;
-use crate::app::notes::{Action, Mode, State, update};
 use crate::i18n::Lang;
 use crate::model::notes::{GroupNotes, Presence};
 use crate::model::run::RunState;
+use crate::notes::{Action, Mode, State, update};
 
 fn t0() -> DateTime<Utc> {
     "2026-01-20T05:10:00Z".parse().unwrap()
@@ -44,7 +44,7 @@ fn key(s: &mut State, code: KeyCode, m: KeyModifiers, now: DateTime<Utc>) {
         return;
     }
     for f in fx {
-        if let crate::app::notes::Effect::SaveNotes { doc, generation } = f {
+        if let crate::notes::Effect::SaveNotes { doc, generation } = f {
             let result = Ok(*doc);
             update(s, Action::Saved { generation, result }, now);
         }

@@ -7,8 +7,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::roster::border;
-use crate::app::notes::{Mode, State, card};
 use crate::i18n::notes::NotesText;
+use crate::notes::{Mode, State, card};
 use crate::tui::{text, widgets::panel};
 
 /// Draws the prompt card.

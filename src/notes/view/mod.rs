@@ -20,8 +20,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::widgets::Widget;
 
-use crate::app::notes::{Mode, State};
 use crate::i18n::notes::NotesText;
+use crate::notes::{Mode, State};
 use crate::tui::widgets::{TooSmall, too_small};
 
 /// Where each part of the screen goes.
