@@ -15,17 +15,7 @@ use crate::tui::widgets::panel;
 
 use super::FacilitatorView;
 use crate::facilitator::State;
-
-/// Wraps `s` to `width` cells with `first` before the first line and
-/// spaces of the same width before the others.
-fn bullet(out: &mut Vec<Line<'static>>, first: &str, s: &str, width: u16, style: Style) {
-    // In a narrow card the hanging indent would leave too little room.
-    let hang = if width >= 40 { text::width(first) } else { 2 };
-    let indent = " ".repeat(hang);
-    for l in text::wrap(&format!("{first}{s}"), width as usize, &indent) {
-        out.push(Line::styled(l, style));
-    }
-}
+use crate::prompt_card;
 
 /// The prompt card's lines for the selected group at `width` cells.
 pub(crate) fn card_lines(state: &State, width: u16) -> Vec<Line<'static>> {
@@ -34,12 +24,6 @@ pub(crate) fn card_lines(state: &State, width: u16) -> Vec<Line<'static>> {
     let Some(group) = state.plan.groups.get(state.selected) else {
         return out;
     };
-    let (key, survey) = if state.ascii {
-        ("* ", "+ ")
-    } else {
-        ("◆ ", "※ ")
-    };
-    let bold = Style::new().add_modifier(Modifier::BOLD);
     for (n, id) in group.themes.iter().enumerate() {
         let Some(theme) = state.plan.theme(id) else {
             continue;
@@ -47,23 +31,7 @@ pub(crate) fn card_lines(state: &State, width: u16) -> Vec<Line<'static>> {
         if n > 0 {
             out.push(Line::raw(""));
         }
-        let head = format!("{}{} ", T::Theme.text(lang), theme.id);
-        bullet(&mut out, &head, &theme.title, width, bold.fg(Color::Cyan));
-        if let Some(a) = &theme.audience {
-            let lead = format!("{}: ", T::Audience.text(lang));
-            bullet(&mut out, &lead, a, width, Style::new().fg(Color::DarkGray));
-        }
-        for (mark, list, style) in [
-            (key, &theme.questions, bold),
-            (survey, &theme.survey, Style::new()),
-        ] {
-            for q in list {
-                bullet(&mut out, mark, &q.text, width, style);
-                for p in &q.points {
-                    bullet(&mut out, "   ・", p, width, Style::new());
-                }
-            }
-        }
+        out.extend(prompt_card::lines(theme, lang, state.ascii, width));
     }
     if out.is_empty() {
         out.push(Line::raw(T::NoTheme.text(lang)));

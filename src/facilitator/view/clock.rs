@@ -15,7 +15,7 @@ use crate::tui::bigtext::glyph;
 use crate::tui::text;
 use crate::tui::widgets::Bar;
 
-use super::{FacilitatorView, phase_color};
+use super::{FacilitatorView, phase_color, turn_color};
 
 /// `HH:MM` in the plan's time zone.
 fn hhmm(v: &FacilitatorView, t: Stamp) -> String {
@@ -242,17 +242,6 @@ pub(super) fn timer(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         height: 1,
     };
     ratatui::widgets::Widget::render(&bar, bar_area, buf);
-}
-
-/// The colour of a reporting group's countdown: yellow in its last minute,
-/// red once over.
-pub(super) fn turn_color(status: Status, remaining: i64) -> Color {
-    match status {
-        Status::Paused => Color::Blue,
-        _ if remaining <= 0 => Color::Red,
-        _ if remaining <= 60 => Color::Yellow,
-        _ => Color::Green,
-    }
 }
 
 /// The lines beside the big timer: status, elapsed, segment, turn, next

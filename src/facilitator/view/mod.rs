@@ -63,6 +63,17 @@ pub fn phase_color(clock: &ClockView) -> Color {
     }
 }
 
+/// The colour of a reporting group's countdown: green, yellow in its last
+/// minute, red once over, blue while paused.
+pub fn turn_color(status: Status, remaining: i64) -> Color {
+    match status {
+        Status::Paused => Color::Blue,
+        _ if remaining <= 0 => Color::Red,
+        _ if remaining <= 60 => Color::Yellow,
+        _ => Color::Green,
+    }
+}
+
 /// Where each part of the dashboard goes in a terminal of `area`.
 #[derive(Debug, Clone, Copy)]
 pub struct Areas {
