@@ -35,6 +35,10 @@ pub enum Command {
     RoomMessage,
     /// Put the open reference card on the shared display, or take it down.
     ShowReference,
+    /// In an open card: back to its first line.
+    Top,
+    /// In an open card: to its last line.
+    Bottom,
     /// In a text field: this character typed.
     Type(char),
     /// In a text field: the character before the cursor erased.

@@ -274,7 +274,8 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
             state.quit = true;
             false
         }
-        Up | Down | Left | Right | Confirm | Close | ShowReference | Type(_) | Erase => false,
+        Up | Down | Left | Right | Confirm | Close | ShowReference | Top | Bottom | Type(_)
+        | Erase => false,
     };
     if changed {
         if changes_clock(c) {

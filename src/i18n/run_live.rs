@@ -55,6 +55,12 @@ crate::labels! {
         KeyRoomMessage => "会場への表示メッセージ（ディスプレイに大きく）", "message to the room (big on the display)";
         /// Key help: reference on the display.
         KeyShowReference => "この資料をディスプレイに表示／下ろす", "put this reference on the display / take it down";
+        /// Status of a waiting block on a read-only console.
+        ReadyReadOnly => "開始待ち", "Ready";
+        /// Key help: first line of a card.
+        KeyTop => "先頭へ", "to the top";
+        /// Key help: last line of a card.
+        KeyBottom => "末尾へ", "to the end";
         /// Hint: undo.
         HintUndo => "戻す", "undo";
     }

@@ -60,6 +60,8 @@ pub(super) fn reference(
         Command::Up => -1,
         Command::ScrollDown => i32::from(view::popup_page(state.size)),
         Command::ScrollUp => -i32::from(view::popup_page(state.size)),
+        Command::Top => i32::MIN / 2,
+        Command::Bottom => i32::MAX / 2,
         Command::Close => {
             state.mode = Mode::References { selected: index };
             return;

@@ -331,3 +331,27 @@ fn a_full_rehearsal_with_mistakes_rings_every_signal_and_keeps_the_history() {
     );
     assert!(s.run.ended.is_some());
 }
+
+#[test]
+fn a_long_reference_card_jumps_to_its_end_and_back_and_goes_on_the_display() {
+    let mut s = state();
+    s.size = (80, 24);
+    let grants = s
+        .plan
+        .references
+        .iter()
+        .position(|r| r.id.as_deref() == Some("grants"));
+    let index = grants.unwrap();
+    s.mode = Mode::Reference { index, scroll: 0 };
+    cmd(&mut s, Command::Bottom, 0);
+    let max = crate::facilitator::view::reference_max_scroll(&s, index);
+    assert!(max > 100, "{max}");
+    assert_eq!(s.mode, Mode::Reference { index, scroll: max });
+    cmd(&mut s, Command::Top, 0);
+    assert_eq!(s.mode, Mode::Reference { index, scroll: 0 });
+    let fx = cmd(&mut s, Command::ShowReference, 1);
+    assert!(fx.iter().any(|e| matches!(e, Effect::Save(_))));
+    assert_eq!(s.run.shown_reference.as_deref(), Some("grants"));
+    cmd(&mut s, Command::ShowReference, 2);
+    assert_eq!(s.run.shown_reference, None);
+}

@@ -259,7 +259,12 @@ fn info(v: &FacilitatorView) -> Vec<(String, Style)> {
         (Status::Running, _) => T::Running,
     };
     let bold = Style::new().fg(color).add_modifier(Modifier::BOLD);
-    lines.push((status.text(lang).to_string(), bold));
+    // A read-only console cannot start anything: no "(Space to start)".
+    let status = match (status, v.state.read_only) {
+        (T::Ready, true) => L::ReadyReadOnly.text(lang),
+        (t, _) => t.text(lang),
+    };
+    lines.push((status.to_string(), bold));
     if c.status == Status::Done {
         return lines;
     }

@@ -125,3 +125,15 @@ fn the_end_of_the_sitting_is_summed_up() {
     );
     assert!(text.contains("各グループからの報告  9分 → 省略"), "{text}");
 }
+
+#[test]
+fn a_read_only_console_advertises_only_what_works() {
+    let mut s = base(Lang::Ja);
+    s.read_only = true;
+    let text = draw(&s, at(0), 100, 30);
+    assert!(!text.contains("スペースで開始"), "{text}");
+    assert!(!text.contains("+/- ±1分"), "{text}");
+    assert!(text.contains("閲覧のみ  j/k 班"), "{text}");
+    // The badge no longer covers the projected end.
+    assert!(text.contains("[閲覧のみ]"), "{text}");
+}
