@@ -55,6 +55,13 @@ pub enum Mode {
     },
     /// A broadcast message just copied, shown large.
     Broadcast(usize),
+    /// Asking before the running block is restarted (`R`).
+    ConfirmRestart,
+    /// Typing the message to the room for the shared display.
+    RoomMessage {
+        /// The text typed so far.
+        text: String,
+    },
 }
 
 /// A short message in the status line, until `until`.
@@ -103,6 +110,12 @@ pub struct State {
     /// Following another console: seconds its run.json was stamped ahead of
     /// this machine's clock, beyond the tolerance.
     pub skew: Option<i64>,
+    /// The clock as it was before each of the last changes, newest last,
+    /// for `z` (undo). Not saved: it lives as long as the console.
+    pub undo: Vec<update::Snapshot>,
+    /// The segment last seen running (block id, index), to tell the
+    /// facilitator when the next one begins.
+    pub segment_seen: Option<(String, usize)>,
     /// The facilitator asked to leave.
     pub quit: bool,
 }
@@ -126,6 +139,8 @@ impl State {
             notice: None,
             save_error: None,
             skew: None,
+            undo: Vec::new(),
+            segment_seen: None,
             quit: false,
         }
     }

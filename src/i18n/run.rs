@@ -94,7 +94,7 @@ crate::labels! {
         /// Reference list hint.
         ReferencesHint => "Enter 開く  Esc 閉じる", "Enter open  Esc close";
         /// Reference card hint.
-        ReferenceHint => "Up/Down PgUp/PgDn 移動  Esc 一覧へ", "Up/Down PgUp/PgDn scroll  Esc back";
+        ReferenceHint => "Up/Down PgUp/PgDn 移動  d ディスプレイに表示  Esc 一覧へ", "Up/Down PgUp/PgDn scroll  d show on display  Esc back";
         /// Move popup title.
         MoveTitle => "メンバーの移動", "Move a member";
         /// Move popup destination label.
@@ -142,7 +142,7 @@ crate::labels! {
         /// Key help.
         KeyScrollUp => "上へスクロール", "scroll up";
         /// Key help.
-        KeyBroadcast => "周知メッセージ1～3をコピー（OSC 52）", "copy broadcast message 1-3 (OSC 52)";
+        KeyBroadcast => "周知メッセージ（番号の順、計画にある数だけ）をコピー（OSC 52）", "copy broadcast message n (as many as the plan has; OSC 52)";
         /// Key help.
         KeyReferences => "参考資料を開く", "open the reference cards";
         /// Key help.

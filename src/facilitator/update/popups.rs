@@ -1,0 +1,162 @@
+//! What keys do while something is on top of the dashboard: the help and
+//! broadcast popups, the reference cards, moving a member, confirming a
+//! restart and typing a message to the room.
+
+use crate::i18n::run as text;
+use crate::model::Stamp;
+use crate::model::run::MemberMove;
+use crate::timer;
+
+use super::super::action::{Command, Effect};
+use super::super::view;
+use super::super::{Mode, State};
+use super::notice;
+
+pub(super) fn popup(state: &mut State, c: Command) {
+    match c {
+        Command::Close => state.mode = Mode::Dashboard,
+        Command::Quit => state.quit = true,
+        _ => {}
+    }
+}
+
+pub(super) fn references(state: &mut State, c: Command, selected: usize) {
+    let n = state.plan.references.len();
+    state.mode = match c {
+        Command::Up => Mode::References {
+            selected: selected.saturating_sub(1),
+        },
+        Command::Down => Mode::References {
+            selected: (selected + 1).min(n.saturating_sub(1)),
+        },
+        Command::Confirm => Mode::Reference {
+            index: selected,
+            scroll: 0,
+        },
+        Command::Close => Mode::Dashboard,
+        Command::Quit => {
+            state.quit = true;
+            return;
+        }
+        _ => return,
+    };
+}
+
+pub(super) fn reference(
+    state: &mut State,
+    c: Command,
+    index: usize,
+    scroll: u16,
+    now: Stamp,
+    fx: &mut Vec<Effect>,
+) {
+    let step = match c {
+        Command::ShowReference => {
+            show_reference(state, index, now);
+            fx.push(Effect::Save(Box::new(state.run.clone())));
+            return;
+        }
+        Command::Down => 1,
+        Command::Up => -1,
+        Command::ScrollDown => i32::from(view::popup_page(state.size)),
+        Command::ScrollUp => -i32::from(view::popup_page(state.size)),
+        Command::Close => {
+            state.mode = Mode::References { selected: index };
+            return;
+        }
+        Command::Quit => {
+            state.quit = true;
+            return;
+        }
+        _ => return,
+    };
+    let max = view::reference_max_scroll(state, index);
+    let scroll = (i32::from(scroll) + step).clamp(0, i32::from(max)) as u16;
+    state.mode = Mode::Reference { index, scroll };
+}
+
+pub(super) fn move_member(
+    state: &mut State,
+    c: Command,
+    now: Stamp,
+    member: usize,
+    to: usize,
+    fx: &mut Vec<Effect>,
+) {
+    let roster_len = state.selected_roster().len();
+    let groups = state.plan.groups.len();
+    let step_group = |to: usize, forward: bool| {
+        let mut t = to;
+        loop {
+            t = if forward {
+                (t + 1) % groups
+            } else {
+                (t + groups - 1) % groups
+            };
+            if t != state.selected || t == to {
+                return t;
+            }
+        }
+    };
+    state.mode = match c {
+        Command::Up => Mode::Move {
+            member: member.saturating_sub(1),
+            to,
+        },
+        Command::Down => Mode::Move {
+            member: (member + 1).min(roster_len.saturating_sub(1)),
+            to,
+        },
+        Command::Left | Command::Right => Mode::Move {
+            member,
+            to: step_group(to, c == Command::Right),
+        },
+        Command::Confirm => {
+            let roster = state.selected_roster();
+            let (Some(m), Some(from), Some(dest)) = (
+                roster.get(member).map(|m| m.name.clone()),
+                state.selected_group().map(str::to_string),
+                state.plan.groups.get(to).map(|g| g.id.clone()),
+            ) else {
+                state.mode = Mode::Dashboard;
+                return;
+            };
+            let msg = text::moved(&m, &from, &dest, state.lang);
+            state.run.moves.push(MemberMove {
+                member: m,
+                from,
+                to: dest,
+                at: timer::whole_second(now),
+                extra: Default::default(),
+            });
+            fx.push(Effect::Save(Box::new(state.run.clone())));
+            notice(state, now, msg, false);
+            Mode::Dashboard
+        }
+        Command::Close => Mode::Dashboard,
+        Command::Quit => {
+            state.quit = true;
+            return;
+        }
+        _ => return,
+    };
+}
+
+/// Puts reference card `index` on the shared display, or takes it down
+/// when it is the one up.
+fn show_reference(state: &mut State, index: usize, now: Stamp) {
+    let Some(r) = state.plan.references.get(index) else {
+        return;
+    };
+    let key = r.id.clone().unwrap_or_else(|| r.title.clone());
+    let lang = state.lang;
+    if state.run.shown_reference.as_deref() == Some(key.as_str()) {
+        state.run.shown_reference = None;
+        let msg = crate::i18n::run_live::LiveText::ReferenceDown.text(lang);
+        notice(state, now, msg.into(), false);
+    } else {
+        let msg = text::card_shown(&r.title, lang);
+        state.run.shown_reference = Some(key);
+        notice(state, now, msg, false);
+    }
+}
