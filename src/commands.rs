@@ -1,10 +1,12 @@
 //! What each subcommand does once the command line is parsed: check a plan,
-//! list or pick sittings, open the facilitator console or the review.
+//! list or pick sittings, open the facilitator console, the note-taker's
+//! console, the display or the review. Every command that needs a plan
+//! reads it through [`usable_plan`].
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use bunkakai::facilitator::app;
+use bunkakai::facilitator::run as app;
 use bunkakai::i18n::run as run_text;
 use bunkakai::i18n::{CheckText, Lang, cli as msg};
 use bunkakai::store::sessions::{self, SessionPath};
@@ -201,17 +203,7 @@ pub(crate) fn list_sittings(dir: &std::path::Path, lang: Lang) -> ExitCode {
 }
 
 pub(crate) fn review(dir: PathBuf, lang: Lang) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(1);
-        }
-    };
-    match runtime.block_on(bunkakai::review::screen::run(dir, lang)) {
+    match bunkakai::review::screen::run(dir, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");
@@ -232,11 +224,92 @@ pub(crate) fn display(
     };
     let mut state = bunkakai::display::State::new(plan, lang);
     state.ascii = ascii;
-    match bunkakai::display::app::run(state, found.clone(), poll) {
+    match bunkakai::display::run::run(state, found.clone(), poll) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");
             ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs `bunkakai notes <session> --group G`: finds the group, opens its
+/// notes file and this console's draft, restores the draft, and runs the
+/// note-taker's console.
+pub(crate) fn notes(
+    found: &SessionPath,
+    group: &str,
+    lang: Lang,
+    poll: Option<std::time::Duration>,
+) -> ExitCode {
+    use bunkakai::i18n::notes::{NotesText, no_draft_slot, no_group};
+    use bunkakai::i18n::store::store_error;
+    use bunkakai::notes::{Notice, State, run};
+    use bunkakai::store::notes_file;
+
+    let plan = match usable_plan(found, lang) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    // `--group b` finds group B when no other group differs only in case.
+    let by_case = || {
+        let mut same = plan
+            .groups
+            .iter()
+            .filter(|g| g.id.eq_ignore_ascii_case(group));
+        match (same.next(), same.next()) {
+            (Some(g), None) => Some(g),
+            _ => None,
+        }
+    };
+    let Some(g) = plan.group(group).or_else(by_case).cloned() else {
+        let ids: Vec<String> = plan.groups.iter().map(|g| g.id.clone()).collect();
+        eprintln!("{}", no_group(group, &ids, lang));
+        return ExitCode::from(2);
+    };
+    let notes = notes_file::notes_path(&found.dir, &g.id);
+    let opened = notes_file::prepare_dir(&notes)
+        .and_then(|()| notes_file::load(&notes, &plan.id, &g.id))
+        .and_then(|doc| Ok((doc, notes_file::claim_draft(&notes)?)));
+    let (doc, slot) = match opened {
+        Ok((doc, Some(slot))) => (doc, slot),
+        Ok((_, None)) => {
+            eprintln!("{}", no_draft_slot(lang));
+            return ExitCode::FAILURE;
+        }
+        Err(e) => {
+            eprintln!("{}", store_error(&e, lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    let draft = match notes_file::load_draft(&slot.path) {
+        Ok(d) => d,
+        Err(e) => {
+            // A draft that cannot be read is left where it is for the user.
+            eprintln!("{}", store_error(&e, lang));
+            None
+        }
+    };
+    let mut state = State::new(lang, &plan, &g, doc, run::id_prefix());
+    if let Some(d) = draft.filter(|d| !d.is_empty()) {
+        state.restore(&d);
+        state.notice = Some(Notice {
+            text: NotesText::DraftRestored.text(lang).to_string(),
+            until: chrono::Utc::now() + chrono::Duration::seconds(5),
+        });
+    }
+    let files = run::Files {
+        dir: found.dir.clone(),
+        notes,
+        draft: slot.path.clone(),
+    };
+    let result = run::run(state, files, poll);
+    drop(slot);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod logging;
 pub mod model;
 pub mod notes;
 pub mod picker;
+pub mod prepare;
 pub mod prompt_card;
 pub mod review;
 pub mod store;

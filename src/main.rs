@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use bunkakai::facilitator::app;
+use bunkakai::facilitator::run as app;
 use bunkakai::i18n::{Lang, cli as msg};
 use bunkakai::review::{export, export_cmd, search_cmd};
 use bunkakai::store::sessions;
@@ -127,6 +127,90 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Make the next sitting: a copy of a past sitting's programme (--from), or a starter plan to fill in.
+    New {
+        /// The new sitting's id (its folder name), e.g. jichitai-10.
+        id: String,
+        /// The past sitting to copy: agenda, themes, references and broadcasts.
+        #[arg(long, value_name = "SESSION")]
+        from: Option<String>,
+        /// The title (default: the past title with 第N回 moved on by one).
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+        /// The day of the sitting (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// The start time (HH:MM).
+        #[arg(long, value_name = "HH:MM")]
+        start: Option<String>,
+        /// Keep the past sitting's groups and rosters.
+        #[arg(long)]
+        keep_groups: bool,
+    },
+    /// Prepare the groups: import the registration sheet, form groups by stage, print the group list.
+    Roster {
+        #[command(subcommand)]
+        command: RosterCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RosterCommand {
+    /// Read the registrations (.xlsx/.xls/.ods, or .csv in UTF-8 or Shift_JIS) into the sitting.
+    ///
+    /// Columns are found by their header (自治体名/団体名, 都道府県, 段階/ステージ, 班/グループ, 氏名, 所属/部署, 役職, メール, or English); --map names the others. Exit status 2, nothing written, when a row cannot be used.
+    Import {
+        /// The sitting.
+        session: String,
+        /// The registration file.
+        file: PathBuf,
+        /// The sheet to read (default: the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Which column holds what, e.g. --map 区分=stage --map C=email (fields: municipality, prefecture, stage, group, name, reading, affiliation, role, email).
+        #[arg(long, value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+        /// Show what was understood without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the usable rows even when some rows cannot be used (they are listed).
+        #[arg(long)]
+        skip_bad: bool,
+    },
+    /// Form the groups: per stage, sizes balanced, prefectures spread; the previous plan is kept as session.json.bak.
+    Assign {
+        /// The sitting.
+        session: String,
+        /// stage: groups per stage of the 取組サイクル; none: one pool.
+        #[arg(long, value_enum, default_value = "stage")]
+        by: bunkakai::prepare::assign_cmd::By,
+        /// Group size, MIN-MAX.
+        #[arg(long, default_value = "5-7", value_name = "MIN-MAX")]
+        size: String,
+        /// Split up municipalities who sat together in the recent sittings of the sessions folder.
+        #[arg(long)]
+        avoid_repeat: bool,
+        /// How many recent sittings --avoid-repeat looks at.
+        #[arg(long, default_value_t = 3, value_name = "N")]
+        recent: usize,
+        /// Another draw of the same registrations.
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// Print the groups without writing them.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Print the group list to send to participants (班分け表).
+    Show {
+        /// The sitting.
+        session: String,
+        /// md, csv (for Excel), xlsx (needs -o), or zoom (Zoom's breakout pre-assignment CSV).
+        #[arg(long, value_enum, default_value = "md")]
+        format: bunkakai::prepare::group_list::ListFormat,
+        /// Write to this file (replaced atomically) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// When to highlight matches with terminal colours.
@@ -138,6 +222,65 @@ enum ColorChoice {
     Always,
     /// Never.
     Never,
+}
+
+fn roster(command: RosterCommand, dir: &std::path::Path, lang: Lang) -> ExitCode {
+    use bunkakai::prepare::{assign_cmd, import_cmd, show_cmd};
+    let out = &mut std::io::stdout().lock();
+    let err = &mut std::io::stderr();
+    let code = match command {
+        RosterCommand::Import {
+            session,
+            file,
+            sheet,
+            map,
+            dry_run,
+            skip_bad,
+        } => {
+            let args = import_cmd::ImportArgs {
+                session,
+                file,
+                sheet,
+                map,
+                dry_run,
+                skip_bad,
+            };
+            import_cmd::run(&args, dir, lang, out, err)
+        }
+        RosterCommand::Assign {
+            session,
+            by,
+            size,
+            avoid_repeat,
+            recent,
+            seed,
+            dry_run,
+        } => {
+            let args = assign_cmd::AssignArgs {
+                session,
+                by,
+                size,
+                avoid_repeat,
+                recent,
+                seed,
+                dry_run,
+            };
+            assign_cmd::run(&args, dir, lang, out, err)
+        }
+        RosterCommand::Show {
+            session,
+            format,
+            output,
+        } => {
+            let args = show_cmd::ShowArgs {
+                session,
+                format,
+                output,
+            };
+            show_cmd::run(&args, dir, lang, out, err)
+        }
+    };
+    ExitCode::from(code)
 }
 
 fn main() -> ExitCode {
@@ -158,9 +301,13 @@ fn main() -> ExitCode {
             pick_and_run(&dir, lang, cli.ascii)
         }
         None => list_sittings(&dir, lang),
-        Some(Command::Notes { session, group }) => {
-            bunkakai::notes::start::notes_command(&session, &group, &dir, lang, poll)
-        }
+        Some(Command::Notes { session, group }) => match sessions::locate(&session, &dir) {
+            Ok(found) => commands::notes(&found, &group, lang, poll),
+            Err(e) => {
+                eprintln!("{}", msg::locate_error(&e, lang));
+                ExitCode::from(2)
+            }
+        },
         Some(Command::NotesWriter {
             dir,
             group,
@@ -221,6 +368,32 @@ fn main() -> ExitCode {
             let code = export_cmd::run(&session, &dir, format, output.as_deref(), lang, out, err);
             ExitCode::from(code)
         }
+        Some(Command::New {
+            id,
+            from,
+            title,
+            date,
+            start,
+            keep_groups,
+        }) => {
+            let args = bunkakai::prepare::new_cmd::NewArgs {
+                id,
+                from,
+                title,
+                date,
+                start,
+                keep_groups,
+            };
+            let out = &mut std::io::stdout().lock();
+            ExitCode::from(bunkakai::prepare::new_cmd::run(
+                &args,
+                &dir,
+                lang,
+                out,
+                &mut std::io::stderr(),
+            ))
+        }
+        Some(Command::Roster { command }) => roster(command, &dir, lang),
         Some(Command::Check { session }) => match sessions::locate(&session, &dir) {
             Ok(found) => check_plan(&found, lang),
             Err(e) => {

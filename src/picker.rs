@@ -3,8 +3,8 @@
 
 use std::io;
 
-use crossterm::event::{Event, EventStream};
-use futures_util::StreamExt;
+use crossterm::event::Event;
+use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -13,9 +13,11 @@ use ratatui::widgets::Widget;
 
 use crate::i18n::Lang;
 use crate::i18n::run::RunText as T;
+use crate::model::Stamp;
+use crate::tui::console::{Flow, Outside, Start};
 use crate::tui::keys::{Binding, Key, lookup};
 use crate::tui::widgets::{self, TooSmall, panel};
-use crate::tui::{Screen, Signals, text};
+use crate::tui::{self, runtime, text};
 
 /// One sitting in the list.
 #[derive(Debug, Clone, PartialEq)]
@@ -238,39 +240,66 @@ fn said(p: &Picker, said: Said, area: Rect, buf: &mut Buffer) {
 }
 
 /// Shows the picker until a sitting is chosen (its id) or the user leaves.
-pub fn choose(mut picker: Picker) -> io::Result<Choice> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    rt.block_on(async move {
-        let mut signals = Signals::new()?;
-        let mut screen = Screen::enter()?;
-        let mut events = EventStream::new();
-        loop {
-            screen
-                .terminal
-                .draw(|f| f.render_widget(&picker, f.area()))?;
-            let ev = tokio::select! {
-                ev = events.next() => ev,
-                _ = signals.recv() => return Ok(Choice::Quit),
-            };
-            let key = match ev {
-                Some(Ok(Event::Key(k))) => k,
-                Some(Ok(_)) => continue,
-                Some(Err(_)) | None => {
-                    screen.hung_up();
-                    return Ok(Choice::Quit);
-                }
-            };
-            let Some(c) = lookup(KEYS, &key) else {
-                continue;
-            };
-            match picker.update(c) {
-                Choice::Undecided => {}
-                decided => return Ok(decided),
-            }
-        }
+pub fn choose(picker: Picker) -> io::Result<Choice> {
+    let mut live = Live {
+        picker,
+        choice: Choice::Undecided,
+    };
+    runtime::run(&mut live, runtime::Options::default())?;
+    Ok(match live.choice {
+        Choice::Undecided => Choice::Quit,
+        decided => decided,
     })
+}
+
+/// The picker while it runs: what was decided so far.
+struct Live {
+    picker: Picker,
+    choice: Choice,
+}
+
+impl tui::Console for Live {
+    type Action = Command;
+    type Effect = Choice;
+
+    fn now(&self) -> Stamp {
+        chrono::Utc::now().fixed_offset()
+    }
+
+    fn start(&mut self, _: Start, _: &mut Outside<'_, Command>) -> Vec<Choice> {
+        Vec::new()
+    }
+
+    fn to_action(&self, ev: Event) -> Option<Command> {
+        match ev {
+            Event::Key(k) => lookup(KEYS, &k),
+            _ => None,
+        }
+    }
+
+    fn tick(&self) -> Option<Command> {
+        None
+    }
+
+    fn update(&mut self, c: Command, _: Stamp) -> Vec<Choice> {
+        vec![self.picker.update(c)]
+    }
+
+    fn view(&self, frame: &mut Frame, _: Stamp) {
+        frame.render_widget(&self.picker, frame.area());
+    }
+
+    fn perform(&mut self, choice: Choice, _: &mut Outside<'_, Command>) -> Flow {
+        if choice == Choice::Undecided {
+            return Flow::Continue;
+        }
+        self.choice = choice;
+        Flow::Quit
+    }
+
+    fn next_wake(&self, _: Stamp) -> Option<Stamp> {
+        None
+    }
 }
 
 #[cfg(test)]

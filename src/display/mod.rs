@@ -6,10 +6,10 @@
 //! It only reads: run.json and session.json are followed as other processes
 //! replace them, and no key changes anything. Shaped like the other consoles:
 //! plain [`State`], a pure [`update`] returning [`Effect`]s, a [`view`], and
-//! one event loop in [`app`].
+//! [`run`], which hands it to the shared runtime.
 
-pub mod app;
 pub mod keys;
+pub mod run;
 pub mod view;
 
 use std::path::PathBuf;

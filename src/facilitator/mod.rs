@@ -4,14 +4,14 @@
 //!
 //! Shaped as one pure core and effects at the edge: [`State`] is plain data,
 //! [`update::update`] decides what a key or a tick does and returns
-//! [`Effect`]s, [`view`] draws the state, and [`app`] is the one event loop
-//! that reads the terminal, the clock and the files and carries the effects
-//! out.
+//! [`Effect`]s, [`view`] draws the state, and [`run`] opens the sitting and
+//! hands the console to the shared runtime ([`crate::tui::runtime`]), which
+//! reads the terminal, the clock and the files and carries the effects out.
 
 pub mod action;
-pub mod app;
 pub mod groups;
 pub mod keys;
+pub mod run;
 pub mod update;
 pub mod view;
 

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod display;
 pub mod notes;
 mod plan;
+pub mod prepare;
 pub mod review;
 pub mod run;
 pub mod run_live;

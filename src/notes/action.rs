@@ -1,6 +1,8 @@
 //! What can happen to the note-taker's console ([`Action`]) and what it asks
 //! the outside world to do ([`Effect`]).
 
+use std::path::PathBuf;
+
 use crossterm::event::KeyEvent;
 
 use crate::model::notes::GroupNotes;
@@ -40,8 +42,10 @@ pub enum Action {
     /// The facilitator's run file changed (timer, roster moves); `None`
     /// when there is none.
     RunChanged(Option<Box<RunState>>),
-    /// The process was told to end (SIGTERM, SIGINT) or its terminal went
-    /// away (SIGHUP, `hangup`).
+    /// Files of the sitting's folder changed (another console saved).
+    FilesChanged(Vec<PathBuf>),
+    /// The process was told to end (a signal) or its terminal went away
+    /// (`hangup`: input ended or a frame could not be written).
     Terminate {
         /// True when the terminal is gone and must not be drawn to.
         hangup: bool,
@@ -61,6 +65,12 @@ pub enum Effect {
     },
     /// Write the draft file; answer with [`Action::DraftSaved`].
     SaveDraft(Box<Draft>),
+    /// Read the group's notes file again; answer with [`Action::FileChanged`]
+    /// or [`Action::FileUnreadable`].
+    LoadNotes,
+    /// Read run.json again; answer with [`Action::RunChanged`] or
+    /// [`Action::FileUnreadable`].
+    LoadRun,
     /// End the console: write the draft and, when something is not yet on
     /// disk, the notes, synchronously; then leave.
     Exit {

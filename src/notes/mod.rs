@@ -6,14 +6,13 @@
 pub mod action;
 pub mod card;
 mod commit;
-pub mod console;
 pub mod editor;
 pub mod keys;
 pub mod picker;
 mod picking;
 pub mod roster;
+pub mod run;
 pub mod saving;
-pub mod start;
 mod update;
 pub mod view;
 pub mod writer;

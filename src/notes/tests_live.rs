@@ -2,6 +2,8 @@
 //! terminal or a disk: the flag raised for the facilitator, clock skew and
 //! files that cannot be read.
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -59,4 +61,20 @@ fn clock_skew_and_unreadable_files_are_flagged_until_read_again() {
     run.saved = Some(s.stamp(t0()));
     update(&mut s, Action::RunChanged(Some(Box::new(run))), t0());
     assert_eq!(s.skew, None);
+}
+
+#[test]
+fn another_consoles_save_asks_for_the_files_this_console_follows() {
+    let mut s = state_b();
+    let paths = vec![
+        PathBuf::from("s/notes/B.json"),
+        PathBuf::from("s/notes/A.json"),
+        PathBuf::from("s/run.json"),
+        PathBuf::from("s/notes/B.json"),
+        PathBuf::from("s/notes/run.json"),
+    ];
+    let fx = update(&mut s, Action::FilesChanged(paths), t0());
+    assert_eq!(fx, vec![Effect::LoadNotes, Effect::LoadRun]);
+    let other = vec![PathBuf::from("s/notes/A.json"), PathBuf::from("s/x.json")];
+    assert!(update(&mut s, Action::FilesChanged(other), t0()).is_empty());
 }

@@ -64,6 +64,7 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
             };
             state.roster_sel = state.roster_sel.min(state.members.len().saturating_sub(1));
         }
+        Action::FilesChanged(paths) => rereads(state, &paths, &mut fx),
         Action::Terminate { hangup } => {
             state.quitting = true;
             fx.push(exit(state, now, !hangup));
@@ -97,6 +98,28 @@ fn housekeeping(state: &mut State, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
     }
     let live = state.doc.live_notes().count();
     state.list_sel = state.list_sel.min(live.saturating_sub(1));
+}
+
+/// The files to read again after another console changed them: the group's
+/// notes file and run.json; a file is asked for once however often it
+/// changed.
+fn rereads(state: &State, paths: &[std::path::PathBuf], fx: &mut Vec<Effect>) {
+    let notes = format!("{}.json", state.group.id);
+    for p in paths {
+        let name = p.file_name().and_then(|n| n.to_str());
+        let in_notes = p
+            .parent()
+            .and_then(|d| d.file_name())
+            .is_some_and(|d| d == "notes");
+        let effect = match name {
+            Some(n) if in_notes && n == notes => Effect::LoadNotes,
+            Some(crate::model::run::RUN_FILE) if !in_notes => Effect::LoadRun,
+            _ => continue,
+        };
+        if !fx.contains(&effect) {
+            fx.push(effect);
+        }
+    }
 }
 
 fn exit(state: &State, now: DateTime<Utc>, restore_terminal: bool) -> Effect {

@@ -8,12 +8,18 @@
 //! workshop.
 
 pub mod bigtext;
+pub mod console;
 pub mod keys;
 pub mod osc;
+pub mod runtime;
 pub mod screen;
 pub mod text;
 pub mod tick;
 pub mod widgets;
 
+#[cfg(test)]
+pub(crate) mod test_surface;
+
+pub use console::{Console, End, Flow, Outside, Start};
 pub use keys::{Binding, Key};
 pub use screen::{Screen, Signals, Stop};

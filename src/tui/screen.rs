@@ -1,8 +1,11 @@
 //! Entering and leaving the terminal: raw mode, the alternate screen and
 //! bracketed paste on the way in; all of it undone on the way out, when the
-//! screen is dropped, when the program panics, and on SIGTERM/SIGINT. After a
-//! hang-up (SIGHUP: the ssh connection or the terminal window closed) nothing
-//! more is written, because there is nobody to read it.
+//! screen is dropped, when the program panics, and on SIGTERM, SIGINT,
+//! SIGQUIT and SIGHUP (a hang-up signal does not mean the terminal is gone:
+//! `kill -HUP` or a closing multiplexer leave it there, and restoring a
+//! terminal that is really gone only fails quietly). Once input ends or a
+//! frame cannot be written, the terminal is gone and nothing more is
+//! written to it.
 
 use std::io::{self, Stdout, Write};
 use std::sync::Once;
@@ -102,12 +105,13 @@ fn install_panic_hook() {
     });
 }
 
-/// Why the program was asked to stop from outside.
+/// Why the program was asked to stop from outside. Every stop leaves
+/// cleanly: the final saves run and the terminal is restored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {
-    /// SIGHUP: the terminal is gone; do not draw or restore.
+    /// SIGHUP: the ssh connection or the terminal window may be closing.
     HangUp,
-    /// SIGTERM or SIGINT: leave cleanly.
+    /// SIGTERM, SIGINT or SIGQUIT.
     Terminate,
 }
 
@@ -119,6 +123,8 @@ pub struct Signals {
     term: tokio::signal::unix::Signal,
     #[cfg(unix)]
     int: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    quit: tokio::signal::unix::Signal,
 }
 
 impl Signals {
@@ -131,6 +137,7 @@ impl Signals {
                 hup: signal(SignalKind::hangup())?,
                 term: signal(SignalKind::terminate())?,
                 int: signal(SignalKind::interrupt())?,
+                quit: signal(SignalKind::quit())?,
             })
         }
         #[cfg(not(unix))]
@@ -145,6 +152,7 @@ impl Signals {
                 _ = self.hup.recv() => Stop::HangUp,
                 _ = self.term.recv() => Stop::Terminate,
                 _ = self.int.recv() => Stop::Terminate,
+                _ = self.quit.recv() => Stop::Terminate,
             }
         }
         #[cfg(not(unix))]

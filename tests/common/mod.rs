@@ -119,6 +119,23 @@ impl Console {
         self.screen.lock().unwrap().screen().alternate_screen()
     }
 
+    /// True while the terminal's cursor is hidden.
+    pub fn cursor_hidden(&self) -> bool {
+        self.screen.lock().unwrap().screen().hide_cursor()
+    }
+
+    /// Waits until `done` holds; false if it did not within `secs`.
+    pub fn wait_until(&self, secs: u64, done: impl Fn(&Console) -> bool) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        while Instant::now() < deadline {
+            if done(self) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        done(self)
+    }
+
     /// The screen's text.
     pub fn contents(&self) -> String {
         self.screen.lock().unwrap().screen().contents()

@@ -3,8 +3,7 @@
 //! every note as you type.
 //!
 //! [`state`] holds the state and the pure `update`; [`view`] draws it;
-//! [`run`] is the one `tokio::select!` loop over keys, signals and the
-//! archive being read.
+//! [`run`] hands it to the shared runtime ([`crate::tui::runtime`]).
 
 pub mod content;
 pub mod keys;

@@ -1,90 +1,89 @@
-//! The review's one event loop: keys and resizes from the terminal, stop
-//! signals, and the archive read on a blocking thread, each turned into an
-//! [`Action`]; the frame is redrawn after each batch. Nothing ticks: the
-//! review only changes when the reviewer does something.
+//! Running the review on the shared runtime: keys and resizes become
+//! [`Action`]s in [`to_action`], the archive is read on the blocking pool.
+//! Nothing ticks: the review only changes when the reviewer does something.
 
 use std::io;
 use std::path::PathBuf;
 
-use crossterm::event::{Event, EventStream, KeyCode, KeyEventKind, KeyModifiers};
-use futures_util::StreamExt;
-use tokio::sync::mpsc;
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::Frame;
 
 use super::keys::Command;
 use super::state::{Action, Effect, Loaded, State, update};
 use super::view::{ReviewView, cursor, table};
 use crate::i18n::Lang;
+use crate::model::Stamp;
 use crate::review::Archive;
+use crate::tui::console::{Flow, Outside, Start};
 use crate::tui::keys::lookup;
-use crate::tui::{Screen, Signals, Stop};
+use crate::tui::{self, runtime};
 
 /// Runs the review of the sessions folder `dir` until the reviewer quits.
-pub async fn run(dir: PathBuf, lang: Lang) -> io::Result<()> {
-    let mut screen = Screen::enter()?;
-    let mut signals = Signals::new()?;
-    let size = screen.terminal.size()?;
-    let (mut state, effects) = State::new(lang, (size.width, size.height));
-    let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
-    let mut events = EventStream::new();
-    if perform(effects, &dir, &tx) {
-        return Ok(());
-    }
-    loop {
-        draw(&mut screen, &state)?;
-        let action = tokio::select! {
-            ev = events.next() => match ev {
-                Some(Ok(ev)) => to_action(&state, ev),
-                Some(Err(_)) | None => return Ok(()),
-            },
-            Some(action) = rx.recv() => Some(action),
-            stop = signals.recv() => {
-                if stop == Stop::HangUp {
-                    screen.hung_up();
-                }
-                return Ok(());
-            }
-        };
-        let Some(action) = action else { continue };
-        let effects = update(&mut state, action);
-        if perform(effects, &dir, &tx) {
-            return Ok(());
-        }
-    }
+pub fn run(dir: PathBuf, lang: Lang) -> io::Result<()> {
+    let (state, initial) = State::new(lang, (0, 0));
+    let mut live = Live {
+        state,
+        dir,
+        initial,
+    };
+    runtime::run(&mut live, runtime::Options::default())
 }
 
-fn draw(screen: &mut Screen, state: &State) -> io::Result<()> {
-    if screen.is_dead() {
-        return Ok(());
+/// The review while it runs.
+struct Live {
+    state: State,
+    dir: PathBuf,
+    /// The effects to start with (reading the archive).
+    initial: Vec<Effect>,
+}
+
+impl tui::Console for Live {
+    type Action = Action;
+    type Effect = Effect;
+
+    fn now(&self) -> Stamp {
+        // Nothing in the review depends on the time.
+        chrono::Utc::now().fixed_offset()
     }
-    screen.terminal.draw(|frame| {
-        frame.render_widget(&ReviewView(state), frame.area());
-        if let Some((x, y)) = cursor(state) {
+
+    fn start(&mut self, start: Start, _out: &mut Outside<'_, Action>) -> Vec<Effect> {
+        self.state.size = start.size;
+        std::mem::take(&mut self.initial)
+    }
+
+    fn to_action(&self, ev: Event) -> Option<Action> {
+        to_action(&self.state, ev)
+    }
+
+    fn tick(&self) -> Option<Action> {
+        None
+    }
+
+    fn update(&mut self, action: Action, _now: Stamp) -> Vec<Effect> {
+        update(&mut self.state, action)
+    }
+
+    fn view(&self, frame: &mut Frame, _now: Stamp) {
+        frame.render_widget(&ReviewView(&self.state), frame.area());
+        if let Some((x, y)) = cursor(&self.state) {
             frame.set_cursor_position((x, y));
         }
-    })?;
-    Ok(())
-}
+    }
 
-/// Carries out effects; true when the review must end.
-fn perform(
-    effects: Vec<Effect>,
-    dir: &std::path::Path,
-    tx: &mpsc::UnboundedSender<Action>,
-) -> bool {
-    for effect in effects {
+    fn perform(&mut self, effect: Effect, out: &mut Outside<'_, Action>) -> Flow {
         match effect {
-            Effect::Quit => return true,
+            Effect::Quit => return Flow::Quit,
             Effect::Load => {
-                let dir = dir.to_path_buf();
-                let tx = tx.clone();
-                tokio::task::spawn_blocking(move || {
-                    let loaded = Loaded::new(Archive::load(&dir));
-                    let _ = tx.send(Action::Loaded(Box::new(loaded)));
-                });
+                let dir = self.dir.clone();
+                out.spawn(move || Action::Loaded(Box::new(Loaded::new(Archive::load(&dir)))));
             }
         }
+        Flow::Continue
     }
-    false
+
+    fn next_wake(&self, _now: Stamp) -> Option<Stamp> {
+        None
+    }
 }
 
 /// The action a terminal event gives in the current view.

@@ -1,17 +1,17 @@
-//! The facilitator console's one event loop: keys from the terminal, the
-//! tick when the displayed second turns over, changes of the sitting's
-//! files, and the results of effects, all through one `tokio::select!`.
-//! Each action goes through `update`; the effects it returns are carried out
-//! here; the screen is redrawn after that, never on a fixed frame rate.
+//! Running the facilitator console: opening the sitting (its lock and
+//! run.json), and what the console gives the shared runtime: keys to
+//! actions, the wake-up at the next second, and its effects carried out
+//! (run.json written on a thread of its own, notes read on the blocking
+//! pool, the bell and OSC notices written to the terminal).
 
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc as std_mpsc;
 use std::thread::JoinHandle;
 
-use crossterm::event::{Event, EventStream};
-use futures_util::StreamExt;
-use tokio::sync::mpsc::{self, UnboundedSender};
+use crossterm::event::Event;
+use ratatui::Frame;
+use tokio::sync::mpsc::UnboundedSender;
 
 use crate::i18n::Lang;
 use crate::i18n::display as words;
@@ -19,10 +19,10 @@ use crate::model::Plan;
 use crate::model::Stamp;
 use crate::model::notes::{GroupNotes, NOTES_KIND, NOTES_VERSION};
 use crate::model::run::{RUN_FILE, RUN_KIND, RUN_VERSION, RunState};
-use crate::store::watch::{self, WatchMode};
 use crate::store::{self, StoreError, WriterLock};
 use crate::timer;
-use crate::tui::{Screen, Signals, Stop, osc, tick};
+use crate::tui::console::{End, Flow, Outside, Start};
+use crate::tui::{self, osc, runtime};
 
 use super::view::FacilitatorView;
 use super::{Action, Effect, GroupDigest, State, keys, update};
@@ -156,88 +156,110 @@ fn spawn_saver(
     (tx, handle)
 }
 
-/// Runs the console until the facilitator quits or the terminal goes away.
+/// Runs the console until the facilitator quits or the terminal goes away;
+/// the last save of run.json finishes before the lock is released.
 pub fn run(console: Console) -> io::Result<()> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    rt.block_on(event_loop(console))
+    let Console {
+        state,
+        poll,
+        dir,
+        _lock,
+    } = console;
+    let mut live = Live {
+        state,
+        dir: dir.clone(),
+        saver: None,
+    };
+    let opts = runtime::Options {
+        watch: Some(dir),
+        poll,
+    };
+    let result = runtime::run(&mut live, opts);
+    drop(_lock);
+    result
 }
 
-async fn event_loop(console: Console) -> io::Result<()> {
-    let Console {
-        mut state,
-        dir,
-        poll,
-        ..
-    } = console;
-    let (results_tx, mut results) = mpsc::unbounded_channel::<Action>();
-    let (saver, saver_thread) =
-        spawn_saver(dir.join(RUN_FILE), state.plan.timezone, results_tx.clone());
-    let (files_tx, mut files) = mpsc::unbounded_channel();
-    let mode = poll.map_or(WatchMode::Events, WatchMode::Poll);
-    let _watch = watch::spawn(dir.clone(), mode, files_tx);
-    let mut signals = Signals::new()?;
-    let mut screen = Screen::enter()?;
-    let mut events = EventStream::new();
-    let size = screen.terminal.size()?;
-    let t0 = timer::now(&state.plan);
-    update(&mut state, Action::Resize(size.width, size.height), t0);
-    let all: Vec<String> = state.plan.groups.iter().map(|g| g.id.clone()).collect();
-    let mut pending = vec![Effect::LoadNotes(all)];
-    let mut dirty = true;
-    let result = loop {
-        for effect in pending.drain(..) {
-            perform(effect, &mut screen, &saver, &results_tx, &dir, &state);
+/// The console while it runs: its state, and the thread writing run.json.
+struct Live {
+    state: State,
+    dir: PathBuf,
+    saver: Option<(std_mpsc::Sender<RunState>, JoinHandle<()>)>,
+}
+
+impl tui::Console for Live {
+    type Action = Action;
+    type Effect = Effect;
+
+    fn now(&self) -> Stamp {
+        timer::now(&self.state.plan)
+    }
+
+    fn start(&mut self, start: Start, out: &mut Outside<'_, Action>) -> Vec<Effect> {
+        let path = self.dir.join(RUN_FILE);
+        self.saver = Some(spawn_saver(path, self.state.plan.timezone, out.sender()));
+        let (w, h) = start.size;
+        let t = self.now();
+        update(&mut self.state, Action::Resize(w, h), t);
+        let all = self
+            .state
+            .plan
+            .groups
+            .iter()
+            .map(|g| g.id.clone())
+            .collect();
+        vec![Effect::LoadNotes(all)]
+    }
+
+    fn to_action(&self, ev: Event) -> Option<Action> {
+        match ev {
+            Event::Key(k) => keys::command(&self.state.mode, &k).map(Action::Command),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
         }
-        if state.quit {
-            break Ok(());
+    }
+
+    fn tick(&self) -> Option<Action> {
+        Some(Action::Tick)
+    }
+
+    fn files_changed(&self, paths: Vec<PathBuf>) -> Option<Action> {
+        Some(Action::FilesChanged(paths))
+    }
+
+    fn update(&mut self, action: Action, now: Stamp) -> Vec<Effect> {
+        update(&mut self.state, action, now)
+    }
+
+    fn quiet(&self, action: &Action) -> bool {
+        // Loading files changes nothing on screen until the result comes back.
+        matches!(action, Action::FilesChanged(_) | Action::Saved(Ok(())))
+    }
+
+    fn quitting(&self) -> bool {
+        self.state.quit
+    }
+
+    fn view(&self, frame: &mut Frame, now: Stamp) {
+        let view = FacilitatorView::new(&self.state, now);
+        frame.render_widget(&view, frame.area());
+    }
+
+    fn perform(&mut self, effect: Effect, out: &mut Outside<'_, Action>) -> Flow {
+        perform(effect, out, &self.saver, &self.dir, &self.state);
+        Flow::Continue
+    }
+
+    fn next_wake(&self, now: Stamp) -> Option<Stamp> {
+        Some(next_wake(&self.state, now))
+    }
+
+    fn finish(&mut self, _end: End, _out: &mut Outside<'_, Action>) {
+        // Let the last save finish before the lock is released.
+        if let Some((saver, thread)) = self.saver.take() {
+            drop(saver);
+            let _ = thread.join();
         }
-        let t = timer::now(&state.plan);
-        if dirty {
-            let view = FacilitatorView::new(&state, t);
-            if let Err(e) = screen.terminal.draw(|f| f.render_widget(&view, f.area())) {
-                screen.hung_up();
-                break Err(e);
-            }
-            dirty = false;
-        }
-        let wake = next_wake(&state, t);
-        let sleep = tokio::time::sleep(tick::delay_until(&wake, &t));
-        let action = tokio::select! {
-            ev = events.next() => match ev {
-                Some(Ok(Event::Key(k))) => keys::command(&state.mode, &k).map(Action::Command),
-                Some(Ok(Event::Resize(w, h))) => Some(Action::Resize(w, h)),
-                Some(Ok(_)) => None,
-                // The terminal is gone (ssh dropped): nothing more to draw.
-                Some(Err(_)) | None => {
-                    screen.hung_up();
-                    break Ok(());
-                }
-            },
-            _ = sleep => Some(Action::Tick),
-            Some(paths) = files.recv() => Some(Action::FilesChanged(paths)),
-            Some(a) = results.recv() => Some(a),
-            stop = signals.recv() => {
-                if stop == Stop::HangUp {
-                    screen.hung_up();
-                }
-                break Ok(());
-            }
-        };
-        if let Some(action) = action {
-            // Loading files changes nothing on screen until the result comes back.
-            let quiet = matches!(action, Action::FilesChanged(_) | Action::Saved(Ok(())));
-            let t = timer::now(&state.plan);
-            pending = update(&mut state, action, t);
-            dirty |= !quiet;
-        }
-    };
-    // Let the last save finish before the lock is released.
-    drop(saver);
-    let _ = saver_thread.join();
-    drop(screen);
-    result
+    }
 }
 
 /// When the screen can next change by itself: the next second while a
@@ -254,48 +276,39 @@ fn next_wake(state: &State, now: Stamp) -> Stamp {
 
 fn perform(
     effect: Effect,
-    screen: &mut Screen,
-    saver: &std_mpsc::Sender<RunState>,
-    results: &UnboundedSender<Action>,
+    out: &mut Outside<'_, Action>,
+    saver: &Option<(std_mpsc::Sender<RunState>, JoinHandle<()>)>,
     dir: &Path,
     state: &State,
 ) {
-    let raw = |screen: &mut Screen, bytes: &[u8]| {
-        if let Err(e) = screen.write_raw(bytes) {
-            tracing::warn!(error = %e, "cannot write to the terminal");
-        }
-    };
     match effect {
         Effect::Save(run) => {
-            if !state.read_only {
+            if !state.read_only
+                && let Some((saver, _)) = saver
+            {
                 let _ = saver.send(*run);
             }
         }
-        Effect::Bell => raw(screen, b"\x07"),
-        Effect::Notify { title, body } => raw(screen, &osc::notify(&title, &body)),
-        Effect::Copy(text) => raw(screen, &osc::copy(&text)),
+        Effect::Bell => out.write_raw(b"\x07"),
+        Effect::Notify { title, body } => out.write_raw(&osc::notify(&title, &body)),
+        Effect::Copy(text) => out.write_raw(&osc::copy(&text)),
         Effect::LoadNotes(groups) => {
             let groups = if groups.is_empty() {
                 state.plan.groups.iter().map(|g| g.id.clone()).collect()
             } else {
                 groups
             };
-            let dir = dir.to_path_buf();
-            let tx = results.clone();
-            let lang = state.lang;
-            tokio::task::spawn_blocking(move || {
-                let _ = tx.send(Action::NotesLoaded(read_notes(&dir, &groups, lang)));
-            });
+            let (dir, lang) = (dir.to_path_buf(), state.lang);
+            out.spawn(move || Action::NotesLoaded(read_notes(&dir, &groups, lang)));
         }
         Effect::ReloadRun => {
             let path = dir.join(RUN_FILE);
             let plan = state.plan.clone();
-            let tx = results.clone();
-            tokio::task::spawn_blocking(move || {
+            out.spawn(move || {
                 let r = read_run(&path, &plan)
                     .map(Box::new)
                     .map_err(|e| e.to_string());
-                let _ = tx.send(Action::RunReloaded(r));
+                Action::RunReloaded(r)
             });
         }
     }

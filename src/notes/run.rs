@@ -1,0 +1,281 @@
+//! Running the note-taker's console on the shared runtime: keys and pastes
+//! go to [`update`] as they are (the console's own key table reads them
+//! there), the wake-up comes at the next instant something is due (the next
+//! second of a stopwatch, a draft save, a retry), saves and reads run on the
+//! blocking pool so typing never waits for the disk, and the final saves run
+//! however the console ends, even on a panic (the draft).
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use chrono::Utc;
+use crossterm::event::Event;
+use ratatui::Frame;
+
+use super::{Action, Effect, State, update};
+use crate::i18n::store::store_error_short as store_error;
+use crate::model::Stamp;
+use crate::model::notes_draft::Draft;
+use crate::model::run::{RUN_FILE, RUN_KIND, RUN_VERSION, RunState};
+use crate::store::{self, notes_file};
+use crate::tui::console::{End, Flow, Outside, Start};
+use crate::tui::{self, runtime};
+
+/// Where the console's files are.
+#[derive(Debug, Clone)]
+pub struct Files {
+    /// The sitting's folder.
+    pub dir: PathBuf,
+    /// The group's notes file.
+    pub notes: PathBuf,
+    /// This console's draft file.
+    pub draft: PathBuf,
+}
+
+/// A prefix that makes this process's note ids unique among all consoles
+/// on all machines: the start time in milliseconds, the process id and 32
+/// random bits (from the standard library's per-process hash keys).
+pub fn id_prefix() -> String {
+    use std::hash::{BuildHasher, RandomState};
+    let random = RandomState::new().hash_one(std::process::id()) as u32;
+    format!(
+        "{:x}-{:x}-{random:08x}",
+        Utc::now().timestamp_millis(),
+        std::process::id()
+    )
+}
+
+/// The draft as last taken, for the panic hook to save.
+type LastDraft = Arc<Mutex<Option<Draft>>>;
+
+/// Runs the console until the note-taker quits or a signal ends it; the
+/// notes not yet on disk and the draft are saved however it ends.
+///
+/// `poll` scans the sitting's folder at that interval instead of relying on
+/// change events (network and synced folders).
+pub fn run(state: State, files: Files, poll: Option<std::time::Duration>) -> std::io::Result<()> {
+    let opts = runtime::Options {
+        watch: Some(files.dir.clone()),
+        poll,
+    };
+    runtime::run(&mut Live::new(state, files), opts)
+}
+
+/// The console while it runs.
+pub(crate) struct Live {
+    pub(crate) state: State,
+    files: Files,
+    /// The draft as last taken, for the panic hook.
+    last: LastDraft,
+    /// The final saves were made.
+    done: bool,
+}
+
+impl Live {
+    pub(crate) fn new(state: State, files: Files) -> Live {
+        let last = Arc::new(Mutex::new(Some(state.draft(Utc::now()))));
+        Live {
+            state,
+            files,
+            last,
+            done: false,
+        }
+    }
+
+    fn keep_last(&self, draft: Draft) {
+        *self.last.lock().unwrap_or_else(|p| p.into_inner()) = Some(draft);
+    }
+}
+
+impl tui::Console for Live {
+    type Action = Action;
+    type Effect = Effect;
+
+    fn now(&self) -> Stamp {
+        Utc::now().fixed_offset()
+    }
+
+    fn start(&mut self, _start: Start, out: &mut Outside<'_, Action>) -> Vec<Effect> {
+        // Installed after the terminal's own hook, so it runs first.
+        install_draft_hook(self.files.draft.clone(), self.last.clone());
+        let _ = out;
+        vec![Effect::LoadRun]
+    }
+
+    fn to_action(&self, ev: Event) -> Option<Action> {
+        match ev {
+            Event::Key(k) => Some(Action::Key(k)),
+            Event::Paste(p) => Some(Action::Paste(p)),
+            _ => Some(Action::Tick),
+        }
+    }
+
+    fn tick(&self) -> Option<Action> {
+        Some(Action::Tick)
+    }
+
+    fn files_changed(&self, paths: Vec<PathBuf>) -> Option<Action> {
+        Some(Action::FilesChanged(paths))
+    }
+
+    fn update(&mut self, action: Action, now: Stamp) -> Vec<Effect> {
+        panic_for_tests(&action);
+        let now = now.with_timezone(&Utc);
+        let fx = update(&mut self.state, action, now);
+        if self.state.draft_dirty_since.is_some() {
+            self.keep_last(self.state.draft(now));
+        }
+        fx
+    }
+
+    fn view(&self, frame: &mut Frame, now: Stamp) {
+        crate::notes::view::draw(frame, &self.state, now.with_timezone(&Utc));
+    }
+
+    fn perform(&mut self, effect: Effect, out: &mut Outside<'_, Action>) -> Flow {
+        let lang = self.state.lang;
+        match effect {
+            Effect::SaveNotes { doc, generation } => {
+                let path = self.files.notes.clone();
+                out.spawn(move || {
+                    let result = notes_file::commit(&path, &doc).map_err(|e| store_error(&e, lang));
+                    Action::Saved { generation, result }
+                });
+            }
+            Effect::SaveDraft(draft) => {
+                self.keep_last((*draft).clone());
+                let path = self.files.draft.clone();
+                out.spawn(move || {
+                    let result =
+                        notes_file::save_draft(&path, &draft).map_err(|e| store_error(&e, lang));
+                    Action::DraftSaved(result)
+                });
+            }
+            Effect::LoadNotes => {
+                let path = self.files.notes.clone();
+                let (session, group) = (self.state.plan.id.clone(), self.state.group.id.clone());
+                out.spawn(move || match notes_file::load(&path, &session, &group) {
+                    Ok(doc) => Action::FileChanged(doc),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "cannot read the changed notes file");
+                        unreadable(&path, &e, lang)
+                    }
+                });
+            }
+            Effect::LoadRun => {
+                let path = self.files.dir.join(RUN_FILE);
+                out.spawn(move || load_run(&path, lang));
+            }
+            Effect::Exit {
+                draft,
+                notes,
+                restore_terminal,
+            } => {
+                if !restore_terminal {
+                    out.hung_up();
+                }
+                finish(&self.files, &draft, notes.as_deref());
+                self.done = true;
+                return Flow::Quit;
+            }
+        }
+        Flow::Continue
+    }
+
+    fn next_wake(&self, now: Stamp) -> Option<Stamp> {
+        Some(self.state.next_wake(now.with_timezone(&Utc)).fixed_offset())
+    }
+
+    /// However the console ends (a signal, the terminal gone, a frame that
+    /// cannot be written), the notes not yet on disk and the draft are saved.
+    fn finish(&mut self, end: End, out: &mut Outside<'_, Action>) {
+        if self.done {
+            return;
+        }
+        let hangup = end == End::Gone;
+        let now = tui::Console::now(self);
+        for effect in tui::Console::update(self, Action::Terminate { hangup }, now) {
+            if let Effect::Exit { .. } = effect {
+                self.perform(effect, out);
+            }
+        }
+    }
+}
+
+/// In debug builds with `BUNKAKAI_TEST_PANIC=1`, F12 panics: the
+/// end-to-end test uses it to check that a panic keeps the draft and gives
+/// the terminal back.
+fn panic_for_tests(action: &Action) {
+    if cfg!(debug_assertions)
+        && let Action::Key(k) = action
+        && k.code == crossterm::event::KeyCode::F(12)
+        && std::env::var_os("BUNKAKAI_TEST_PANIC").is_some()
+    {
+        panic!("test panic (F12)");
+    }
+}
+
+/// The last saves before leaving, done in place: the notes not yet on disk,
+/// then the draft. Failures are logged; nothing can be shown any more.
+fn finish(files: &Files, draft: &Draft, notes: Option<&crate::model::notes::GroupNotes>) {
+    if let Some(doc) = notes
+        && let Err(e) = notes_file::commit(&files.notes, doc)
+    {
+        tracing::error!(error = %e, "notes not saved on exit");
+    }
+    if let Err(e) = notes_file::save_draft(&files.draft, draft) {
+        tracing::error!(error = %e, "draft not saved on exit");
+    }
+}
+
+/// The warning for a file that cannot be used: newer, or broken/mid-sync.
+fn unreadable(path: &Path, e: &store::StoreError, lang: crate::i18n::Lang) -> Action {
+    use crate::i18n::display as words;
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let newer = matches!(
+        e,
+        store::StoreError::Format {
+            error: store::FormatError::Newer { .. },
+            ..
+        }
+    );
+    let warning = if newer {
+        words::newer(&file, lang)
+    } else {
+        words::unreadable(&file, lang)
+    };
+    Action::FileUnreadable { file, warning }
+}
+
+/// Reads run.json: the facilitator's run, its absence, or why it cannot be used.
+fn load_run(path: &Path, lang: crate::i18n::Lang) -> Action {
+    match store::load_json::<RunState>(path, RUN_KIND, RUN_VERSION) {
+        Ok(run) => Action::RunChanged(Some(Box::new(run))),
+        Err(e) if e.is_not_found() => Action::RunChanged(None),
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot read run.json");
+            unreadable(path, &e, lang)
+        }
+    }
+}
+
+/// On a panic, saves the last draft before the terminal is restored (the
+/// shared hook installed by [`crate::tui::Screen::enter`] runs after this one).
+fn install_draft_hook(path: PathBuf, last: LastDraft) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Ok(guard) = last.try_lock()
+            && let Some(draft) = guard.as_ref()
+        {
+            let _ = notes_file::save_draft(&path, draft);
+        }
+        previous(info);
+    }));
+}
+
+#[cfg(test)]
+#[path = "run_tests.rs"]
+mod tests;

@@ -1,0 +1,383 @@
+//! `bunkakai roster import <session> FILE`: reads the registration sheet,
+//! shows what was understood, lists every row it cannot use as
+//! `FILE:SHEET:R12:C3: …` and writes nothing when there is one (unless
+//! `--skip-bad`). Writes `roster.json`, and the plan's groups when the sheet
+//! has a group column.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::columns::{Field, match_headers, parse_map};
+use super::plan_file::{self, NewGroup};
+use super::registration::{Import, ROSTER_FILE, header_index, read_rows, units};
+use super::table::read_table;
+use super::validation_summary;
+use crate::check::problem_lines;
+use crate::i18n::{Lang, cli as msg, prepare as text};
+use crate::model::stage::same_stage;
+use crate::store::{self, sessions};
+
+/// The command line of `roster import`.
+#[derive(Debug, Clone, Default)]
+pub struct ImportArgs {
+    /// The sitting.
+    pub session: String,
+    /// The registration file.
+    pub file: PathBuf,
+    /// The sheet of a workbook (default: the first).
+    pub sheet: Option<String>,
+    /// `column=field` entries.
+    pub map: Vec<String>,
+    /// Show the preview only.
+    pub dry_run: bool,
+    /// Import the usable rows even when some are not.
+    pub skip_bad: bool,
+}
+
+/// Runs `roster import`; returns the exit status.
+pub fn run(
+    args: &ImportArgs,
+    sessions_dir: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let found = match sessions::locate(&args.session, sessions_dir) {
+        Ok(f) => f,
+        Err(e) => {
+            let _ = writeln!(err, "{}", msg::locate_error(&e, lang));
+            return 2;
+        }
+    };
+    let file_name = args.file.display().to_string();
+    let mut map = Vec::new();
+    for m in &args.map {
+        match parse_map(m) {
+            Ok(e) => map.push(e),
+            Err(bad) => {
+                let fields: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+                let _ = writeln!(
+                    err,
+                    "--map {m}: {} ({})",
+                    lang.pick(
+                        "「列=項目」の形で、項目は次のどれかです",
+                        "write COLUMN=FIELD, FIELD one of"
+                    ),
+                    fields.join(", ")
+                );
+                let _ = bad;
+                return 2;
+            }
+        }
+    }
+    let table = match read_table(&args.file, args.sheet.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(err, "{file_name}: {}", text::table_error(&e, lang));
+            return 2;
+        }
+    };
+    // A CSV file has no sheets: its places are FILE:R12:C3.
+    let place = if table.encoding.is_some() {
+        table.file.clone()
+    } else {
+        format!("{}:{}", table.file, table.sheet)
+    };
+    let Some(header) = header_index(&table) else {
+        let _ = writeln!(
+            err,
+            "{place}: {}",
+            lang.pick("空のシートです", "the sheet is empty")
+        );
+        return 2;
+    };
+    let cols = match_headers(&table.rows[header], &map);
+    let header_row = table.first_row + header;
+    if !cols.unmatched.is_empty() {
+        for c in &cols.unmatched {
+            let _ = writeln!(
+                err,
+                "{place}:R{header_row}: --map {c}: {}",
+                lang.pick(
+                    "見出し行にその列がありません",
+                    "no such column in the header row"
+                )
+            );
+        }
+        return 2;
+    }
+    let import = read_rows(&table, header, &cols);
+
+    // The preview: what was understood, before anything is written.
+    let _ = writeln!(out, "{} {place}", lang.pick("読み込み:", "reading:"));
+    if let Some(enc) = table.encoding {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            lang.pick("文字コード", "encoding"),
+            text::encoding(enc, lang)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  {}: R{header_row}",
+        lang.pick("見出し行", "header row")
+    );
+    for (f, c) in &cols.found {
+        let h = table.rows[header].get(*c).cloned().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  C{} 「{}」 → {}",
+            c + table.first_col,
+            h.trim(),
+            text::field_name(*f, lang)
+        );
+    }
+    for (c, h) in &cols.ignored {
+        let _ = writeln!(
+            out,
+            "  C{} 「{h}」 → {}",
+            c + table.first_col,
+            lang.pick("（使いません）", "(not used)")
+        );
+    }
+    preview_rows(&import, lang, out);
+
+    let bad = !import.problems.is_empty();
+    for p in &import.problems {
+        let col = p.col.map(|c| format!(":C{c}")).unwrap_or_default();
+        let _ = writeln!(
+            err,
+            "{place}:R{}{col}: {}",
+            p.row,
+            text::row_fault(&p.fault, lang)
+        );
+    }
+    if bad && !args.skip_bad {
+        let _ = writeln!(
+            err,
+            "{}",
+            lang.pick(
+                "使えない行があるため何も書いていません。直して再実行するか、--skip-bad で使える行だけ取り込んでください",
+                "nothing was written because some rows cannot be used; fix them and run again, or import the usable rows with --skip-bad"
+            )
+        );
+        return 2;
+    }
+    if import.roster.entries.is_empty() || (bad && import.problems.iter().any(|p| p.col.is_none()))
+    {
+        let _ = writeln!(
+            err,
+            "{place}: {}",
+            lang.pick("取り込める行がありません", "no usable rows")
+        );
+        return 2;
+    }
+    if args.dry_run {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "--dry-run: 何も書いていません",
+                "--dry-run: nothing written"
+            )
+        );
+        return 0;
+    }
+
+    let plan_value = match plan_file::load(&found.plan) {
+        Ok(v) => v,
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", found.plan.display());
+            return 2;
+        }
+    };
+    let groups = sheet_groups(&import, &plan_value);
+    let new_plan = groups
+        .as_ref()
+        .map(|g| plan_file::to_bytes(&plan_file::with_groups(&plan_value, g)));
+    if let Some(bytes) = &new_plan
+        && let Err(check) = plan_file::check_groups(bytes, &found.default_id)
+    {
+        for line in problem_lines(&found.plan.display().to_string(), &check, lang) {
+            let _ = writeln!(err, "{line}");
+        }
+        let _ = writeln!(
+            err,
+            "{}",
+            lang.pick("何も書いていません", "nothing was written")
+        );
+        return 2;
+    }
+    let roster_path = found.dir.join(ROSTER_FILE);
+    if let Err(e) = store::save_json(&roster_path, &import.roster) {
+        let _ = writeln!(err, "{e}");
+        return 1;
+    }
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick("書き込み:", "written:"),
+        roster_path.display()
+    );
+    if let Some(bytes) = new_plan {
+        if let Err(e) = plan_file::write_with_backup(&found.plan, &bytes) {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+        let _ = writeln!(
+            out,
+            "{} {} ({} {})",
+            lang.pick("書き込み:", "written:"),
+            found.plan.display(),
+            lang.pick(
+                "シートのグループで。前の計画は",
+                "groups from the sheet; the previous plan is in"
+            ),
+            plan_file::backup_path(&found.plan).display()
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "シートにグループの列がないため計画は変えていません。次は bunkakai roster assign でグループを作ります",
+                "the sheet has no group column, so the plan is unchanged; next, bunkakai roster assign forms the groups"
+            )
+        );
+    }
+    validation_summary(&found.plan, &found.default_id, lang, out);
+    0
+}
+
+fn preview_rows(import: &Import, lang: Lang, out: &mut dyn Write) {
+    let roster = &import.roster;
+    let us = units(roster);
+    let _ = writeln!(
+        out,
+        "  {}",
+        match lang {
+            Lang::Ja => format!(
+                "{}行 → {}団体（空行 {}）",
+                roster.entries.len(),
+                us.len(),
+                import.blank_rows
+            ),
+            Lang::En => format!(
+                "{} rows → {} municipalities ({} blank rows)",
+                roster.entries.len(),
+                us.len(),
+                import.blank_rows
+            ),
+        }
+    );
+    for e in roster.entries.iter().take(5) {
+        let parts: Vec<&str> = [
+            Some(e.municipality.as_str()),
+            e.prefecture.as_deref(),
+            e.stage.as_deref(),
+            e.group.as_deref(),
+            e.name.as_deref(),
+            e.email.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let _ = writeln!(out, "    R{}: {}", e.row, parts.join(" / "));
+    }
+    if roster.entries.len() > 5 {
+        let _ = writeln!(out, "    …");
+    }
+    let mut stages: Vec<(String, usize)> = Vec::new();
+    for u in &us {
+        let s = u.stage().unwrap_or("-").to_string();
+        match stages
+            .iter_mut()
+            .find(|(k, _)| same_stage(k, &s) || *k == s)
+        {
+            Some((_, n)) => *n += 1,
+            None => stages.push((s, 1)),
+        }
+    }
+    let list: Vec<String> = stages.iter().map(|(s, n)| format!("{s} {n}")).collect();
+    let _ = writeln!(
+        out,
+        "  {}: {}",
+        lang.pick("段階別", "by stage"),
+        list.join(", ")
+    );
+}
+
+/// The groups the sheet itself gives, in order of first appearance, when it
+/// has a group column; each labelled with its members' stage when they share
+/// one and given the themes of that stage (or the themes the plan already
+/// had for a group of that id).
+fn sheet_groups(import: &Import, plan: &Value) -> Option<Vec<NewGroup>> {
+    let us = units(&import.roster);
+    if us.iter().all(|u| u.group().is_none()) {
+        return None;
+    }
+    let mut groups: Vec<NewGroup> = Vec::new();
+    for u in &us {
+        let Some(id) = u.group() else { continue };
+        match groups.iter_mut().find(|g| g.id == id) {
+            Some(g) => g.members.push(u.member()),
+            None => groups.push(NewGroup {
+                id: id.to_string(),
+                label: None,
+                themes: vec![],
+                members: vec![u.member()],
+            }),
+        }
+    }
+    for g in &mut groups {
+        let stages: Vec<&str> = us
+            .iter()
+            .filter(|u| u.group() == Some(g.id.as_str()))
+            .filter_map(|u| u.stage())
+            .collect();
+        let shared = stages
+            .first()
+            .filter(|s| stages.iter().all(|t| same_stage(s, t)));
+        g.label = shared.map(|s| s.to_string());
+        g.themes = theme_ids_for(plan, shared.copied());
+        if g.themes.is_empty() {
+            g.themes = old_group_themes(plan, &g.id);
+        }
+    }
+    Some(groups)
+}
+
+/// Theme ids whose `stages` include `stage`, read from the plan document.
+pub fn theme_ids_for(plan: &Value, stage: Option<&str>) -> Vec<String> {
+    let Some(stage) = stage else { return vec![] };
+    plan.get("themes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|t| {
+            t.get("stages")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .any(|s| same_stage(s, stage))
+        })
+        .filter_map(|t| t.get("id")?.as_str().map(str::to_string))
+        .collect()
+}
+
+fn old_group_themes(plan: &Value, id: &str) -> Vec<String> {
+    plan.get("groups")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .find(|g| g.get("id").and_then(Value::as_str) == Some(id))
+        .and_then(|g| g.get("themes")?.as_array().cloned())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|t| t.as_str().map(str::to_string))
+        .collect()
+}

@@ -1,0 +1,160 @@
+//! `bunkakai new <id> [--from <past>]`: a new sitting's folder with its plan,
+//! copied from a past sitting or started from the format's example. Never
+//! overwrites a sitting that exists.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::new_sitting::{NewOptions, from_past};
+use super::{plan_file, starter, validation_summary};
+use crate::check::problem_lines;
+use crate::i18n::{Lang, cli as msg, prepare as text};
+use crate::model::{ids::check_id, read_plan};
+use crate::store::{self, sessions};
+
+/// The command line of `bunkakai new`.
+#[derive(Debug, Clone, Default)]
+pub struct NewArgs {
+    /// The new sitting's id (its folder name).
+    pub id: String,
+    /// The past sitting to copy.
+    pub from: Option<String>,
+    /// The title.
+    pub title: Option<String>,
+    /// The day, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The start, `HH:MM`.
+    pub start: Option<String>,
+    /// Keep the past groups.
+    pub keep_groups: bool,
+}
+
+/// Runs `bunkakai new`; returns the exit status.
+pub fn run(
+    args: &NewArgs,
+    sessions_dir: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    if let Err(e) = check_id(&args.id) {
+        let kind = crate::model::ProblemKind::BadId(e);
+        let _ = writeln!(
+            err,
+            "{}: {}",
+            args.id,
+            crate::i18n::problem_text(&kind, lang)
+        );
+        return 2;
+    }
+    let date = match args
+        .date
+        .as_deref()
+        .map(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d"))
+    {
+        Some(Err(_)) => {
+            let kind = crate::model::ProblemKind::BadDate(args.date.clone().unwrap_or_default());
+            let _ = writeln!(err, "--date: {}", crate::i18n::problem_text(&kind, lang));
+            return 2;
+        }
+        Some(Ok(d)) => Some(d),
+        None => None,
+    };
+    let start = match args
+        .start
+        .as_deref()
+        .map(|s| NaiveTime::parse_from_str(s.trim(), "%H:%M"))
+    {
+        Some(Err(_)) => {
+            let kind = crate::model::ProblemKind::BadTime(args.start.clone().unwrap_or_default());
+            let _ = writeln!(err, "--start: {}", crate::i18n::problem_text(&kind, lang));
+            return 2;
+        }
+        Some(Ok(s)) => Some(s),
+        None => None,
+    };
+    let target = sessions_dir.join(&args.id);
+    if target.exists() {
+        let _ = writeln!(
+            err,
+            "{}: {}",
+            target.display(),
+            lang.pick(
+                "この会はもうあります。上書きはしません。別の ID を指定してください",
+                "this sitting exists already and is not overwritten; choose another id"
+            )
+        );
+        return 2;
+    }
+    let (plan, notes) = match &args.from {
+        Some(from) => {
+            let found = match sessions::locate(from, sessions_dir) {
+                Ok(f) => f,
+                Err(e) => {
+                    let _ = writeln!(err, "{}", msg::locate_error(&e, lang));
+                    return 2;
+                }
+            };
+            let bytes = sessions::read_bytes(&found.plan).unwrap_or_default();
+            let check = read_plan(&bytes, &found.default_id);
+            let Some(past) = &check.plan else {
+                for line in problem_lines(&found.plan.display().to_string(), &check, lang) {
+                    let _ = writeln!(err, "{line}");
+                }
+                return 2;
+            };
+            let value = match plan_file::load(&found.plan) {
+                Ok(v) => v,
+                Err(e) => {
+                    let _ = writeln!(err, "{}: {e}", found.plan.display());
+                    return 2;
+                }
+            };
+            let opts = NewOptions {
+                title: args.title.clone(),
+                date,
+                start,
+                keep_groups: args.keep_groups,
+            };
+            let (plan, changes) = from_past(&value, &past.id, &opts);
+            let notes: Vec<String> = changes.iter().map(|c| text::change(c, lang)).collect();
+            (plan, notes)
+        }
+        None => {
+            let date = date.map(|d| d.to_string());
+            let start = start.map(|s| s.format("%H:%M").to_string());
+            let plan = starter::starter(args.title.as_deref(), date.as_deref(), start.as_deref());
+            let note = lang
+                .pick(
+                    "記入例の計画を書きました。題名・日付・議事・テーマ・グループを書き換え、bunkakai check で確かめてください（項目の説明は docs/formats.md）",
+                    "wrote a starter plan (the format's complete example); replace the title, date, agenda, themes and groups, then run bunkakai check (fields are described in docs/formats.md)",
+                )
+                .to_string();
+            (plan, vec![note])
+        }
+    };
+    let plan_path = target.join(sessions::PLAN_FILE);
+    let written = std::fs::create_dir_all(sessions_dir)
+        .and_then(|()| std::fs::create_dir(&target))
+        .map_err(|e| e.to_string())
+        .and_then(|()| {
+            store::replace(&plan_path, &plan_file::to_bytes(&plan)).map_err(|e| e.to_string())
+        });
+    if let Err(e) = written {
+        let _ = writeln!(err, "{}: {e}", plan_path.display());
+        return 1;
+    }
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick("新しい会を作りました:", "new sitting written:"),
+        plan_path.display()
+    );
+    for n in notes {
+        let _ = writeln!(out, "  · {n}");
+    }
+    validation_summary(&plan_path, &args.id, lang, out);
+    0
+}

@@ -1,0 +1,122 @@
+//! `bunkakai roster show <session>`: the group list to send out, to stdout
+//! or (with `-o`) to a file replaced atomically.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::group_list::{self, ListFormat};
+use super::registration::{ROSTER_FILE, Roster};
+use super::validation_summary;
+use crate::check::problem_lines;
+use crate::i18n::{Lang, cli as msg};
+use crate::model::read_plan;
+use crate::store::{self, sessions};
+
+/// The command line of `roster show`.
+#[derive(Debug, Clone)]
+pub struct ShowArgs {
+    /// The sitting.
+    pub session: String,
+    /// The kind of list.
+    pub format: ListFormat,
+    /// The file to write (stdout when absent).
+    pub output: Option<PathBuf>,
+}
+
+/// Runs `roster show`; returns the exit status. The check summary goes to
+/// `out` after a file is written, or to `err` when the list itself went to
+/// `out`, so a redirected list stays clean.
+pub fn run(
+    args: &ShowArgs,
+    sessions_dir: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let found = match sessions::locate(&args.session, sessions_dir) {
+        Ok(f) => f,
+        Err(e) => {
+            let _ = writeln!(err, "{}", msg::locate_error(&e, lang));
+            return 2;
+        }
+    };
+    let bytes = sessions::read_bytes(&found.plan).unwrap_or_default();
+    let check = read_plan(&bytes, &found.default_id);
+    let Some(plan) = &check.plan else {
+        for line in problem_lines(&found.plan.display().to_string(), &check, lang) {
+            let _ = writeln!(err, "{line}");
+        }
+        return 2;
+    };
+    let roster_path = found.dir.join(ROSTER_FILE);
+    let roster: Option<Roster> = if roster_path.exists() {
+        match store::load_json(&roster_path, "bunkakai.roster", 1) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return 2;
+            }
+        }
+    } else {
+        None
+    };
+    let lines = group_list::lines(plan, roster.as_ref());
+    let bytes = match args.format {
+        ListFormat::Md => group_list::markdown(plan, &lines, lang).into_bytes(),
+        ListFormat::Csv => group_list::csv(&lines, lang),
+        ListFormat::Zoom => {
+            let (bytes, missing) = group_list::zoom(&lines);
+            if !missing.is_empty() {
+                let _ = writeln!(
+                    err,
+                    "{}: {}",
+                    lang.pick(
+                        "メールアドレスがなく Zoom の割り当てに入らない自治体",
+                        "no e-mail, left out of the Zoom file"
+                    ),
+                    missing.join("、")
+                );
+            }
+            bytes
+        }
+        ListFormat::Xlsx => {
+            if args.output.is_none() {
+                let _ = writeln!(
+                    err,
+                    "--format xlsx: {}",
+                    lang.pick("-o ファイル名.xlsx を指定してください", "give -o FILE.xlsx")
+                );
+                return 2;
+            }
+            match group_list::xlsx(&lines, lang) {
+                Ok(b) => b,
+                Err(e) => {
+                    let _ = writeln!(err, "{e}");
+                    return 1;
+                }
+            }
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = store::replace(path, &bytes) {
+                let _ = writeln!(err, "{e}");
+                return 1;
+            }
+            let _ = writeln!(
+                out,
+                "{} {}",
+                lang.pick("書き込み:", "written:"),
+                path.display()
+            );
+            validation_summary(&found.plan, &found.default_id, lang, out);
+        }
+        None => {
+            if out.write_all(&bytes).and_then(|()| out.flush()).is_err() {
+                return 1;
+            }
+            validation_summary(&found.plan, &found.default_id, lang, err);
+        }
+    }
+    0
+}
