@@ -65,6 +65,12 @@ fn ten_groups_at_80x24_keep_the_selection_and_count_the_rest_of_the_roster() {
         text.contains("係長・企画課"),
         "roles and affiliations: {text}"
     );
+    // F12/F26: the last columns survive, the header aligned with the rows.
+    let head = text.lines().find(|l| l.contains("人数")).unwrap();
+    let row = text.lines().find(|l| l.contains("> Z09")).unwrap();
+    assert!(head.contains("メモ まとめ"), "{head}");
+    let col = |l: &str, s: &str| unicode_width::UnicodeWidthStr::width(&l[..l.find(s).unwrap()]);
+    assert_eq!(col(head, "人数"), col(row, "6 "), "{head}\n{row}");
 }
 
 #[test]
