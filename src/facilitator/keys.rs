@@ -109,6 +109,8 @@ pub const POPUP: &[Binding<Command>] = &[
         &[Key::Esc, Key::Enter, Key::Char('q'), Key::Char('?')],
         Close,
     ),
+    bind(&[Key::Down, Key::Char('j'), Key::PageDown], Down),
+    bind(&[Key::Up, Key::Char('k'), Key::PageUp], Up),
     bind(&[Key::Ctrl('c')], Quit),
 ];
 

@@ -95,6 +95,9 @@ pub struct State {
     pub selected: usize,
     /// Lines of the prompt card scrolled past.
     pub card_scroll: u16,
+    /// Rows of the key help scrolled past (a narrow terminal shows it in
+    /// one column).
+    pub help_scroll: u16,
     /// The terminal's size in cells (width, height).
     pub size: (u16, u16),
     /// Each group's notes digest, by group id, once read.
@@ -132,6 +135,7 @@ impl State {
             mode: Mode::Dashboard,
             selected: 0,
             card_scroll: 0,
+            help_scroll: 0,
             size: (100, 30),
             digests: BTreeMap::new(),
             notes_errors: BTreeMap::new(),

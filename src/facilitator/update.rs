@@ -267,6 +267,7 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
             false
         }
         Help => {
+            state.help_scroll = 0;
             state.mode = Mode::Help;
             false
         }

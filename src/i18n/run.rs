@@ -142,7 +142,7 @@ crate::labels! {
         /// Key help.
         KeyScrollUp => "上へスクロール", "scroll up";
         /// Key help.
-        KeyBroadcast => "周知メッセージ（番号の順、計画にある数だけ）をコピー（OSC 52）", "copy broadcast message n (as many as the plan has; OSC 52)";
+        KeyBroadcast => "周知メッセージnをコピー（OSC 52）", "copy broadcast message n (OSC 52)";
         /// Key help.
         KeyReferences => "参考資料を開く", "open the reference cards";
         /// Key help.

@@ -52,7 +52,7 @@ crate::labels! {
         /// Key help: undo.
         KeyUndo => "直前の時間操作を取り消す", "undo the last change to the clock";
         /// Key help: message to the room.
-        KeyRoomMessage => "会場への表示メッセージ（ディスプレイに大きく）", "message to the room (big on the display)";
+        KeyRoomMessage => "会場へのメッセージを表示", "message to the room (big on the display)";
         /// Key help: reference on the display.
         KeyShowReference => "この資料をディスプレイに表示／下ろす", "put this reference on the display / take it down";
         /// Status of a waiting block on a read-only console.

@@ -16,6 +16,13 @@ pub(super) fn popup(state: &mut State, c: Command) {
     match c {
         Command::Close => state.mode = Mode::Dashboard,
         Command::Quit => state.quit = true,
+        Command::Down if state.mode == Mode::Help => {
+            let max = view::help_max_scroll(state);
+            state.help_scroll = (state.help_scroll + 1).min(max);
+        }
+        Command::Up if state.mode == Mode::Help => {
+            state.help_scroll = state.help_scroll.saturating_sub(1);
+        }
         _ => {}
     }
 }

@@ -172,6 +172,12 @@ pub fn card_page(state: &State) -> u16 {
     a.height.saturating_sub(3).max(1)
 }
 
+/// The furthest the key help can scroll (only a narrow terminal's
+/// one-column help scrolls).
+pub fn help_max_scroll(state: &State) -> u16 {
+    popups::help_max_scroll(state, full(state.size))
+}
+
 /// Lines a page of a popup scrolls.
 pub fn popup_page(size: (u16, u16)) -> u16 {
     popups::reference_rect(full(size))

@@ -143,3 +143,22 @@ fn a_read_only_console_advertises_only_what_works() {
     // The badge no longer covers the projected end.
     assert!(text.contains("[閲覧のみ]"), "{text}");
 }
+
+#[test]
+fn the_help_is_readable_at_60x16_and_scrolls_to_its_end() {
+    let mut s = base(Lang::Ja);
+    s.size = (60, 16);
+    update(&mut s, Action::Command(Command::Help), at(0));
+    let text = draw(&s, at(0), 60, 16);
+    // F12: `n` and `R` no longer both read 「次のブロッ~」/「このブロッ~」.
+    let n = crate::facilitator::keys::help_text(Command::NextBlock, Lang::Ja);
+    let r = crate::facilitator::keys::help_text(Command::Restart, Lang::Ja);
+    assert!(text.contains(n) && text.contains(r), "{text}");
+    assert!(!text.contains("q Ctrl-C"), "{text}");
+    for _ in 0..30 {
+        update(&mut s, Action::Command(Command::Down), at(0));
+    }
+    let text = draw(&s, at(0), 60, 16);
+    assert!(text.contains("q Ctrl-C"), "{text}");
+    insta::assert_snapshot!(text);
+}
