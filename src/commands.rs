@@ -66,7 +66,11 @@ pub(crate) fn run_console(found: &SessionPath, opts: app::Options) -> ExitCode {
 pub(crate) fn pick_and_run(dir: &std::path::Path, lang: Lang, ascii: bool) -> ExitCode {
     let ids = sessions::list(dir);
     if ids.is_empty() {
-        eprintln!("{}", msg::no_sittings(dir, lang));
+        if dir.is_dir() {
+            eprintln!("{}", msg::no_sittings(dir, lang));
+        } else {
+            eprintln!("{}", msg::no_folder(dir, lang));
+        }
         return ExitCode::from(2);
     }
     let entries = ids
@@ -174,7 +178,11 @@ pub(crate) fn check_plan(found: &SessionPath, lang: Lang) -> ExitCode {
 pub(crate) fn list_sittings(dir: &std::path::Path, lang: Lang) -> ExitCode {
     let ids = sessions::list(dir);
     if ids.is_empty() {
-        eprintln!("{}", msg::no_sittings(dir, lang));
+        if dir.is_dir() {
+            eprintln!("{}", msg::no_sittings(dir, lang));
+        } else {
+            eprintln!("{}", msg::no_folder(dir, lang));
+        }
         return ExitCode::from(2);
     }
     println!("{}", msg::sittings_heading(dir, lang));
