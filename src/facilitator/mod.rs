@@ -149,12 +149,16 @@ impl State {
         }
     }
 
-    /// The broadcast messages: the plan's, else the built-in ones.
+    /// The broadcast messages: the plan's, else the built-in ones in the
+    /// sitting's language (Japanese when its title is), whatever the
+    /// console's: they go to the participants.
     pub fn broadcasts(&self) -> Vec<String> {
         if self.plan.broadcasts.is_empty() {
+            let japanese = !self.plan.title.is_ascii();
+            let lang = if japanese { Lang::Ja } else { Lang::En };
             [RunText::BroadcastFiveLeft, RunText::BroadcastClosing]
                 .iter()
-                .map(|t| t.text(self.lang).to_string())
+                .map(|t| t.text(lang).to_string())
                 .collect()
         } else {
             self.plan.broadcasts.clone()

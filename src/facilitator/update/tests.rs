@@ -192,9 +192,10 @@ fn broadcast_copies_the_message_and_shows_it() {
     assert_eq!(s.mode, Mode::Broadcast(0));
     cmd(&mut s, Command::Close, 1);
     assert_eq!(s.mode, Mode::Dashboard);
+    // An English console on a Japanese sitting still broadcasts in Japanese.
     s.lang = Lang::En;
     let fx = cmd(&mut s, Command::Broadcast(1), 2);
-    assert!(matches!(&fx[0], Effect::Copy(m) if m.contains("main room")));
+    assert!(matches!(&fx[0], Effect::Copy(m) if m.contains("全体会場")));
     cmd(&mut s, Command::Close, 3);
     assert!(cmd(&mut s, Command::Broadcast(2), 4).is_empty());
     assert!(s.notice.as_ref().unwrap().alarm);

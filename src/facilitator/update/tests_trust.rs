@@ -355,3 +355,19 @@ fn a_long_reference_card_jumps_to_its_end_and_back_and_goes_on_the_display() {
     cmd(&mut s, Command::ShowReference, 2);
     assert_eq!(s.run.shown_reference, None);
 }
+
+#[test]
+fn built_in_broadcasts_speak_the_sittings_language_not_the_consoles() {
+    let mut s = state();
+    s.lang = Lang::En;
+    let fx = cmd(&mut s, Command::Broadcast(0), 0);
+    assert_eq!(
+        fx,
+        [Effect::Copy("残り5分です。まとめに入ってください。".into())]
+    );
+    s.plan.title = "Team retro".into();
+    assert_eq!(
+        s.broadcasts()[0],
+        "5 minutes left. Please start wrapping up."
+    );
+}
