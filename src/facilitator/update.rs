@@ -66,8 +66,12 @@ pub fn update(state: &mut State, action: Action, now: Stamp) -> Vec<Effect> {
     fx
 }
 
+/// Alerts given so far in the block on the clock, its turns' included: a
+/// console following another one rings when the count grows.
 fn fired(state: &State) -> usize {
-    state.run.current.as_ref().map_or(0, |c| c.alerts.len())
+    state.run.current.as_ref().map_or(0, |c| {
+        c.alerts.len() + c.turns.iter().map(|t| t.alerts.len()).sum::<usize>()
+    })
 }
 
 fn notice(state: &mut State, now: Stamp, text: String, alarm: bool) {

@@ -371,3 +371,20 @@ fn built_in_broadcasts_speak_the_sittings_language_not_the_consoles() {
         "5 minutes left. Please start wrapping up."
     );
 }
+
+#[test]
+fn a_read_only_console_rings_when_the_other_one_rang_a_turn() {
+    let mut writer = state();
+    cmd(&mut writer, Command::NextBlock, 0);
+    cmd(&mut writer, Command::NextBlock, 0);
+    cmd(&mut writer, Command::StartPause, 0);
+    let mut follower = state();
+    follower.read_only = true;
+    let reload = |s: &mut State, w: &State, t| {
+        update(s, Action::RunReloaded(Ok(Box::new(w.run.clone()))), at(t))
+    };
+    assert_eq!(bells(&reload(&mut follower, &writer, 1)), 0);
+    update(&mut writer, Action::Tick, at(180));
+    assert_eq!(bells(&reload(&mut follower, &writer, 180)), 1);
+    assert!(follower.flash_until.is_some());
+}
