@@ -35,6 +35,8 @@ pub enum Command {
     RoomMessage,
     /// Put the open reference card on the shared display, or take it down.
     ShowReference,
+    /// In an open card: find text in it.
+    Search,
     /// In an open card: back to its first line.
     Top,
     /// In an open card: to its last line.

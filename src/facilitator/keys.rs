@@ -73,6 +73,7 @@ pub const REFERENCE_CARD: &[Binding<Command>] = &[
     bind(&[Key::PageUp], ScrollUp),
     bind(&[Key::Char('g')], Top),
     bind(&[Key::Char('G')], Bottom),
+    bind(&[Key::Char('/')], Search),
     bind(&[Key::Char('d')], ShowReference),
     bind(&[Key::Esc, Key::Char('q')], Close),
     bind(&[Key::Ctrl('c')], Quit),
@@ -123,7 +124,7 @@ pub fn table(mode: &Mode) -> &'static [Binding<Command>] {
         Mode::Move { .. } => MOVE,
         Mode::Help | Mode::Broadcast(_) => POPUP,
         Mode::ConfirmRestart => CONFIRM,
-        Mode::RoomMessage { .. } => MESSAGE,
+        Mode::RoomMessage { .. } | Mode::SearchReference { .. } => MESSAGE,
     }
 }
 
@@ -138,8 +139,10 @@ pub fn key_label(c: Command, lang: Lang) -> String {
 
 /// The command a key gives in `mode`. The broadcast keys say which message.
 pub fn command(mode: &Mode, ev: &KeyEvent) -> Option<Command> {
-    if let Mode::RoomMessage { .. } = mode
-        && lookup(MESSAGE, ev).is_none()
+    if matches!(
+        mode,
+        Mode::RoomMessage { .. } | Mode::SearchReference { .. }
+    ) && lookup(MESSAGE, ev).is_none()
     {
         use crossterm::event::{KeyEventKind, KeyModifiers};
         let plain = !ev
@@ -175,6 +178,7 @@ pub fn help_text(c: Command, lang: Lang) -> &'static str {
         Undo => return L::KeyUndo.text(lang),
         RoomMessage => return L::KeyRoomMessage.text(lang),
         ShowReference => return L::KeyShowReference.text(lang),
+        Search => return L::KeySearch.text(lang),
         Top => return L::KeyTop.text(lang),
         Bottom => return L::KeyBottom.text(lang),
         Type(_) | Erase => return "",

@@ -46,6 +46,15 @@ pub enum Mode {
         /// Lines scrolled past.
         scroll: u16,
     },
+    /// Searching the open reference card (`/`): the text typed so far.
+    SearchReference {
+        /// The card's index in the plan.
+        index: usize,
+        /// Lines scrolled past.
+        scroll: u16,
+        /// What to find.
+        query: String,
+    },
     /// Moving a member of the selected group to another group.
     Move {
         /// The member's place in the selected group's roster.

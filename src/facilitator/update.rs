@@ -118,6 +118,11 @@ fn command(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
         Mode::RoomMessage { text } => room_message(state, c, text, now, fx),
         Mode::References { selected } => references(state, c, selected),
         Mode::Reference { index, scroll } => reference(state, c, index, scroll, now, fx),
+        Mode::SearchReference {
+            index,
+            scroll,
+            query,
+        } => search_reference(state, c, index, scroll, query, now),
         Mode::Move { member, to } => move_member(state, c, now, member, to, fx),
     }
 }
@@ -279,8 +284,8 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
             state.quit = true;
             false
         }
-        Up | Down | Left | Right | Confirm | Close | ShowReference | Top | Bottom | Type(_)
-        | Erase => false,
+        Up | Down | Left | Right | Confirm | Close | ShowReference | Search | Top | Bottom
+        | Type(_) | Erase => false,
     };
     if changed {
         if changes_clock(c) {
@@ -381,7 +386,7 @@ mod signals;
 mod undo;
 
 use live::{ack_flag, files_changed, show_card};
-use popups::{move_member, popup, reference, references};
+use popups::{move_member, popup, reference, references, search_reference};
 pub use undo::Snapshot;
 
 #[cfg(test)]

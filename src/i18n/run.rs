@@ -94,7 +94,7 @@ crate::labels! {
         /// Reference list hint.
         ReferencesHint => "Enter 開く  Esc 閉じる", "Enter open  Esc close";
         /// Reference card hint.
-        ReferenceHint => "Up/Down PgUp/PgDn 移動  g/G 先頭/末尾  d ディスプレイに表示  Esc 一覧へ", "Up/Down PgUp/PgDn scroll  g/G top/end  d show on display  Esc back";
+        ReferenceHint => "Up/Down PgUp/PgDn 移動  g/G 先頭/末尾  / 検索  d 表示  Esc 一覧へ", "Up/Down PgUp/PgDn scroll  g/G top/end  / find  d display  Esc back";
         /// Move popup title.
         MoveTitle => "メンバーの移動", "Move a member";
         /// Move popup destination label.

@@ -57,6 +57,12 @@ crate::labels! {
         KeyShowReference => "この資料をディスプレイに表示／下ろす", "put this reference on the display / take it down";
         /// Status of a waiting block on a read-only console.
         ReadyReadOnly => "開始待ち", "Ready";
+        /// Key help: search a card.
+        KeySearch => "資料の中を検索", "find in this card";
+        /// Search: nothing found.
+        NotFound => "見つかりません", "Not found";
+        /// Search prompt hint.
+        SearchKeys => "Enter 次を探す  Esc 終わる", "Enter find next  Esc done";
         /// Key help: first line of a card.
         KeyTop => "先頭へ", "to the top";
         /// Key help: last line of a card.

@@ -67,6 +67,14 @@ pub(super) fn reference(
         Command::Up => -1,
         Command::ScrollDown => i32::from(view::popup_page(state.size)),
         Command::ScrollUp => -i32::from(view::popup_page(state.size)),
+        Command::Search => {
+            state.mode = Mode::SearchReference {
+                index,
+                scroll,
+                query: String::new(),
+            };
+            return;
+        }
         Command::Top => i32::MIN / 2,
         Command::Bottom => i32::MAX / 2,
         Command::Close => {
@@ -168,4 +176,55 @@ fn show_reference(state: &mut State, index: usize, now: Stamp) {
         state.run.shown_reference = Some(key);
         notice(state, now, msg, false);
     }
+}
+
+/// Typing what to find in the open reference card; Enter scrolls to the
+/// next line holding it (from the top again after the last), Esc goes back
+/// to reading.
+pub(super) fn search_reference(
+    state: &mut State,
+    c: Command,
+    index: usize,
+    scroll: u16,
+    mut query: String,
+    now: Stamp,
+) {
+    let mut scroll = scroll;
+    match c {
+        Command::Type(ch) if !ch.is_control() && query.chars().count() < 40 => query.push(ch),
+        Command::Erase => {
+            query.pop();
+        }
+        Command::Confirm if !query.is_empty() => {
+            let lines = view::reference_text_lines(state, index);
+            let want = query.to_lowercase();
+            let n = lines.len();
+            let from = usize::from(scroll) + 1;
+            let hit = (0..n)
+                .map(|i| (from + i) % n.max(1))
+                .find(|&i| lines[i].to_lowercase().contains(&want));
+            match hit {
+                // A line on the last page shows that page.
+                Some(i) => scroll = (i as u16).min(view::reference_max_scroll(state, index)),
+                None => {
+                    let msg = crate::i18n::run_live::LiveText::NotFound.text(state.lang);
+                    notice(state, now, msg.into(), true);
+                }
+            }
+        }
+        Command::Close => {
+            state.mode = Mode::Reference { index, scroll };
+            return;
+        }
+        Command::Quit => {
+            state.quit = true;
+            return;
+        }
+        _ => {}
+    }
+    state.mode = Mode::SearchReference {
+        index,
+        scroll,
+        query,
+    };
 }

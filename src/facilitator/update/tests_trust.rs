@@ -388,3 +388,49 @@ fn a_read_only_console_rings_when_the_other_one_rang_a_turn() {
     assert_eq!(bells(&reload(&mut follower, &writer, 180)), 1);
     assert!(follower.flash_until.is_some());
 }
+
+#[test]
+fn slash_finds_text_in_a_reference_card() {
+    let mut s = state();
+    s.size = (100, 30);
+    let index = s
+        .plan
+        .references
+        .iter()
+        .position(|r| r.id.as_deref() == Some("grants"))
+        .unwrap();
+    s.mode = Mode::Reference { index, scroll: 0 };
+    cmd(&mut s, Command::Search, 0);
+    for c in "募集期間".chars() {
+        cmd(&mut s, Command::Type(c), 0);
+    }
+    cmd(&mut s, Command::Confirm, 0);
+    let Mode::SearchReference { scroll, .. } = s.mode.clone() else {
+        panic!("{:?}", s.mode)
+    };
+    let lines = crate::facilitator::view::reference_text_lines(&s, index);
+    assert!(
+        scroll > 0 && lines[scroll as usize].contains("募集期間"),
+        "{scroll}"
+    );
+    // Enter again: the next one further down.
+    cmd(&mut s, Command::Confirm, 0);
+    let Mode::SearchReference { scroll: next, .. } = s.mode.clone() else {
+        panic!()
+    };
+    assert!(next > scroll, "{next} > {scroll}");
+    cmd(&mut s, Command::Close, 0);
+    assert_eq!(
+        s.mode,
+        Mode::Reference {
+            index,
+            scroll: next
+        }
+    );
+    cmd(&mut s, Command::Search, 0);
+    for c in "存在しない語".chars() {
+        cmd(&mut s, Command::Type(c), 0);
+    }
+    cmd(&mut s, Command::Confirm, 1);
+    assert_eq!(s.notice.as_ref().unwrap().text, "見つかりません");
+}

@@ -178,6 +178,13 @@ pub fn help_max_scroll(state: &State) -> u16 {
     popups::help_max_scroll(state, full(state.size))
 }
 
+/// The open reference card's lines as shown (wrapped to the popup), for
+/// searching.
+pub fn reference_text_lines(state: &State, index: usize) -> Vec<String> {
+    let rect = popups::reference_rect(full(state.size));
+    popups::reference_lines(state, index, rect.width.saturating_sub(2))
+}
+
 /// Lines a page of a popup scrolls.
 pub fn popup_page(size: (u16, u16)) -> u16 {
     popups::reference_rect(full(size))
@@ -213,6 +220,14 @@ impl Widget for &FacilitatorView<'_> {
             Mode::Dashboard => {}
             Mode::Help => popups::help(self, area, buf),
             Mode::References { selected } => popups::references(self, *selected, area, buf),
+            Mode::SearchReference {
+                index,
+                scroll,
+                query,
+            } => {
+                popups::reference(self, *index, *scroll, area, buf);
+                popups::search_prompt(self, query, area, buf);
+            }
             Mode::Reference { index, scroll } => {
                 popups::reference(self, *index, *scroll, area, buf)
             }

@@ -417,3 +417,19 @@ pub(super) fn broadcast(v: &FacilitatorView, n: usize, area: Rect, buf: &mut Buf
     Paragraph::new(lines).render(body_rect, buf);
     super::asks::badge_on(v, rect, buf);
 }
+
+/// The search prompt on the bottom border of the open reference card.
+pub(super) fn search_prompt(v: &FacilitatorView, query: &str, area: Rect, buf: &mut Buffer) {
+    let rect = reference_rect(area);
+    let lang = v.state.lang;
+    let prompt = format!(" /{}_  {} ", text::clean(query), L::SearchKeys.text(lang));
+    let style = Style::new().fg(Color::Black).bg(Color::Yellow);
+    put(
+        buf,
+        rect.x + 2,
+        rect.bottom().saturating_sub(1),
+        &prompt,
+        rect.width.saturating_sub(4),
+        style,
+    );
+}
