@@ -6,13 +6,13 @@
 //! it is tested without a disk or a terminal.
 
 pub mod archive;
+pub mod cache;
 pub mod export;
 pub mod export_cmd;
 pub mod files;
 pub mod fold;
 pub mod hit;
 pub mod report;
-pub mod sanitize;
 pub mod screen;
 pub mod search;
 pub mod search_cmd;

@@ -77,7 +77,7 @@ fn card_lines(v: &DisplayView, width: u16) -> Vec<Line<'static>> {
     });
     if let Some(r) = reference {
         let bold = Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan);
-        let mut out = vec![Line::styled(text::clean(&r.title), bold)];
+        let mut out = vec![Line::styled(text::inert(&r.title), bold)];
         out.extend(
             text::wrap(&r.body, width as usize, "  ")
                 .into_iter()

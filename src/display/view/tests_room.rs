@@ -2,11 +2,12 @@
 //! group's own countdown (F3), the segment's countdown (F19), the message
 //! to the room and a reference card.
 
-use super::tests::{at, draw, exchange_running, state, text_of};
+use super::tests::{at, draw, exchange_running, state};
 use super::*;
 use crate::display::{Action, RunRead, update};
 use crate::i18n::Lang;
 use crate::model::Plan;
+use crate::tui::buffer_text::text_of;
 
 fn with_run(s: &mut State, f: impl FnOnce(&Plan, &mut RunState)) {
     let mut run = s.run.clone().unwrap_or_else(|| RunState::new(&s.plan));

@@ -105,7 +105,7 @@ pub(super) fn confirm_restart(v: &FacilitatorView, area: Rect, buf: &mut Buffer)
 
 pub(super) fn room_message(v: &FacilitatorView, typed: &str, area: Rect, buf: &mut Buffer) {
     let lang = v.state.lang;
-    let shown = format!("{}_", text::clean(typed));
+    let shown = format!("{}_", text::inert(typed));
     let bold = Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan);
     ask(
         v,

@@ -422,7 +422,7 @@ pub(super) fn broadcast(v: &FacilitatorView, n: usize, area: Rect, buf: &mut Buf
 pub(super) fn search_prompt(v: &FacilitatorView, query: &str, area: Rect, buf: &mut Buffer) {
     let rect = reference_rect(area);
     let lang = v.state.lang;
-    let prompt = format!(" /{}_  {} ", text::clean(query), L::SearchKeys.text(lang));
+    let prompt = format!(" /{}_  {} ", text::inert(query), L::SearchKeys.text(lang));
     let style = Style::new().fg(Color::Black).bg(Color::Yellow);
     put(
         buf,
