@@ -251,6 +251,46 @@ pub fn help(mode: Mode) -> Vec<(String, CommandText)> {
     rows
 }
 
+/// Where each command's help text comes from (here, so that the label
+/// table does not depend on the console).
+impl CommandText {
+    /// The help text of a command.
+    pub fn of(cmd: Command) -> CommandText {
+        match cmd {
+            Command::Commit => CommandText::Commit,
+            Command::Newline => CommandText::Newline,
+            Command::PickSpeaker => CommandText::PickSpeaker,
+            Command::SpeakerNo(_) => CommandText::SpeakerNo,
+            Command::NextKind => CommandText::NextKind,
+            Command::PrevKind => CommandText::PrevKind,
+            Command::NextQuestion => CommandText::NextQuestion,
+            Command::PrevQuestion => CommandText::PrevQuestion,
+            Command::ToggleCovered => CommandText::ToggleCovered,
+            Command::NextSpeaker => CommandText::NextSpeaker,
+            Command::StopSpeaker => CommandText::StopSpeaker,
+            Command::PickOwner => CommandText::PickOwner,
+            Command::Summary => CommandText::Summary,
+            Command::NextPane => CommandText::NextPane,
+            Command::Back => CommandText::Back,
+            Command::Help => CommandText::Help,
+            Command::Quit => CommandText::Quit,
+            Command::Up => CommandText::Up,
+            Command::Down => CommandText::Down,
+            Command::PageUp => CommandText::PageUp,
+            Command::PageDown => CommandText::PageDown,
+            Command::Attendance => CommandText::Attendance,
+            Command::MoveUp => CommandText::MoveUp,
+            Command::MoveDown => CommandText::MoveDown,
+            Command::Speak => CommandText::Speak,
+            Command::SetQuestion => CommandText::SetQuestion,
+            Command::Edit => CommandText::Edit,
+            Command::Delete => CommandText::Delete,
+            Command::Undelete => CommandText::Undelete,
+            Command::Flag => CommandText::Flag,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

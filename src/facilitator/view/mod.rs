@@ -9,11 +9,11 @@ mod popups;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Color;
 use ratatui::widgets::Widget;
 
 use crate::model::Stamp;
-use crate::timer::{Clock, ClockView, Phase, Status};
+use crate::timer::{Clock, ClockView};
+pub(crate) use crate::tui::widgets::phase_color;
 use crate::tui::widgets::{self, TooSmall};
 
 use super::{Mode, State};
@@ -44,19 +44,6 @@ impl<'a> FacilitatorView<'a> {
         self.state
             .flash_until
             .is_some_and(|t| self.now < t && self.now.second().is_multiple_of(2))
-    }
-}
-
-/// The colour of the timer and gauge.
-pub fn phase_color(clock: &ClockView) -> Color {
-    match (clock.status, clock.phase) {
-        (Status::Done, _) => Color::DarkGray,
-        (Status::Ready, _) => Color::Cyan,
-        (Status::Paused, _) => Color::Blue,
-        (_, Phase::Calm) => Color::Green,
-        (_, Phase::Warning) => Color::Yellow,
-        (_, Phase::Urgent) => Color::LightRed,
-        (_, Phase::Overrun) => Color::Red,
     }
 }
 
