@@ -287,7 +287,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let poll = cli.poll.map(std::time::Duration::from_secs);
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
-    let _log = bunkakai::logging::init();
+    // A search is over in milliseconds and says everything on stdout and
+    // stderr: starting (and at exit joining) the log writer would cost it
+    // more than the search itself.
+    let one_shot = matches!(cli.command, Some(Command::Search { .. }));
+    let _log = (!one_shot).then(bunkakai::logging::init).flatten();
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let env = std::env::var("BUNKAKAI_SESSIONS").ok();
     let (dir, _) = sessions::sessions_dir(
@@ -353,8 +357,10 @@ fn main() -> ExitCode {
                 json,
                 color,
             };
-            let out = &mut std::io::stdout().lock();
-            let code = search_cmd::run(&args, &dir, lang, out, &mut std::io::stderr());
+            // Hits are many short lines: written in blocks, not line by line.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let code = search_cmd::run(&args, &dir, lang, &mut out, &mut std::io::stderr());
+            let _ = std::io::Write::flush(&mut out);
             ExitCode::from(code)
         }
         Some(Command::Review) => review(dir, lang),

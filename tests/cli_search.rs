@@ -17,6 +17,10 @@ fn search(args: &[&str]) -> Output {
         .env("LANG", "ja_JP.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env(
+            "BUNKAKAI_CACHE_DIR",
+            std::env::temp_dir().join("bunkakai-test-cache"),
+        )
         .output()
         .unwrap()
 }
@@ -135,6 +139,10 @@ fn filters_on_the_command_line() {
             "never",
         ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env(
+            "BUNKAKAI_CACHE_DIR",
+            std::env::temp_dir().join("bunkakai-test-cache"),
+        )
         .env(
             "BUNKAKAI_LOG_DIR",
             std::env::temp_dir().join("bunkakai-test-logs"),

@@ -124,6 +124,86 @@ fn to_hiragana(c: char) -> char {
     char::from_u32(c as u32 - 0x60).unwrap_or(c)
 }
 
+/// A cluster whose folding is not one character of the same length: its
+/// folded byte range and its original byte range (`[fs, fe, os, oe]`).
+/// Between such clusters the folded and original texts differ only by a
+/// shift, so these few ranges are all it takes to map a match back.
+pub type Moved = [usize; 4];
+
+/// The clusters of `text` whose folding moves bytes (see [`Moved`]).
+pub fn moved_clusters(text: &str) -> Vec<Moved> {
+    let mut out = Vec::new();
+    let mut folded_at = 0;
+    for_each_cluster(text, |range, folded| {
+        let mut chars = folded.chars();
+        let one = chars.next().is_some() && chars.next().is_none();
+        let single = text[range.clone()].chars().nth(1).is_none();
+        let end = folded_at + folded.len();
+        if !(one && single && folded.len() == range.len()) {
+            out.push([folded_at, end, range.start, range.end]);
+        }
+        folded_at = end;
+    });
+    out
+}
+
+/// The original byte range of the folded range `range`, widened to whole
+/// clusters, from the [`moved_clusters`] of the text: the same as
+/// [`Folded::original_range`] for a range inside the folded text.
+pub fn original_range(moved: &[Moved], range: Range<usize>) -> Range<usize> {
+    let shift = |k: usize, p: usize| match k.checked_sub(1).map(|i| moved[i]) {
+        Some([_, fe, _, oe]) => (p + oe).saturating_sub(fe),
+        None => p,
+    };
+    let k = moved.partition_point(|m| m[1] <= range.start);
+    let start = match moved.get(k) {
+        Some(m) if m[0] <= range.start => m[2],
+        _ => shift(k, range.start),
+    };
+    let k = moved.partition_point(|m| m[1] < range.end);
+    let end = match moved.get(k) {
+        Some(m) if m[0] < range.end => m[3],
+        _ => shift(k, range.end),
+    };
+    start..end.max(start)
+}
+
+/// [`match_ranges`] from the folded bytes of `original` and its
+/// [`moved_clusters`], the words given as finders; `None` when a range
+/// would not fall on the original's character boundaries (the pieces do not
+/// belong together).
+pub fn match_ranges_moved(
+    original: &[u8],
+    folded: &[u8],
+    moved: &[Moved],
+    words: &[memchr::memmem::Finder],
+) -> Option<Vec<Range<usize>>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for finder in words.iter().filter(|w| !w.needle().is_empty()) {
+        let mut pos = 0;
+        while let Some(found) = finder.find(folded.get(pos..)?) {
+            let r = pos + found..pos + found + finder.needle().len();
+            pos = r.end;
+            ranges.push(original_range(moved, r));
+        }
+    }
+    let merged = merge(ranges);
+    let fits =
+        |i: usize| i == original.len() || original.get(i).is_some_and(|b| (*b as i8) >= -0x40);
+    merged
+        .iter()
+        .all(|r| fits(r.start) && fits(r.end))
+        .then_some(merged)
+}
+
+/// The finders of a query's words, for [`match_ranges_moved`].
+pub fn finders(words: &[String]) -> Vec<memchr::memmem::Finder<'static>> {
+    words
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+        .collect()
+}
+
 /// Finds every word of `words` in the folded text: true when all are there.
 pub fn contains_all(folded: &str, words: &[String]) -> bool {
     words.iter().all(|w| folded.contains(w.as_str()))
@@ -136,12 +216,24 @@ pub fn match_ranges(text: &str, words: &[String]) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let folded = fold_mapped(text);
+    ranges_in(&folded.text, words, |r| folded.original_range(r))
+}
+
+fn ranges_in(
+    folded: &str,
+    words: &[String],
+    original: impl Fn(Range<usize>) -> Range<usize>,
+) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
     for w in words.iter().filter(|w| !w.is_empty()) {
-        for (at, _) in folded.text.match_indices(w.as_str()) {
-            ranges.push(folded.original_range(at..at + w.len()));
+        for (at, _) in folded.match_indices(w.as_str()) {
+            ranges.push(original(at..at + w.len()));
         }
     }
+    merge(ranges)
+}
+
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in ranges {
@@ -213,6 +305,52 @@ mod tests {
         let ranges = match_ranges(text, &query_words("せみなー セミ"));
         assert_eq!(ranges.len(), 2);
         assert_eq!(&text[ranges[1].clone()], "セミナー");
+    }
+
+    #[test]
+    fn moved_clusters_map_every_range_back_as_the_full_map_does() {
+        let texts = [
+            "ワークショップとKPI、連携",
+            "ＫＰＩとｾﾐﾅｰ、㈱豊岡のe\u{301}と①〜②",
+            "ﾜｰｸｼｮｯﾌﾟで若者のＤＸ",
+            "",
+            "abc",
+            "ﬁle　Ｗｅｂ",
+        ];
+        for text in texts {
+            let full = fold_mapped(text);
+            let moved = moved_clusters(text);
+            let bounds: Vec<usize> = (0..=full.text.len())
+                .filter(|i| full.text.is_char_boundary(*i))
+                .collect();
+            for (i, a) in bounds.iter().enumerate() {
+                for b in &bounds[i + 1..] {
+                    assert_eq!(
+                        original_range(&moved, *a..*b),
+                        full.original_range(*a..*b),
+                        "{text:?} {a}..{b}"
+                    );
+                }
+            }
+            let words = query_words("kpi せみ ワーク 株 1 e Web");
+            assert_eq!(
+                match_ranges_moved(
+                    text.as_bytes(),
+                    full.text.as_bytes(),
+                    &moved,
+                    &finders(&words)
+                ),
+                Some(match_ranges(text, &words)),
+                "{text:?}"
+            );
+        }
+        assert!(moved_clusters("ワークショップとKPI、連携").is_empty());
+        // Folded bytes that do not belong to the text are refused.
+        let words = query_words("あ");
+        assert_eq!(
+            match_ranges_moved(b"ab", "xあ".as_bytes(), &[], &finders(&words)),
+            None
+        );
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! said it, and its text cut into plain and matching pieces (already made
 //! inert) so that any output can highlight the match.
 
+use std::ops::Range;
+
 use serde_json::{Value, json};
 
 use super::archive::Archive;
@@ -22,9 +24,15 @@ pub struct Piece {
 
 /// Cuts `text` into pieces at the matches of `words`, each made inert.
 pub fn pieces(text: &str, words: &[String]) -> Vec<Piece> {
+    pieces_at(text, &match_ranges(text, words))
+}
+
+/// Cuts `text` into pieces at the byte ranges `matches` (sorted, apart),
+/// each made inert.
+pub fn pieces_at(text: &str, matches: &[Range<usize>]) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut at = 0;
-    for r in match_ranges(text, words) {
+    for r in matches {
         if r.start > at {
             out.push(Piece {
                 text: inert(&text[at..r.start]),
@@ -66,23 +74,82 @@ pub fn line(archive: &Archive, at: NoteAt, words: &[String], lang: Lang, color: 
         return String::new();
     };
     let sitting = &archive.sittings[at.sitting];
-    let group = &sitting.groups[at.group].id;
-    let date = sitting.date().map(|d| d.to_string()).unwrap_or_default();
-    let time = sitting.local(&note.created).format("%H:%M");
-    let speaker = inert(note.speaker.as_deref().unwrap_or("—"));
-    let kind = kind_label(note.kind, lang);
-    let mut text = String::new();
-    for p in pieces(&note.text, words) {
-        match (p.matched, color) {
-            (true, true) => text.push_str(&format!("\u{1b}[7m{}\u{1b}[27m", p.text)),
-            _ => text.push_str(&p.text),
+    let line = Line {
+        date: &sitting.date().map(|d| d.to_string()).unwrap_or_default(),
+        sitting: &sitting.id,
+        group: &sitting.groups[at.group].id,
+        time: &sitting.local(&note.created).format("%H:%M").to_string(),
+        speaker: note.speaker.as_deref(),
+        kind: kind_label(note.kind, lang),
+        text: &note.text,
+    };
+    let mut out = Vec::new();
+    line.write(&match_ranges(&note.text, words), color, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// What one hit line shows, before it is made inert; the search over the
+/// archive and the search over the cache print hits through it alike.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    /// The sitting's day, `YYYY-MM-DD` (empty when unknown).
+    pub date: &'a str,
+    /// The sitting's id.
+    pub sitting: &'a str,
+    /// The group's id.
+    pub group: &'a str,
+    /// The note's clock time, `HH:MM`.
+    pub time: &'a str,
+    /// Who said it.
+    pub speaker: Option<&'a str>,
+    /// The kind's label.
+    pub kind: &'a str,
+    /// The note's text.
+    pub text: &'a str,
+}
+
+impl Line<'_> {
+    /// Appends the line to `out`, the byte ranges `matches` of the text
+    /// highlighted when `color` is on.
+    pub fn write(&self, matches: &[Range<usize>], color: bool, out: &mut Vec<u8>) {
+        let speaker = inert(self.speaker.unwrap_or("—"));
+        let (sitting, group) = (inert(self.sitting), inert(self.group));
+        let parts = [self.date, &sitting, &group, self.time, &speaker, self.kind];
+        head(out, parts.map(str::as_bytes));
+        for p in pieces_at(self.text, matches) {
+            mark(out, p.text.as_bytes(), p.matched && color);
         }
     }
-    format!(
-        "{date}  {}  {}  {time}  {speaker}  [{kind}]  {text}",
-        inert(&sitting.id),
-        inert(group)
-    )
+}
+
+/// Appends the head of a hit line, `date  sitting  group  time  speaker
+/// [kind]  `, from parts already made inert.
+pub fn head(out: &mut Vec<u8>, parts: [&[u8]; 6]) {
+    let [date, sitting, group, time, speaker, kind] = parts;
+    for (i, part) in [date, sitting, group, time, speaker]
+        .into_iter()
+        .enumerate()
+    {
+        if i > 0 {
+            out.extend_from_slice(b"  ");
+        }
+        out.extend_from_slice(part);
+    }
+    out.extend_from_slice(b"  [");
+    out.extend_from_slice(kind);
+    out.extend_from_slice(b"]  ");
+}
+
+/// Appends a piece of a note's text (already inert), in reverse video when
+/// `highlight`.
+pub fn mark(out: &mut Vec<u8>, text: &[u8], highlight: bool) {
+    if highlight {
+        out.extend_from_slice(b"\x1b[7m");
+        out.extend_from_slice(text);
+        out.extend_from_slice(b"\x1b[27m");
+    } else {
+        out.extend_from_slice(text);
+    }
 }
 
 /// One JSON object for a hit, for `search --json`.

@@ -6,6 +6,7 @@
 //! it is tested without a disk or a terminal.
 
 pub mod archive;
+pub mod cache;
 pub mod export;
 pub mod export_cmd;
 pub mod files;

@@ -121,6 +121,23 @@ pub fn run(
             return 2;
         }
     };
+    if !args.json {
+        let cached = super::cache::with_cache(dir, |sittings| {
+            if sittings.is_empty() {
+                return None;
+            }
+            for p in sittings.iter().flat_map(|s| &s.problems) {
+                let _ = writeln!(err, "{}", file_problem(p, lang));
+            }
+            let hits = super::cache::search(sittings, &q);
+            // A closed pipe (`| head`) ends the search quietly.
+            let _ = super::cache::write_hits(sittings, &hits, &q.words, lang, args.color, out);
+            Some(if hits.is_empty() { 1 } else { 0 })
+        });
+        if let Some(Some(code)) = cached {
+            return code;
+        }
+    }
     let archive = Archive::load(dir);
     if archive.sittings.is_empty() {
         let _ = writeln!(

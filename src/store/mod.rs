@@ -13,6 +13,8 @@
 //!   (`"bunkakai.notes/1"`); files newer than this program are refused and
 //!   never rewritten; fields this program does not know survive a rewrite.
 //! - [`archive`]: reading every past sitting's files for review.
+//! - [`search_cache`]: the folded text of the archive kept in the user's
+//!   cache folder so that `bunkakai search` need not parse every file.
 //! - [`watch`]: following other processes' saves in a sitting's folder.
 //! - [`error`]: one error type, [`StoreError`], naming the file and the step.
 //!
@@ -36,6 +38,7 @@ pub mod error;
 pub mod format;
 pub mod lock;
 pub mod notes_file;
+pub mod search_cache;
 pub mod sessions;
 pub mod temp;
 pub mod watch;

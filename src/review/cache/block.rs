@@ -1,0 +1,354 @@
+//! One sitting of the search cache, as bytes: what `bunkakai search` needs
+//! to find and print a hit (folded text, original text, speaker, kind,
+//! group, theme, clock time) without parsing the sitting's JSON again.
+//!
+//! A block is written by [`encode`] from a parsed sitting and read in place
+//! by [`Block::decode`], which checks every length against the bytes it has:
+//! a corrupt block reads as `None`, never as a panic or a wrong hit.
+
+use chrono::{Datelike, NaiveDate, Timelike};
+
+use super::super::archive::Sitting;
+use super::super::fold::{Moved, fold, moved_clusters};
+use crate::model::notes::NoteKind;
+pub use crate::store::search_cache::FileStamp;
+use crate::tui::text::sanitize::inert;
+
+const ROW: usize = 56;
+const NO_THEME: u16 = u16::MAX;
+const FLAG_CLEAN: u8 = 2;
+const FLAG_SPEAKER: u8 = 4;
+const FLAG_SPEAKER_CLEAN: u8 = 8;
+
+/// Encodes a sitting's live notes, newest first (the order of the search).
+pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.str(folder);
+    w.u32(stamps.len() as u32);
+    for s in stamps {
+        w.str(&s.name);
+        w.u64(s.size);
+        w.u64(s.mtime_ns as u64);
+        w.u64(s.inode);
+    }
+    let date = sitting.date();
+    w.u32(date.map_or(u32::MAX, |d| d.num_days_from_ce() as u32));
+    let start = sitting.plan.as_ref().and_then(|p| p.start);
+    w.u32(start.map_or(u32::MAX, |t| t.num_seconds_from_midnight()));
+    w.str(&sitting.id);
+    let themes: Vec<_> = sitting.plan.iter().flat_map(|p| p.themes.iter()).collect();
+    w.u32(themes.len() as u32);
+    for t in &themes {
+        w.str(&t.id);
+        w.str(&fold(&t.title));
+    }
+    w.u32(sitting.groups.len() as u32);
+    for g in &sitting.groups {
+        w.str(&g.id);
+    }
+    let mut notes: Vec<(i64, usize, &crate::model::notes::Note)> = Vec::new();
+    for (gi, g) in sitting.groups.iter().enumerate() {
+        let Some(file) = &g.notes else { continue };
+        notes.extend(
+            file.notes
+                .iter()
+                .filter(|n| !n.deleted)
+                .map(|n| (n.created.timestamp(), gi, n)),
+        );
+    }
+    notes.sort_by_key(|(at, _, _)| std::cmp::Reverse(*at));
+    let (mut rows, mut folded, mut shown) = (Vec::new(), Vec::new(), Vec::new());
+    for (_, gi, n) in &notes {
+        let group = &sitting.groups[*gi].id;
+        let theme = sitting
+            .theme_of(group, n)
+            .and_then(|t| themes.iter().position(|x| x.id == t.id))
+            .map_or(NO_THEME, |p| p as u16);
+        let f_start = folded.len() as u32;
+        folded.extend_from_slice(fold(&n.text).as_bytes());
+        let f_end = folded.len() as u32;
+        let put = |shown: &mut Vec<u8>, s: &[u8]| {
+            let at = shown.len() as u32;
+            shown.extend_from_slice(s);
+            (at, s.len() as u32)
+        };
+        let text = put(&mut shown, n.text.as_bytes());
+        let speaker = put(
+            &mut shown,
+            n.speaker.as_deref().unwrap_or_default().as_bytes(),
+        );
+        let speaker_f = put(
+            &mut shown,
+            fold(n.speaker.as_deref().unwrap_or_default()).as_bytes(),
+        );
+        let local = sitting.local(&n.created);
+        let minute = (local.hour() * 60 + local.minute()) as u16;
+        let moved = moved_clusters(&n.text);
+        let map: Vec<u8> = moved
+            .iter()
+            .flatten()
+            .flat_map(|v| (*v as u32).to_le_bytes())
+            .collect();
+        let map_at = put(&mut shown, &map).0;
+        let mut flags = 0;
+        let inert_text = inert(&n.text);
+        let inert_text = if inert_text == n.text {
+            flags |= FLAG_CLEAN;
+            text
+        } else {
+            put(&mut shown, inert_text.as_bytes())
+        };
+        if n.speaker.is_some() {
+            flags |= FLAG_SPEAKER;
+        }
+        let speaker_shown = n.speaker.as_deref().unwrap_or("—");
+        if inert(speaker_shown) == speaker_shown {
+            flags |= FLAG_SPEAKER_CLEAN;
+        }
+        for v in [f_start, f_end, text.0, text.1, speaker.0, speaker.1] {
+            rows.extend_from_slice(&v.to_le_bytes());
+        }
+        rows.extend_from_slice(&speaker_f.0.to_le_bytes());
+        rows.extend_from_slice(&speaker_f.1.to_le_bytes());
+        rows.extend_from_slice(&(*gi as u16).to_le_bytes());
+        rows.extend_from_slice(&theme.to_le_bytes());
+        rows.push(kind_byte(n.kind));
+        rows.push(flags);
+        rows.extend_from_slice(&minute.to_le_bytes());
+        rows.extend_from_slice(&map_at.to_le_bytes());
+        rows.extend_from_slice(&(moved.len() as u32).to_le_bytes());
+        rows.extend_from_slice(&inert_text.0.to_le_bytes());
+        rows.extend_from_slice(&inert_text.1.to_le_bytes());
+    }
+    w.u32(notes.len() as u32);
+    w.0.extend_from_slice(&rows);
+    w.bytes(&folded);
+    w.bytes(&shown);
+    w.0
+}
+
+fn kind_byte(kind: NoteKind) -> u8 {
+    NoteKind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as u8
+}
+
+#[derive(Default)]
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn bytes(&mut self, b: &[u8]) {
+        self.u32(b.len() as u32);
+        self.0.extend_from_slice(b);
+    }
+    fn str(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(n)?;
+        let out = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(out)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.u32()? as usize;
+        self.take(n)
+    }
+    fn str(&mut self) -> Option<&'a str> {
+        std::str::from_utf8(self.bytes()?).ok()
+    }
+}
+
+/// A sitting's block, read in place.
+#[derive(Debug, Clone)]
+pub struct Block<'a> {
+    /// The sitting's folder name.
+    pub folder: &'a str,
+    /// The files it was built from.
+    pub stamps: Vec<FileStamp>,
+    /// The sitting's day.
+    pub date: Option<NaiveDate>,
+    /// The plan's start time, seconds after midnight.
+    pub start: Option<u32>,
+    /// The sitting's id.
+    pub id: &'a str,
+    /// The plan's themes: id and folded title.
+    pub themes: Vec<(&'a str, &'a str)>,
+    /// The groups' ids.
+    pub groups: Vec<&'a str>,
+    rows: &'a [u8],
+    folded: &'a [u8],
+    shown: &'a [u8],
+}
+
+/// One live note of a block.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    /// Its text, folded for search.
+    pub folded: &'a [u8],
+    /// Its text as written (UTF-8, checked when shown).
+    pub text: &'a [u8],
+    /// Its text as shown on one line ([`inert`]).
+    pub inert_text: &'a [u8],
+    /// Who said it (UTF-8, checked when shown).
+    pub speaker: Option<&'a [u8]>,
+    /// The speaker's name, folded.
+    pub speaker_folded: &'a [u8],
+    /// Index of its group in [`Block::groups`].
+    pub group: usize,
+    /// Index of its theme in [`Block::themes`].
+    pub theme: Option<usize>,
+    /// Its kind.
+    pub kind: NoteKind,
+    /// Its clock time in the sitting's zone, minutes after midnight.
+    pub minute: u16,
+    moved: &'a [u8],
+    /// True when its text holds nothing that must be made inert to be shown.
+    pub clean: bool,
+    /// True when the speaker's name (or `—`) holds nothing to make inert.
+    pub speaker_clean: bool,
+}
+
+impl Row<'_> {
+    /// The clusters whose folding moves bytes, to map matches back.
+    pub fn moved(&self) -> Vec<Moved> {
+        let v = |c: &[u8]| u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize;
+        self.moved
+            .chunks_exact(16)
+            .map(|c| [v(&c[0..]), v(&c[4..]), v(&c[8..]), v(&c[12..])])
+            .collect()
+    }
+}
+
+impl<'a> Block<'a> {
+    /// Reads a block; `None` when the bytes are not a whole block.
+    pub fn decode(bytes: &'a [u8]) -> Option<Block<'a>> {
+        let mut r = Reader { bytes, at: 0 };
+        let folder = r.str()?;
+        let n = r.u32()? as usize;
+        let mut stamps = Vec::with_capacity(n.min(4096));
+        for _ in 0..n {
+            stamps.push(FileStamp {
+                name: r.str()?.to_string(),
+                size: r.u64()?,
+                mtime_ns: r.u64()? as i64,
+                inode: r.u64()?,
+            });
+        }
+        let date = match r.u32()? {
+            u32::MAX => None,
+            d => Some(NaiveDate::from_num_days_from_ce_opt(
+                i32::try_from(d).ok()?,
+            )?),
+        };
+        let start = Some(r.u32()?).filter(|s| *s != u32::MAX);
+        let id = r.str()?;
+        let n = r.u32()? as usize;
+        let mut themes = Vec::with_capacity(n.min(4096));
+        for _ in 0..n {
+            themes.push((r.str()?, r.str()?));
+        }
+        let n = r.u32()? as usize;
+        let mut groups = Vec::with_capacity(n.min(4096));
+        for _ in 0..n {
+            groups.push(r.str()?);
+        }
+        let n = r.u32()? as usize;
+        let rows = r.take(n.checked_mul(ROW)?)?;
+        let folded = r.bytes()?;
+        let shown = r.bytes()?;
+        (r.at == bytes.len()).then_some(Block {
+            folder,
+            stamps,
+            date,
+            start,
+            id,
+            themes,
+            groups,
+            rows,
+            folded,
+            shown,
+        })
+    }
+
+    /// How many live notes the block holds.
+    pub fn len(&self) -> usize {
+        self.rows.len() / ROW
+    }
+
+    /// True when the sitting has no live note.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The folded text of every note, one after the other.
+    pub fn folded(&self) -> &'a [u8] {
+        self.folded
+    }
+
+    /// Where note `i`'s folded text is in [`Block::folded`].
+    pub fn folded_range(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        let row = self.rows.get(i * ROW..(i + 1) * ROW)?;
+        let at = |k: usize| u32::from_le_bytes([row[k], row[k + 1], row[k + 2], row[k + 3]]);
+        Some(at(0) as usize..at(4) as usize)
+    }
+
+    /// Note `i`, newest first; `None` when the block is corrupt there.
+    pub fn row(&self, i: usize) -> Option<Row<'a>> {
+        let row = self.rows.get(i * ROW..(i + 1) * ROW)?;
+        let u32_at = |k: usize| u32::from_le_bytes([row[k], row[k + 1], row[k + 2], row[k + 3]]);
+        let u16_at = |k: usize| u16::from_le_bytes([row[k], row[k + 1]]);
+        let slice = |k: usize| -> Option<&'a [u8]> {
+            let start = u32_at(k) as usize;
+            self.shown
+                .get(start..start.checked_add(u32_at(k + 4) as usize)?)
+        };
+        let folded = self.folded.get(u32_at(0) as usize..u32_at(4) as usize)?;
+        let flags = row[37];
+        let group = usize::from(u16_at(32));
+        let theme = Some(usize::from(u16_at(34))).filter(|t| *t != usize::from(NO_THEME));
+        if group >= self.groups.len() || theme.is_some_and(|t| t >= self.themes.len()) {
+            return None;
+        }
+        Some(Row {
+            folded,
+            text: slice(8)?,
+            inert_text: slice(48)?,
+            speaker: if flags & FLAG_SPEAKER != 0 {
+                Some(slice(16)?)
+            } else {
+                None
+            },
+            speaker_folded: slice(24)?,
+            group,
+            theme,
+            kind: *NoteKind::ALL.get(usize::from(row[36]))?,
+            minute: u16_at(38),
+            moved: {
+                let at = u32_at(40) as usize;
+                let len = (u32_at(44) as usize).checked_mul(16)?;
+                self.shown.get(at..at.checked_add(len)?)?
+            },
+            clean: flags & FLAG_CLEAN != 0,
+            speaker_clean: flags & FLAG_SPEAKER_CLEAN != 0,
+        })
+    }
+}
