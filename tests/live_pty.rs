@@ -87,7 +87,10 @@ fn five_consoles(extra: &[&str]) {
         // Change events arrive: the display would say so if it fell back to
         // scanning the folder.
         let screen = display.contents();
-        assert!(!screen.contains("確認中"), "events run is polling:\n{screen}");
+        assert!(
+            !screen.contains("確認中"),
+            "events run is polling:\n{screen}"
+        );
     }
     // The note-takers follow run.json too: their header shows the block.
     for (_, t) in &takers {
