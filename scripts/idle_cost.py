@@ -22,7 +22,7 @@ import termios
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "bunkakai")
+BIN = os.environ.get("BUNKAKAI_BIN") or os.path.join(ROOT, "target", "release", "bunkakai")
 COLS, ROWS = 100, 30
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -68,8 +68,9 @@ def main():
         start = time.monotonic()
         pid, fd = pty.fork()
         if pid == 0:
+            # The size is set before exec: the console reads it at start.
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
             os.execve(BIN, [BIN, "--lang", "en", "--sessions", tmp, "run", "jichitai-09"], env)
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
         # The status line is the last thing drawn: the first frame is complete.
         read_until(fd, b"quit", 10)
         first_frame = time.monotonic() - start

@@ -26,7 +26,7 @@ import termios
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "bunkakai")
+BIN = os.environ.get("BUNKAKAI_BIN") or os.path.join(ROOT, "target", "release", "bunkakai")
 TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -44,8 +44,9 @@ class Console:
         self.data = b""
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
+            # The size is set before exec: the console reads it at start.
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
             os.execve(BIN, [BIN] + args, env)
-        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.written = 0
 
     def pump(self, timeout=0.0):

@@ -83,6 +83,14 @@ fn five_consoles(extra: &[&str]) {
     display.wait_for("進行中", WAIT);
     if extra.contains(&"--poll") {
         display.wait_for("フォルダを1秒ごとに確認中", WAIT);
+    } else {
+        // Change events arrive: the display would say so if it fell back to
+        // scanning the folder.
+        let screen = display.contents();
+        assert!(
+            !screen.contains("確認中"),
+            "events run is polling:\n{screen}"
+        );
     }
     // The note-takers follow run.json too: their header shows the block.
     for (_, t) in &takers {

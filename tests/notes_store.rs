@@ -5,7 +5,8 @@
 //! Sizes: the default run is the minimum (200 kill points; 4
 //! writers × 2,500 notes). Longer runs: `NOTES_CRASH_POINTS=1000` and
 //! `NOTES_WRITERS_NOTES=10000`, best with `cargo test --release --test
-//! notes_store -- --nocapture` (see BENCHMARKS.md).
+//! notes_store -- --nocapture` (see BENCHMARKS.md). Each crash loop prints
+//! its seed; `NOTES_CRASH_SEED=0x…` replays the same kill points.
 
 mod common;
 
@@ -81,6 +82,18 @@ fn temp_files(dir: &Path) -> usize {
         .unwrap_or(0)
 }
 
+/// The seed to replay from `NOTES_CRASH_SEED` (`0x…` or decimal), as
+/// printed by a failing run.
+fn replay_seed() -> Option<u64> {
+    let v = std::env::var("NOTES_CRASH_SEED").ok()?;
+    let v = v.trim();
+    let parsed = match v.strip_prefix("0x") {
+        Some(hex) => u64::from_str_radix(hex, 16),
+        None => v.parse(),
+    };
+    Some(parsed.unwrap_or_else(|e| panic!("NOTES_CRASH_SEED={v}: {e}")))
+}
+
 /// Starts a writer, waits until it has committed at least one note (so the
 /// kill lands in its save loop), lets it run a random 0–15 ms more, kills
 /// it with SIGKILL and checks the file; `points` times. Stops early once
@@ -88,12 +101,14 @@ fn temp_files(dir: &Path) -> usize {
 fn crash_loop(points: usize, naive: bool, stop_on_failure: bool) -> Outcome {
     let (_tmp, dir) = sitting();
     let path = dir.join("notes/B.json");
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-        ^ 0x9E37_79B9_7F4A_7C15;
-    eprintln!("crash loop seed {seed:#x} naive={naive}");
+    let seed = replay_seed().unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos() as u64
+            ^ 0x9E37_79B9_7F4A_7C15
+    });
+    eprintln!("crash loop seed {seed:#x} naive={naive} (replay: NOTES_CRASH_SEED={seed:#x})");
     let mut rng = Rng(seed | 1);
     let mut committed: HashSet<String> = HashSet::new();
     let mut next = 0u64;
@@ -111,8 +126,8 @@ fn crash_loop(points: usize, naive: bool, stop_on_failure: bool) -> Outcome {
             .recv_timeout(Duration::from_secs(20))
             .expect("a first commit");
         std::thread::sleep(Duration::from_micros(rng.next() % 15_000));
-        // SAFETY: kill(2) on the child we spawned.
-        unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+        // SIGKILL: the writer gets no chance to finish anything.
+        let _ = child.kill();
         child.wait().unwrap();
         reader.join().unwrap();
         out.kills += 1;

@@ -180,6 +180,9 @@ fn read_only_follows_without_writing() {
     follower.wait_for("the read-only tag", |s| {
         s.contains("READ-ONLY").then_some(())
     });
+    let run_file = sessions.join("jichitai-09/run.json");
+    let bytes = || std::fs::read(&run_file).ok();
+    let before = bytes();
     follower.send(" ");
     follower.wait_for("the refusal", |s| {
         s.contains("Opened read-only").then_some(())
@@ -188,8 +191,13 @@ fn read_only_follows_without_writing() {
     follower.wait_for("the writer's start", |s| {
         s.contains("Running").then_some(())
     });
-    follower.send("q");
+    let started = bytes();
+    assert_ne!(started, before, "the writer saved its start");
+    // Keys that would change the run, then quit: once the follower's process
+    // is over, anything it would have written is on disk.
+    follower.send("+n -p q");
     follower.session.get_process().wait().unwrap();
+    assert_eq!(bytes(), started, "run.json is byte for byte the writer's");
     writer.send("q");
     writer.session.get_process().wait().unwrap();
     assert!(read_run(sessions).current.unwrap().started.is_some());

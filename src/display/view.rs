@@ -9,13 +9,13 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
-use crate::facilitator::view::{phase_color, turn_color};
 use crate::i18n::display::{self as words, DisplayText as T};
 use crate::model::Stamp;
 use crate::model::run::RunState;
 use crate::timer::{self, Clock, ClockView, Status};
 use crate::tui::keys::help_rows;
 use crate::tui::widgets::{Help, TooSmall, too_small};
+use crate::tui::widgets::{phase_color, turn_color};
 use crate::tui::{bigtext, text};
 
 use super::{FileProblem, State, keys};

@@ -2,7 +2,6 @@
 
 use super::Lang;
 use crate::model::notes::{NoteKind, Presence};
-use crate::notes::keys::Command;
 
 crate::labels! {
     /// What each key does, as the help popup says it.
@@ -69,45 +68,6 @@ crate::labels! {
         Redraw => "画面を描き直す", "redraw the screen";
         /// Flag.
         Flag => "進行役への合図（助けが必要→報告準備OK→下ろす）", "signal the facilitator (help needed → ready to report → lower)";
-    }
-}
-
-impl CommandText {
-    /// The help text of a command.
-    pub fn of(cmd: Command) -> CommandText {
-        match cmd {
-            Command::Commit => CommandText::Commit,
-            Command::Newline => CommandText::Newline,
-            Command::PickSpeaker => CommandText::PickSpeaker,
-            Command::SpeakerNo(_) => CommandText::SpeakerNo,
-            Command::NextKind => CommandText::NextKind,
-            Command::PrevKind => CommandText::PrevKind,
-            Command::NextQuestion => CommandText::NextQuestion,
-            Command::PrevQuestion => CommandText::PrevQuestion,
-            Command::ToggleCovered => CommandText::ToggleCovered,
-            Command::NextSpeaker => CommandText::NextSpeaker,
-            Command::StopSpeaker => CommandText::StopSpeaker,
-            Command::PickOwner => CommandText::PickOwner,
-            Command::Summary => CommandText::Summary,
-            Command::NextPane => CommandText::NextPane,
-            Command::Back => CommandText::Back,
-            Command::Help => CommandText::Help,
-            Command::Quit => CommandText::Quit,
-            Command::Up => CommandText::Up,
-            Command::Down => CommandText::Down,
-            Command::PageUp => CommandText::PageUp,
-            Command::PageDown => CommandText::PageDown,
-            Command::Attendance => CommandText::Attendance,
-            Command::MoveUp => CommandText::MoveUp,
-            Command::MoveDown => CommandText::MoveDown,
-            Command::Speak => CommandText::Speak,
-            Command::SetQuestion => CommandText::SetQuestion,
-            Command::Edit => CommandText::Edit,
-            Command::Delete => CommandText::Delete,
-            Command::Undelete => CommandText::Undelete,
-            Command::Flag => CommandText::Flag,
-            Command::Redraw => CommandText::Redraw,
-        }
     }
 }
 

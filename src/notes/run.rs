@@ -6,6 +6,7 @@
 //! however the console ends, even on a panic (the draft).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use chrono::Utc;
@@ -78,6 +79,9 @@ pub(crate) struct Live {
     done: bool,
     /// What the final saves achieved (for the exit message and status).
     pub(crate) report: Option<ExitReport>,
+    /// Saves running on the blocking pool: the final saves wait for them,
+    /// so that an older draft or file never lands after the last one.
+    saving: Arc<AtomicUsize>,
 }
 
 impl Live {
@@ -89,6 +93,30 @@ impl Live {
             last,
             done: false,
             report: None,
+            saving: Arc::default(),
+        }
+    }
+
+    /// Runs a save on the blocking pool, counted in [`Live::saving`].
+    fn spawn_save(
+        &self,
+        out: &mut Outside<'_, Action>,
+        job: impl FnOnce() -> Action + Send + 'static,
+    ) {
+        let saving = self.saving.clone();
+        saving.fetch_add(1, Ordering::SeqCst);
+        out.spawn(move || {
+            let action = job();
+            saving.fetch_sub(1, Ordering::SeqCst);
+            action
+        });
+    }
+
+    /// Waits (a few seconds at most) for the saves under way to end.
+    fn wait_for_saves(&self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while self.saving.load(Ordering::SeqCst) > 0 && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(5));
         }
     }
 
@@ -147,7 +175,7 @@ impl tui::Console for Live {
         match effect {
             Effect::SaveNotes { doc, generation } => {
                 let path = self.files.notes.clone();
-                out.spawn(move || {
+                self.spawn_save(out, move || {
                     let result = notes_file::commit(&path, &doc).map_err(|e| store_error(&e, lang));
                     Action::Saved { generation, result }
                 });
@@ -155,7 +183,7 @@ impl tui::Console for Live {
             Effect::SaveDraft(draft) => {
                 self.keep_last((*draft).clone());
                 let path = self.files.draft.clone();
-                out.spawn(move || {
+                self.spawn_save(out, move || {
                     let result =
                         notes_file::save_draft(&path, &draft).map_err(|e| store_error(&e, lang));
                     Action::DraftSaved(result)
@@ -194,6 +222,7 @@ impl tui::Console for Live {
                 if !restore_terminal {
                     out.hung_up();
                 }
+                self.wait_for_saves();
                 // Quit, signal or hang-up: the notes, the draft, else a
                 // rescue copy (see `finish`).
                 self.report = Some(finish(&self.state, &self.files, Utc::now()));

@@ -212,7 +212,9 @@ mod tests {
         assert!(watch.polling);
         std::fs::create_dir(tmp.path().join("notes")).unwrap();
         std::fs::write(tmp.path().join("notes/B.json"), "{}").unwrap();
-        let got = tokio::time::timeout(Duration::from_secs(10), rx.recv())
+        // Well under the safety-net scan (NET_INTERVAL) and the one-second
+        // fallback scan: only an event can report the change in time.
+        let got = tokio::time::timeout(Duration::from_millis(500), rx.recv())
             .await
             .unwrap()
             .unwrap();
@@ -251,7 +253,9 @@ mod tests {
             tmp.path().join("run.json"),
         )
         .unwrap();
-        let got = tokio::time::timeout(Duration::from_secs(10), rx.recv())
+        // Well under the safety-net scan (NET_INTERVAL) and the one-second
+        // fallback scan: only an event can report the change in time.
+        let got = tokio::time::timeout(Duration::from_millis(500), rx.recv())
             .await
             .unwrap()
             .unwrap();

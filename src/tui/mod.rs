@@ -7,6 +7,7 @@
 //! Screens are plain functions over their own state; nothing here knows the
 //! workshop.
 
+pub mod backend;
 pub mod bigtext;
 pub mod buffer_text;
 pub mod console;

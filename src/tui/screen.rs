@@ -7,17 +7,42 @@
 //! frame cannot be written, the terminal is gone and nothing more is
 //! written to it.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, Write};
 use std::sync::Once;
 
 use crossterm::{cursor, event, execute, terminal};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+
+use super::backend::ThinBackend;
+
+/// Where frames are written: standard output, buffered so that one frame
+/// is one write (standard output's own line buffering would split a frame
+/// at each line break).
+#[cfg(unix)]
+pub type Out = io::BufWriter<std::fs::File>;
+/// Where frames are written.
+#[cfg(not(unix))]
+pub type Out = io::BufWriter<io::Stdout>;
+
+#[cfg(unix)]
+fn frame_output() -> io::Result<Out> {
+    use std::os::fd::AsFd;
+    let fd = io::stdout().as_fd().try_clone_to_owned()?;
+    Ok(io::BufWriter::with_capacity(
+        16 * 1024,
+        std::fs::File::from(fd),
+    ))
+}
+
+#[cfg(not(unix))]
+fn frame_output() -> io::Result<Out> {
+    Ok(io::BufWriter::with_capacity(16 * 1024, io::stdout()))
+}
 
 /// The terminal while a screen owns it; restored when dropped.
 pub struct Screen {
     /// The ratatui terminal to draw on.
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub terminal: Terminal<ThinBackend<Out>>,
     dead: bool,
 }
 
@@ -38,7 +63,7 @@ impl Screen {
             restore();
             return Err(e);
         }
-        let terminal = match Terminal::new(CrosstermBackend::new(out)) {
+        let terminal = match frame_output().and_then(|o| Terminal::new(ThinBackend::new(o))) {
             Ok(t) => t,
             Err(e) => {
                 restore();
@@ -87,6 +112,7 @@ pub fn restore() {
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        crossterm::style::SetAttribute(crossterm::style::Attribute::Reset),
         event::DisableBracketedPaste,
         terminal::LeaveAlternateScreen,
         cursor::Show

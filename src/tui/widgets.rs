@@ -68,6 +68,32 @@ pub fn clear_popup(rect: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The colour of a timer and its gauge, the same on every screen: grey
+/// when done, cyan before the start, blue paused, then green, yellow, light
+/// red and red as the block runs out and over.
+pub fn phase_color(clock: &crate::timer::ClockView) -> Color {
+    match (clock.status, clock.phase) {
+        (crate::timer::Status::Done, _) => Color::DarkGray,
+        (crate::timer::Status::Ready, _) => Color::Cyan,
+        (crate::timer::Status::Paused, _) => Color::Blue,
+        (_, crate::timer::Phase::Calm) => Color::Green,
+        (_, crate::timer::Phase::Warning) => Color::Yellow,
+        (_, crate::timer::Phase::Urgent) => Color::LightRed,
+        (_, crate::timer::Phase::Overrun) => Color::Red,
+    }
+}
+
+/// The colour of a reporting group's countdown: green, yellow in its last
+/// minute, red once over, blue while paused.
+pub fn turn_color(status: crate::timer::Status, remaining: i64) -> Color {
+    match status {
+        crate::timer::Status::Paused => Color::Blue,
+        _ if remaining <= 0 => Color::Red,
+        _ if remaining <= 60 => Color::Yellow,
+        _ => Color::Green,
+    }
+}
+
 /// The message every console shows instead of its screen in a terminal
 /// smaller than [`MIN_WIDTH`]×[`MIN_HEIGHT`]: what is wrong, the size now
 /// and the size needed.

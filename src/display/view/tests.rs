@@ -147,3 +147,20 @@ fn at_60_by_16_the_reporting_group_still_fits_under_the_digits() {
     assert!(text.contains("残り 08:00"), "{text}");
     assert_eq!(digit_rows(&buf), 5, "{text}");
 }
+
+/// The screen the room sees, at the sizes rooms use, in both languages:
+/// the exchange block a minute in, theme 1's card up.
+#[test]
+fn snapshots_at_the_sizes_rooms_use() {
+    for lang in [Lang::Ja, Lang::En] {
+        let s = exchange_running(lang);
+        for (w, h) in [(120, 35), (80, 24), (60, 16)] {
+            let tag = match lang {
+                Lang::Ja => "ja",
+                Lang::En => "en",
+            };
+            let text = text_of(&draw(&s, at(62), w, h));
+            insta::assert_snapshot!(format!("display_{tag}_{w}x{h}"), text);
+        }
+    }
+}

@@ -11,11 +11,11 @@ mod summary;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Color;
 use ratatui::widgets::Widget;
 
 use crate::model::Stamp;
-use crate::timer::{Clock, ClockView, Phase, Status};
+use crate::timer::{Clock, ClockView, Status};
+pub(crate) use crate::tui::widgets::phase_color;
 use crate::tui::widgets::{self, TooSmall};
 
 use super::{Mode, State};
@@ -49,29 +49,7 @@ impl<'a> FacilitatorView<'a> {
     }
 }
 
-/// The colour of the timer and gauge.
-pub fn phase_color(clock: &ClockView) -> Color {
-    match (clock.status, clock.phase) {
-        (Status::Done, _) => Color::DarkGray,
-        (Status::Ready, _) => Color::Cyan,
-        (Status::Paused, _) => Color::Blue,
-        (_, Phase::Calm) => Color::Green,
-        (_, Phase::Warning) => Color::Yellow,
-        (_, Phase::Urgent) => Color::LightRed,
-        (_, Phase::Overrun) => Color::Red,
-    }
-}
-
-/// The colour of a reporting group's countdown: green, yellow in its last
-/// minute, red once over, blue while paused.
-pub fn turn_color(status: Status, remaining: i64) -> Color {
-    match status {
-        Status::Paused => Color::Blue,
-        _ if remaining <= 0 => Color::Red,
-        _ if remaining <= 60 => Color::Yellow,
-        _ => Color::Green,
-    }
-}
+pub(crate) use crate::tui::widgets::turn_color;
 
 /// Where each part of the dashboard goes in a terminal of `area`.
 #[derive(Debug, Clone, Copy)]

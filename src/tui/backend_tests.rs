@@ -1,0 +1,201 @@
+//! The thin backend's output, read back by a terminal emulator (vt100),
+//! must show exactly what ratatui's own test backend holds, frame after
+//! frame; and it must be smaller than crossterm's.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
+use ratatui::style::{Color, Modifier, Style};
+
+use super::*;
+
+/// A small xorshift generator: the same frames on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Words two cells wide or a multiple, written at even columns: a wide
+/// character is never half overwritten (what the terminal then does with the
+/// other half is its own business, the same whatever the backend).
+const WORDS: &[&str] = &[
+    "12",
+    "残り",
+    "気仙沼市",
+    "##",
+    "  ",
+    "ab",
+    "（実践）",
+    "KPI ",
+    "。",
+];
+const COLORS: &[Color] = &[
+    Color::Reset,
+    Color::Green,
+    Color::Red,
+    Color::Yellow,
+    Color::DarkGray,
+    Color::White,
+    Color::Gray,
+    Color::Indexed(208),
+    Color::Rgb(10, 20, 30),
+];
+const MODS: &[Modifier] = &[
+    Modifier::empty(),
+    Modifier::BOLD,
+    Modifier::REVERSED,
+    Modifier::ITALIC,
+    Modifier::UNDERLINED,
+];
+
+/// Changes a few random places of the picture, like a timer's second.
+fn scribble(buf: &mut Buffer, rng: &mut Rng) {
+    let area = buf.area;
+    for _ in 0..rng.below(12) {
+        let x = rng.below(u64::from(area.width / 2)) as u16 * 2;
+        let y = rng.below(u64::from(area.height)) as u16;
+        let style = Style::new()
+            .fg(COLORS[rng.below(COLORS.len() as u64) as usize])
+            .bg(COLORS[rng.below(COLORS.len() as u64) as usize])
+            .add_modifier(MODS[rng.below(MODS.len() as u64) as usize]);
+        let word = WORDS[rng.below(WORDS.len() as u64) as usize];
+        let room = (area.width - x) as usize;
+        buf.set_stringn(x, y, word, room, style);
+    }
+}
+
+fn vt_color(c: Color) -> vt100::Color {
+    match c {
+        Color::Reset => vt100::Color::Default,
+        Color::Black => vt100::Color::Idx(0),
+        Color::Red => vt100::Color::Idx(1),
+        Color::Green => vt100::Color::Idx(2),
+        Color::Yellow => vt100::Color::Idx(3),
+        Color::Blue => vt100::Color::Idx(4),
+        Color::Magenta => vt100::Color::Idx(5),
+        Color::Cyan => vt100::Color::Idx(6),
+        Color::Gray => vt100::Color::Idx(7),
+        Color::DarkGray => vt100::Color::Idx(8),
+        Color::LightRed => vt100::Color::Idx(9),
+        Color::LightGreen => vt100::Color::Idx(10),
+        Color::LightYellow => vt100::Color::Idx(11),
+        Color::LightBlue => vt100::Color::Idx(12),
+        Color::LightMagenta => vt100::Color::Idx(13),
+        Color::LightCyan => vt100::Color::Idx(14),
+        Color::White => vt100::Color::Idx(15),
+        Color::Indexed(n) => vt100::Color::Idx(n),
+        Color::Rgb(r, g, b) => vt100::Color::Rgb(r, g, b),
+    }
+}
+
+/// Every cell the emulator shows equals the buffer's: symbol, colours and
+/// attributes; the cell a wide character covers is skipped.
+fn assert_same(screen: &vt100::Screen, buf: &Buffer, frame: usize) {
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let vt = screen.cell(y, x).unwrap();
+            if vt.is_wide_continuation() {
+                continue;
+            }
+            let want = &buf[(x, y)];
+            let got = if vt.contents().is_empty() {
+                " "
+            } else {
+                vt.contents()
+            };
+            let place = format!("frame {frame} at ({x},{y})");
+            assert_eq!(got, want.symbol(), "{place}");
+            assert_eq!(vt.fgcolor(), vt_color(want.fg), "fg {place}");
+            assert_eq!(vt.bgcolor(), vt_color(want.bg), "bg {place}");
+            let m = want.modifier;
+            assert_eq!(vt.bold(), m.contains(Modifier::BOLD), "bold {place}");
+            assert_eq!(vt.italic(), m.contains(Modifier::ITALIC), "italic {place}");
+            assert_eq!(
+                vt.underline(),
+                m.contains(Modifier::UNDERLINED),
+                "ul {place}"
+            );
+            assert_eq!(vt.inverse(), m.contains(Modifier::REVERSED), "rev {place}");
+        }
+    }
+}
+
+#[test]
+fn the_screen_is_exactly_right_after_many_frames() {
+    let (w, h) = (40, 10);
+    let mut thin = Terminal::new(ThinBackend::with_size(Vec::new(), w, h)).unwrap();
+    let mut test = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut parser = vt100::Parser::new(h.try_into().unwrap(), w.try_into().unwrap(), 0);
+    let mut picture = Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut seen = 0;
+    for frame in 0..400 {
+        scribble(&mut picture, &mut rng);
+        let cursor = (frame % 7 == 0).then(|| Position::new(frame as u16 % w, 3));
+        let draw = |f: &mut ratatui::Frame| {
+            f.buffer_mut().merge(&picture);
+            if let Some(p) = cursor {
+                f.set_cursor_position(p);
+            }
+        };
+        thin.draw(draw).unwrap();
+        test.draw(draw).unwrap();
+        let bytes = thin.backend().writer();
+        parser.process(&bytes[seen..]);
+        seen = bytes.len();
+        assert_same(parser.screen(), test.backend().buffer(), frame);
+        if let Some(p) = cursor {
+            assert_eq!(
+                parser.screen().cursor_position(),
+                (p.y, p.x),
+                "frame {frame}"
+            );
+            assert!(!parser.screen().hide_cursor());
+        } else {
+            assert!(parser.screen().hide_cursor(), "frame {frame}");
+        }
+    }
+}
+
+#[test]
+fn an_unchanged_frame_writes_nothing_and_colours_carry_over() {
+    let mut t = Terminal::new(ThinBackend::with_size(Vec::new(), 10, 2)).unwrap();
+    let green = Style::new().fg(Color::Green).bg(Color::Green);
+    t.draw(|f| {
+        f.buffer_mut().set_string(0, 0, "##", green);
+    })
+    .unwrap();
+    let first = t.backend().writer().len();
+    t.draw(|f| {
+        f.buffer_mut().set_string(0, 0, "##", green);
+    })
+    .unwrap();
+    assert_eq!(
+        t.backend().writer().len(),
+        first,
+        "no trailer, no cursor hide"
+    );
+    t.draw(|f| {
+        f.buffer_mut().set_string(0, 0, "##", green);
+        f.buffer_mut().set_string(3, 0, "#", green);
+    })
+    .unwrap();
+    let tail = String::from_utf8_lossy(&t.backend().writer()[first..]).to_string();
+    assert_eq!(
+        tail, "\x1b[C#",
+        "the colour is still set: only a step right and the cell"
+    );
+    let out = String::from_utf8_lossy(t.backend().writer()).to_string();
+    assert!(out.contains("\x1b[0;32;42m"), "short codes: {out:?}");
+}
