@@ -114,7 +114,7 @@ fn the_facilitator_opens_on_it_with_the_block_reset_and_keeps_the_old_file() {
     let current = state.run.current.as_ref().unwrap();
     assert_eq!(current.block, "briefing");
     assert!(current.started.is_none() && current.adjustments.is_empty());
-    let warning = state.save_error.as_deref().unwrap();
+    let warning = state.notice.as_ref().map(|n| n.text.as_str()).unwrap();
     assert!(
         warning.starts_with("run.json:3:60: current.adjustments[0].seconds"),
         "{warning}"

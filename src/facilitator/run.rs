@@ -96,7 +96,13 @@ pub fn open(dir: &Path, plan: Plan, opts: Options) -> Result<Console, OpenError>
     };
     let mut state = State::new(plan, run, opts.lang);
     if let Some(e) = damaged {
-        state.save_error = Some(crate::i18n::store::run_reset(&e, opts.lang));
+        // Said until the facilitator's next action brings another notice
+        // (by then the next save has replaced the broken file).
+        state.notice = Some(super::Notice {
+            text: crate::i18n::store::run_reset(&e, opts.lang),
+            until: timer::now(&state.plan) + chrono::Duration::hours(12),
+            alarm: true,
+        });
     }
     state.ascii = opts.ascii;
     state.read_only = opts.read_only;
