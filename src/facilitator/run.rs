@@ -239,7 +239,9 @@ fn spawn_saver(
             };
             // Stamped by this machine's clock so that readers elsewhere can
             // tell when their clock disagrees.
-            run.saved = Some(chrono::Utc::now().with_timezone(&tz).fixed_offset());
+            run.saved = Some(timer::whole_second(
+                chrono::Utc::now().with_timezone(&tz).fixed_offset(),
+            ));
             let r = store::run_file::may_replace(&path)
                 .and_then(|()| store::save_json(&path, run))
                 .map_err(|e| e.to_string());
