@@ -166,6 +166,22 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_form_that_does_not_exist_says_so() {
+        let check = read_plan(
+            br#"{"format":"bunkakai.session/1","title":"t","date":"2026-02-30","agenda":[{"id":"a","title":"x","minutes":5}]}"#,
+            "s",
+        );
+        let lines = problem_lines("p.json", &check, Lang::En);
+        assert_eq!(
+            lines,
+            vec!["p.json:1:51: date \"2026-02-30\" does not exist (at date)"]
+        );
+        let check = read_plan(br#"{"format":"bunkakai.session/1","id":".","title":"t","agenda":[{"id":"a","title":"x","minutes":5}]}"#, "s");
+        let lines = problem_lines("p.json", &check, Lang::En);
+        assert!(lines[0].contains("cannot be \".\""), "{lines:?}");
+    }
+
+    #[test]
     fn summary_counts_in_japanese() {
         let check = read_plan(
             "{\"format\":\"bunkakai.session/1\",\"title\":\"勉強会\",\"date\":\"2026-01-20\",\"start\":\"14:00\",\

@@ -10,6 +10,7 @@ use bunkakai::facilitator::run as app;
 use bunkakai::i18n::run as run_text;
 use bunkakai::i18n::{CheckText, Lang, cli as msg};
 use bunkakai::store::sessions::{self, SessionPath};
+use bunkakai::tui::text::inert;
 use bunkakai::{check, model, picker};
 
 /// Reads a usable plan or prints why not.
@@ -24,7 +25,7 @@ pub(crate) fn usable_plan(found: &SessionPath, lang: Lang) -> Result<model::Plan
         None => {
             let file = found.plan.display().to_string();
             for line in check::problem_lines(&file, &result, lang) {
-                eprintln!("{line}");
+                eprintln!("{}", inert(&line));
             }
             Err(ExitCode::from(2))
         }
@@ -151,10 +152,17 @@ pub(crate) fn check_plan(found: &SessionPath, lang: Lang) -> ExitCode {
         }
     };
     let result = model::read_plan(&bytes, &found.default_id);
-    let lines = check::problem_lines(&file, &result, lang);
+    // Text from the plan is shown inert: an escape sequence in a title or a
+    // field name never reaches the terminal raw.
+    let lines: Vec<String> = check::problem_lines(&file, &result, lang)
+        .iter()
+        .map(|l| inert(l))
+        .collect();
     match &result.plan {
         Some(plan) => {
-            print!("{}", check::summary(plan, lang));
+            for line in check::summary(plan, lang).lines() {
+                println!("{}", inert(line));
+            }
             for line in &lines {
                 println!("{line}");
             }
@@ -197,13 +205,19 @@ pub(crate) fn list_sittings(dir: &std::path::Path, lang: Lang) -> ExitCode {
                 plan: Some(plan), ..
             }) => {
                 let date = plan.date.map(|d| d.to_string()).unwrap_or_default();
-                println!("  {id:<20} {date:<10}  {}", plan.title);
+                let (id, title) = (inert(&id), inert(&plan.title));
+                println!("  {id:<20} {date:<10}  {title}");
             }
             Ok(check) => println!(
-                "  {id:<20} {}",
+                "  {:<20} {}",
+                inert(&id),
                 msg::has_errors(check.errors().count(), lang)
             ),
-            Err(e) => println!("  {id:<20} {}", msg::unreadable(&found.plan, &e, lang)),
+            Err(e) => println!(
+                "  {:<20} {}",
+                inert(&id),
+                inert(&msg::unreadable(&found.plan, &e, lang))
+            ),
         }
     }
     println!("{}", msg::list_hint(lang));

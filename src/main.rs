@@ -224,6 +224,17 @@ enum ColorChoice {
     Never,
 }
 
+/// Lets a command that prints to a pipe end quietly when the reader goes
+/// away (`bunkakai check … | head`), as other command-line tools do,
+/// instead of failing on the write. Only for the commands that print; the
+/// consoles keep the terminal's own handling.
+fn quiet_on_closed_pipe() {
+    // SAFETY: called before any thread starts; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn roster(command: RosterCommand, dir: &std::path::Path, lang: Lang) -> ExitCode {
     use bunkakai::prepare::{assign_cmd, import_cmd, show_cmd};
     let out = &mut std::io::stdout().lock();
@@ -285,6 +296,20 @@ fn roster(command: RosterCommand, dir: &std::path::Path, lang: Lang) -> ExitCode
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let prints = match &cli.command {
+        None => !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()),
+        Some(c) => matches!(
+            c,
+            Command::Check { .. }
+                | Command::Search { .. }
+                | Command::Export { .. }
+                | Command::New { .. }
+                | Command::Roster { .. }
+        ),
+    };
+    if prints {
+        quiet_on_closed_pipe();
+    }
     let poll = cli.poll.map(std::time::Duration::from_secs);
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
     // A search is over in milliseconds and says everything on stdout and

@@ -153,7 +153,7 @@ impl Clock {
         };
         let duration = duration(block, br);
         let elapsed = active_until(br, now);
-        let remaining = duration - elapsed;
+        let remaining = duration.saturating_sub(elapsed);
         let status = match (br.started, br.is_paused()) {
             (None, _) => Status::Ready,
             (Some(_), true) => Status::Paused,
@@ -167,7 +167,8 @@ impl Clock {
             (Status::Ready, Some(start)) if run.history.is_empty() => now.max(start.fixed_offset()),
             _ => now,
         };
-        let projected = from + Duration::seconds(remaining.max(0) + later);
+        let projected = Duration::try_seconds(remaining.max(0).saturating_add(later))
+            .and_then(|d| from.checked_add_signed(d));
         ClockView {
             block_index: index,
             block_count: plan.agenda.len(),
@@ -180,9 +181,9 @@ impl Clock {
             segment: segment(block, br, elapsed),
             turn: turn(plan, block, br, now, elapsed),
             planned_end: planned_end(plan, run, now),
-            projected_end: Some(projected),
+            projected_end: projected,
             plan_today: plan_is_today(plan, now),
-            drift: drift(plan, run, Some(projected)),
+            drift: drift(plan, run, projected),
         }
     }
 }
@@ -203,7 +204,7 @@ pub fn whole_second(now: Stamp) -> Stamp {
 
 /// The block's length in seconds: planned, plus extensions, minus cuts.
 pub fn duration(block: &AgendaBlock, run: &BlockRun) -> i64 {
-    i64::from(block.minutes) * 60 + run.adjusted_seconds()
+    (i64::from(block.minutes) * 60).saturating_add(run.adjusted_seconds())
 }
 
 /// Seconds the clock of `run` has run up to `t`, pauses excluded.
@@ -219,7 +220,7 @@ pub fn active_until(run: &BlockRun, t: Stamp) -> i64 {
         let from = p.from.max(start);
         let to = p.to.unwrap_or(t).min(t);
         if to > from {
-            secs -= (to - from).num_seconds();
+            secs = secs.saturating_sub((to - from).num_seconds());
         }
     }
     secs.max(0)
@@ -274,15 +275,19 @@ pub fn segment_lengths(block: &AgendaBlock, run: &BlockRun) -> Vec<i64> {
         let at = active_until(run, adj.at);
         let (i, start) = locate(&lens, at);
         if adj.seconds >= 0 {
-            lens[i] += adj.seconds;
+            lens[i] = lens[i].saturating_add(adj.seconds);
             continue;
         }
-        let mut cut = -adj.seconds;
+        let mut cut = adj.seconds.saturating_neg();
         let mut seg_start = start;
         for (j, len) in lens.iter_mut().enumerate().skip(i) {
-            let used = if j == i { (at - seg_start).max(0) } else { 0 };
-            let take = cut.min((*len - used).max(0));
-            seg_start += *len;
+            let used = if j == i {
+                at.saturating_sub(seg_start).max(0)
+            } else {
+                0
+            };
+            let take = cut.min(len.saturating_sub(used).max(0));
+            seg_start = seg_start.saturating_add(*len);
             *len -= take;
             cut -= take;
         }
@@ -293,12 +298,12 @@ pub fn segment_lengths(block: &AgendaBlock, run: &BlockRun) -> Vec<i64> {
 /// The segment running at `elapsed` seconds and where it started; past the
 /// end it is the last one.
 fn locate(lens: &[i64], elapsed: i64) -> (usize, i64) {
-    let mut start = 0;
+    let mut start: i64 = 0;
     for (i, len) in lens.iter().enumerate() {
-        if elapsed < start + len || i + 1 == lens.len() {
+        if elapsed < start.saturating_add(*len) || i + 1 == lens.len() {
             return (i, start);
         }
-        start += len;
+        start = start.saturating_add(*len);
     }
     (0, 0)
 }
@@ -314,7 +319,7 @@ fn segment<'p>(block: &'p AgendaBlock, run: &BlockRun, elapsed: i64) -> Option<S
         count: lens.len(),
         title: &block.segments[index].title,
         duration: lens[index],
-        remaining: start + lens[index] - elapsed,
+        remaining: start.saturating_add(lens[index]).saturating_sub(elapsed),
     })
 }
 
@@ -351,7 +356,7 @@ fn turn<'p>(
         count: order.len(),
         group: order.get(index)?,
         duration,
-        remaining: duration - (elapsed - since),
+        remaining: duration.saturating_sub(elapsed.saturating_sub(since)),
     })
 }
 

@@ -22,7 +22,9 @@ fn bunkakai(args: &[&str]) -> Output {
 #[test]
 fn csv_to_stdout_is_the_golden_file_and_problems_go_to_stderr() {
     let out = bunkakai(&["export", "jichitai-09", "--format", "csv"]);
-    assert_eq!(out.status.code(), Some(0));
+    // C.json cannot be used: the export is written without it, and the
+    // exit code says it is incomplete.
+    assert_eq!(out.status.code(), Some(2));
     let golden = std::fs::read(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/jichitai-09.ja.csv"),
     )
@@ -45,7 +47,8 @@ fn output_file_is_written_whole_and_replaced() {
         "-o",
         file.to_str().unwrap(),
     ]);
-    assert_eq!(out.status.code(), Some(0));
+    // jichitai-10's C.json is from a newer bunkakai: written without it, exit 2.
+    assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.starts_with("# 第10回 自治体勉強会"));

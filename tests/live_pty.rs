@@ -17,9 +17,13 @@ use common::{Console, sitting};
 /// Generous: the CI machine is a busy two-core box.
 const WAIT: u64 = 20;
 
-/// `mm:ss` after `label` on the screen, in seconds.
+/// `mm:ss` after the last `label` on the screen, in seconds (the display
+/// shows the segment's time left before the block's).
 fn clock_after(screen: &str, label: &str) -> Option<i64> {
-    let rest = screen.split(label).nth(1)?;
+    if !screen.contains(label) {
+        return None;
+    }
+    let rest = screen.rsplit(label).next()?;
     let (m, s) = rest.get(..5)?.split_once(':')?;
     Some(m.parse::<i64>().ok()? * 60 + s.parse::<i64>().ok()?)
 }

@@ -149,6 +149,14 @@ pub fn update(state: &mut State, action: Action, now: Stamp) -> Vec<Effect> {
         Action::RunRead(read) => {
             state.problems.remove(RUN_FILE);
             match read {
+                // A run.json removed while the sitting runs (a sync tool
+                // replacing it, a slip) keeps the last good state on screen.
+                RunRead::Missing if state.run.is_some() => {
+                    let why = crate::i18n::display::run_removed(state.lang);
+                    state
+                        .problems
+                        .insert(RUN_FILE.into(), FileProblem::Unreadable(why));
+                }
                 RunRead::Missing => state.run = None,
                 RunRead::Read(run) => {
                     state.skew = skew_ahead(run.saved, now);

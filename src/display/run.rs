@@ -11,7 +11,8 @@ use crossterm::event::Event;
 use ratatui::Frame;
 
 use crate::model::Stamp;
-use crate::model::run::{RUN_FILE, RUN_KIND, RUN_VERSION, RunState};
+use crate::model::run::{RUN_FILE, RunState};
+use crate::model::run_read::check_run;
 use crate::store::sessions::SessionPath;
 use crate::store::{self, FormatError, StoreError};
 use crate::timer;
@@ -23,19 +24,23 @@ use super::{Action, Effect, RunRead, State, keys, update};
 
 /// Reads run.json: a file from a newer bunkakai is read as far as this one
 /// understands it (the display never writes, so nothing can be lost).
-pub fn read_run(path: &Path) -> RunRead {
-    match store::load_json::<RunState>(path, RUN_KIND, RUN_VERSION) {
+pub fn read_run(path: &Path, plan: &crate::model::Plan) -> RunRead {
+    let short = |e: &StoreError| crate::i18n::store::problem_short(e);
+    match store::run_file::load(path, Some(plan)) {
         Ok(run) => RunRead::Read(Box::new(run)),
         Err(e) if e.is_not_found() => RunRead::Missing,
         Err(StoreError::Format {
             error: FormatError::Newer { .. },
             ..
         }) => match std::fs::read(path).map(|b| serde_json::from_slice::<RunState>(&b)) {
-            Ok(Ok(run)) => RunRead::Newer(Box::new(run)),
+            Ok(Ok(run)) => match check_run(&run, Some(plan)) {
+                Ok(()) => RunRead::Newer(Box::new(run)),
+                Err(p) => RunRead::Unreadable(p.text()),
+            },
             Ok(Err(e)) => RunRead::Unreadable(e.to_string()),
             Err(e) => RunRead::Unreadable(e.to_string()),
         },
-        Err(e) => RunRead::Unreadable(e.to_string()),
+        Err(e) => RunRead::Unreadable(short(&e)),
     }
 }
 
@@ -47,10 +52,15 @@ fn read_plan(found: &SessionPath) -> Result<Box<crate::model::Plan>, String> {
         .ok_or_else(|| "invalid plan".to_string())
 }
 
-fn perform(effect: Effect, found: &SessionPath, out: &mut Outside<'_, Action>) {
-    let found = found.clone();
+fn perform(
+    effect: Effect,
+    found: &SessionPath,
+    plan: &crate::model::Plan,
+    out: &mut Outside<'_, Action>,
+) {
+    let (found, plan) = (found.clone(), plan.clone());
     out.spawn(move || match effect {
-        Effect::ReadRun => Action::RunRead(read_run(&found.dir.join(RUN_FILE))),
+        Effect::ReadRun => Action::RunRead(read_run(&found.dir.join(RUN_FILE), &plan)),
         Effect::ReadPlan => Action::PlanRead(read_plan(&found)),
     });
 }
@@ -122,7 +132,7 @@ impl tui::Console for Live {
     }
 
     fn perform(&mut self, effect: Effect, out: &mut Outside<'_, Action>) -> Flow {
-        perform(effect, &self.found, out);
+        perform(effect, &self.found, &self.state.plan, out);
         Flow::Continue
     }
 

@@ -216,7 +216,8 @@ fn warnings(s: &State, area: Rect, buf: &mut Buffer) {
         Some((words::clock_skew(secs, lang), alarm))
     } else if let Some((file, p)) = s.problems.iter().next() {
         let t = match p {
-            FileProblem::Unreadable(_) => words::unreadable(file, lang),
+            // What is wrong first: the line is cut at the screen's edge.
+            FileProblem::Unreadable(why) => format!("{why} — {}", words::unreadable(file, lang)),
             FileProblem::Newer => words::newer(file, lang),
         };
         Some((t, alarm))

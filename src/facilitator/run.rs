@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::i18n::display as words;
 use crate::model::Plan;
 use crate::model::Stamp;
-use crate::model::notes::{GroupNotes, NOTES_KIND, NOTES_VERSION};
+
 use crate::model::run::{RUN_FILE, RUN_KIND, RUN_VERSION, RunState};
 use crate::store::{self, StoreError, WriterLock};
 use crate::timer;
@@ -63,6 +63,13 @@ pub struct Console {
     _lock: Option<WriterLock>,
 }
 
+impl Console {
+    /// The state the console opens with.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+}
+
 /// Takes the sitting's lock (unless read-only) and reads run.json (a new
 /// run when there is none). Refuses when another console holds the lock,
 /// unless `read_only` was asked for.
@@ -76,8 +83,27 @@ pub fn open(dir: &Path, plan: Plan, opts: Options) -> Result<Console, OpenError>
             None => return Err(OpenError::Locked),
         }
     };
-    let run = read_run(&path, &plan).map_err(OpenError::RunFile)?;
+    let (run, damaged) = match read_run(&path, &plan) {
+        Ok(run) => (run, None),
+        // A run.json that breaks a rule (a number out of range, a block the
+        // plan does not have) must not keep the console from opening: the
+        // broken block is shown reset, and the file is kept aside before
+        // the first save replaces it.
+        Err(e) if !opts.read_only && store::run_file::is_content_error(&e) => {
+            (repaired_run(&path, &plan), Some(e))
+        }
+        Err(e) => return Err(OpenError::RunFile(e)),
+    };
     let mut state = State::new(plan, run, opts.lang);
+    if let Some(e) = damaged {
+        // Said until the facilitator's next action brings another notice
+        // (by then the next save has replaced the broken file).
+        state.notice = Some(super::Notice {
+            text: crate::i18n::store::run_reset(&e, opts.lang),
+            until: timer::now(&state.plan) + chrono::Duration::hours(12),
+            alarm: true,
+        });
+    }
     state.ascii = opts.ascii;
     state.read_only = opts.read_only;
     Ok(Console {
@@ -89,11 +115,49 @@ pub fn open(dir: &Path, plan: Plan, opts: Options) -> Result<Console, OpenError>
 }
 
 fn read_run(path: &Path, plan: &Plan) -> Result<RunState, StoreError> {
-    match store::load_json::<RunState>(path, RUN_KIND, RUN_VERSION) {
+    match store::run_file::load(path, Some(plan)) {
         Ok(run) => Ok(run),
         Err(e) if e.is_not_found() => Ok(RunState::new(plan)),
         Err(e) => Err(e),
     }
+}
+
+/// The run of a run.json that breaks a rule, with what breaks it set back:
+/// the block on the clock waits to be started again, finished blocks and
+/// moves that break a rule are left out (a copy of the file is kept as
+/// `run.json.damaged`). A file that still breaks a rule gives a fresh run.
+fn repaired_run(path: &Path, plan: &Plan) -> RunState {
+    let _ = std::fs::copy(path, path.with_extension("json.damaged"));
+    let Ok(mut run) = store::load_json::<RunState>(path, RUN_KIND, RUN_VERSION) else {
+        return RunState::new(plan);
+    };
+    run.session = plan.id.clone();
+    let first = plan.agenda.first().map(|b| b.id.clone());
+    run.current = match run.current.take() {
+        Some(c) if plan.agenda.iter().any(|b| b.id == c.block) => {
+            Some(crate::model::run::BlockRun::ready(&c.block))
+        }
+        Some(_) => first.as_deref().map(crate::model::run::BlockRun::ready),
+        None => None,
+    };
+    let fresh = RunState::new(plan);
+    let ok = |r: &RunState| crate::model::run_read::check_run(r, Some(plan)).is_ok();
+    run.history.retain(|h| {
+        let mut one = fresh.clone();
+        one.current = None;
+        one.history = vec![h.clone()];
+        ok(&one)
+    });
+    run.moves
+        .retain(|m| crate::model::file_check::stamp_in_range(&m.at));
+    run.acks.retain(|a| {
+        [a.at, a.raised]
+            .iter()
+            .all(crate::model::file_check::stamp_in_range)
+    });
+    run.ended = run.ended.filter(crate::model::file_check::stamp_in_range);
+    run.saved = None;
+    if ok(&run) { run } else { fresh }
 }
 
 /// Reads the digest of each group's notes file; a missing file is an empty
@@ -107,8 +171,15 @@ fn read_notes(
         .iter()
         .map(|g| {
             let path = dir.join("notes").join(format!("{g}.json"));
-            let r = match store::load_json::<GroupNotes>(&path, NOTES_KIND, NOTES_VERSION) {
-                Ok(n) => Ok(GroupDigest::of(&n)),
+            let read = std::fs::read(&path)
+                .map_err(|e| StoreError::Io {
+                    path: path.clone(),
+                    op: store::IoOp::Read,
+                    source: e,
+                })
+                .and_then(|b| store::notes_file::parse_for_reading(&path, &b, Some(g)));
+            let r = match read {
+                Ok((n, _)) => Ok(GroupDigest::of(&n)),
                 Err(e) if e.is_not_found() => Ok(GroupDigest::default()),
                 Err(e) => {
                     tracing::warn!(error = %e, "notes file skipped");
@@ -127,6 +198,9 @@ fn read_notes(
         .collect()
 }
 
+/// How long a failed save of run.json waits before it is tried again.
+const SAVE_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Writes run.json in the order asked, on a thread of its own so that a
 /// slow disk never holds up the screen; when several states queue up only
 /// the newest is written.
@@ -137,18 +211,43 @@ fn spawn_saver(
 ) -> (std_mpsc::Sender<RunState>, JoinHandle<()>) {
     let (tx, rx) = std_mpsc::channel::<RunState>();
     let handle = std::thread::spawn(move || {
-        while let Ok(mut run) = rx.recv() {
-            while let Ok(newer) = rx.try_recv() {
-                run = newer;
+        // The state not yet on disk: a failed save is tried again every
+        // SAVE_RETRY until it succeeds or a newer state replaces it.
+        let mut pending: Option<RunState> = None;
+        let mut closing = false;
+        loop {
+            let next = match pending {
+                Some(_) if closing => Err(std_mpsc::RecvTimeoutError::Disconnected),
+                Some(_) => rx.recv_timeout(SAVE_RETRY),
+                None => rx
+                    .recv()
+                    .map_err(|_| std_mpsc::RecvTimeoutError::Disconnected),
+            };
+            match next {
+                Ok(run) => pending = Some(run),
+                Err(std_mpsc::RecvTimeoutError::Timeout) => {}
+                Err(std_mpsc::RecvTimeoutError::Disconnected) if closing || pending.is_none() => {
+                    break;
+                }
+                Err(std_mpsc::RecvTimeoutError::Disconnected) => closing = true,
             }
+            while let Ok(newer) = rx.try_recv() {
+                pending = Some(newer);
+            }
+            let Some(run) = pending.as_mut() else {
+                continue;
+            };
             // Stamped by this machine's clock so that readers elsewhere can
             // tell when their clock disagrees.
             run.saved = Some(timer::whole_second(
                 chrono::Utc::now().with_timezone(&tz).fixed_offset(),
             ));
-            let r = store::save_json(&path, &run).map_err(|e| e.to_string());
-            if let Err(e) = &r {
-                tracing::error!(error = %e, "run.json not saved");
+            let r = store::run_file::may_replace(&path)
+                .and_then(|()| store::save_json(&path, run))
+                .map_err(|e| e.to_string());
+            match &r {
+                Ok(()) => pending = None,
+                Err(e) => tracing::error!(error = %e, "run.json not saved"),
             }
             let _ = results.send(Action::Saved(r));
         }

@@ -75,6 +75,14 @@ pub fn unreadable(file: &str, lang: Lang) -> String {
     }
 }
 
+/// run.json was removed while the display showed a run.
+pub fn run_removed(lang: Lang) -> String {
+    match lang {
+        Lang::Ja => "run.json: ファイルが削除されました".into(),
+        Lang::En => "run.json: the file was removed".into(),
+    }
+}
+
 /// "FILE was written by a newer bunkakai; shown read-only" in `lang`.
 pub fn newer(file: &str, lang: Lang) -> String {
     match lang {

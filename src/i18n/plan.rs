@@ -86,10 +86,10 @@ fn id_error(e: &IdError, lang: Lang) -> String {
             format!("the id is too long ({n} characters, at most {MAX_ID_LEN})")
         }
         (IdError::Dots, Lang::Ja) => {
-            "ID に \"..\" は使えません（上のフォルダを指します）".to_string()
+            "ID を \".\" にしたり \"..\" を含めたりはできません（今のフォルダや上のフォルダを指します）".to_string()
         }
         (IdError::Dots, Lang::En) => {
-            "an id cannot contain \"..\" (it points to a parent folder)".to_string()
+            "an id cannot be \".\" or contain \"..\" (they point to this or a parent folder)".to_string()
         }
         (IdError::Separator(c), Lang::Ja) => {
             format!("ID に {c} は使えません（フォルダの区切りです）")
@@ -188,6 +188,9 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         }
         NoGroups if ja => "グループ討議のブロックがありますが groups が空です".into(),
         NoGroups => "this block breaks out into groups, but \"groups\" is empty".into(),
+        // In the right form but not on the calendar (2026-02-30).
+        BadDate(s) if ja && date_shaped(s) => format!("日付 \"{s}\" は存在しない日です"),
+        BadDate(s) if date_shaped(s) => format!("date \"{s}\" does not exist"),
         BadDate(s) if ja => {
             format!("日付 \"{s}\" は YYYY-MM-DD（例 2026-01-20）の形にしてください")
         }
@@ -247,4 +250,17 @@ fn at_first(first: Option<crate::model::json_tree::Pos>, lang: Lang) -> String {
             .to_string(),
         None => String::new(),
     }
+}
+
+/// `YYYY-MM-DD` in form (digits and dashes), whether or not the day exists.
+fn date_shaped(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }

@@ -146,15 +146,25 @@ pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
                 (n, Lang::En) => format!("{line} (and {} more)", n - 1),
             }
         }
-        (FileFault::NotJson { line, col, detail }, Lang::Ja) => {
+        // "Cut short" is the likely cause only when the text ends too soon.
+        (FileFault::NotJson { line, col, detail }, Lang::Ja) if detail.contains("EOF") => {
             format!(
                 "{file}:{line}:{col}: JSON として読めません（{detail}）。ファイルが途中で切れていないか確かめてください"
             )
         }
-        (FileFault::NotJson { line, col, detail }, Lang::En) => {
+        (FileFault::NotJson { line, col, detail }, Lang::Ja) => {
+            format!("{file}:{line}:{col}: JSON として読めません（{detail}）")
+        }
+        (FileFault::NotJson { line, col, detail }, Lang::En) if detail.contains("EOF") => {
             format!(
                 "{file}:{line}:{col}: not valid JSON ({detail}); check whether the file was cut short"
             )
+        }
+        (FileFault::NotJson { line, col, detail }, Lang::En) => {
+            format!("{file}:{line}:{col}: not valid JSON ({detail})")
+        }
+        (FileFault::NoteLeftOut { line, col, detail }, _) => {
+            format!("{file}:{line}:{col}: {detail}")
         }
         (FileFault::Shape { line, col, detail }, Lang::Ja) => {
             format!("{file}:{line}:{col}: 形式に合いません（{detail}）")

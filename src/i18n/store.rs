@@ -67,6 +67,48 @@ fn message(e: &StoreError, file: &str, lang: Lang) -> String {
     }
 }
 
+/// What is wrong with a file, for a warning line: `run.json:3:55: what`
+/// for a file that breaks a rule or is not JSON, else the store's sentence.
+pub fn problem_short(e: &StoreError) -> String {
+    let name = e
+        .path()
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match e {
+        StoreError::Parse {
+            line,
+            column,
+            message,
+            ..
+        } => format!("{name}:{line}:{column}: {message}"),
+        StoreError::Format { error, .. } => format!("{name}: {error}"),
+        other => other.to_string(),
+    }
+}
+
+/// The facilitator opened on a run.json that breaks a rule: what is wrong
+/// (file:line:col, field path) and what the console did about it.
+pub fn run_reset(e: &StoreError, lang: Lang) -> String {
+    let what = match e {
+        StoreError::Parse {
+            line,
+            column,
+            message,
+            ..
+        } => format!("run.json:{line}:{column}: {message}"),
+        other => store_error_short(other, lang),
+    };
+    match lang {
+        Lang::Ja => format!(
+            "{what} — このブロックを未開始に戻して表示しています。次の操作で保存します（元のファイルは run.json.damaged に残しました）"
+        ),
+        Lang::En => format!(
+            "{what} — the block is shown reset; the next change saves it (the old file is kept as run.json.damaged)"
+        ),
+    }
+}
+
 fn op_ja(op: IoOp) -> &'static str {
     match op {
         IoOp::Read => "読み込み",

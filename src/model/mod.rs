@@ -5,17 +5,20 @@
 //! time type they all share ([`Stamp`]). Nothing here touches the disk.
 
 pub mod fields;
+pub mod file_check;
 pub mod ids;
 pub mod json_tree;
 pub mod notes;
 pub mod notes_draft;
 pub mod notes_merge;
+pub mod notes_read;
 pub mod notes_rescue;
 pub mod plan;
 pub mod plan_read;
 pub mod plan_rules;
 pub mod problem;
 pub mod run;
+pub mod run_read;
 pub mod stage;
 
 pub use plan::{

@@ -240,9 +240,13 @@ impl BlockRun {
         fired(&self.alerts, minutes)
     }
 
-    /// Total extension (negative: cut) in seconds.
+    /// Total extension (negative: cut) in seconds; saturates rather than
+    /// overflows on absurd values (run.json is checked on reading, see
+    /// [`crate::model::run_read`]).
     pub fn adjusted_seconds(&self) -> i64 {
-        self.adjustments.iter().map(|a| a.seconds).sum()
+        self.adjustments
+            .iter()
+            .fold(0i64, |sum, a| sum.saturating_add(a.seconds))
     }
 }
 

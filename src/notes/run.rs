@@ -18,7 +18,7 @@ use super::{Action, Effect, State, update};
 use crate::i18n::store::store_error_short as store_error;
 use crate::model::Stamp;
 use crate::model::notes_draft::Draft;
-use crate::model::run::{RUN_FILE, RUN_KIND, RUN_VERSION, RunState};
+use crate::model::run::RUN_FILE;
 use crate::store::{self, notes_file};
 use crate::tui::console::{End, Flow, Outside, Start};
 use crate::tui::{self, runtime};
@@ -202,7 +202,8 @@ impl tui::Console for Live {
             }
             Effect::LoadRun => {
                 let path = self.files.dir.join(RUN_FILE);
-                out.spawn(move || load_run(&path, lang));
+                let plan = self.state.plan.clone();
+                out.spawn(move || load_run(&path, &plan, lang));
             }
             Effect::WriteRescue(mut copy) => {
                 copy.notes_file = self.files.notes.display().to_string();
@@ -283,14 +284,15 @@ fn unreadable(path: &Path, e: &store::StoreError, lang: crate::i18n::Lang) -> Ac
     let warning = if newer {
         words::newer(&file, lang)
     } else {
-        words::unreadable(&file, lang)
+        let why = crate::i18n::store::problem_short(e);
+        format!("{why} — {}", words::unreadable(&file, lang))
     };
     Action::FileUnreadable { file, warning }
 }
 
 /// Reads run.json: the facilitator's run, its absence, or why it cannot be used.
-fn load_run(path: &Path, lang: crate::i18n::Lang) -> Action {
-    match store::load_json::<RunState>(path, RUN_KIND, RUN_VERSION) {
+fn load_run(path: &Path, plan: &crate::model::Plan, lang: crate::i18n::Lang) -> Action {
+    match store::run_file::load(path, Some(plan)) {
         Ok(run) => Action::RunChanged(Some(Box::new(run))),
         Err(e) if e.is_not_found() => Action::RunChanged(None),
         Err(e) => {

@@ -325,8 +325,11 @@ fn roster_moves_recorded_by_the_facilitator_show_in_the_roster() {
     assert!(s.members.contains(&"奈良県".to_string()));
     assert!(!s.members.contains(&"焼津市".to_string()));
     assert_eq!(s.members.len(), 6);
+    // A run.json removed mid-sitting keeps the last good state, with a warning.
     update(&mut s, Action::RunChanged(None), t0());
-    assert!(s.members.contains(&"焼津市".to_string()));
+    assert!(!s.members.contains(&"焼津市".to_string()));
+    assert!(s.run.is_some());
+    assert!(s.file_warnings.contains_key("run.json"));
 }
 
 #[test]

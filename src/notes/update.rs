@@ -80,6 +80,16 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
         Action::FileUnreadable { file, warning } => {
             state.file_warnings.insert(file, warning);
         }
+        // run.json removed while a run was shown: the last good one stays.
+        Action::RunChanged(None) if state.run.is_some() => {
+            let file = crate::model::run::RUN_FILE.to_string();
+            let why = crate::i18n::display::run_removed(state.lang);
+            let warning = format!(
+                "{why} — {}",
+                crate::i18n::display::unreadable(&file, state.lang)
+            );
+            state.file_warnings.insert(file, warning);
+        }
         Action::RunChanged(run) => {
             state.file_warnings.remove(crate::model::run::RUN_FILE);
             let saved = run.as_ref().and_then(|r| r.saved);

@@ -109,10 +109,11 @@ impl Sitting {
         let plan = files::plan(&files.plan, &files.folder)
             .map_err(|p| problems.push(p))
             .ok();
-        let run = files
-            .run
-            .as_ref()
-            .and_then(|f| files::run(f).map_err(|p| problems.push(p)).ok());
+        let run = files.run.as_ref().and_then(|f| {
+            files::run(f, plan.as_ref())
+                .map_err(|p| problems.push(p))
+                .ok()
+        });
         let mut groups: Vec<GroupRecord> = plan
             .iter()
             .flat_map(|p| p.groups.iter())
@@ -122,9 +123,10 @@ impl Sitting {
             })
             .collect();
         for file in &files.notes {
-            let Ok(notes) = files::notes(file).map_err(|p| problems.push(p)) else {
+            let Ok((notes, left_out)) = files::notes(file).map_err(|p| problems.push(p)) else {
                 continue;
             };
+            problems.extend(left_out);
             match groups.iter_mut().find(|g| g.id == notes.group) {
                 Some(g) if g.notes.is_none() => g.notes = Some(notes),
                 _ => groups.push(GroupRecord {

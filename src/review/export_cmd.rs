@@ -45,9 +45,12 @@ pub fn run(
         let _ = writeln!(err, "{}", file_problem(p, lang));
     }
     let bytes = export::render(&sitting, &files, format, lang);
+    // A file that could not be used makes the export incomplete: it is
+    // written, and the exit code says so (2, bad input).
+    let done = if sitting.problems.is_empty() { 0 } else { 2 };
     match output {
         None => match out.write_all(&bytes).and_then(|_| out.flush()) {
-            Ok(()) => 0,
+            Ok(()) => done,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
             Err(e) => {
                 let _ = writeln!(
@@ -58,13 +61,92 @@ pub fn run(
                 1
             }
         },
-        Some(path) => match crate::store::replace(path, &bytes) {
-            Ok(()) => 0,
-            Err(e) => {
-                let _ = writeln!(err, "{}", write_error(path, &e, lang));
-                1
+        Some(path) => {
+            if is_sitting_file(&found.dir, path) {
+                let _ = writeln!(err, "{}", own_file(path, lang));
+                return 2;
             }
-        },
+            let before = std::fs::symlink_metadata(path).ok();
+            match crate::store::replace(path, &bytes) {
+                Ok(()) => {
+                    after_replace(path, before.as_ref(), err, lang);
+                    done
+                }
+                Err(e) => {
+                    let _ = writeln!(err, "{}", write_error(path, &e, lang));
+                    1
+                }
+            }
+        }
+    }
+}
+
+/// True when `target` is one of the sitting's own files (its plan, its
+/// run.json, anything in its notes folder): an export must not replace it.
+fn is_sitting_file(dir: &Path, target: &Path) -> bool {
+    let canon = |p: &Path| std::fs::canonicalize(p).ok();
+    let Some(dir) = canon(dir) else {
+        return false;
+    };
+    let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
+        return false;
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let Some(parent) = canon(parent) else {
+        return false;
+    };
+    let target = parent.join(name);
+    let own = [
+        dir.join(sessions::PLAN_FILE),
+        dir.join(crate::model::run::RUN_FILE),
+    ];
+    own.contains(&target)
+        || parent.starts_with(dir.join("notes"))
+        || canon(&target).is_some_and(|t| own.contains(&t) || t.starts_with(dir.join("notes")))
+}
+
+fn own_file(path: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "{}: この会のファイルなので上書きしません。別の書き出し先を -o で指定してください",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{}: this is one of the sitting's own files; it is not replaced. Give -o another file",
+            path.display()
+        ),
+    }
+}
+
+/// After the atomic replace: an existing file keeps its permissions, and a
+/// symbolic link that was replaced (its target left as it was) is said.
+fn after_replace(path: &Path, before: Option<&std::fs::Metadata>, err: &mut dyn Write, lang: Lang) {
+    let Some(before) = before else {
+        return;
+    };
+    if before.file_type().is_symlink() {
+        let _ = writeln!(
+            err,
+            "{}",
+            match lang {
+                Lang::Ja => format!(
+                    "{}: シンボリックリンクを通常のファイルで置き換えました（リンク先は変更していません）",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "{}: the symbolic link was replaced by a regular file (its target was not changed)",
+                    path.display()
+                ),
+            }
+        );
+    } else if before.is_file()
+        && let Err(e) = std::fs::set_permissions(path, before.permissions())
+    {
+        tracing::warn!(error = %e, "cannot keep the permissions of the export");
     }
 }
 

@@ -4,12 +4,11 @@
 
 use std::path::PathBuf;
 
-use serde::Deserialize;
-
-use crate::model::notes::{GroupNotes, NOTES_KIND, NOTES_VERSION};
-use crate::model::run::{RUN_KIND, RUN_VERSION, RunState};
+use crate::model::notes::{GroupNotes, NOTES_KIND};
+use crate::model::run::{RUN_KIND, RunState};
 use crate::model::{Problem, read_plan};
 use crate::store::archive::FileBytes;
+use crate::store::{FormatError, StoreError, notes_file, run_file};
 
 /// A file of the archive that could not be used, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,16 +63,32 @@ pub enum FileFault {
         /// The newest version this program reads.
         known: u32,
     },
+    /// One note of a notes file does not fit the format: it is left out,
+    /// the file's other notes are read.
+    NoteLeftOut {
+        /// Line of the note, from 1.
+        line: usize,
+        /// Column of the note, from 1.
+        col: usize,
+        /// Its field path and what is wrong.
+        detail: String,
+    },
 }
 
-#[derive(Deserialize)]
-struct TagOnly {
-    format: Option<serde_json::Value>,
+impl FileFault {
+    /// True when the whole file could not be used (not just one note).
+    pub fn whole_file(&self) -> bool {
+        !matches!(self, FileFault::NoteLeftOut { .. })
+    }
 }
 
 /// Reads a plan file; a plan with errors gives its first error.
 pub fn plan(file: &FileBytes, default_id: &str) -> Result<crate::model::Plan, FileProblem> {
-    let bytes = bytes_of(file)?;
+    // The plan reader skips one byte-order mark itself; a second is an error.
+    let bytes = match &file.bytes {
+        Ok(b) => b.as_slice(),
+        Err(e) => return Err(problem(file, FileFault::Unreadable(e.to_string()))),
+    };
     let check = read_plan(bytes, default_id);
     match check.plan {
         Some(plan) => Ok(plan),
@@ -98,85 +113,106 @@ pub fn plan(file: &FileBytes, default_id: &str) -> Result<crate::model::Plan, Fi
     }
 }
 
-/// Reads a group's notes file.
-pub fn notes(file: &FileBytes) -> Result<GroupNotes, FileProblem> {
-    let notes: GroupNotes = typed(file, NOTES_KIND, NOTES_VERSION)?;
-    check_tag(file, &notes.format, NOTES_KIND, NOTES_VERSION)?;
-    Ok(notes)
+/// Reads a group's notes file with the same reader as the consoles: the
+/// group it says must be the one its name says. A note that does not fit
+/// the format costs that note, which comes back as a problem.
+pub fn notes(file: &FileBytes) -> Result<(GroupNotes, Vec<FileProblem>), FileProblem> {
+    let bytes = bytes_of(file)?;
+    not_json(file, bytes)?;
+    let group = file
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
+    let (doc, left_out) = notes_file::parse_for_reading(&file.path, bytes, group.as_deref())
+        .map_err(|e| from_store(file, e))?;
+    let left_out = left_out
+        .into_iter()
+        .map(|e| match from_store(file, e).fault {
+            FileFault::Shape { line, col, detail } => {
+                problem(file, FileFault::NoteLeftOut { line, col, detail })
+            }
+            fault => problem(file, fault),
+        })
+        .collect();
+    Ok((doc, left_out))
 }
 
-/// Reads a run file (the review uses its history of finished blocks).
-pub fn run(file: &FileBytes) -> Result<RunState, FileProblem> {
-    let run: RunState = typed(file, RUN_KIND, RUN_VERSION)?;
-    check_tag(file, &run.format, RUN_KIND, RUN_VERSION)?;
-    Ok(run)
+/// Reads a run file (the review uses its history of finished blocks), with
+/// the same reader and checks as the consoles; `plan` when it could be read.
+pub fn run(file: &FileBytes, plan: Option<&crate::model::Plan>) -> Result<RunState, FileProblem> {
+    let bytes = bytes_of(file)?;
+    not_json(file, bytes)?;
+    run_file::parse(&file.path, bytes, plan).map_err(|e| from_store(file, e))
 }
 
+/// A text that is not JSON at all, reported as such with serde's place.
+fn not_json(file: &FileBytes, bytes: &[u8]) -> Result<(), FileProblem> {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match serde_json::from_slice::<serde::de::IgnoredAny>(text) {
+        Ok(_) => Ok(()),
+        Err(err) => {
+            let (line, col, detail) = (err.line(), err.column().max(1), err.to_string());
+            let detail = detail
+                .rsplit_once(" at line ")
+                .map_or(detail.clone(), |(d, _)| d.to_string());
+            Err(problem(file, FileFault::NotJson { line, col, detail }))
+        }
+    }
+}
+
+fn from_store(file: &FileBytes, e: StoreError) -> FileProblem {
+    let fault = match e {
+        StoreError::Parse {
+            line,
+            column,
+            message,
+            ..
+        } => FileFault::Shape {
+            line,
+            col: column,
+            detail: message,
+        },
+        StoreError::Format { error, .. } => match error {
+            FormatError::Newer {
+                kind,
+                found,
+                supported,
+            } => FileFault::Newer {
+                found: format!("{kind}/{found}"),
+                known: supported,
+            },
+            FormatError::OtherKind { expected, found } => FileFault::WrongKind {
+                expected: kind_name(&expected),
+                found: Some(found),
+            },
+            FormatError::Malformed { found } => FileFault::WrongKind {
+                expected: kind_name(""),
+                found: Some(found),
+            },
+            _ => FileFault::WrongKind {
+                expected: kind_name(""),
+                found: None,
+            },
+        },
+        other => FileFault::Unreadable(other.to_string()),
+    };
+    problem(file, fault)
+}
+
+fn kind_name(kind: &str) -> &'static str {
+    match kind {
+        RUN_KIND => RUN_KIND,
+        NOTES_KIND => NOTES_KIND,
+        _ => "bunkakai",
+    }
+}
+
+/// The file's bytes as read; the readers skip one byte-order mark themselves.
 fn bytes_of(file: &FileBytes) -> Result<&[u8], FileProblem> {
     match &file.bytes {
-        Ok(b) => Ok(b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b)),
+        Ok(b) => Ok(b),
         Err(e) => Err(problem(file, FileFault::Unreadable(e.to_string()))),
     }
-}
-
-/// Parses the file as `T`; when that fails, looks at its `format` first so
-/// that a newer or foreign file is reported as such, not as a shape error.
-fn typed<T: serde::de::DeserializeOwned>(
-    file: &FileBytes,
-    kind: &'static str,
-    known: u32,
-) -> Result<T, FileProblem> {
-    let bytes = bytes_of(file)?;
-    let err = match serde_json::from_slice::<T>(bytes) {
-        Ok(v) => return Ok(v),
-        Err(e) => e,
-    };
-    if let Ok(TagOnly { format }) = serde_json::from_slice::<TagOnly>(bytes) {
-        let tag = format.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
-        check_tag(file, tag, kind, known)?;
-    }
-    let (line, col, detail) = (err.line(), err.column().max(1), err.to_string());
-    let detail = detail
-        .rsplit_once(" at line ")
-        .map_or(detail.clone(), |(d, _)| d.to_string());
-    let fault = if err.is_data() {
-        FileFault::Shape { line, col, detail }
-    } else {
-        FileFault::NotJson { line, col, detail }
-    };
-    Err(problem(file, fault))
-}
-
-fn check_tag(
-    file: &FileBytes,
-    tag: &str,
-    kind: &'static str,
-    known: u32,
-) -> Result<(), FileProblem> {
-    let wrong = || {
-        problem(
-            file,
-            FileFault::WrongKind {
-                expected: kind,
-                found: (!tag.is_empty()).then(|| tag.to_string()),
-            },
-        )
-    };
-    let (k, v) = tag.rsplit_once('/').ok_or_else(wrong)?;
-    let v: u32 = v.parse().map_err(|_| wrong())?;
-    if k != kind || v == 0 {
-        return Err(wrong());
-    }
-    if v > known {
-        return Err(problem(
-            file,
-            FileFault::Newer {
-                found: tag.to_string(),
-                known,
-            },
-        ));
-    }
-    Ok(())
 }
 
 fn problem(file: &FileBytes, fault: FileFault) -> FileProblem {
@@ -216,8 +252,25 @@ mod tests {
             FileFault::WrongKind { .. }
         ));
         assert!(matches!(
-            fault(r#"{"format":"bunkakai.notes/1","session":"s","group":"A","notes":[{"id":1}]}"#),
+            fault(r#"{"format":"bunkakai.notes/1","session":"s","group":"A","attendance":5}"#),
             FileFault::Shape { .. }
+        ));
+        // One bad note costs that note only.
+        let (doc, left_out) = notes(&file(
+            r#"{"format":"bunkakai.notes/1","session":"s","group":"A","notes":[{"id":1}]}"#,
+        ))
+        .unwrap();
+        assert!(doc.notes.is_empty());
+        assert!(matches!(left_out[0].fault, FileFault::NoteLeftOut { .. }));
+        // A file named for one group that says it is another is refused.
+        assert!(matches!(
+            fault(r#"{"format":"bunkakai.notes/1","session":"s","group":"B"}"#),
+            FileFault::Shape { .. }
+        ));
+        // "+1" is not a version, for every reader.
+        assert!(matches!(
+            fault(r#"{"format":"bunkakai.notes/+1","session":"s","group":"A"}"#),
+            FileFault::WrongKind { .. }
         ));
         let unreadable = FileBytes {
             path: PathBuf::from("x"),
@@ -232,6 +285,6 @@ mod tests {
     #[test]
     fn a_good_notes_file_with_a_bom_reads() {
         let text = "\u{feff}{\"format\":\"bunkakai.notes/1\",\"session\":\"s\",\"group\":\"A\"}";
-        assert_eq!(notes(&file(text)).unwrap().group, "A");
+        assert_eq!(notes(&file(text)).unwrap().0.group, "A");
     }
 }

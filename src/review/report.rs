@@ -92,9 +92,10 @@ pub fn group_report<'a>(sitting: &'a Sitting, group: &'a str, lang: Lang) -> Gro
     }
     let file_name = format!("{group}.json");
     let file_problem = sitting.problems.iter().find(|p| {
-        p.path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy() == file_name)
+        p.fault.whole_file()
+            && p.path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy() == file_name)
             && p.path
                 .parent()
                 .and_then(|d| d.file_name())

@@ -2,6 +2,7 @@
 //! hit (or one JSON object per line), with grep's exit codes: 0 hits, 1 none,
 //! 2 bad input.
 
+use crate::review::export::json::inert_json;
 use std::io::Write;
 use std::path::Path;
 
@@ -130,8 +131,13 @@ pub fn run(
                 let _ = writeln!(err, "{}", file_problem(p, lang));
             }
             let hits = super::cache::search(sittings, &q);
-            // A closed pipe (`| head`) ends the search quietly.
-            let _ = super::cache::write_hits(sittings, &hits, &q.words, lang, args.color, out);
+            // A closed pipe (`| head`) ends the search quietly; a full disk is said.
+            if let Err(e) =
+                super::cache::write_hits(sittings, &hits, &q.words, lang, args.color, out)
+                    .and_then(|()| out.flush())
+            {
+                return Some(write_failed(&e, err, lang));
+            }
             Some(if hits.is_empty() { 1 } else { 0 })
         });
         if let Some(Some(code)) = cached {
@@ -154,7 +160,11 @@ pub fn run(
     let hits = index.search(&archive, &q);
     for at in &hits {
         let written = if args.json {
-            writeln!(out, "{}", hit::json(&archive, *at, &q.words))
+            writeln!(
+                out,
+                "{}",
+                inert_json(&hit::json(&archive, *at, &q.words).to_string())
+            )
         } else {
             writeln!(
                 out,
@@ -162,10 +172,28 @@ pub fn run(
                 hit::line(&archive, *at, &q.words, lang, args.color)
             )
         };
-        if written.is_err() {
-            // A closed pipe (`| head`) ends the search quietly.
-            return if hits.is_empty() { 1 } else { 0 };
+        if let Err(e) = written {
+            return write_failed(&e, err, lang);
         }
     }
+    if let Err(e) = out.flush() {
+        return write_failed(&e, err, lang);
+    }
+    // Files that could not be searched are named on stderr above; the exit
+    // code keeps saying whether something was found.
     if hits.is_empty() { 1 } else { 0 }
+}
+
+/// A closed pipe (`| head`) ends the search quietly; any other write error
+/// (a full disk) is said, with exit code 1.
+fn write_failed(e: &std::io::Error, err: &mut dyn Write, lang: Lang) -> u8 {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return 0;
+    }
+    let _ = writeln!(
+        err,
+        "{}{e}",
+        lang.pick("書き出せません: ", "cannot write: ")
+    );
+    1
 }

@@ -47,8 +47,15 @@ pub fn read_archive(dir: &Path) -> Vec<SittingFiles> {
 
 /// Reads one sitting folder.
 pub fn read_sitting(dir: &Path, folder: String) -> SittingFiles {
+    // Only regular files are read: a `notes/A.json` that is a folder, a
+    // FIFO or a link to a device is reported, never read (it may not end).
     let read = |path: PathBuf| FileBytes {
-        bytes: std::fs::read(&path),
+        bytes: match std::fs::metadata(&path) {
+            Ok(m) if !m.is_file() => Err(io::Error::other(
+                "not a regular file (a folder, a device or a pipe)",
+            )),
+            _ => std::fs::read(&path),
+        },
         path,
     };
     let run_path = dir.join(RUN_FILE);
@@ -79,7 +86,7 @@ fn notes_files(dir: &Path) -> Vec<PathBuf> {
                 .file_name()
                 .map(|n| n.to_string_lossy())
                 .unwrap_or_default();
-            !name.starts_with('.') && name.ends_with(".json") && p.is_file()
+            !name.starts_with('.') && name.ends_with(".json")
         })
         .collect();
     files.sort();

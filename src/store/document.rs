@@ -52,6 +52,7 @@ use serde_json::Value;
 use super::atomic;
 use super::error::{IoOp, StoreError};
 use super::format::check_format;
+use crate::model::file_check::{FieldProblem, locate, path_at, plain_serde_message};
 
 /// The fields of a JSON object that a struct does not know; use it as
 /// `#[serde(flatten)] extra: Extra` (see the module documentation).
@@ -72,7 +73,17 @@ pub fn load_json<T: DeserializeOwned>(
     max_version: u32,
 ) -> Result<T, StoreError> {
     let bytes = fs::read(path).map_err(|e| StoreError::io(path, IoOp::Read, e))?;
-    let text = bytes.strip_prefix(BOM).unwrap_or(&bytes);
+    parse_json(path, &bytes, kind, max_version)
+}
+
+/// [`load_json`] on bytes already read from `path`.
+pub fn parse_json<T: DeserializeOwned>(
+    path: &Path,
+    bytes: &[u8],
+    kind: &str,
+    max_version: u32,
+) -> Result<T, StoreError> {
+    let text = bytes.strip_prefix(BOM).unwrap_or(bytes);
     // Parse twice: once untyped, to check the format before the typed parse
     // can complain about fields a newer version changed; once typed, so shape
     // errors carry their position in the file. The files are small.
@@ -112,11 +123,34 @@ fn parse_error(path: &Path, text: &[u8], error: &serde_json::Error) -> StoreErro
     let full = error.to_string();
     let suffix = format!(" at line {line} column {byte_column}");
     let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+    let column = char_column(text, line, byte_column);
+    // A shape error names the field, in words without Rust's type names.
+    let message = if error.is_data() {
+        let message = plain_serde_message(&message);
+        match path_at(text, line, column) {
+            Some(field) => format!("{field}: {message}"),
+            None => message,
+        }
+    } else {
+        message
+    };
     StoreError::Parse {
         path: path.to_path_buf(),
         line,
-        column: char_column(text, line, byte_column),
+        column,
         message,
+    }
+}
+
+/// A rule the file breaks, found after reading it, as an error that names
+/// the file, the line and column of the field, and the field's path.
+pub fn field_error(path: &Path, bytes: &[u8], problem: &FieldProblem) -> StoreError {
+    let pos = locate(bytes, &problem.path).unwrap_or_default();
+    StoreError::Parse {
+        path: path.to_path_buf(),
+        line: pos.line,
+        column: pos.col,
+        message: problem.text(),
     }
 }
 

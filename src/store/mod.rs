@@ -39,13 +39,14 @@ pub mod format;
 pub mod lock;
 pub mod notes_file;
 pub mod rescue;
+pub mod run_file;
 pub mod search_cache;
 pub mod sessions;
 pub mod temp;
 pub mod watch;
 
 pub use atomic::replace;
-pub use document::{Extra, load_json, save_json};
+pub use document::{Extra, field_error, load_json, parse_json, save_json};
 pub use error::{IoOp, StoreError};
 pub use format::{FormatError, FormatTag, check_format};
 pub use lock::WriterLock;

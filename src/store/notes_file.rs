@@ -18,10 +18,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::error::{IoOp, StoreError};
-use super::{WriterLock, load_json, save_json, sweep_temp_files};
+use super::{WriterLock, field_error, load_json, parse_json, save_json, sweep_temp_files};
 use crate::model::notes::{GroupNotes, NOTES_KIND, NOTES_VERSION};
 use crate::model::notes_draft::{DRAFT_KIND, DRAFT_VERSION, Draft};
 use crate::model::notes_merge::merge_into;
+use crate::model::notes_read::{check_notes, set_aside_bad_notes};
 
 /// The folder of the notes files inside a sitting's folder.
 pub const NOTES_DIR: &str = "notes";
@@ -58,10 +59,65 @@ pub fn prepare_dir(notes: &Path) -> Result<(), StoreError> {
 
 /// Reads the notes file; an empty record of the group when there is none yet.
 pub fn load(path: &Path, session: &str, group: &str) -> Result<GroupNotes, StoreError> {
-    match load_json::<GroupNotes>(path, NOTES_KIND, NOTES_VERSION) {
-        Ok(doc) => Ok(doc),
-        Err(e) if e.is_not_found() => Ok(GroupNotes::new(session, group)),
-        Err(e) => Err(e),
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(GroupNotes::new(session, group));
+        }
+        Err(e) => return Err(StoreError::io(path, IoOp::Read, e)),
+    };
+    parse(path, &bytes, Some(group))
+}
+
+/// Reads a notes file's bytes, whole: every note must fit the format, as
+/// a console that writes the file back must not drop any. `group` is the
+/// group the file's name says it is.
+pub fn parse(path: &Path, bytes: &[u8], group: Option<&str>) -> Result<GroupNotes, StoreError> {
+    let doc: GroupNotes = parse_json(path, bytes, NOTES_KIND, NOTES_VERSION)?;
+    check_notes(&doc, group).map_err(|p| field_error(path, bytes, &p))?;
+    Ok(doc)
+}
+
+/// Reads a notes file's bytes for showing only (review, search, export,
+/// the facilitator's counts): a note that does not fit the format is left
+/// out and reported, and the others are read. Never write the result back.
+pub fn parse_for_reading(
+    path: &Path,
+    bytes: &[u8],
+    group: Option<&str>,
+) -> Result<(GroupNotes, Vec<StoreError>), StoreError> {
+    match parse(path, bytes, group) {
+        Ok(doc) => return Ok((doc, Vec::new())),
+        Err(StoreError::Parse { .. }) => {}
+        Err(e) => return Err(e),
+    }
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let whole = || parse(path, bytes, group);
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(text) else {
+        return Err(whole().err().unwrap_or_else(|| not_json(path)));
+    };
+    let set_aside = set_aside_bad_notes(&mut value);
+    let doc: GroupNotes = match serde_json::from_value(value) {
+        Ok(doc) => doc,
+        Err(_) => return Err(whole().err().unwrap_or_else(|| not_json(path))),
+    };
+    if set_aside.is_empty() {
+        return Err(whole().err().unwrap_or_else(|| not_json(path)));
+    }
+    check_notes(&doc, group).map_err(|p| field_error(path, bytes, &p))?;
+    let problems = set_aside
+        .iter()
+        .map(|p| field_error(path, bytes, p))
+        .collect();
+    Ok((doc, problems))
+}
+
+fn not_json(path: &Path) -> StoreError {
+    StoreError::Parse {
+        path: path.to_path_buf(),
+        line: 0,
+        column: 0,
+        message: "not a notes file".into(),
     }
 }
 

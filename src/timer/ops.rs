@@ -65,9 +65,9 @@ pub fn adjust(plan: &Plan, run: &mut RunState, now: Stamp, seconds: i64) -> i64 
     let Some(br) = run.current.as_mut() else {
         return 0;
     };
-    let left = duration(block, br) - active_until(br, now);
+    let left = duration(block, br).saturating_sub(active_until(br, now));
     let floor = if br.started.is_some() { 0 } else { 60 };
-    let mut most = (left - floor).max(0);
+    let mut most = left.saturating_sub(floor).max(0);
     if let Some(t) = turn_left {
         most = most.min(t.max(0));
     }
@@ -121,7 +121,7 @@ pub fn take_due_alert(plan: &Plan, run: &mut RunState, now: Stamp) -> Option<u32
         return None;
     }
     let dur = duration(block, br);
-    let remaining = dur - active_until(br, now);
+    let remaining = dur.saturating_sub(active_until(br, now));
     let due: Vec<u32> = thresholds(plan, dur)
         .into_iter()
         .filter(|&m| remaining <= i64::from(m) * 60 && !br.alert_fired(m))

@@ -15,7 +15,11 @@ pub const EXPORT_FORMAT: &str = "bunkakai.export/1";
 
 /// The merged document, pretty-printed, ending with a line break.
 pub fn merged(s: &Sitting, files: &SittingFiles, lang: Lang) -> String {
-    let broken = |f: &FileBytes| s.problems.iter().any(|p| p.path == f.path);
+    let broken = |f: &FileBytes| {
+        s.problems
+            .iter()
+            .any(|p| p.path == f.path && p.fault.whole_file())
+    };
     let value = |f: &FileBytes| -> Value {
         let bytes = match &f.bytes {
             Ok(b) if !broken(f) => b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b),
@@ -47,7 +51,52 @@ pub fn merged(s: &Sitting, files: &SittingFiles, lang: Lang) -> String {
         "notes": notes,
         "problems": problems,
     });
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut text = inert_json(&serde_json::to_string_pretty(&doc).unwrap_or_default());
     text.push('\n');
     text
+}
+
+/// JSON text with every character a terminal could act on written as a
+/// `\uXXXX` escape: C1 controls, DEL, bidi controls and line/paragraph
+/// separators (serde_json escapes only U+0000–U+001F). Such characters
+/// can only stand inside strings, so the result is the same JSON value.
+pub fn inert_json(text: &str) -> String {
+    let risky = |c: char| {
+        matches!(c, '\u{7F}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2028}' | '\u{2029}')
+    };
+    if !text.chars().any(risky) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if risky(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c1_bidi_and_del_are_escaped_and_the_value_is_kept() {
+        let value = serde_json::json!({"t": "C1\u{9b}2J 請求書\u{202e}exe デル\u{7f} \u{2028}"});
+        let text = inert_json(&value.to_string());
+        assert!(
+            !text
+                .chars()
+                .any(|c| ('\u{7f}'..='\u{9f}').contains(&c) || c == '\u{202e}')
+        );
+        assert!(
+            text.contains("\\u009b") && text.contains("\\u202e"),
+            "{text}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
 }

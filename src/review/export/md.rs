@@ -153,7 +153,12 @@ fn group_section(
         summary_and_attendance(out, g, lang);
     }
     if let Some(p) = g.file_problem {
-        let _ = writeln!(out, "{}\n", md(&crate::i18n::review::file_problem(p, lang)));
+        let p = relative(s, p);
+        let _ = writeln!(
+            out,
+            "{}\n",
+            md(&crate::i18n::review::file_problem(&p, lang))
+        );
     } else if !g.has_file {
         let _ = writeln!(out, "{}\n", T::NoFile.text(lang));
     } else if t.questions.is_empty() {

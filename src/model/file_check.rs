@@ -1,0 +1,140 @@
+//! Pointing a problem found in a data file (run.json, a notes file) back
+//! into the file: its field path and its line and column, the way plan
+//! problems are reported. The typed reading is serde's; the positions come
+//! from the position-keeping reader in [`super::json_tree`], which is only
+//! run when there is something to report, so reading a big file stays cheap.
+
+use super::json_tree::{self, Node, Pos, Value};
+
+/// A problem in a data file: the field path (`current.adjustments[0].seconds`)
+/// and what is wrong, in words a user can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// The field path; empty for the whole file.
+    pub path: String,
+    /// What is wrong there.
+    pub message: String,
+}
+
+impl FieldProblem {
+    /// A problem at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> FieldProblem {
+        FieldProblem {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    /// `path: message`, or the message alone for the whole file.
+    pub fn text(&self) -> String {
+        if self.path.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}: {}", self.path, self.message)
+        }
+    }
+}
+
+fn tree(bytes: &[u8]) -> Option<Node> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    json_tree::parse(std::str::from_utf8(body).ok()?).ok()
+}
+
+/// Line and column where the value at `path` starts in the file's bytes.
+pub fn locate(bytes: &[u8], path: &str) -> Option<Pos> {
+    tree(bytes)?.find(path).map(|n| n.pos)
+}
+
+/// The field path of the value serde was reading when it stopped at
+/// `line:col` (the last value that starts at or before it).
+pub fn path_at(bytes: &[u8], line: usize, col: usize) -> Option<String> {
+    let root = tree(bytes)?;
+    let mut best = None;
+    walk(&root, String::new(), (line, col), &mut best);
+    best.filter(|p: &String| !p.is_empty())
+}
+
+fn walk(node: &Node, path: String, at: (usize, usize), best: &mut Option<String>) {
+    if (node.pos.line, node.pos.col) > at {
+        return;
+    }
+    match &node.value {
+        Value::Object(members) => {
+            *best = Some(path.clone());
+            for m in members {
+                let child = if path.is_empty() {
+                    m.key.clone()
+                } else {
+                    format!("{path}.{}", m.key)
+                };
+                walk(&m.node, child, at, best);
+            }
+        }
+        Value::Array(items) => {
+            *best = Some(path.clone());
+            for (i, item) in items.iter().enumerate() {
+                walk(item, format!("{path}[{i}]"), at, best);
+            }
+        }
+        _ => *best = Some(path),
+    }
+}
+
+/// serde's description of a shape error in plain words: no Rust type names.
+pub fn plain_serde_message(message: &str) -> String {
+    let mut out = message.to_string();
+    for (from, to) in [
+        ("expected u32", "expected a whole number from 0"),
+        ("expected u64", "expected a whole number from 0"),
+        ("expected usize", "expected a whole number from 0"),
+        ("expected i64", "expected a whole number"),
+        ("expected i32", "expected a whole number"),
+        ("expected a sequence", "expected a list"),
+        ("expected a borrowed string", "expected a string"),
+        ("expected a boolean", "expected true or false"),
+        ("invalid type: ", ""),
+        ("invalid value: ", ""),
+        ("unknown variant", "unknown value"),
+    ] {
+        out = out.replace(from, to);
+    }
+    while let Some(i) = out.find("expected struct ") {
+        let rest = &out[i + "expected struct ".len()..];
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric() && c != '_')
+            .unwrap_or(rest.len());
+        out = format!("{}expected an object{}", &out[..i], &rest[end..]);
+    }
+    out
+}
+
+/// A stamp's year is within what every clock computation can take.
+pub fn stamp_in_range(stamp: &super::Stamp) -> bool {
+    use chrono::Datelike;
+    (1970..=2200).contains(&stamp.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_place_and_path_of_a_value() {
+        let text = b"{\"a\": 1,\n \"b\": [true, {\"c\": \"x\"}]}";
+        assert_eq!(locate(text, "b[1].c"), Some(Pos { line: 2, col: 20 }));
+        assert_eq!(path_at(text, 2, 24).as_deref(), Some("b[1].c"));
+        assert_eq!(path_at(text, 1, 9).as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn serde_words_lose_their_rust_types() {
+        assert_eq!(
+            plain_serde_message("invalid type: integer `1`, expected struct Attendance"),
+            "integer `1`, expected an object"
+        );
+        assert_eq!(
+            plain_serde_message("invalid value: integer `-1`, expected u32"),
+            "integer `-1`, expected a whole number from 0"
+        );
+    }
+}
