@@ -124,6 +124,16 @@ pub fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
     }
 }
 
+/// The label of an action item's status.
+pub fn action_state_label(state: crate::model::actions::ActionState, lang: Lang) -> &'static str {
+    use crate::model::actions::ActionState;
+    match state {
+        ActionState::Open => lang.pick("未完了", "open"),
+        ActionState::Done => lang.pick("完了", "done"),
+        ActionState::Dropped => lang.pick("取りやめ", "dropped"),
+    }
+}
+
 /// The label of an attendance mark.
 pub fn presence_label(p: Presence, lang: Lang) -> &'static str {
     match p {
