@@ -112,9 +112,7 @@ impl Picker {
 impl Widget for &Picker {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if widgets::too_small(area) {
-            let msg = TooSmall {
-                message: T::TooSmall.text(self.lang),
-            };
+            let msg = TooSmall { lang: self.lang };
             (&msg).render(area, buf);
             return;
         }

@@ -276,12 +276,14 @@ fn avoid_repeat_reads_the_past_sittings_in_the_sessions_folder() {
             .exists()
     );
     // Of B (6) and C (5) last time, the new ③ groups each mix the two.
+    // Each group's members are printed on the line under it.
     let line = |id: &str| {
-        stdout
-            .lines()
-            .find(|l| l.starts_with(&format!("{id} ")))
-            .unwrap()
-            .to_string()
+        let lines: Vec<&str> = stdout.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with(&format!("{id} ")))
+            .unwrap();
+        lines[at + 1].to_string()
     };
     for id in ["B", "C"] {
         let l = line(id);

@@ -200,6 +200,33 @@ fn bad_rows_are_listed_with_sheet_row_and_column_and_nothing_is_written() {
 }
 
 #[test]
+fn a_blank_group_among_grouped_rows_is_not_dropped_unseen() {
+    let tmp = sessions();
+    new_sitting(tmp.path());
+    std::fs::write(
+        tmp.path().join("g.csv"),
+        "自治体名,班\n白鷹町,A\n佐野市,\n佐野市,A\n見附市,\n",
+    )
+    .unwrap();
+    let out = bunkakai(
+        tmp.path(),
+        "en",
+        &["roster", "import", "jichitai-10", "g.csv"],
+    );
+    expect_code(&out, 2);
+    // 佐野市 has a group on another row, so only 見附市 is at fault.
+    let (_, stderr) = text(&out);
+    assert_eq!(
+        stderr.lines().next(),
+        Some(
+            "g.csv:R5:C2: the group is blank while other rows have one; fill it in (or delete the column to let roster assign form the groups)"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+}
+
+#[test]
 fn unreadable_files_are_refused_with_exit_2() {
     let tmp = sessions();
     new_sitting(tmp.path());

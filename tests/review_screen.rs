@@ -41,10 +41,10 @@ fn typed(state: &mut State, text: &str) {
 fn screen(state: &State) -> String {
     let (w, h) = state.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
+    let frame = terminal
         .draw(|f| f.render_widget(&ReviewView(state), f.area()))
         .unwrap();
-    terminal.backend().to_string()
+    bunkakai::tui::buffer_text::text_of(frame.buffer)
 }
 
 #[test]

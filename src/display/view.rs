@@ -45,14 +45,14 @@ impl<'a> DisplayView<'a> {
 
 /// Writes `s` centred on row `y` of `area`, cut to its width.
 fn centre(buf: &mut Buffer, area: Rect, y: u16, s: &str, style: Style) {
-    let s = text::truncate(&text::clean(s), area.width as usize);
+    let s = text::truncate(&text::inert(s), area.width as usize);
     let w = text::width(&s) as u16;
     buf.set_string(area.x + (area.width - w) / 2, y, &s, style);
 }
 
 /// Writes `s` at (x, y), cut to `max` cells.
 fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: u16, style: Style) {
-    let s = text::truncate(&text::clean(s), max as usize);
+    let s = text::truncate(&text::inert(s), max as usize);
     buf.set_string(x, y, &s, style);
 }
 
@@ -61,10 +61,7 @@ impl Widget for &DisplayView<'_> {
         let s = self.state;
         let lang = s.lang;
         if too_small(area) {
-            TooSmall {
-                message: T::TooSmall.text(lang),
-            }
-            .render(area, buf);
+            TooSmall { lang }.render(area, buf);
             return;
         }
         let c = self.clock();
@@ -236,7 +233,7 @@ fn lower_panel(v: &DisplayView, c: &ClockView, area: Rect, buf: &mut Buffer) {
     for (i, q) in theme.questions.iter().enumerate() {
         let first = format!("Q{} ", i + 1);
         let indent = " ".repeat(first.len());
-        for l in text::wrap(&format!("{first}{}", text::clean(&q.text)), width, &indent) {
+        for l in text::wrap(&format!("{first}{}", text::inert(&q.text)), width, &indent) {
             lines.push((l, Style::new()));
         }
     }

@@ -7,7 +7,6 @@ crate::labels! {
     /// Labels of the shared display.
     pub enum DisplayText {
         /// Asking for a larger terminal.
-        TooSmall => "端末が小さすぎます。ウィンドウを広げてください", "The terminal is too small; please make the window larger";
         /// Status: the block waits for the facilitator.
         Ready => "開始待ち", "Starting soon";
         /// Status: the clock runs.

@@ -17,6 +17,23 @@ pub mod store;
 pub use check::CheckText;
 pub use plan::problem_text;
 
+/// The one "terminal too small" message of every console: what is wrong,
+/// then the size now and the size needed (ASCII `x`: `×` is ambiguous-width
+/// and takes two cells in many Japanese terminals).
+pub fn too_small(lang: Lang, now: (u16, u16), needed: (u16, u16)) -> [String; 2] {
+    let ((w, h), (nw, nh)) = (now, needed);
+    match lang {
+        Lang::Ja => [
+            "端末が小さすぎます".to_string(),
+            format!("今 {w}x{h}。{nw}x{nh} 以上に広げてください"),
+        ],
+        Lang::En => [
+            "The terminal is too small".to_string(),
+            format!("It is {w}x{h}; make it at least {nw}x{nh}"),
+        ],
+    }
+}
+
 /// The language of labels and messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Lang {

@@ -156,7 +156,6 @@ crate::labels! {
         /// Empty notes list.
         NoNotes => "まだメモはありません。入力して Enter で記録します。", "No notes yet. Type and press Enter to record.";
         /// Too small terminal.
-        TooSmall => "画面が小さすぎます（60×16 以上にしてください）", "Terminal too small (needs at least 60×16)";
         /// Help popup title.
         HelpTitle => "キー一覧（何かキーを押すと閉じます）", "Keys (any key closes)";
         /// Speaker picker title.

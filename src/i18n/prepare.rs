@@ -7,6 +7,70 @@ use crate::prepare::new_sitting::Change;
 use crate::prepare::registration::RowFault;
 use crate::prepare::table::{Encoding, TableError};
 
+crate::labels! {
+    /// Fixed words of `bunkakai new` and `bunkakai roster`.
+    pub enum PrepText {
+        /// Before the municipalities `--format zoom` had no e-mail for.
+        NoEmail => "メールアドレスがなく Zoom の割り当てに入らない自治体", "no e-mail, left out of the Zoom file";
+        /// An Excel list cannot go to the terminal.
+        XlsxNeedsOutput => "-o ファイル名.xlsx を指定してください", "give -o FILE.xlsx";
+        /// Before the path of a file just written.
+        Written => "書き込み:", "written:";
+        /// Word before a stage label.
+        Stage => "段階", "stage";
+        /// A group got no theme because no theme lists its stage.
+        NoThemeForStage => "※ テーマ「-」: その段階を stages に持つテーマがありません（themes[].stages を確認してください）", "note: themes \"-\": no theme lists that stage in its stages (see themes[].stages)";
+        /// Before the sittings `--avoid-repeat` looked at.
+        PairsCountedFrom => "最近同席の組は次の回から数えました", "pairs who sat together counted from";
+        /// Why running assign again gives the same groups.
+        Deterministic => "同じ申込からは同じグループになります（--seed N で別の組み合わせ）", "the same registrations always give these groups (--seed N for another draw)";
+        /// A `--map` entry was not COLUMN=FIELD.
+        MapFormat => "「列=項目」の形で、項目は次のどれかです", "write COLUMN=FIELD, FIELD one of";
+        /// The sheet has no cells.
+        EmptySheet => "空のシートです", "the sheet is empty";
+        /// A `--map` column is not in the header row.
+        NoSuchColumn => "見出し行にその列がありません", "no such column in the header row";
+        /// Before the file and sheet being read.
+        Reading => "読み込み:", "reading:";
+        /// Before a CSV file's detected encoding.
+        Encoding => "文字コード", "encoding";
+        /// Before the row taken as the header.
+        HeaderRow => "見出し行", "header row";
+        /// A column whose header names no field.
+        NotUsed => "（使いません）", "(not used)";
+        /// Some rows could not be used, so the import wrote nothing.
+        BadRowsNothingWritten => "使えない行があるため何も書いていません。直して再実行するか、--skip-bad で使える行だけ取り込んでください", "nothing was written because some rows cannot be used; fix them and run again, or import the usable rows with --skip-bad";
+        /// The sheet had no row to import.
+        NoUsableRows => "取り込める行がありません", "no usable rows";
+        /// `--dry-run` showed the result only.
+        DryRun => "--dry-run: 何も書いていません", "--dry-run: nothing written";
+        /// A change was refused; every file is as it was.
+        NothingWritten => "何も書いていません", "nothing was written";
+        /// The plan's groups came from the sheet's group column.
+        GroupsFromSheet => "シートのグループで。前の計画は", "groups from the sheet; the previous plan is in";
+        /// The sheet has no group column; assign comes next.
+        NoGroupColumn => "シートにグループの列がないため計画は変えていません。次は bunkakai roster assign でグループを作ります", "the sheet has no group column, so the plan is unchanged; next, bunkakai roster assign forms the groups";
+        /// Before the count of municipalities per stage.
+        ByStage => "段階別", "by stage";
+        /// `--size` was not a range.
+        SizeFormat => "「5-7」のように最小-最大で指定してください", "give MIN-MAX, e.g. 5-7";
+        /// `roster assign` found no registrations and no members.
+        NoOneToAssign => "参加者がいません。先に bunkakai roster import で申込を取り込んでください", "no one to assign; import the registrations first with bunkakai roster import";
+        /// Before the backup that undoes `roster assign`.
+        ToUndo => "元に戻すには", "to undo, restore";
+        /// Heading of the check summary that ends each command.
+        Check => "検査 (check)", "check";
+        /// `new` never overwrites a sitting.
+        Exists => "この会はもうあります。上書きはしません。別の ID を指定してください", "this sitting exists already and is not overwritten; choose another id";
+        /// What to do with the starter plan.
+        StarterWritten => "記入例の計画を書きました。題名・日付・議事・テーマ・グループを書き換え、bunkakai check で確かめてください（項目の説明は docs/formats.md）", "wrote a starter plan (the format's complete example); replace the title, date, agenda, themes and groups, then run bunkakai check (fields are described in docs/formats.md)";
+        /// Before the path of the new sitting's plan.
+        NewWritten => "新しい会を作りました:", "new sitting written:";
+        /// Title of the group list (班分け表).
+        GroupList => "班分け表", "Groups";
+    }
+}
+
 /// A field's name as the preview shows it.
 pub fn field_name(f: Field, lang: Lang) -> &'static str {
     use Field::*;
@@ -125,6 +189,12 @@ pub fn row_fault(f: &RowFault, lang: Lang) -> String {
         (RowFault::BadGroup(g), Lang::En) => {
             format!("group \"{g}\" cannot be a group id; use letters or digits such as A, B, 1")
         }
+        (RowFault::NoGroup, Lang::Ja) => {
+            "グループが空です。ほかの行にはグループがあります。記入してください（roster assign に任せるなら列ごと消してください）".into()
+        }
+        (RowFault::NoGroup, Lang::En) => {
+            "the group is blank while other rows have one; fill it in (or delete the column to let roster assign form the groups)".into()
+        }
         (
             RowFault::StageConflict {
                 name,
@@ -157,5 +227,80 @@ pub fn row_fault(f: &RowFault, lang: Lang) -> String {
             },
             Lang::En,
         ) => format!("{name} is in group {first} on R{first_row}; make them agree"),
+    }
+}
+
+/// One stage's pool: 「段階 ③: 11団体 → 2グループ (6, 5)」.
+pub fn pool_line(stage: &str, count: usize, groups: usize, sizes: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("段階 {stage}: {count}団体 → {groups}グループ ({sizes})"),
+        Lang::En => {
+            let s = if groups == 1 { "" } else { "s" };
+            format!("stage {stage}: {count} municipalities → {groups} group{s} ({sizes})")
+        }
+    }
+}
+
+/// Said after a pool whose count no split fits.
+pub fn cannot_fit(min: usize, max: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("  ※ {min}～{max}名に収まりません"),
+        Lang::En => format!("  (cannot fit {min}-{max})"),
+    }
+}
+
+/// Headings of the table `roster assign` prints (the last, over the
+/// members' line, is blank).
+pub fn assign_headings(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::Ja => [
+            "グループ",
+            "段階",
+            "人数",
+            "テーマ",
+            "同県の組",
+            "最近同席の組",
+            "",
+        ],
+        Lang::En => [
+            "group",
+            "stage",
+            "size",
+            "themes",
+            "same pref.",
+            "sat together",
+            "",
+        ],
+    }
+}
+
+/// Headings of the group list.
+pub fn list_headings(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Ja => ["グループ", "段階", "テーマ", "自治体", "都道府県", "参加者"],
+        Lang::En => [
+            "Group",
+            "Stage",
+            "Themes",
+            "Municipality",
+            "Prefecture",
+            "Attendees",
+        ],
+    }
+}
+
+/// How many municipalities a group has.
+pub fn member_count(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{count}団体"),
+        Lang::En => format!("{count} members"),
+    }
+}
+
+/// What a sheet gave: rows, municipalities, blank rows.
+pub fn rows_read(rows: usize, units: usize, blank: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{rows}行 → {units}団体（空行 {blank}）"),
+        Lang::En => format!("{rows} rows → {units} municipalities ({blank} blank rows)"),
     }
 }

@@ -94,7 +94,6 @@ labels! {
         /// Nothing found.
         NoHits => "見つかりません", "Nothing found";
         /// The terminal is too small.
-        TooSmall => "端末が小さすぎます（60×16 以上にしてください）", "Terminal too small (make it at least 60×16)";
         /// Loading.
         Loading => "読み込み中…", "Loading…";
         /// No sittings in the folder.

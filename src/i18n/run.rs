@@ -10,7 +10,6 @@ crate::labels! {
         /// Built-in broadcast: closing.
         BroadcastClosing => "まもなく終了です。全体会場にお戻りください。", "We are about to close. Please return to the main room.";
         /// Asking for a larger terminal.
-        TooSmall => "端末が小さすぎます。ウィンドウを広げてください", "The terminal is too small; please make the window larger";
         /// Block counter label.
         Block => "ブロック", "Block";
         /// Wall clock label.

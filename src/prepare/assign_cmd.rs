@@ -3,6 +3,7 @@
 //! it is, and writes them to the plan, keeping the previous plan as
 //! `session.json.bak`.
 
+use crate::i18n::prepare::PrepText;
 use std::io::Write;
 use std::path::Path;
 
@@ -76,10 +77,7 @@ pub fn run(
             err,
             "--size {}: {}",
             args.size,
-            lang.pick(
-                "「5-7」のように最小-最大で指定してください",
-                "give MIN-MAX, e.g. 5-7"
-            )
+            PrepText::SizeFormat.text(lang)
         );
         return 2;
     };
@@ -111,10 +109,7 @@ pub fn run(
             err,
             "{}: {}",
             found.dir.display(),
-            lang.pick(
-                "参加者がいません。先に bunkakai roster import で申込を取り込んでください",
-                "no one to assign; import the registrations first with bunkakai roster import"
-            )
+            PrepText::NoOneToAssign.text(lang)
         );
         return 2;
     }
@@ -176,22 +171,11 @@ pub fn run(
         for line in problem_lines(&found.plan.display().to_string(), &check, lang) {
             let _ = writeln!(err, "{line}");
         }
-        let _ = writeln!(
-            err,
-            "{}",
-            lang.pick("何も書いていません", "nothing was written")
-        );
+        let _ = writeln!(err, "{}", PrepText::NothingWritten.text(lang));
         return 2;
     }
     if args.dry_run {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "--dry-run: 何も書いていません",
-                "--dry-run: nothing written"
-            )
-        );
+        let _ = writeln!(out, "{}", PrepText::DryRun.text(lang));
         return 0;
     }
     if let Err(e) = plan_file::write_with_backup(&found.plan, &bytes) {
@@ -201,9 +185,9 @@ pub fn run(
     let _ = writeln!(
         out,
         "{} {} ({} {})",
-        lang.pick("書き込み:", "written:"),
+        PrepText::Written.text(lang),
         found.plan.display(),
-        lang.pick("元に戻すには", "to undo, restore"),
+        PrepText::ToUndo.text(lang),
         plan_file::backup_path(&found.plan).display()
     );
     validation_summary(&found.plan, &found.default_id, lang, out);

@@ -2,6 +2,7 @@
 //! per group, its stage, size, themes, and the pairs it could not avoid
 //! (same prefecture, sat together recently), so the secretariat sees why.
 
+use crate::i18n::prepare::{self as text, PrepText};
 use std::io::Write;
 
 use unicode_width::UnicodeWidthStr;
@@ -26,54 +27,16 @@ pub fn explain(
     for p in &result.pools {
         let stage = p.stage.as_deref().unwrap_or("-");
         let sizes: Vec<String> = p.sizes.iter().map(usize::to_string).collect();
+        let sizes = sizes.join(", ");
+        let line = text::pool_line(stage, p.count, p.sizes.len(), &sizes, lang);
         let fits = if p.fits {
             String::new()
         } else {
-            lang.pick(
-                &format!("  ※ {min}～{max}名に収まりません"),
-                &format!("  (cannot fit {min}-{max})"),
-            )
-            .to_string()
+            text::cannot_fit(min, max, lang)
         };
-        let _ = writeln!(
-            out,
-            "{} {stage}: {} → {} ({}){fits}",
-            lang.pick("段階", "stage"),
-            lang.pick(
-                &format!("{}団体", p.count),
-                &format!("{} municipalities", p.count)
-            ),
-            lang.pick(
-                &format!("{}グループ", p.sizes.len()),
-                &format!(
-                    "{} group{}",
-                    p.sizes.len(),
-                    if p.sizes.len() == 1 { "" } else { "s" }
-                )
-            ),
-            sizes.join(", ")
-        );
+        let _ = writeln!(out, "{line}{fits}");
     }
-    let heads = match lang {
-        Lang::Ja => [
-            "グループ",
-            "段階",
-            "人数",
-            "テーマ",
-            "同県の組",
-            "最近同席の組",
-            "自治体",
-        ],
-        Lang::En => [
-            "group",
-            "stage",
-            "size",
-            "themes",
-            "same pref.",
-            "sat together",
-            "members",
-        ],
-    };
+    let heads = text::assign_headings(lang);
     let rows: Vec<[String; 7]> = result
         .groups
         .iter()
@@ -111,9 +74,9 @@ pub fn explain(
     }
     let line = |cells: [&str; 7]| {
         let mut s = String::new();
-        for (i, c) in cells.iter().enumerate() {
+        for (i, c) in cells.iter().enumerate().take(6) {
             s += c;
-            if i < 6 {
+            if i < 5 {
                 s += &" ".repeat(widths[i] - c.width() + 2);
             }
         }
@@ -126,16 +89,13 @@ pub fn explain(
             "{}",
             line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5], &r[6]].map(String::as_str))
         );
+        // The members under their group, wrapped after a 、 to fit 80 columns.
+        for l in wrap_names(&r[6], 74) {
+            let _ = writeln!(out, "    {l}");
+        }
     }
     if groups.iter().any(|g| g.themes.is_empty()) {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "※ テーマ「-」: その段階を stages に持つテーマがありません（themes[].stages を確認してください）",
-                "note: themes \"-\": no theme lists that stage in its stages (see themes[].stages)"
-            )
-        );
+        let _ = writeln!(out, "{}", PrepText::NoThemeForStage.text(lang));
     }
     if args.avoid_repeat {
         let list = if used.is_empty() {
@@ -143,21 +103,23 @@ pub fn explain(
         } else {
             used.join(", ")
         };
-        let _ = writeln!(
-            out,
-            "{}: {list}",
-            lang.pick(
-                "最近同席の組は次の回から数えました",
-                "pairs who sat together counted from"
-            )
-        );
+        let _ = writeln!(out, "{}: {list}", PrepText::PairsCountedFrom.text(lang));
     }
-    let _ = writeln!(
-        out,
-        "{}",
-        lang.pick(
-            "同じ申込からは同じグループになります（--seed N で別の組み合わせ）",
-            "the same registrations always give these groups (--seed N for another draw)"
-        )
-    );
+    let _ = writeln!(out, "{}", PrepText::Deterministic.text(lang));
+}
+
+/// Splits 「白鷹町、佐野市、…」 into lines of at most `width` columns, breaking
+/// only after a 、 so no name is cut.
+fn wrap_names(names: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for part in names.split_inclusive('、') {
+        let last = lines.last_mut().map(|l| l.width()).unwrap_or(0);
+        if last > 0 && last + part.width() > width {
+            lines.push(String::new());
+        }
+        if let Some(l) = lines.last_mut() {
+            l.push_str(part);
+        }
+    }
+    lines
 }

@@ -6,6 +6,7 @@
 use super::columns::fold;
 use super::registration::{Roster, units};
 use crate::i18n::Lang;
+use crate::i18n::prepare::{self as text, PrepText};
 use crate::model::Plan;
 
 /// The kinds of group list.
@@ -96,17 +97,7 @@ pub fn lines(plan: &Plan, roster: Option<&Roster>) -> Vec<Line> {
 
 /// Column headings, in the display language.
 pub fn headings(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::Ja => ["グループ", "段階", "テーマ", "自治体", "都道府県", "参加者"],
-        Lang::En => [
-            "Group",
-            "Stage",
-            "Themes",
-            "Municipality",
-            "Prefecture",
-            "Attendees",
-        ],
-    }
+    text::list_headings(lang)
 }
 
 fn cells(l: &Line) -> [&str; 6] {
@@ -126,7 +117,7 @@ pub fn markdown(plan: &Plan, lines: &[Line], lang: Lang) -> String {
     let date = plan.date.map(|d| format!("（{d}）")).unwrap_or_default();
     let mut out = format!(
         "# {} — {}{}\n",
-        lang.pick("班分け表", "Groups"),
+        PrepText::GroupList.text(lang),
         md(&plan.title),
         date
     );
@@ -144,7 +135,7 @@ pub fn markdown(plan: &Plan, lines: &[Line], lang: Lang) -> String {
                 "\n## {} {}{label} — {}\n\n",
                 h[0],
                 md(&l.group),
-                lang.pick(&format!("{count}団体"), &format!("{count} members"))
+                text::member_count(count, lang)
             );
             if !l.themes.is_empty() {
                 out += &format!("{}: {}\n\n", h[2], md(&l.themes));
@@ -244,7 +235,7 @@ pub fn xlsx(lines: &[Line], lang: Lang) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    let _ = sheet.set_name(lang.pick("班分け表", "Groups"));
+    let _ = sheet.set_name(PrepText::GroupList.text(lang));
     let bold = Format::new().set_bold();
     let mut widths = [0usize; 6];
     let rows = std::iter::once(headings(lang)).chain(lines.iter().map(cells));

@@ -4,6 +4,7 @@
 //! `--skip-bad`). Writes `roster.json`, and the plan's groups when the sheet
 //! has a group column.
 
+use crate::i18n::prepare::PrepText;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -61,10 +62,7 @@ pub fn run(
                 let _ = writeln!(
                     err,
                     "--map {m}: {} ({})",
-                    lang.pick(
-                        "「列=項目」の形で、項目は次のどれかです",
-                        "write COLUMN=FIELD, FIELD one of"
-                    ),
+                    PrepText::MapFormat.text(lang),
                     fields.join(", ")
                 );
                 let _ = bad;
@@ -86,11 +84,7 @@ pub fn run(
         format!("{}:{}", table.file, table.sheet)
     };
     let Some(header) = header_index(&table) else {
-        let _ = writeln!(
-            err,
-            "{place}: {}",
-            lang.pick("空のシートです", "the sheet is empty")
-        );
+        let _ = writeln!(err, "{place}: {}", PrepText::EmptySheet.text(lang));
         return 2;
     };
     let cols = match_headers(&table.rows[header], &map);
@@ -100,10 +94,7 @@ pub fn run(
             let _ = writeln!(
                 err,
                 "{place}:R{header_row}: --map {c}: {}",
-                lang.pick(
-                    "見出し行にその列がありません",
-                    "no such column in the header row"
-                )
+                PrepText::NoSuchColumn.text(lang)
             );
         }
         return 2;
@@ -111,20 +102,16 @@ pub fn run(
     let import = read_rows(&table, header, &cols);
 
     // The preview: what was understood, before anything is written.
-    let _ = writeln!(out, "{} {place}", lang.pick("読み込み:", "reading:"));
+    let _ = writeln!(out, "{} {place}", PrepText::Reading.text(lang));
     if let Some(enc) = table.encoding {
         let _ = writeln!(
             out,
             "  {}: {}",
-            lang.pick("文字コード", "encoding"),
+            PrepText::Encoding.text(lang),
             text::encoding(enc, lang)
         );
     }
-    let _ = writeln!(
-        out,
-        "  {}: R{header_row}",
-        lang.pick("見出し行", "header row")
-    );
+    let _ = writeln!(out, "  {}: R{header_row}", PrepText::HeaderRow.text(lang));
     for (f, c) in &cols.found {
         let h = table.rows[header].get(*c).cloned().unwrap_or_default();
         let _ = writeln!(
@@ -140,7 +127,7 @@ pub fn run(
             out,
             "  C{} 「{h}」 → {}",
             c + table.first_col,
-            lang.pick("（使いません）", "(not used)")
+            PrepText::NotUsed.text(lang)
         );
     }
     preview_rows(&import, lang, out);
@@ -155,35 +142,24 @@ pub fn run(
             text::row_fault(&p.fault, lang)
         );
     }
+    if import
+        .problems
+        .iter()
+        .any(|p| p.fault == super::registration::RowFault::NoNameColumn)
+    {
+        return 2;
+    }
     if bad && !args.skip_bad {
-        let _ = writeln!(
-            err,
-            "{}",
-            lang.pick(
-                "使えない行があるため何も書いていません。直して再実行するか、--skip-bad で使える行だけ取り込んでください",
-                "nothing was written because some rows cannot be used; fix them and run again, or import the usable rows with --skip-bad"
-            )
-        );
+        let _ = writeln!(err, "{}", PrepText::BadRowsNothingWritten.text(lang));
         return 2;
     }
     if import.roster.entries.is_empty() || (bad && import.problems.iter().any(|p| p.col.is_none()))
     {
-        let _ = writeln!(
-            err,
-            "{place}: {}",
-            lang.pick("取り込める行がありません", "no usable rows")
-        );
+        let _ = writeln!(err, "{place}: {}", PrepText::NoUsableRows.text(lang));
         return 2;
     }
     if args.dry_run {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "--dry-run: 何も書いていません",
-                "--dry-run: nothing written"
-            )
-        );
+        let _ = writeln!(out, "{}", PrepText::DryRun.text(lang));
         return 0;
     }
 
@@ -204,11 +180,7 @@ pub fn run(
         for line in problem_lines(&found.plan.display().to_string(), &check, lang) {
             let _ = writeln!(err, "{line}");
         }
-        let _ = writeln!(
-            err,
-            "{}",
-            lang.pick("何も書いていません", "nothing was written")
-        );
+        let _ = writeln!(err, "{}", PrepText::NothingWritten.text(lang));
         return 2;
     }
     let roster_path = found.dir.join(ROSTER_FILE);
@@ -219,7 +191,7 @@ pub fn run(
     let _ = writeln!(
         out,
         "{} {}",
-        lang.pick("書き込み:", "written:"),
+        PrepText::Written.text(lang),
         roster_path.display()
     );
     if let Some(bytes) = new_plan {
@@ -230,23 +202,13 @@ pub fn run(
         let _ = writeln!(
             out,
             "{} {} ({} {})",
-            lang.pick("書き込み:", "written:"),
+            PrepText::Written.text(lang),
             found.plan.display(),
-            lang.pick(
-                "シートのグループで。前の計画は",
-                "groups from the sheet; the previous plan is in"
-            ),
+            PrepText::GroupsFromSheet.text(lang),
             plan_file::backup_path(&found.plan).display()
         );
     } else {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "シートにグループの列がないため計画は変えていません。次は bunkakai roster assign でグループを作ります",
-                "the sheet has no group column, so the plan is unchanged; next, bunkakai roster assign forms the groups"
-            )
-        );
+        let _ = writeln!(out, "{}", PrepText::NoGroupColumn.text(lang));
     }
     validation_summary(&found.plan, &found.default_id, lang, out);
     0
@@ -258,20 +220,7 @@ fn preview_rows(import: &Import, lang: Lang, out: &mut dyn Write) {
     let _ = writeln!(
         out,
         "  {}",
-        match lang {
-            Lang::Ja => format!(
-                "{}行 → {}団体（空行 {}）",
-                roster.entries.len(),
-                us.len(),
-                import.blank_rows
-            ),
-            Lang::En => format!(
-                "{} rows → {} municipalities ({} blank rows)",
-                roster.entries.len(),
-                us.len(),
-                import.blank_rows
-            ),
-        }
+        text::rows_read(roster.entries.len(), us.len(), import.blank_rows, lang)
     );
     for e in roster.entries.iter().take(5) {
         let parts: Vec<&str> = [
@@ -305,7 +254,7 @@ fn preview_rows(import: &Import, lang: Lang, out: &mut dyn Write) {
     let _ = writeln!(
         out,
         "  {}: {}",
-        lang.pick("段階別", "by stage"),
+        PrepText::ByStage.text(lang),
         list.join(", ")
     );
 }

@@ -21,6 +21,7 @@ pub mod show_cmd;
 pub mod starter;
 pub mod table;
 
+use crate::i18n::prepare::PrepText;
 use std::io::Write;
 use std::path::Path;
 
@@ -38,7 +39,7 @@ pub fn validation_summary(path: &Path, default_id: &str, lang: Lang, out: &mut d
     };
     let result = model::read_plan(&bytes, default_id);
     let lines = check::problem_lines(&file, &result, lang);
-    let _ = writeln!(out, "\n── {} ──", lang.pick("検査 (check)", "check"));
+    let _ = writeln!(out, "\n── {} ──", PrepText::Check.text(lang));
     match &result.plan {
         Some(plan) => {
             let _ = write!(out, "{}", check::summary(plan, lang));

@@ -2,6 +2,7 @@
 //! copied from a past sitting or started from the format's example. Never
 //! overwrites a sitting that exists.
 
+use crate::i18n::prepare::PrepText;
 use std::io::Write;
 use std::path::Path;
 
@@ -77,15 +78,7 @@ pub fn run(
     };
     let target = sessions_dir.join(&args.id);
     if target.exists() {
-        let _ = writeln!(
-            err,
-            "{}: {}",
-            target.display(),
-            lang.pick(
-                "この会はもうあります。上書きはしません。別の ID を指定してください",
-                "this sitting exists already and is not overwritten; choose another id"
-            )
-        );
+        let _ = writeln!(err, "{}: {}", target.display(), PrepText::Exists.text(lang));
         return 2;
     }
     let (plan, notes) = match &args.from {
@@ -126,12 +119,7 @@ pub fn run(
             let date = date.map(|d| d.to_string());
             let start = start.map(|s| s.format("%H:%M").to_string());
             let plan = starter::starter(args.title.as_deref(), date.as_deref(), start.as_deref());
-            let note = lang
-                .pick(
-                    "記入例の計画を書きました。題名・日付・議事・テーマ・グループを書き換え、bunkakai check で確かめてください（項目の説明は docs/formats.md）",
-                    "wrote a starter plan (the format's complete example); replace the title, date, agenda, themes and groups, then run bunkakai check (fields are described in docs/formats.md)",
-                )
-                .to_string();
+            let note = PrepText::StarterWritten.text(lang).to_string();
             (plan, vec![note])
         }
     };
@@ -149,7 +137,7 @@ pub fn run(
     let _ = writeln!(
         out,
         "{} {}",
-        lang.pick("新しい会を作りました:", "new sitting written:"),
+        PrepText::NewWritten.text(lang),
         plan_path.display()
     );
     for n in notes {

@@ -101,3 +101,49 @@ pub fn write_with_backup(plan: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     }
     store::replace(plan, bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prepare::registration::group_id;
+
+    #[test]
+    fn group_cells_become_ids() {
+        assert_eq!(group_id("Ａ").as_deref(), Some("A"));
+        assert_eq!(group_id("A班").as_deref(), Some("A"));
+        assert_eq!(group_id("グループ２").as_deref(), Some("2"));
+        assert_eq!(group_id(" b ").as_deref(), Some("B"));
+        assert_eq!(group_id("第1分科会"), None);
+    }
+
+    #[test]
+    fn new_groups_replace_the_old_and_drop_a_stale_report_order() {
+        let plan: Value = serde_json::from_str(
+            r#"{"title":"t","agenda":[{"id":"r","report":{"minutes_per_group":3,"order":["X"]}}],
+                "groups":[{"id":"X","members":["旧"]}],"references":[]}"#,
+        )
+        .unwrap();
+        let g = NewGroup {
+            id: "A".into(),
+            label: Some("①".into()),
+            themes: vec!["1".into()],
+            members: vec![serde_json::json!({"name": "白鷹町", "stage": "①"})],
+        };
+        let out = with_groups(&plan, &[g]);
+        assert_eq!(out["groups"][0]["id"], "A");
+        assert_eq!(out["groups"][0]["label"], "①");
+        assert_eq!(out["groups"][0]["members"][0]["name"], "白鷹町");
+        assert!(out["agenda"][0]["report"].get("order").is_none());
+        // Field order is kept: groups stays where it was, before references.
+        let keys: Vec<&String> = out.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["title", "agenda", "groups", "references"]);
+    }
+
+    #[test]
+    fn the_backup_sits_beside_the_plan() {
+        assert_eq!(
+            backup_path(Path::new("s/jichitai-10/session.json")),
+            Path::new("s/jichitai-10/session.json.bak")
+        );
+    }
+}

@@ -74,6 +74,8 @@ pub enum RowFault {
     BadEmail(String),
     /// A group that cannot be a group id.
     BadGroup(String),
+    /// The sheet puts other rows in groups but leaves this one's group blank.
+    NoGroup,
     /// The municipality was given another stage on an earlier row.
     StageConflict {
         /// The municipality.
@@ -247,6 +249,28 @@ pub fn read_rows(table: &Table, header: usize, cols: &ColumnMap) -> Import {
             role: cell(Field::Role),
             email,
         });
+    }
+    // With a group column in use, a row without a group would fall out of
+    // the plan's groups unseen.
+    if entries.iter().any(|e| e.group.is_some()) {
+        let grouped: Vec<String> = entries
+            .iter()
+            .filter(|e| e.group.is_some())
+            .map(|e| fold(&e.municipality))
+            .collect();
+        let col = cols.col(Field::Group).map(|c| c + table.first_col);
+        entries.retain(|e| {
+            let keep = e.group.is_some() || grouped.contains(&fold(&e.municipality));
+            if !keep {
+                problems.push(RowProblem {
+                    row: e.row,
+                    col,
+                    fault: RowFault::NoGroup,
+                });
+            }
+            keep
+        });
+        problems.sort_by_key(|p| (p.row, p.col));
     }
     Import {
         roster: Roster {

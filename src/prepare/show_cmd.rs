@@ -1,6 +1,7 @@
 //! `bunkakai roster show <session>`: the group list to send out, to stdout
 //! or (with `-o`) to a file replaced atomically.
 
+use crate::i18n::prepare::PrepText;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -70,10 +71,7 @@ pub fn run(
                 let _ = writeln!(
                     err,
                     "{}: {}",
-                    lang.pick(
-                        "メールアドレスがなく Zoom の割り当てに入らない自治体",
-                        "no e-mail, left out of the Zoom file"
-                    ),
+                    PrepText::NoEmail.text(lang),
                     missing.join("、")
                 );
             }
@@ -84,7 +82,7 @@ pub fn run(
                 let _ = writeln!(
                     err,
                     "--format xlsx: {}",
-                    lang.pick("-o ファイル名.xlsx を指定してください", "give -o FILE.xlsx")
+                    PrepText::XlsxNeedsOutput.text(lang)
                 );
                 return 2;
             }
@@ -103,12 +101,7 @@ pub fn run(
                 let _ = writeln!(err, "{e}");
                 return 1;
             }
-            let _ = writeln!(
-                out,
-                "{} {}",
-                lang.pick("書き込み:", "written:"),
-                path.display()
-            );
+            let _ = writeln!(out, "{} {}", PrepText::Written.text(lang), path.display());
             validation_summary(&found.plan, &found.default_id, lang, out);
         }
         None => {

@@ -8,10 +8,10 @@ use serde_json::{Value, json};
 
 use super::archive::Archive;
 use super::fold::match_ranges;
-use super::sanitize::inert;
 use super::search::NoteAt;
 use crate::i18n::Lang;
 use crate::i18n::review::kind_label;
+use crate::tui::text::sanitize::inert;
 
 /// A piece of a note's text: shown as is, or highlighted as a match.
 #[derive(Debug, Clone, PartialEq, Eq)]

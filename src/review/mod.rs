@@ -15,7 +15,6 @@ pub mod files;
 pub mod fold;
 pub mod hit;
 pub mod report;
-pub mod sanitize;
 pub mod screen;
 pub mod search;
 pub mod search_cmd;

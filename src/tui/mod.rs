@@ -8,6 +8,7 @@
 //! workshop.
 
 pub mod bigtext;
+pub mod buffer_text;
 pub mod console;
 pub mod keys;
 pub mod osc;

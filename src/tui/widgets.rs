@@ -68,19 +68,24 @@ pub fn clear_popup(rect: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The message shown instead of a screen in a terminal smaller than
-/// [`MIN_WIDTH`]×[`MIN_HEIGHT`].
-pub struct TooSmall<'a> {
-    /// "Please enlarge the terminal" in the user's language.
-    pub message: &'a str,
+/// The message every console shows instead of its screen in a terminal
+/// smaller than [`MIN_WIDTH`]×[`MIN_HEIGHT`]: what is wrong, the size now
+/// and the size needed.
+pub struct TooSmall {
+    /// The language of the message.
+    pub lang: crate::i18n::Lang,
 }
 
-impl Widget for &TooSmall<'_> {
+impl Widget for &TooSmall {
     fn render(self, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
-        let size = format!("{}x{} < {MIN_WIDTH}x{MIN_HEIGHT}", area.width, area.height);
+        let [message, size] = crate::i18n::too_small(
+            self.lang,
+            (area.width, area.height),
+            (MIN_WIDTH, MIN_HEIGHT),
+        );
         let lines = vec![
-            Line::from(self.message).style(Style::new().add_modifier(Modifier::BOLD)),
+            Line::from(message).style(Style::new().add_modifier(Modifier::BOLD)),
             Line::from(size),
         ];
         let h = (lines.len() as u16 + 2).min(area.height);

@@ -4,12 +4,12 @@ use chrono::Duration;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use unicode_width::UnicodeWidthStr;
 
 use super::*;
 use crate::display::{Action, RunRead, update};
 use crate::i18n::Lang;
 use crate::model::read_plan;
+use crate::tui::buffer_text::text_of;
 
 fn at(secs: i64) -> Stamp {
     chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
@@ -31,24 +31,6 @@ fn exchange_running(lang: Lang) -> State {
     run.shown_theme = Some("1".into());
     update(&mut s, Action::RunRead(RunRead::Read(Box::new(run))), at(0));
     s
-}
-
-fn text_of(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = sym.width().saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn draw(s: &State, now: Stamp, w: u16, h: u16) -> Buffer {

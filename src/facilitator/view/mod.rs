@@ -12,7 +12,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Color;
 use ratatui::widgets::Widget;
 
-use crate::i18n::run::RunText as T;
 use crate::model::Stamp;
 use crate::timer::{Clock, ClockView, Phase, Status};
 use crate::tui::widgets::{self, TooSmall};
@@ -155,7 +154,7 @@ impl Widget for &FacilitatorView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if widgets::too_small(area) {
             let msg = TooSmall {
-                message: T::TooSmall.text(self.state.lang),
+                lang: self.state.lang,
             };
             (&msg).render(area, buf);
             return;

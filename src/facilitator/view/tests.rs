@@ -4,7 +4,6 @@
 use chrono::Duration;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
 use super::FacilitatorView;
@@ -14,6 +13,7 @@ use crate::i18n::Lang;
 use crate::model::Stamp;
 use crate::model::read_plan;
 use crate::model::run::RunState;
+use crate::tui::buffer_text::text_of;
 
 fn at(secs: i64) -> Stamp {
     chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
@@ -66,26 +66,6 @@ fn mid_exchange(lang: Lang) -> (State, Stamp) {
     update(&mut s, Action::NotesLoaded(loaded), now);
     s.notice = None;
     (s, now)
-}
-
-/// The screen as text, one line per row, each wide character once (the
-/// cell it hides is skipped), so that the snapshot reads as the terminal does.
-fn text_of(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = sym.width().saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// Draws on a fresh terminal (a second draw on one `TestBackend` keeps stale

@@ -32,7 +32,7 @@ fn title(state: &State) -> String {
     } else {
         NotesText::Editor.text(lang)
     };
-    let speaker = e.speaker.as_deref().map_or(unset.to_string(), text::clean);
+    let speaker = e.speaker.as_deref().map_or(unset.to_string(), text::inert);
     let question = e
         .question
         .as_ref()
@@ -45,7 +45,7 @@ fn title(state: &State) -> String {
         NotesText::Question.text(lang),
     );
     if e.kind == NoteKind::Action {
-        let owner = e.owner.as_deref().map_or(unset.to_string(), text::clean);
+        let owner = e.owner.as_deref().map_or(unset.to_string(), text::inert);
         s.push_str(&format!(" {}:{owner}", NotesText::Owner.text(lang)));
     }
     s.push(' ');

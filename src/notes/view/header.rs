@@ -34,12 +34,12 @@ fn timer(state: &State, now: DateTime<Utc>) -> (String, String, Style) {
     };
     let block = clock
         .block
-        .map(|b| text::clean(&b.title))
+        .map(|b| text::inert(&b.title))
         .unwrap_or_default();
     let segment = clock
         .segment
         .as_ref()
-        .map(|s| format!(" {}", text::clean(s.title)))
+        .map(|s| format!(" {}", text::inert(s.title)))
         .unwrap_or_default();
     let left = clock_text(clock.remaining);
     let (what, style) = match (clock.status, clock.phase) {
@@ -94,14 +94,14 @@ pub fn render(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
         .group
         .label
         .as_deref()
-        .map(|l| format!(" {}", text::clean(l)))
+        .map(|l| format!(" {}", text::inert(l)))
         .unwrap_or_default();
     let group = format!(
         "{} {}{label}",
         NotesText::Group.text(lang),
-        text::clean(&state.group.id)
+        text::inert(&state.group.id)
     );
-    let left = format!("{group} | {}", text::clean(&state.plan.title));
+    let left = format!("{group} | {}", text::inert(&state.plan.title));
     let left = text::truncate(&left, w.saturating_sub(timer_w + 1));
     let bold = Style::new().add_modifier(Modifier::BOLD);
     buf.set_string(area.x, area.y, &left, bold);
@@ -117,8 +117,8 @@ pub fn render(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
             format!(
                 "{}{} {}",
                 NotesText::Theme.text(lang),
-                text::clean(&t.id),
-                text::clean(&t.title)
+                text::inert(&t.id),
+                text::inert(&t.title)
             )
         })
         .collect();

@@ -28,14 +28,14 @@ fn kind_color(kind: NoteKind) -> Color {
 fn note_lines(state: &State, note: &Note, w: usize) -> Vec<(String, Style)> {
     let lang = state.lang;
     let time = note.created.with_timezone(&state.tz).format("%H:%M");
-    let speaker = note.speaker.as_deref().map(text::clean).unwrap_or_default();
+    let speaker = note.speaker.as_deref().map(text::inert).unwrap_or_default();
     let question = match (&note.theme, &note.question) {
         (Some(t), Some(q)) => format!(" {}", card::tag(&state.themes, t, q)),
         _ => String::new(),
     };
     let owner = match (&note.owner, note.kind) {
         (Some(o), NoteKind::Action) => {
-            format!(" {}:{}", NotesText::Owner.text(lang), text::clean(o))
+            format!(" {}:{}", NotesText::Owner.text(lang), text::inert(o))
         }
         _ => String::new(),
     };

@@ -20,7 +20,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::widgets::Widget;
 
-use crate::i18n::notes::NotesText;
 use crate::notes::{Mode, State};
 use crate::tui::widgets::{TooSmall, too_small};
 
@@ -79,9 +78,7 @@ pub fn layout(area: Rect, state: &State) -> Areas {
 pub fn draw(frame: &mut Frame, state: &State, now: DateTime<Utc>) {
     let area = frame.area();
     if too_small(area) {
-        let msg = TooSmall {
-            message: NotesText::TooSmall.text(state.lang),
-        };
+        let msg = TooSmall { lang: state.lang };
         (&msg).render(area, frame.buffer_mut());
         return;
     }

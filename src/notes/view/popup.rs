@@ -29,7 +29,7 @@ pub fn render_picker(state: &State, area: Rect, buf: &mut Buffer) -> Option<Posi
     let inner = block.inner(rect);
     block.render(rect, buf);
     let iw = usize::from(inner.width);
-    let filter = format!("> {}", text::clean(&p.filter));
+    let filter = format!("> {}", text::inert(&p.filter));
     buf.set_string(inner.x, inner.y, text::truncate(&filter, iw), Style::new());
     for (i, (n, m)) in matches.iter().enumerate() {
         let y = inner.y + 1 + i as u16;

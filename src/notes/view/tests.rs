@@ -14,6 +14,7 @@ use crate::i18n::Lang;
 use crate::model::notes::{GroupNotes, Presence};
 use crate::model::run::RunState;
 use crate::notes::{Action, Mode, State, update};
+use crate::tui::buffer_text::text_of as lines;
 
 fn t0() -> DateTime<Utc> {
     "2026-01-20T05:10:00Z".parse().unwrap()
@@ -136,26 +137,6 @@ fn render(s: &State, w: u16, h: u16, now: DateTime<Utc>) -> (Buffer, Option<Posi
     let frame = terminal.draw(|f| draw(f, s, now)).unwrap();
     let buffer = frame.buffer.clone();
     (buffer, terminal.get_cursor_position().ok())
-}
-
-/// The buffer as text lines, wide characters once (their trailing cell skipped).
-fn lines(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 #[test]
@@ -289,7 +270,13 @@ fn escape_sequences_in_the_file_are_shown_inert() {
     for cell in buf.content() {
         assert!(!cell.symbol().chars().any(char::is_control), "{cell:?}");
     }
-    assert!(lines(&buf).contains("危険[2J]52;c;eA==31m文字"));
+    // The same treatment as review's: visible, harmless.
+    let text = lines(&buf);
+    assert!(
+        text.contains("危険^[[2J^[]52;c;eA==^G<U+009B>31m文字"),
+        "{text}"
+    );
+    assert!(text.contains("函館^[[31m市"), "{text}");
 }
 
 #[test]

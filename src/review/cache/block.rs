@@ -10,9 +10,9 @@ use chrono::{Datelike, NaiveDate, Timelike};
 
 use super::super::archive::Sitting;
 use super::super::fold::{Moved, fold, moved_clusters};
-use super::super::sanitize::inert;
 use crate::model::notes::NoteKind;
 pub use crate::store::search_cache::FileStamp;
+use crate::tui::text::sanitize::inert;
 
 const ROW: usize = 56;
 const NO_THEME: u16 = u16::MAX;

@@ -12,8 +12,8 @@ use crate::i18n::Lang;
 use crate::i18n::review::kind_label;
 use crate::review::fold::{finders, fold, match_ranges, match_ranges_moved};
 use crate::review::hit::{Line, head, mark};
-use crate::review::sanitize::inert;
 use crate::review::search::Query;
+use crate::tui::text::sanitize::inert;
 
 /// A hit: the index of the sitting and of the note in its block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use crate::i18n::review::{ReviewText as T, kind_label};
 use crate::review::archive::Sitting;
 use crate::review::report::group_report;
-use crate::review::sanitize::strip_escapes;
+use crate::tui::text::sanitize::strip_escapes;
 
 /// The sheet: a header row, then one row per note, group by group,
 /// oldest first within a group.

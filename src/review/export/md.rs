@@ -12,8 +12,8 @@ use crate::i18n::review::{ReviewText as T, file_problem, kind_label, presence_la
 use crate::model::notes::Note;
 use crate::review::archive::Sitting;
 use crate::review::report::{GroupReport, ThemeNotes, group_report};
-use crate::review::sanitize::md_inline as md;
 use crate::review::timing::{self, clock, diff};
+use crate::tui::text::sanitize::md_inline as md;
 
 /// The whole report of `sitting`, in `lang`.
 pub fn report(sitting: &Sitting, lang: Lang) -> String {

@@ -6,17 +6,17 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
 use super::state::Loaded;
-use super::wrap::{one_line, rfit, wrap};
 use crate::i18n::Lang;
 use crate::i18n::review::{ReviewText as T, kind_label, presence_label};
 use crate::model::notes::Note;
 use crate::review::archive::Sitting;
 use crate::review::hit::pieces;
 use crate::review::report::group_report;
-use crate::review::sanitize::inert;
 use crate::review::search::NoteAt;
 use crate::review::themes::answers;
 use crate::review::timing::{self, clock, diff};
+use crate::tui::text::sanitize::inert;
+use crate::tui::text::styled::{one_line, rfit, wrap};
 
 type Pieces = Vec<(String, Style)>;
 

@@ -13,7 +13,6 @@ pub mod state;
 pub mod view;
 mod view_lists;
 mod view_panes;
-pub mod wrap;
 
 pub use run::run;
 pub use state::{Action, Effect, Loaded, State, View, update};

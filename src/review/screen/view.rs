@@ -11,10 +11,10 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::content::sitting_lines;
 use super::keys::{self, Command};
 use super::state::{Loaded, State, View};
-use super::wrap::{one_line, rfit};
 use crate::i18n::review::ReviewText as T;
-use crate::review::sanitize::inert;
 use crate::tui::keys::{Binding, help_rows};
+use crate::tui::text::sanitize::inert;
+use crate::tui::text::styled::{one_line, rfit};
 use crate::tui::text::{fit, truncate, width};
 use crate::tui::widgets::{Help, TooSmall, too_small};
 
@@ -67,10 +67,7 @@ impl Widget for &ReviewView<'_> {
         let state = self.0;
         let lang = state.lang;
         if too_small(area) {
-            (&TooSmall {
-                message: T::TooSmall.text(lang),
-            })
-                .render(area, buf);
+            (&TooSmall { lang }).render(area, buf);
             return;
         }
         let Some(data) = &state.data else {

@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
 use super::state::{Loaded, State};
-use super::wrap::rfit;
 use crate::i18n::review::{ReviewText as T, file_problem};
 use crate::review::files::FileProblem;
-use crate::review::sanitize::inert;
+use crate::tui::text::sanitize::inert;
+use crate::tui::text::styled::rfit;
 use crate::tui::text::{fit, truncate, width};
 
 pub(super) fn list_title_width(state: &State) -> usize {

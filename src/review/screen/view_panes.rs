@@ -9,10 +9,10 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::content::{self, compare_lines, hit_lines};
 use super::state::{Loaded, State};
-use super::wrap::one_line;
 use crate::i18n::review::ReviewText as T;
-use crate::review::sanitize::inert;
 use crate::tui::text::fit;
+use crate::tui::text::sanitize::inert;
+use crate::tui::text::styled::one_line;
 
 pub(super) fn compare(
     state: &State,

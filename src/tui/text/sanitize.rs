@@ -1,16 +1,48 @@
 //! Text read from files is data, never terminal commands or Markdown markup.
+//! This is the one sanitizer of every screen and every text output.
 //!
 //! A note may hold an escape sequence pasted by accident, or written on
 //! purpose to repaint someone's terminal. On screen every control character
-//! is shown inert in caret notation (ESC as `^[`), and characters that flip
-//! the direction of text are shown as `<U+202E>`; in Markdown escape
-//! sequences are dropped and markup characters escaped.
+//! (C0, C1, DEL) is shown inert in caret notation (ESC as `^[`), and
+//! characters that flip the direction of text (U+202A–202E, U+2066–2069,
+//! U+200E–200F, U+061C) or break lines behind the terminal's back (U+2028,
+//! U+2029) are shown as `<U+202E>`; in Markdown escape sequences are dropped
+//! and markup characters escaped; in JSON they are written as `\uXXXX`.
 
 use unicode_normalization::UnicodeNormalization;
 
-/// True for characters that reorder text when displayed (bidi controls).
+/// True for characters that reorder text when displayed (bidi controls)
+/// or break a line where the terminal does not (line and paragraph
+/// separators).
 fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2028}' | '\u{2029}')
+}
+
+/// True for every character that must never reach a terminal as it is:
+/// C0, DEL, C1, bidi controls, line and paragraph separators.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// `text` as a JSON string literal (quotes included) in which every
+/// character [`is_unsafe`] is escaped as `\uXXXX`, so that a script printing
+/// it to a terminal prints nothing that acts on the terminal.
+pub fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if is_unsafe(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The text as it may be shown on a terminal: one line, every control
@@ -163,6 +195,10 @@ mod tests {
         assert_eq!(inert("1行目\n2行目"), "1行目 ⏎ 2行目");
         assert_eq!(inert("x\u{9b}31m"), "x<U+009B>31m");
         assert_eq!(inert("abc\u{202e}def"), "abc<U+202E>def");
+        assert_eq!(
+            inert("a\u{2066}b\u{200f}c\u{2028}d"),
+            "a<U+2066>b<U+200F>c<U+2028>d"
+        );
         assert_eq!(inert("ﾜｰｸｼｮｯﾌﾟで"), "ワークショップで");
         assert_eq!(inert("ｱｲｳ"), "ｱｲｳ", "no voiced mark: left as typed");
         assert!(
@@ -170,6 +206,14 @@ mod tests {
                 .chars()
                 .all(|c| !c.is_control())
         );
+    }
+
+    #[test]
+    fn json_strings_escape_everything_a_terminal_would_act_on() {
+        let s = json_string("a\"b\\c\n\u{1b}[31m\u{9b}\u{202e}\u{2029}\u{7f}日本");
+        assert_eq!(s, r#""a\"b\\c\n\u001b[31m\u009b\u202e\u2029\u007f日本""#);
+        let back: String = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, "a\"b\\c\n\u{1b}[31m\u{9b}\u{202e}\u{2029}\u{7f}日本");
     }
 
     #[test]

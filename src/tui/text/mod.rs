@@ -1,0 +1,190 @@
+//! The one text layer of every screen: text measured in terminal cells
+//! (full-width Japanese takes two cells, so every cut, pad and wrap goes by
+//! display width and never cuts a wide character in half), one sanitizer
+//! ([`sanitize`]: control and bidi characters from files shown inert, also
+//! for text outputs), one wrapper with the Japanese line-start rule (禁則:
+//! no 。、」）・ at the start of a line), plain here and styled in
+//! [`styled`], and one truncation policy: a cut line ends with [`CUT`].
+
+pub mod sanitize;
+pub mod styled;
+
+pub use sanitize::{inert, is_unsafe, json_string};
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// What a cut line ends with. ASCII, because `…` is ambiguous-width and
+/// takes two cells in many Japanese terminals.
+pub const CUT: &str = "~";
+
+/// Cells the text takes.
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+/// The text cut to at most `max` cells, ending with [`CUT`] when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    let s = inert(s);
+    if s.width() <= max {
+        return s;
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - CUT.len() {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push_str(CUT);
+    out
+}
+
+/// The text cut to `w` cells and padded with spaces to exactly `w` cells.
+pub fn fit(s: &str, w: usize) -> String {
+    let mut out = truncate(s, w);
+    let pad = w.saturating_sub(out.width());
+    out.extend(std::iter::repeat_n(' ', pad));
+    out
+}
+
+/// The text broken into lines of at most `max` cells. Line breaks in the
+/// text are kept; Japanese breaks between any two characters (but never
+/// before 。、」） and the like), a run of ASCII letters at a space when it
+/// can; `indent` starts the continuation lines.
+pub fn wrap(s: &str, max: usize, indent: &str) -> Vec<String> {
+    let indent: Vec<(char, ())> = indent.chars().map(|c| (c, ())).collect();
+    let mut lines = Vec::new();
+    for para in s.split('\n') {
+        let cells: Vec<(char, ())> = inert(para).chars().map(|c| (c, ())).collect();
+        for line in wrap_cells(&cells, max, &indent) {
+            lines.push(line.into_iter().map(|(c, ())| c).collect());
+        }
+    }
+    lines
+}
+
+/// The wrapping rule itself, over characters carrying anything (a style):
+/// one paragraph into lines of at most `max` cells, continuation lines
+/// starting with `indent`, trailing spaces dropped.
+pub(crate) fn wrap_cells<S: Copy>(
+    para: &[(char, S)],
+    max: usize,
+    indent: &[(char, S)],
+) -> Vec<Vec<(char, S)>> {
+    let cells = |l: &[(char, S)]| l.iter().map(|(c, _)| c.width().unwrap_or(0)).sum::<usize>();
+    let max = max.max(cells(indent) + 2);
+    let mut lines = Vec::new();
+    let mut line: Vec<(char, S)> = Vec::new();
+    let mut used = 0;
+    for &(c, style) in para {
+        let w = c.width().unwrap_or(0);
+        if used + w > max {
+            let (head, tail) = split_at_space(&line);
+            let (head, carried) = keep_off_line_start(head, c);
+            let mut next = indent.to_vec();
+            next.extend_from_slice(carried);
+            next.extend(tail.iter().skip_while(|(c, _)| c.is_whitespace()));
+            lines.push(trim_end(head).to_vec());
+            line = next;
+            used = cells(&line);
+        }
+        line.push((c, style));
+        used += w;
+    }
+    lines.push(trim_end(&line).to_vec());
+    lines
+}
+
+fn trim_end<S>(line: &[(char, S)]) -> &[(char, S)] {
+    let n = line.len()
+        - line
+            .iter()
+            .rev()
+            .take_while(|(c, _)| c.is_whitespace())
+            .count();
+    &line[..n]
+}
+
+/// A line cut in two: what stays, what moves to the next line.
+type Split<'a, S> = (&'a [(char, S)], &'a [(char, S)]);
+
+/// Punctuation that must not start a line in Japanese (禁則処理).
+const NO_LINE_START: &str =
+    "、。，．,.)）」』】〕〉》ー・：；！？!?ぁぃぅぇぉっゃゅょァィゥェォッャュョ";
+
+/// When `next` may not start a line, moves the last character of `head` down
+/// with it (once: a run of such punctuation is rare enough).
+fn keep_off_line_start<S>(head: &[(char, S)], next: char) -> Split<'_, S> {
+    if !NO_LINE_START.contains(next) {
+        return (head, &[]);
+    }
+    match head.len().checked_sub(1) {
+        Some(i) if i > 0 && !head[..i].iter().all(|(c, _)| c.is_whitespace()) => {
+            (&head[..i], &head[i..])
+        }
+        _ => (head, &[]),
+    }
+}
+
+/// Splits a full line so that an ASCII word is not cut: at the last space
+/// when the line ends inside an ASCII word, else not at all.
+fn split_at_space<S>(line: &[(char, S)]) -> Split<'_, S> {
+    if line.last().is_some_and(|(c, _)| c.is_ascii_alphanumeric())
+        && let Some(i) = line.iter().rposition(|(c, _)| *c == ' ')
+        && line[..i]
+            .iter()
+            .any(|(c, _)| !c.is_whitespace() && c.width().unwrap_or(0) > 0)
+    {
+        return (&line[..i], &line[i + 1..]);
+    }
+    (line, &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_never_cuts_a_wide_character() {
+        assert_eq!(truncate("気仙沼市", 8), "気仙沼市");
+        assert_eq!(truncate("気仙沼市", 7), "気仙沼~");
+        assert_eq!(truncate("気仙沼市", 6), "気仙~");
+        assert_eq!(width(&truncate("気仙沼市", 6)), 5);
+        assert_eq!(fit("気仙沼市", 6), "気仙~ ");
+        assert_eq!(fit("A", 3), "A  ");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_shown_inert() {
+        assert_eq!(truncate("a\x1b[31mb\x07\tc", 20), "a^[[31mb^G c");
+        assert_eq!(truncate("\x1b]52;c;x\x07", 20), "^[]52;c;x^G");
+        // The right-to-left override reached every screen but review before.
+        assert_eq!(truncate("abc\u{202e}def", 20), "abc<U+202E>def");
+        assert_eq!(wrap("x\u{2066}y", 20, ""), vec!["x<U+2066>y"]);
+        assert!(wrap("\u{1b}[2J", 20, "")[0].chars().all(|c| !is_unsafe(c)));
+    }
+
+    #[test]
+    fn wrap_by_cells() {
+        let lines = wrap("取組の立ち上げや開始に課題", 10, "  ");
+        assert_eq!(lines, vec!["取組の立ち", "  上げや開", "  始に課題"]);
+        assert!(lines.iter().all(|l| width(l) <= 10));
+        assert_eq!(wrap("KPI and targets", 10, ""), vec!["KPI and", "targets"]);
+        assert_eq!(wrap("a\nb", 10, ""), vec!["a", "b"]);
+        // A closing bracket never starts a line: the character before it comes along.
+        assert_eq!(
+            wrap("行動変容（実践）を促す", 14, ""),
+            vec!["行動変容（実", "践）を促す"]
+        );
+        assert_eq!(
+            wrap("まとめました。", 12, "  "),
+            vec!["まとめまし", "  た。"]
+        );
+    }
+}
