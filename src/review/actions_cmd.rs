@@ -9,9 +9,9 @@ use serde_json::json;
 
 use super::actions::{ActionFilter, ActionItem, items};
 use super::archive::Archive;
-use super::sanitize::inert;
 use crate::i18n::Lang;
 use crate::i18n::review::{action_state_label, file_problem};
+use crate::tui::text::sanitize::inert;
 
 /// Lists the action items of the sessions folder `dir` that pass `filter`;
 /// returns the exit code: 0 when some were listed, 1 when none, 2 when the
