@@ -36,6 +36,8 @@ labels! {
         Owner => "担当", "Owner";
         /// Time of a note.
         At => "時刻", "Time";
+        /// Where an action item stands.
+        Status => "状況", "Status";
         /// The note's text.
         Text => "内容", "Text";
         /// The group summary.
