@@ -384,7 +384,7 @@ fn main() -> ExitCode {
             let code = bunkakai::review::actions_cmd::run(&filter, json, &dir, lang, out, err);
             ExitCode::from(code)
         }
-        Some(Command::Review) => review(dir, lang),
+        Some(Command::Review) => review(dir, lang, poll),
         Some(Command::Export {
             session,
             format,
