@@ -84,6 +84,8 @@ labels! {
         Late => "遅刻", "late";
         /// Files that could not be used.
         Problems => "読めないファイル", "Files that could not be read";
+        /// What the marks of the sittings list mean.
+        ListLegend => " 末尾の ! = 読めないファイルがある会　赤字 = 予定より長くかかった会", " ! at the end = a file could not be read   red = ran over its plan";
         /// A theme comparison.
         Compare => "テーマ比較", "Theme comparison";
         /// Search.
