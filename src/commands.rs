@@ -66,17 +66,36 @@ pub(crate) fn run_console(found: &SessionPath, opts: app::Options) -> ExitCode {
 pub(crate) fn pick_and_run(dir: &std::path::Path, lang: Lang, ascii: bool) -> ExitCode {
     let ids = sessions::list(dir);
     if ids.is_empty() {
-        eprintln!("{}", msg::no_sittings(dir, lang));
+        if dir.is_dir() {
+            eprintln!("{}", msg::no_sittings(dir, lang));
+        } else {
+            eprintln!("{}", msg::no_folder(dir, lang));
+        }
         return ExitCode::from(2);
     }
     let entries = ids
         .iter()
         .map(|id| {
-            let plan = sessions::locate(&dir.join(id).display().to_string(), dir)
-                .ok()
+            let found = sessions::locate(&dir.join(id).display().to_string(), dir).ok();
+            let read = found
+                .as_ref()
                 .and_then(|f| sessions::read_bytes(&f.plan).ok().map(|b| (f, b)))
-                .and_then(|(f, b)| model::read_plan(&b, &f.default_id).plan);
+                .map(|(f, b)| (f, model::read_plan(&b, &f.default_id)));
+            let problems = read
+                .as_ref()
+                .map(|(f, r)| check::problem_lines(&f.plan.display().to_string(), r, lang))
+                .unwrap_or_default();
+            let plan = read.and_then(|(_, r)| r.plan);
+            // Probing the lock takes it for an instant when it is free.
+            let running = found.as_ref().is_some_and(|f| {
+                let run = f.dir.join(model::run::RUN_FILE);
+                // Only where a console has run: listing creates no files.
+                bunkakai::store::lock::lock_path(&run).exists()
+                    && matches!(bunkakai::store::WriterLock::try_acquire(&run), Ok(None))
+            });
             picker::Entry {
+                problems,
+                running,
                 id: id.clone(),
                 date: plan
                     .as_ref()
@@ -94,27 +113,30 @@ pub(crate) fn pick_and_run(dir: &std::path::Path, lang: Lang, ascii: bool) -> Ex
         folder: dir.display().to_string(),
         lang,
         ascii,
+        said: None,
     };
-    match picker::choose(chooser) {
-        Ok(Some(id)) => match sessions::locate(&dir.join(&id).display().to_string(), dir) {
-            Ok(found) => run_console(
-                &found,
-                app::Options {
-                    lang,
-                    ascii,
-                    read_only: false,
-                    poll: None,
-                },
-            ),
-            Err(e) => {
-                eprintln!("{}", msg::locate_error(&e, lang));
-                ExitCode::from(2)
-            }
-        },
-        Ok(None) => ExitCode::SUCCESS,
+    let (id, read_only) = match picker::choose(chooser) {
+        Ok(picker::Choice::Open(id)) => (id, false),
+        Ok(picker::Choice::OpenReadOnly(id)) => (id, true),
+        Ok(_) => return ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");
-            ExitCode::from(1)
+            return ExitCode::from(1);
+        }
+    };
+    match sessions::locate(&dir.join(&id).display().to_string(), dir) {
+        Ok(found) => run_console(
+            &found,
+            app::Options {
+                lang,
+                ascii,
+                read_only,
+                poll: None,
+            },
+        ),
+        Err(e) => {
+            eprintln!("{}", msg::locate_error(&e, lang));
+            ExitCode::from(2)
         }
     }
 }
@@ -156,7 +178,11 @@ pub(crate) fn check_plan(found: &SessionPath, lang: Lang) -> ExitCode {
 pub(crate) fn list_sittings(dir: &std::path::Path, lang: Lang) -> ExitCode {
     let ids = sessions::list(dir);
     if ids.is_empty() {
-        eprintln!("{}", msg::no_sittings(dir, lang));
+        if dir.is_dir() {
+            eprintln!("{}", msg::no_sittings(dir, lang));
+        } else {
+            eprintln!("{}", msg::no_folder(dir, lang));
+        }
         return ExitCode::from(2);
     }
     println!("{}", msg::sittings_heading(dir, lang));
@@ -280,6 +306,10 @@ pub(crate) fn notes(
             until: chrono::Utc::now() + chrono::Duration::seconds(5),
         });
     }
+    // Work an earlier session could not save is offered back first.
+    let rescued =
+        bunkakai::store::rescue::find(&bunkakai::store::rescue::rescue_dir(), &plan.id, &g.id);
+    state.offer_rescued(rescued);
     let files = run::Files {
         dir: found.dir.clone(),
         notes,
@@ -288,7 +318,12 @@ pub(crate) fn notes(
     let result = run::run(state, files, poll);
     drop(slot);
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        // Said on the restored terminal; non-zero when anything is not
+        // where it belongs.
+        Ok(report) => {
+            report.print(lang);
+            report.code()
+        }
         Err(e) => {
             eprintln!("{e}");
             ExitCode::FAILURE

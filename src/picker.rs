@@ -30,6 +30,19 @@ pub struct Entry {
     pub title: String,
     /// False when the plan has errors (it cannot be opened).
     pub usable: bool,
+    /// The plan's problems, as `bunkakai check` words them.
+    pub problems: Vec<String>,
+    /// True when a facilitator console already runs this sitting.
+    pub running: bool,
+}
+
+/// What the picker is saying about the highlighted sitting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Said {
+    /// Its plan cannot be used: its problems.
+    Problems(usize),
+    /// It runs on another console: open it read-only?
+    Running(usize),
 }
 
 /// What the picker knows.
@@ -45,6 +58,8 @@ pub struct Picker {
     pub lang: Lang,
     /// Plain ASCII borders.
     pub ascii: bool,
+    /// A popup about the highlighted sitting, until a key closes it.
+    pub said: Option<Said>,
 }
 
 /// What the keys of the picker do.
@@ -56,8 +71,10 @@ pub enum Command {
     Down,
     /// Open the highlighted sitting.
     Open,
-    /// Leave without opening anything.
+    /// Leave without opening anything (or close the popup).
     Quit,
+    /// Yes: open it read-only.
+    Yes,
 }
 
 /// The picker's keys.
@@ -78,6 +95,10 @@ pub const KEYS: &[Binding<Command>] = &[
         keys: &[Key::Char('q'), Key::Esc, Key::Ctrl('c')],
         command: Command::Quit,
     },
+    Binding {
+        keys: &[Key::Char('y')],
+        command: Command::Yes,
+    },
 ];
 
 /// What the picker decided.
@@ -87,6 +108,8 @@ pub enum Choice {
     Undecided,
     /// Open this sitting.
     Open(String),
+    /// Follow this sitting, which runs on another console, read-only.
+    OpenReadOnly(String),
     /// Leave.
     Quit,
 }
@@ -95,15 +118,25 @@ impl Picker {
     /// Applies a command.
     pub fn update(&mut self, c: Command) -> Choice {
         let n = self.entries.len();
+        if let Some(said) = self.said.take() {
+            return match (said, c) {
+                (Said::Running(i), Command::Yes | Command::Open) => {
+                    Choice::OpenReadOnly(self.entries[i].id.clone())
+                }
+                _ => Choice::Undecided,
+            };
+        }
         match c {
             Command::Up => self.selected = self.selected.saturating_sub(1),
             Command::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
-            Command::Open => {
-                if let Some(e) = self.entries.get(self.selected).filter(|e| e.usable) {
-                    return Choice::Open(e.id.clone());
-                }
-            }
+            Command::Open => match self.entries.get(self.selected) {
+                Some(e) if !e.usable => self.said = Some(Said::Problems(self.selected)),
+                Some(e) if e.running => self.said = Some(Said::Running(self.selected)),
+                Some(e) => return Choice::Open(e.id.clone()),
+                None => {}
+            },
             Command::Quit => return Choice::Quit,
+            Command::Yes => {}
         }
         Choice::Undecided
     }
@@ -155,19 +188,65 @@ impl Widget for &Picker {
                 style,
             );
         }
+        if let Some(s) = self.said {
+            said(self, s, area, buf);
+        }
+    }
+}
+
+/// The popup about the highlighted sitting: its plan's problems, or that
+/// it runs elsewhere and can be followed read-only.
+fn said(p: &Picker, said: Said, area: Rect, buf: &mut Buffer) {
+    let (i, lines, hint) = match said {
+        Said::Problems(i) => (
+            i,
+            p.entries[i].problems.clone(),
+            p.lang.pick("何かキーで閉じる", "any key closes"),
+        ),
+        Said::Running(i) => (
+            i,
+            vec![
+                p.lang
+                    .pick(
+                        "この会は別の画面で進行中です。閲覧のみで開きますか？",
+                        "This sitting runs on another console. Follow it read-only?",
+                    )
+                    .to_string(),
+            ],
+            p.lang.pick(
+                "y/Enter 閲覧のみで開く  Esc やめる",
+                "y/Enter open read-only  Esc cancel",
+            ),
+        ),
+    };
+    let w = area.width.saturating_sub(6);
+    let mut body: Vec<String> = Vec::new();
+    for l in &lines {
+        body.extend(text::wrap(l, w.saturating_sub(4) as usize, "  "));
+    }
+    let h = (body.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let rect = widgets::centered(area, w, h);
+    widgets::clear_popup(rect, buf);
+    let block = panel(format!(" {} ", p.entries[i].id), p.ascii)
+        .border_style(Style::new().fg(Color::Yellow))
+        .title_bottom(Line::from(format!(" {hint} ")).right_aligned());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    for (n, l) in body.iter().enumerate().take(inner.height as usize) {
+        buf.set_string(inner.x + 1, inner.y + n as u16, l, Style::new());
     }
 }
 
 /// Shows the picker until a sitting is chosen (its id) or the user leaves.
-pub fn choose(picker: Picker) -> io::Result<Option<String>> {
+pub fn choose(picker: Picker) -> io::Result<Choice> {
     let mut live = Live {
         picker,
         choice: Choice::Undecided,
     };
     runtime::run(&mut live, runtime::Options::default())?;
     Ok(match live.choice {
-        Choice::Open(id) => Some(id),
-        Choice::Undecided | Choice::Quit => None,
+        Choice::Undecided => Choice::Quit,
+        decided => decided,
     })
 }
 
@@ -233,23 +312,43 @@ mod tests {
             date: "2026-01-20".into(),
             title: "第9回 自治体勉強会（各論編④）".into(),
             usable,
+            problems: vec!["session.json:3:12: agenda[0].minuts は知らない項目です".into()],
+            running: false,
         };
+        let mut running = e("jichitai-10", true);
+        running.running = true;
         Picker {
-            entries: vec![e("broken", false), e("jichitai-09", true)],
+            entries: vec![e("broken", false), e("jichitai-09", true), running],
             selected: 0,
             folder: "sessions".into(),
             lang: Lang::Ja,
             ascii: false,
+            said: None,
         }
     }
 
     #[test]
     fn enter_opens_only_a_usable_plan() {
         let mut p = picker();
+        // F15: Enter on a broken plan shows its problems; a key closes them.
         assert_eq!(p.update(Command::Open), Choice::Undecided);
-        p.update(Command::Down);
+        assert_eq!(p.said, Some(Said::Problems(0)));
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let frame = t.draw(|f| f.render_widget(&p, f.area())).unwrap();
+        let all: String = frame.buffer.content().iter().map(|c| c.symbol()).collect();
+        assert!(all.contains("minuts"), "{all}");
+        assert_eq!(p.update(Command::Quit), Choice::Undecided);
+        assert_eq!(p.said, None);
         p.update(Command::Down);
         assert_eq!(p.update(Command::Open), Choice::Open("jichitai-09".into()));
+        // A sitting running elsewhere: offered read-only.
+        p.update(Command::Down);
+        assert_eq!(p.update(Command::Open), Choice::Undecided);
+        assert_eq!(p.said, Some(Said::Running(2)));
+        assert_eq!(
+            p.update(Command::Yes),
+            Choice::OpenReadOnly("jichitai-10".into())
+        );
         assert_eq!(p.update(Command::Quit), Choice::Quit);
     }
 

@@ -18,13 +18,20 @@ use crate::model::{AgendaBlock, Plan};
 
 #[cfg(test)]
 mod agenda_tests;
+mod blocks;
 mod ops;
+mod schedule;
+#[cfg(test)]
+mod signal_tests;
 #[cfg(test)]
 mod tests;
+mod turns;
 
-pub use ops::{
-    adjust, change_turn, next_block, pause, previous_block, restart, start, take_due_alert,
-};
+pub use blocks::{next_block, previous_block, restart};
+pub use ops::{adjust, pause, start, take_due_alert};
+pub use schedule::planned_start;
+use schedule::{drift, plan_is_today, planned_end};
+pub use turns::{change_turn, take_turn_over};
 
 /// Whether the block on the clock waits, runs, is paused, or the agenda is done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +116,12 @@ pub struct ClockView<'p> {
     pub planned_end: Option<Stamp>,
     /// When it will end if the remaining blocks run as planned.
     pub projected_end: Option<Stamp>,
+    /// True when the plan is dated today, so its start and end times mean
+    /// something now.
+    pub plan_today: bool,
+    /// Seconds the sitting runs behind (positive) or ahead of the plan's
+    /// durations since it actually started; `None` before it started.
+    pub drift: Option<i64>,
 }
 
 /// The entry point of the read-only clock.
@@ -134,6 +147,8 @@ impl Clock {
                 turn: None,
                 planned_end: planned_end(plan, run, now),
                 projected_end: run.ended,
+                plan_today: plan_is_today(plan, now),
+                drift: drift(plan, run, run.ended),
             };
         };
         let duration = duration(block, br);
@@ -152,6 +167,7 @@ impl Clock {
             (Status::Ready, Some(start)) if run.history.is_empty() => now.max(start.fixed_offset()),
             _ => now,
         };
+        let projected = from + Duration::seconds(remaining.max(0) + later);
         ClockView {
             block_index: index,
             block_count: plan.agenda.len(),
@@ -164,7 +180,9 @@ impl Clock {
             segment: segment(block, br, elapsed),
             turn: turn(plan, block, br, now, elapsed),
             planned_end: planned_end(plan, run, now),
-            projected_end: Some(from + Duration::seconds(remaining.max(0) + later)),
+            projected_end: Some(projected),
+            plan_today: plan_is_today(plan, now),
+            drift: drift(plan, run, Some(projected)),
         }
     }
 }
@@ -326,7 +344,8 @@ fn turn<'p>(
         ),
         None => (0, 0),
     };
-    let duration = i64::from(report.minutes_per_group) * 60;
+    let duration = i64::from(report.minutes_per_group) * 60
+        + run.turns.last().map_or(0, |t| t.adjusted_seconds());
     Some(TurnClock {
         index,
         count: order.len(),
@@ -334,42 +353,6 @@ fn turn<'p>(
         duration,
         remaining: duration - (elapsed - since),
     })
-}
-
-/// When the sitting actually started: its first block's start.
-fn first_start(run: &RunState) -> Option<Stamp> {
-    run.history
-        .iter()
-        .filter_map(|h| h.run.started)
-        .chain(run.current.iter().filter_map(|c| c.started))
-        .min()
-}
-
-/// The planned start time on the day the sitting runs: the plan's day until
-/// it has passed, else the day it was actually run (or today), so that a
-/// rehearsal or a postponed sitting compares with its own day's plan.
-pub fn planned_start(plan: &Plan, run: &RunState, now: Stamp) -> Option<Stamp> {
-    let time = plan.start?;
-    let tz = plan.timezone;
-    let run_day = first_start(run)
-        .unwrap_or(now)
-        .with_timezone(&tz)
-        .date_naive();
-    let day = match plan.date {
-        Some(d) if first_start(run).is_none() && d >= run_day => d,
-        _ => run_day,
-    };
-    let naive = chrono::NaiveDateTime::new(day, time);
-    use chrono::TimeZone;
-    tz.from_local_datetime(&naive)
-        .earliest()
-        .map(|t| t.fixed_offset())
-}
-
-fn planned_end(plan: &Plan, run: &RunState, now: Stamp) -> Option<Stamp> {
-    let total = Duration::minutes(i64::from(plan.total_minutes()));
-    let start = planned_start(plan, run, now).or_else(|| first_start(run))?;
-    Some(start + total)
 }
 
 /// The instant the displayed clock changes next: the next whole second while

@@ -97,7 +97,11 @@ fn five_consoles(extra: &[&str]) {
         "the display's clock agreeing with the facilitator's",
         || {
             let f = clock_after(&fac.contents(), "Elapsed ");
-            let d = clock_after(&display.contents(), "残り ");
+            // The block's time, under the digits (the segment's own
+            // countdown is on the status line above them).
+            let screen = display.contents();
+            let line = screen.lines().find(|l| l.contains(" / 45分"));
+            let d = line.and_then(|l| clock_after(l, "残り "));
             last = (f, d);
             matches!((f, d), (Some(f), Some(d)) if f > 0 && (length - d - f).abs() <= 1)
         },

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
-use crate::facilitator::view::phase_color;
+use crate::facilitator::view::{phase_color, turn_color};
 use crate::i18n::display::{self as words, DisplayText as T};
 use crate::model::Stamp;
 use crate::model::run::RunState;
@@ -94,7 +94,7 @@ impl Widget for &DisplayView<'_> {
             None => T::Done.text(lang).to_string(),
         };
         centre(buf, area, area.y + 2, &block, bold.fg(Color::Cyan));
-        let color = phase_color(&c);
+        let mut color = phase_color(&c);
         centre(
             buf,
             area,
@@ -106,8 +106,14 @@ impl Widget for &DisplayView<'_> {
         let lower = area.height.saturating_sub(4);
         let digits_h = (area.height * 45 / 100).clamp(5, lower.saturating_sub(4));
         let digits = Rect::new(area.x + 2, area.y + 5, area.width - 4, digits_h);
-        let shown = match c.status {
-            Status::Done => "00:00".to_string(),
+        // In a report round the presenter must see their own time: the
+        // reporting group's turn is the big number.
+        let shown = match (c.status, &c.turn) {
+            (Status::Done, _) => "00:00".to_string(),
+            (_, Some(t)) => {
+                color = turn_color(c.status, t.remaining);
+                timer::clock_text(t.remaining)
+            }
             _ => timer::clock_text(c.remaining),
         };
         // The digits hang from the top of their area so that what is left
@@ -154,11 +160,12 @@ fn status_line(c: &ClockView, lang: crate::i18n::Lang) -> String {
     .to_string();
     match &c.segment {
         Some(seg) => format!(
-            "{status}  |  {} {}/{}  {}",
+            "{status}  |  {} {}/{}  {}  {}",
             T::Segment.text(lang),
             seg.index + 1,
             seg.count,
-            seg.title
+            seg.title,
+            words::left(&timer::clock_text(seg.remaining), lang)
         ),
         None => status,
     }
@@ -169,9 +176,19 @@ fn small_line(v: &DisplayView, c: &ClockView, shown: &str) -> String {
     let lang = v.state.lang;
     let mut out = String::new();
     if c.status != Status::Done {
+        // 「超過 +01:45」, never 「残り +01:45」; in a report round the big
+        // number is the turn, so the block's time is said here.
+        let (label, clock) = match &c.turn {
+            Some(_) => (
+                format!("{} ", T::Block.text(lang)),
+                timer::clock_text(c.remaining),
+            ),
+            None => (String::new(), shown.to_string()),
+        };
+        let _ = shown;
         out = format!(
-            "{} {shown} / {}{}",
-            T::Remaining.text(lang),
+            "{label}{} / {}{}",
+            words::left(&clock, lang),
             c.duration / 60,
             T::Minutes.text(lang)
         );
@@ -187,70 +204,6 @@ fn small_line(v: &DisplayView, c: &ClockView, shown: &str) -> String {
         ));
     }
     out
-}
-
-/// The prompt card put up by the facilitator, or in a report round the
-/// group reporting now and the one after it.
-fn lower_panel(v: &DisplayView, c: &ClockView, area: Rect, buf: &mut Buffer) {
-    if area.height == 0 {
-        return;
-    }
-    let s = v.state;
-    let lang = s.lang;
-    let bold = Style::new().add_modifier(Modifier::BOLD);
-    if let Some(turn) = &c.turn {
-        let name = group_name(s, turn.group);
-        let line = format!(
-            "{}: {name}   {}",
-            T::Reporting.text(lang),
-            timer::clock_text(turn.remaining)
-        );
-        centre(buf, area, area.y, &line, bold.fg(Color::Yellow));
-        let order = c
-            .block
-            .map(|b| timer::report_order(&s.plan, b))
-            .unwrap_or_default();
-        if let Some(next) = order.get(turn.index + 1)
-            && area.height > 2
-        {
-            let line = format!("{}: {}", T::ReportingNext.text(lang), group_name(s, next));
-            centre(buf, area, area.y + 2, &line, Style::new());
-        }
-        return;
-    }
-    let Some(theme) = v.run.shown_theme.as_deref().and_then(|id| s.plan.theme(id)) else {
-        return;
-    };
-    let width = area.width as usize;
-    let mut lines: Vec<(String, Style)> = Vec::new();
-    lines.push((
-        format!("{}. {}", theme.id, theme.title),
-        bold.fg(Color::Cyan),
-    ));
-    if let Some(a) = &theme.audience {
-        lines.push((a.clone(), Style::new().fg(Color::Gray)));
-    }
-    for (i, q) in theme.questions.iter().enumerate() {
-        let first = format!("Q{} ", i + 1);
-        let indent = " ".repeat(first.len());
-        for l in text::wrap(&format!("{first}{}", text::inert(&q.text)), width, &indent) {
-            lines.push((l, Style::new()));
-        }
-    }
-    for (i, (l, style)) in lines.iter().take(area.height as usize).enumerate() {
-        put(buf, area.x, area.y + i as u16, l, area.width, *style);
-    }
-}
-
-fn group_name(s: &State, id: &str) -> String {
-    match s.plan.group(id) {
-        Some(g) => match (&g.label, &g.name) {
-            (_, Some(name)) => format!("{id} {name}"),
-            (Some(label), None) => format!("{id} {label}"),
-            _ => id.to_string(),
-        },
-        None => id.to_string(),
-    }
 }
 
 /// The bottom line: clock skew first, then unreadable or newer files, then
@@ -279,5 +232,10 @@ fn warnings(s: &State, area: Rect, buf: &mut Buffer) {
     }
 }
 
+mod panel;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_room;
+
+use panel::lower_panel;

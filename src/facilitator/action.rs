@@ -25,8 +25,26 @@ pub enum Command {
     NextBlock,
     /// Go back to the previous block.
     PreviousBlock,
-    /// Put the block back to waiting, as if never started.
+    /// Put the block back to waiting, as if never started (asks first).
     Restart,
+    /// Take back the last change to the clock (start, pause, extend, cut,
+    /// next, back, restart, turn), as if the key had never been pressed.
+    Undo,
+    /// Type a short message shown large to the room on the shared display,
+    /// or take the one up down.
+    RoomMessage,
+    /// Put the open reference card on the shared display, or take it down.
+    ShowReference,
+    /// In an open card: find text in it.
+    Search,
+    /// In an open card: back to its first line.
+    Top,
+    /// In an open card: to its last line.
+    Bottom,
+    /// In a text field: this character typed.
+    Type(char),
+    /// In a text field: the character before the cursor erased.
+    Erase,
     /// In a report-back round: the next group's turn.
     NextTurn,
     /// In a report-back round: back to the previous group's turn.

@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::i18n::Lang;
 use crate::i18n::run::RunText as T;
+use crate::i18n::run_live::LiveText as L;
 use crate::tui::keys::{Binding, Key, lookup};
 
 use super::Mode;
@@ -24,6 +25,7 @@ pub const DASHBOARD: &[Binding<Command>] = &[
     bind(&[Key::Char('n')], NextBlock),
     bind(&[Key::Char('b')], PreviousBlock),
     bind(&[Key::Char('R')], Restart),
+    bind(&[Key::Char('z'), Key::Ctrl('z')], Undo),
     bind(&[Key::Char('t')], NextTurn),
     bind(&[Key::Char('T')], PreviousTurn),
     bind(&[Key::Char('j'), Key::Down, Key::Tab], NextGroup),
@@ -31,9 +33,20 @@ pub const DASHBOARD: &[Binding<Command>] = &[
     bind(&[Key::PageDown, Key::Char('J')], ScrollDown),
     bind(&[Key::PageUp, Key::Char('K')], ScrollUp),
     bind(
-        &[Key::Char('1'), Key::Char('2'), Key::Char('3')],
+        &[
+            Key::Char('1'),
+            Key::Char('2'),
+            Key::Char('3'),
+            Key::Char('4'),
+            Key::Char('5'),
+            Key::Char('6'),
+            Key::Char('7'),
+            Key::Char('8'),
+            Key::Char('9'),
+        ],
         Broadcast(0),
     ),
+    bind(&[Key::Char('w')], RoomMessage),
     bind(&[Key::Char('m')], MoveMember),
     bind(&[Key::Char('r')], References),
     bind(&[Key::Char('d')], ShowCard),
@@ -58,7 +71,25 @@ pub const REFERENCE_CARD: &[Binding<Command>] = &[
     bind(&[Key::Up, Key::Char('k')], Up),
     bind(&[Key::PageDown, Key::Space], ScrollDown),
     bind(&[Key::PageUp], ScrollUp),
+    bind(&[Key::Char('g')], Top),
+    bind(&[Key::Char('G')], Bottom),
+    bind(&[Key::Char('/')], Search),
+    bind(&[Key::Char('d')], ShowReference),
     bind(&[Key::Esc, Key::Char('q')], Close),
+    bind(&[Key::Ctrl('c')], Quit),
+];
+
+/// Asking before a restart.
+pub const CONFIRM: &[Binding<Command>] = &[
+    bind(&[Key::Char('y'), Key::Enter], Confirm),
+    bind(&[Key::Char('n'), Key::Esc, Key::Char('q')], Close),
+    bind(&[Key::Ctrl('c')], Quit),
+];
+
+/// Typing the message to the room: every other key types.
+pub const MESSAGE: &[Binding<Command>] = &[
+    bind(&[Key::Enter], Confirm),
+    bind(&[Key::Esc], Close),
     bind(&[Key::Ctrl('c')], Quit),
 ];
 
@@ -79,6 +110,8 @@ pub const POPUP: &[Binding<Command>] = &[
         &[Key::Esc, Key::Enter, Key::Char('q'), Key::Char('?')],
         Close,
     ),
+    bind(&[Key::Down, Key::Char('j'), Key::PageDown], Down),
+    bind(&[Key::Up, Key::Char('k'), Key::PageUp], Up),
     bind(&[Key::Ctrl('c')], Quit),
 ];
 
@@ -90,11 +123,38 @@ pub fn table(mode: &Mode) -> &'static [Binding<Command>] {
         Mode::Reference { .. } => REFERENCE_CARD,
         Mode::Move { .. } => MOVE,
         Mode::Help | Mode::Broadcast(_) => POPUP,
+        Mode::ConfirmRestart => CONFIRM,
+        Mode::RoomMessage { .. } | Mode::SearchReference { .. } => MESSAGE,
     }
+}
+
+/// The first key of `c` on the dashboard, as the help names it.
+pub fn key_label(c: Command, lang: Lang) -> String {
+    DASHBOARD
+        .iter()
+        .find(|b| b.command == c)
+        .map(|b| b.keys[0].label(lang))
+        .unwrap_or_default()
 }
 
 /// The command a key gives in `mode`. The broadcast keys say which message.
 pub fn command(mode: &Mode, ev: &KeyEvent) -> Option<Command> {
+    if matches!(
+        mode,
+        Mode::RoomMessage { .. } | Mode::SearchReference { .. }
+    ) && lookup(MESSAGE, ev).is_none()
+    {
+        use crossterm::event::{KeyEventKind, KeyModifiers};
+        let plain = !ev
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        return match ev.code {
+            _ if ev.kind == KeyEventKind::Release => None,
+            KeyCode::Backspace => Some(Erase),
+            KeyCode::Char(c) if plain => Some(Type(c)),
+            _ => None,
+        };
+    }
     match lookup(table(mode), ev)? {
         Broadcast(_) => match ev.code {
             KeyCode::Char(c) => c.to_digit(10).map(|d| Broadcast(d as usize - 1)),
@@ -115,6 +175,13 @@ pub fn help_text(c: Command, lang: Lang) -> &'static str {
         NextBlock => T::KeyNextBlock,
         PreviousBlock => T::KeyPreviousBlock,
         Restart => T::KeyRestart,
+        Undo => return L::KeyUndo.text(lang),
+        RoomMessage => return L::KeyRoomMessage.text(lang),
+        ShowReference => return L::KeyShowReference.text(lang),
+        Search => return L::KeySearch.text(lang),
+        Top => return L::KeyTop.text(lang),
+        Bottom => return L::KeyBottom.text(lang),
+        Type(_) | Erase => return "",
         NextTurn => T::KeyNextTurn,
         PreviousTurn => T::KeyPreviousTurn,
         NextGroup => T::KeyNextGroup,
@@ -152,7 +219,10 @@ mod tests {
     fn digits_pick_the_broadcast_message() {
         assert_eq!(command(&Mode::Dashboard, &key('1')), Some(Broadcast(0)));
         assert_eq!(command(&Mode::Dashboard, &key('2')), Some(Broadcast(1)));
-        assert_eq!(command(&Mode::Dashboard, &key('4')), None);
+        // Every message the plan may define has a key; `update` says when
+        // there is no such message.
+        assert_eq!(command(&Mode::Dashboard, &key('9')), Some(Broadcast(8)));
+        assert_eq!(command(&Mode::Dashboard, &key('0')), None);
     }
 
     #[test]
@@ -168,7 +238,15 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_table() {
-        for table in [DASHBOARD, REFERENCE_LIST, REFERENCE_CARD, MOVE, POPUP] {
+        for table in [
+            DASHBOARD,
+            REFERENCE_LIST,
+            REFERENCE_CARD,
+            MOVE,
+            POPUP,
+            CONFIRM,
+            MESSAGE,
+        ] {
             let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
             for (i, k) in keys.iter().enumerate() {
                 assert!(!keys[i + 1..].contains(k), "{k:?} bound twice");
@@ -178,7 +256,15 @@ mod tests {
 
     #[test]
     fn every_command_has_help_in_both_languages() {
-        for table in [DASHBOARD, REFERENCE_LIST, REFERENCE_CARD, MOVE, POPUP] {
+        for table in [
+            DASHBOARD,
+            REFERENCE_LIST,
+            REFERENCE_CARD,
+            MOVE,
+            POPUP,
+            CONFIRM,
+            MESSAGE,
+        ] {
             for b in table {
                 assert!(!help_text(b.command, Lang::Ja).is_empty());
                 assert!(help_text(b.command, Lang::En).is_ascii());

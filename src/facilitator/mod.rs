@@ -46,6 +46,15 @@ pub enum Mode {
         /// Lines scrolled past.
         scroll: u16,
     },
+    /// Searching the open reference card (`/`): the text typed so far.
+    SearchReference {
+        /// The card's index in the plan.
+        index: usize,
+        /// Lines scrolled past.
+        scroll: u16,
+        /// What to find.
+        query: String,
+    },
     /// Moving a member of the selected group to another group.
     Move {
         /// The member's place in the selected group's roster.
@@ -55,6 +64,13 @@ pub enum Mode {
     },
     /// A broadcast message just copied, shown large.
     Broadcast(usize),
+    /// Asking before the running block is restarted (`R`).
+    ConfirmRestart,
+    /// Typing the message to the room for the shared display.
+    RoomMessage {
+        /// The text typed so far.
+        text: String,
+    },
 }
 
 /// A short message in the status line, until `until`.
@@ -88,6 +104,9 @@ pub struct State {
     pub selected: usize,
     /// Lines of the prompt card scrolled past.
     pub card_scroll: u16,
+    /// Rows of the key help scrolled past (a narrow terminal shows it in
+    /// one column).
+    pub help_scroll: u16,
     /// The terminal's size in cells (width, height).
     pub size: (u16, u16),
     /// Each group's notes digest, by group id, once read.
@@ -103,6 +122,12 @@ pub struct State {
     /// Following another console: seconds its run.json was stamped ahead of
     /// this machine's clock, beyond the tolerance.
     pub skew: Option<i64>,
+    /// The clock as it was before each of the last changes, newest last,
+    /// for `z` (undo). Not saved: it lives as long as the console.
+    pub undo: Vec<update::Snapshot>,
+    /// The segment last seen running (block id, index), to tell the
+    /// facilitator when the next one begins.
+    pub segment_seen: Option<(String, usize)>,
     /// The facilitator asked to leave.
     pub quit: bool,
 }
@@ -119,6 +144,7 @@ impl State {
             mode: Mode::Dashboard,
             selected: 0,
             card_scroll: 0,
+            help_scroll: 0,
             size: (100, 30),
             digests: BTreeMap::new(),
             notes_errors: BTreeMap::new(),
@@ -126,16 +152,22 @@ impl State {
             notice: None,
             save_error: None,
             skew: None,
+            undo: Vec::new(),
+            segment_seen: None,
             quit: false,
         }
     }
 
-    /// The broadcast messages: the plan's, else the built-in ones.
+    /// The broadcast messages: the plan's, else the built-in ones in the
+    /// sitting's language (Japanese when its title is), whatever the
+    /// console's: they go to the participants.
     pub fn broadcasts(&self) -> Vec<String> {
         if self.plan.broadcasts.is_empty() {
+            let japanese = !self.plan.title.is_ascii();
+            let lang = if japanese { Lang::Ja } else { Lang::En };
             [RunText::BroadcastFiveLeft, RunText::BroadcastClosing]
                 .iter()
-                .map(|t| t.text(self.lang).to_string())
+                .map(|t| t.text(lang).to_string())
                 .collect()
         } else {
             self.plan.broadcasts.clone()

@@ -143,7 +143,9 @@ fn spawn_saver(
             }
             // Stamped by this machine's clock so that readers elsewhere can
             // tell when their clock disagrees.
-            run.saved = Some(chrono::Utc::now().with_timezone(&tz).fixed_offset());
+            run.saved = Some(timer::whole_second(
+                chrono::Utc::now().with_timezone(&tz).fixed_offset(),
+            ));
             let r = store::save_json(&path, &run).map_err(|e| e.to_string());
             if let Err(e) = &r {
                 tracing::error!(error = %e, "run.json not saved");

@@ -5,8 +5,8 @@
 use chrono::Duration;
 
 use crate::i18n::run::{self as text, RunText as T};
+use crate::i18n::run_live::{self as words, LiveText as L};
 use crate::model::Stamp;
-use crate::model::run::MemberMove;
 use crate::timer;
 
 use super::action::{Action, Command, Effect};
@@ -15,8 +15,6 @@ use super::{Mode, Notice, State};
 
 /// How long a notice stays in the status line.
 const NOTICE_SECS: i64 = 8;
-/// How long the timer flashes after an alert.
-const FLASH_SECS: i64 = 6;
 
 /// Applies `action` at `now`; returns what the outside world must do.
 pub fn update(state: &mut State, action: Action, now: Stamp) -> Vec<Effect> {
@@ -34,7 +32,8 @@ pub fn update(state: &mut State, action: Action, now: Stamp) -> Vec<Effect> {
                 match result {
                     Ok(d) => {
                         state.notes_errors.remove(&group);
-                        state.digests.insert(group, d);
+                        let old = state.digests.insert(group.clone(), d);
+                        signals::flag_raised(state, &group, old.as_ref(), now, &mut fx);
                     }
                     Err(e) => {
                         state.notes_errors.insert(group, e);
@@ -48,15 +47,16 @@ pub fn update(state: &mut State, action: Action, now: Stamp) -> Vec<Effect> {
             let before = fired(state);
             state.run = *run;
             if fired(state) > before {
-                state.flash_until = Some(now + Duration::seconds(FLASH_SECS));
+                state.flash_until = Some(now + Duration::seconds(signals::FLASH_SECS));
                 fx.push(Effect::Bell);
             }
         }
         Action::RunReloaded(Err(e)) => notice(state, now, e, true),
     }
     if !state.read_only {
-        ring_due_alert(state, now, &mut fx);
+        signals::ring_due(state, now, &mut fx);
     }
+    signals::segment_change(state, now, &fx);
     if state.notice.as_ref().is_some_and(|n| n.until <= now) {
         state.notice = None;
     }
@@ -66,8 +66,12 @@ pub fn update(state: &mut State, action: Action, now: Stamp) -> Vec<Effect> {
     fx
 }
 
+/// Alerts given so far in the block on the clock, its turns' included: a
+/// console following another one rings when the count grows.
 fn fired(state: &State) -> usize {
-    state.run.current.as_ref().map_or(0, |c| c.alerts.len())
+    state.run.current.as_ref().map_or(0, |c| {
+        c.alerts.len() + c.turns.iter().map(|t| t.alerts.len()).sum::<usize>()
+    })
 }
 
 fn notice(state: &mut State, now: Stamp, text: String, alarm: bool) {
@@ -91,6 +95,9 @@ fn changes_run(c: Command) -> bool {
             | NextBlock
             | PreviousBlock
             | Restart
+            | Undo
+            | RoomMessage
+            | ShowReference
             | NextTurn
             | PreviousTurn
             | MoveMember
@@ -107,15 +114,40 @@ fn command(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
     match state.mode.clone() {
         Mode::Dashboard => dashboard(state, c, now, fx),
         Mode::Help | Mode::Broadcast(_) => popup(state, c),
+        Mode::ConfirmRestart => confirm_restart(state, c, now, fx),
+        Mode::RoomMessage { text } => room_message(state, c, text, now, fx),
         Mode::References { selected } => references(state, c, selected),
-        Mode::Reference { index, scroll } => reference(state, c, index, scroll),
+        Mode::Reference { index, scroll } => reference(state, c, index, scroll, now, fx),
+        Mode::SearchReference {
+            index,
+            scroll,
+            query,
+        } => search_reference(state, c, index, scroll, query, now),
         Mode::Move { member, to } => move_member(state, c, now, member, to, fx),
     }
+}
+
+/// True for the keys that change the clock, which `z` can take back.
+fn changes_clock(c: Command) -> bool {
+    use Command::*;
+    matches!(
+        c,
+        StartPause
+            | Extend1
+            | Extend5
+            | Cut1
+            | Cut5
+            | NextBlock
+            | PreviousBlock
+            | NextTurn
+            | PreviousTurn
+    )
 }
 
 fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
     use Command::*;
     let lang = state.lang;
+    let before = undo::Snapshot::of(&state.run, c);
     let changed = match c {
         StartPause => {
             let run = &mut state.run;
@@ -129,6 +161,10 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
                 timer::start(run, now)
             }
         }
+        Extend1 | Extend5 | Cut1 | Cut5 if state.run.current.is_none() => {
+            notice(state, now, L::AllDone.text(lang).into(), true);
+            false
+        }
         Extend1 | Extend5 | Cut1 | Cut5 => {
             let asked = match c {
                 Extend1 => 60,
@@ -141,10 +177,41 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
             done != 0
         }
         NextBlock => timer::next_block(&state.plan, &mut state.run, now),
-        PreviousBlock => timer::previous_block(&state.plan, &mut state.run),
-        Restart => timer::restart(&mut state.run),
+        PreviousBlock => timer::previous_block(&state.plan, &mut state.run, now),
+        Restart => {
+            let touched = state
+                .run
+                .current
+                .as_ref()
+                .is_some_and(|b| b.started.is_some() || !b.adjustments.is_empty());
+            if touched {
+                state.mode = Mode::ConfirmRestart;
+            } else {
+                notice(state, now, L::NothingToRestart.text(lang).into(), true);
+            }
+            false
+        }
+        Undo => {
+            match undo::undo(&state.plan, &mut state.run, &mut state.undo, now) {
+                Some(done) => {
+                    let what = super::keys::key_label(done, lang);
+                    notice(state, now, words::undone(&what, lang), false);
+                    fx.push(Effect::Save(Box::new(state.run.clone())));
+                }
+                None => notice(state, now, L::NothingToUndo.text(lang).into(), true),
+            }
+            return;
+        }
+        RoomMessage => {
+            let text = state.run.room_message.clone().unwrap_or_default();
+            state.mode = Mode::RoomMessage { text };
+            false
+        }
         NextTurn | PreviousTurn => {
             let done = timer::change_turn(&state.plan, &mut state.run, now, c == NextTurn);
+            if !done {
+                turn_refused(state, c == NextTurn, now);
+            }
             let clock = timer::Clock::at(&state.plan, &state.run, now);
             if let Some(turn) = clock.turn
                 && let Some(i) = state.plan.groups.iter().position(|g| g.id == turn.group)
@@ -164,12 +231,14 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
             false
         }
         ScrollDown => {
-            state.card_scroll = state.card_scroll.saturating_add(3);
+            let page = view::card_page(state);
+            state.card_scroll = state.card_scroll.saturating_add(page);
             clamp_scrolls(state);
             false
         }
         ScrollUp => {
-            state.card_scroll = state.card_scroll.saturating_sub(3);
+            let page = view::card_page(state);
+            state.card_scroll = state.card_scroll.saturating_sub(page);
             false
         }
         Broadcast(n) => {
@@ -207,6 +276,7 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
             false
         }
         Help => {
+            state.help_scroll = 0;
             state.mode = Mode::Help;
             false
         }
@@ -214,149 +284,89 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
             state.quit = true;
             false
         }
-        Up | Down | Left | Right | Confirm | Close => false,
+        Up | Down | Left | Right | Confirm | Close | ShowReference | Search | Top | Bottom
+        | Type(_) | Erase => false,
     };
     if changed {
+        if changes_clock(c) {
+            undo::remember(&mut state.undo, before);
+        }
         fx.push(Effect::Save(Box::new(state.run.clone())));
     }
 }
 
-fn popup(state: &mut State, c: Command) {
+/// Says why `t`/`T` did nothing.
+fn turn_refused(state: &mut State, forward: bool, now: Stamp) {
+    let clock = timer::Clock::at(&state.plan, &state.run, now);
+    let report = clock.block.is_some_and(|b| b.report.is_some());
+    let why = match (report, clock.turn, forward) {
+        (false, _, _) => L::NoReportRound,
+        (true, None, _) => L::ReportNotStarted,
+        (true, Some(_), true) => L::LastTurn,
+        (true, Some(_), false) => L::FirstTurn,
+    };
+    notice(state, now, why.text(state.lang).into(), true);
+}
+
+/// `R` asked first: y/Enter restarts (the run set aside in the history).
+fn confirm_restart(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
+    state.mode = Mode::Dashboard;
     match c {
-        Command::Close => state.mode = Mode::Dashboard,
+        Command::Confirm => {
+            let before = undo::Snapshot::of(&state.run, Command::Restart);
+            if timer::restart(&state.plan, &mut state.run, now) {
+                undo::remember(&mut state.undo, before);
+                fx.push(Effect::Save(Box::new(state.run.clone())));
+                notice(state, now, L::Restarted.text(state.lang).into(), false);
+            }
+        }
         Command::Quit => state.quit = true,
         _ => {}
     }
 }
 
-fn references(state: &mut State, c: Command, selected: usize) {
-    let n = state.plan.references.len();
-    state.mode = match c {
-        Command::Up => Mode::References {
-            selected: selected.saturating_sub(1),
-        },
-        Command::Down => Mode::References {
-            selected: (selected + 1).min(n.saturating_sub(1)),
-        },
-        Command::Confirm => Mode::Reference {
-            index: selected,
-            scroll: 0,
-        },
-        Command::Close => Mode::Dashboard,
-        Command::Quit => {
-            state.quit = true;
-            return;
-        }
-        _ => return,
-    };
-}
-
-fn reference(state: &mut State, c: Command, index: usize, scroll: u16) {
-    let step = match c {
-        Command::Down => 1,
-        Command::Up => -1,
-        Command::ScrollDown => i32::from(view::popup_page(state.size)),
-        Command::ScrollUp => -i32::from(view::popup_page(state.size)),
-        Command::Close => {
-            state.mode = Mode::References { selected: index };
-            return;
-        }
-        Command::Quit => {
-            state.quit = true;
-            return;
-        }
-        _ => return,
-    };
-    let max = view::reference_max_scroll(state, index);
-    let scroll = (i32::from(scroll) + step).clamp(0, i32::from(max)) as u16;
-    state.mode = Mode::Reference { index, scroll };
-}
-
-fn move_member(
+/// Typing the message to the room; Enter puts it on the display (an empty
+/// one takes it down), Esc leaves it as it was.
+fn room_message(
     state: &mut State,
     c: Command,
+    mut typed: String,
     now: Stamp,
-    member: usize,
-    to: usize,
     fx: &mut Vec<Effect>,
 ) {
-    let roster_len = state.selected_roster().len();
-    let groups = state.plan.groups.len();
-    let step_group = |to: usize, forward: bool| {
-        let mut t = to;
-        loop {
-            t = if forward {
-                (t + 1) % groups
-            } else {
-                (t + groups - 1) % groups
-            };
-            if t != state.selected || t == to {
-                return t;
-            }
+    let lang = state.lang;
+    match c {
+        Command::Type(ch) if !ch.is_control() && typed.chars().count() < 120 => typed.push(ch),
+        Command::Erase => {
+            typed.pop();
         }
-    };
-    state.mode = match c {
-        Command::Up => Mode::Move {
-            member: member.saturating_sub(1),
-            to,
-        },
-        Command::Down => Mode::Move {
-            member: (member + 1).min(roster_len.saturating_sub(1)),
-            to,
-        },
-        Command::Left | Command::Right => Mode::Move {
-            member,
-            to: step_group(to, c == Command::Right),
-        },
         Command::Confirm => {
-            let roster = state.selected_roster();
-            let (Some(m), Some(from), Some(dest)) = (
-                roster.get(member).map(|m| m.name.clone()),
-                state.selected_group().map(str::to_string),
-                state.plan.groups.get(to).map(|g| g.id.clone()),
-            ) else {
-                state.mode = Mode::Dashboard;
-                return;
+            state.mode = Mode::Dashboard;
+            let text = typed.trim().to_string();
+            let msg = if text.is_empty() {
+                L::RoomMessageDown.text(lang).to_string()
+            } else {
+                words::room_message_up(&text, lang)
             };
-            let msg = text::moved(&m, &from, &dest, state.lang);
-            state.run.moves.push(MemberMove {
-                member: m,
-                from,
-                to: dest,
-                at: timer::whole_second(now),
-                extra: Default::default(),
-            });
-            fx.push(Effect::Save(Box::new(state.run.clone())));
+            let new = (!text.is_empty()).then_some(text);
+            if new != state.run.room_message {
+                state.run.room_message = new;
+                fx.push(Effect::Save(Box::new(state.run.clone())));
+            }
             notice(state, now, msg, false);
-            Mode::Dashboard
+            return;
         }
-        Command::Close => Mode::Dashboard,
+        Command::Close => {
+            state.mode = Mode::Dashboard;
+            return;
+        }
         Command::Quit => {
             state.quit = true;
             return;
         }
-        _ => return,
-    };
-}
-
-fn ring_due_alert(state: &mut State, now: Stamp, fx: &mut Vec<Effect>) {
-    let Some(minutes) = timer::take_due_alert(&state.plan, &mut state.run, now) else {
-        return;
-    };
-    let block = state
-        .run
-        .current_index(&state.plan)
-        .map(|i| state.plan.agenda[i].title.clone())
-        .unwrap_or_default();
-    let body = text::alert(minutes, &block, state.lang);
-    fx.push(Effect::Save(Box::new(state.run.clone())));
-    fx.push(Effect::Bell);
-    fx.push(Effect::Notify {
-        title: state.plan.title.clone(),
-        body: body.clone(),
-    });
-    state.flash_until = Some(timer::whole_second(now) + Duration::seconds(FLASH_SECS));
-    notice(state, now, body, true);
+        _ => {}
+    }
+    state.mode = Mode::RoomMessage { text: typed };
 }
 
 fn clamp_scrolls(state: &mut State) {
@@ -371,10 +381,17 @@ fn clamp_scrolls(state: &mut State) {
 }
 
 mod live;
+mod popups;
+mod signals;
+mod undo;
 
 use live::{ack_flag, files_changed, show_card};
+use popups::{move_member, popup, reference, references, search_reference};
+pub use undo::Snapshot;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_live;
+#[cfg(test)]
+mod tests_trust;

@@ -69,6 +69,20 @@ pub fn sittings_heading(dir: &Path, lang: Lang) -> String {
     }
 }
 
+/// The sessions folder asked for does not exist.
+pub fn no_folder(dir: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "フォルダ {} がありません。--sessions DIR か BUNKAKAI_SESSIONS で場所を指定してください",
+            dir.display()
+        ),
+        Lang::En => format!(
+            "there is no folder {}; set --sessions DIR or BUNKAKAI_SESSIONS",
+            dir.display()
+        ),
+    }
+}
+
 /// Shown when the sessions folder holds no sitting.
 pub fn no_sittings(dir: &Path, lang: Lang) -> String {
     match lang {

@@ -82,3 +82,14 @@ pub fn newer(file: &str, lang: Lang) -> String {
         Lang::En => format!("{file} was written by a newer bunkakai; shown read-only"),
     }
 }
+
+/// 「残り 12:34」 / "Left 12:34", or once past zero 「超過 +01:45」 /
+/// "Over +01:45" (`clock` as made by `timer::clock_text`).
+pub fn left(clock: &str, lang: Lang) -> String {
+    match (clock.starts_with('+'), lang) {
+        (false, Lang::Ja) => format!("残り {clock}"),
+        (false, Lang::En) => format!("Left {clock}"),
+        (true, Lang::Ja) => format!("超過 {clock}"),
+        (true, Lang::En) => format!("Over {clock}"),
+    }
+}

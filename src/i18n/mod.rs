@@ -12,6 +12,7 @@ mod plan;
 pub mod prepare;
 pub mod review;
 pub mod run;
+pub mod run_live;
 pub mod store;
 
 pub use check::CheckText;

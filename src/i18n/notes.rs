@@ -65,6 +65,8 @@ crate::labels! {
         Delete => "このメモを削除（元に戻せます）", "delete this note (undoable)";
         /// Undelete.
         Undelete => "削除を元に戻す", "undo the last delete";
+        /// Redraw.
+        Redraw => "画面を描き直す", "redraw the screen";
         /// Flag.
         Flag => "進行役への合図（助けが必要→報告準備OK→下ろす）", "signal the facilitator (help needed → ready to report → lower)";
     }
@@ -104,6 +106,7 @@ impl CommandText {
             Command::Delete => CommandText::Delete,
             Command::Undelete => CommandText::Undelete,
             Command::Flag => CommandText::Flag,
+            Command::Redraw => CommandText::Redraw,
         }
     }
 }
@@ -157,21 +160,47 @@ crate::labels! {
         NoNotes => "まだメモはありません。入力して Enter で記録します。", "No notes yet. Type and press Enter to record.";
         /// Too small terminal.
         /// Help popup title.
-        HelpTitle => "キー一覧（何かキーを押すと閉じます）", "Keys (any key closes)";
+        HelpTitle => "キー一覧（↑↓でスクロール、他のキーで閉じる）", "Keys (↑↓ PgUp PgDn scroll, other keys close)";
+        /// Help section: keys of every pane.
+        HelpEverywhere => "どの欄でも", "Everywhere";
+        /// Help section: editing keys.
+        HelpEditing => "文字の編集（入力・まとめ）", "Editing text (note and summary)";
         /// Speaker picker title.
         PickSpeakerTitle => "発言者（番号か名前を入力、Enterで決定）", "Speaker (number or name, Enter picks)";
         /// Owner picker title.
         PickOwnerTitle => "担当（番号か名前を入力、Enterで決定）", "Owner (number or name, Enter picks)";
-        /// Hint line in the editor.
-        Hint => "Enter記録 Alt+Enter改行 F2発言者 F3種別 F4問い F6次の人 Tab欄 F9まとめ F1キー", "Enter save  Alt+Enter newline  F2 by  F3 kind  F4 q  F6 next  Tab pane  F1 keys";
+        /// Key hints under the note editor.
+        Hint => "F1キー Enter記録 Alt+Enter改行 F2発言者 F3種別 F4問い F6次の人 F10合図 F9まとめ Tab欄", "F1 keys  Enter save  Alt+Enter newline  F2 by  F3 kind  F4 q  F6 next  F10 flag  F9 summary  Tab";
+        /// Key hints under the summary editor.
+        HintSummary => "F1キー Enter記録 Alt+Enter/Ctrl+J改行 F9メモへ Ctrl+U元に戻す", "F1 keys  Enter record  Alt+Enter/Ctrl+J newline  F9 notes  Ctrl+U undo";
+        /// Key hints in the roster.
+        HintRoster => "F1キー Enter発言開始 Space出欠 [ ]順番 n次の人 x停止 Esc入力へ（文字は入力欄へ）", "F1 keys  Enter speaks  Space attendance  [ ] order  n next  x stop  Esc editor";
+        /// Key hints on the prompt card.
+        HintCard => "F1キー Enter議論中にする c済 ↑↓選択 Esc入力へ（文字は入力欄へ）", "F1 keys  Enter discuss  c covered  Up/Down select  Esc editor";
+        /// Key hints in the notes list.
+        HintList => "F1キー e/Enter編集 Del削除 u元に戻す PgUp/PgDn Esc入力へ（文字は入力欄へ）", "F1 keys  e/Enter edit  Del delete  u undo  PgUp/PgDn  Esc editor";
+        /// Title of the drop-edit question.
+        DropEditTitle => "メモの修正をやめますか", "Drop the changes to this note?";
+        /// Drop edit: yes.
+        DropEditYes => "y  修正を捨てる（記録済みのメモはそのまま）", "y  drop them (the recorded note stays as it was)";
+        /// Drop edit: no.
+        DropEditNo => "n / Esc  修正を続ける（Enter で記録）", "n / Esc  keep editing (Enter records)";
+        /// Marks a recorded note changed after it was first recorded.
+        Edited => "修正", "edited";
         /// Status: a note was deleted.
         Deleted => "削除しました（u で元に戻す）", "deleted (u undoes)";
         /// Status: a note was restored.
         Restored => "元に戻しました", "restored";
         /// Said when an edited note is emptied and Enter pressed.
-        BlankEdit => "空のメモにはできません。消すにはメモ一覧で d、やめるには Esc", "a note cannot be empty; d in the notes list deletes it, Esc cancels";
+        BlankEdit => "空のメモにはできません。消すにはメモ一覧で Del、やめるには Esc", "a note cannot be empty; Del in the notes list deletes it, Esc cancels";
         /// Status: the summary was saved.
         SummaryCommitted => "まとめを記録しました", "summary recorded";
+        /// Status: the recorded summary was merged with another console's.
+        SummaryMerged => "他の端末のまとめと統合して記録しました", "summary recorded, merged with the other console's";
+        /// Status: both consoles changed the same summary lines.
+        SummaryConflict => "同じ行が両方の端末で変更されたため、両方を残しました。まとめを確認してください", "both consoles changed the same lines; both versions kept, please check the summary";
+        /// Status: the file's summary changed while this one is being edited.
+        SummaryMovedOn => "他の端末がまとめを更新しました。Enter で記録すると統合されます", "the other console changed the summary; Enter records and merges both";
         /// Prefix of a save error.
         SaveFailed => "保存失敗（メモは保持・再試行中）", "not saved (kept here, retrying)";
         /// Status: a draft was restored at start.
@@ -180,6 +209,8 @@ crate::labels! {
         Covered => "済", "ok";
         /// Theme word.
         Theme => "テーマ", "Theme ";
+        /// Before the whole block's time, when a segment's is shown too.
+        WholeBlock => "全体", "block";
         /// Before the time left.
         Left => "残り", "left";
         /// Before the overrun.
@@ -192,6 +223,28 @@ crate::labels! {
         Finished => "終了", "finished";
         /// Placeholder in the empty editor.
         Placeholder => "ここに入力して Enter で記録", "type here, Enter records";
+        /// Status: rescued work was brought back ({n}: how many notes).
+        BroughtBack => "退避していたメモ{n}件を取り込みました（保存します）", "brought back {n} rescued notes (saving them)";
+        /// Title of the quit question.
+        QuitTitle => "保存されていない作業があります", "Work not saved";
+        /// Quit question: retry.
+        QuitRetry => "r / Enter  もう一度保存する（このまま続ける）", "r / Enter  try saving again (keep working)";
+        /// Quit question: write a rescue copy.
+        QuitRescue => "w  退避コピーを書く（保存先の外に）", "w  write a rescue copy (outside the sitting folder)";
+        /// Quit question: quit anyway.
+        QuitAnyway => "q  このまま終了（終了時に退避コピーを残します）", "q  quit anyway (a rescue copy is kept on exit)";
+        /// Quit question: back.
+        QuitBack => "Esc  戻る", "Esc  back";
+        /// The summary is not recorded.
+        SummaryUnrecorded => "まとめが記録されていません（F9 の画面で Enter）", "the summary is not recorded (Enter in the F9 screen)";
+        /// The draft cannot be written.
+        DraftUnwritable => "入力中のメモの下書きを書き込めません", "the unsent note's draft cannot be written";
+        /// Title of the bring-back question.
+        BringBackTitle => "前回保存できなかった作業", "Work rescued last time";
+        /// Bring back: yes.
+        BringBackYes => "y / Enter  取り込む（このグループのファイルに保存）", "y / Enter  bring it back (save it in the group's file)";
+        /// Bring back: later.
+        BringBackNo => "n / Esc  今はしない（退避コピーは残ります）", "n / Esc  not now (the copy stays)";
         /// Placeholder in the empty summary editor.
         SummaryPlaceholder => "グループのまとめ（報告用）。Enter で記録", "the group's summary for report-back; Enter records";
     }
@@ -215,7 +268,7 @@ pub fn presence_label(p: Option<Presence>, lang: Lang) -> &'static str {
         None => lang.pick("－－", "--"),
         Some(Presence::Present) => lang.pick("出席", "in"),
         Some(Presence::Late) => lang.pick("遅刻", "late"),
-        Some(Presence::Absent) => lang.pick("欠席", "away"),
+        Some(Presence::Absent) => lang.pick("欠席", "absent"),
     }
 }
 
@@ -239,4 +292,147 @@ pub fn no_draft_slot(lang: Lang) -> &'static str {
         "このグループの記録端末が多すぎます（同時に9台まで）",
         "too many consoles on this group (9 at most)",
     )
+}
+
+/// The first line of the quit question: how many notes are not saved.
+pub fn unsaved_notes(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("未保存のメモが{n}件あります"),
+        Lang::En if n == 1 => "1 note is not saved".to_string(),
+        Lang::En => format!("{n} notes are not saved"),
+    }
+}
+
+/// Other changes (attendance, order, summary) are not saved.
+pub fn unsaved_other(lang: Lang) -> &'static str {
+    lang.pick(
+        "出欠・発言順・まとめなどの変更が未保存です",
+        "attendance, speaking order or summary changes are not saved",
+    )
+}
+
+/// The rescued work offered back at start.
+pub fn rescued(notes: usize, files: &[String], lang: Lang) -> Vec<String> {
+    let mut lines = vec![match lang {
+        Lang::Ja => format!("前回の終了時に保存できなかったメモ{notes}件が退避されています:"),
+        Lang::En => {
+            format!("{notes} notes could not be saved when the console last ended; kept in:")
+        }
+    }];
+    lines.extend(files.iter().cloned());
+    lines
+}
+
+/// Status: a rescue copy was written.
+pub fn rescue_written(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("退避コピーを書きました: {path}"),
+        Lang::En => format!("rescue copy written: {path}"),
+    }
+}
+
+/// What the terminal is told after the console ends with work not saved
+/// where it belongs.
+pub fn exit_lines(r: &crate::notes::finish::ExitReport, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(e) = &r.notes_error {
+        out.push(match lang {
+            Lang::Ja => format!(
+                "メモ{}件をグループのファイルに保存できませんでした: {e}",
+                r.pending
+            ),
+            Lang::En => format!(
+                "{} notes could not be saved in the group's file: {e}",
+                r.pending
+            ),
+        });
+    }
+    if let Some(e) = &r.draft_error {
+        out.push(match lang {
+            Lang::Ja => format!("下書きを保存できませんでした: {e}"),
+            Lang::En => format!("the draft could not be saved: {e}"),
+        });
+    }
+    match &r.rescue {
+        Some(Ok(path)) => out.push(match lang {
+            Lang::Ja => format!(
+                "退避コピー: {}\n次に bunkakai notes でこのグループを開くと取り込めます。",
+                path.display()
+            ),
+            Lang::En => format!(
+                "rescue copy: {}\nbunkakai notes offers it back the next time this group is opened.",
+                path.display()
+            ),
+        }),
+        Some(Err(e)) => {
+            out.push(match lang {
+                Lang::Ja => format!("退避コピーも書けませんでした: {e}\n保存できなかった内容:"),
+                Lang::En => format!("the rescue copy could not be written either: {e}\nwhat was not saved:"),
+            });
+            out.extend(r.texts.iter().map(|t| format!("  {t}")));
+        }
+        None => {}
+    }
+    out
+}
+
+/// The editing keys of the text areas (from ratatui-textarea's Emacs-style
+/// bindings), for the key list.
+pub fn editing_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            "Ctrl+U / Ctrl+R",
+            lang.pick("元に戻す／やり直す", "undo / redo"),
+        ),
+        (
+            "Ctrl+A / Ctrl+E",
+            lang.pick("行頭へ／行末へ", "start / end of line"),
+        ),
+        (
+            "Ctrl+F / Ctrl+B",
+            lang.pick("1文字 進む／戻る", "one character forward / back"),
+        ),
+        (
+            "Alt+F / Alt+B",
+            lang.pick("1語 進む／戻る", "one word forward / back"),
+        ),
+        (
+            "Ctrl+N / Ctrl+P",
+            lang.pick("次の行／前の行", "next / previous line"),
+        ),
+        (
+            "Ctrl+D / Ctrl+H",
+            lang.pick(
+                "後ろ／前の1文字を消す",
+                "delete the next / previous character",
+            ),
+        ),
+        (
+            "Ctrl+K / Ctrl+W",
+            lang.pick(
+                "行末まで／前の1語を切り取る",
+                "cut to the end of line / the previous word",
+            ),
+        ),
+        (
+            "Ctrl+Y",
+            lang.pick("切り取った文字を貼り付け", "paste what was cut"),
+        ),
+    ]
+}
+
+/// In the picker when nobody on the roster matches: Enter takes the name typed.
+pub fn take_typed(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("Enter: 「{name}」（名簿外）"),
+        Lang::En => format!("Enter: \"{name}\" (not on the roster)"),
+    }
+}
+
+/// Status: the owner of the action was picked.
+pub fn owner_set(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("担当: {name}（種別をアクションにしました）"),
+        Lang::En => format!("owner: {name} (kind set to action)"),
+    }
 }

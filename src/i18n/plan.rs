@@ -228,6 +228,12 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         ReportLongerThanBlock { needed, block } => {
             format!("the reports need {needed} minutes but the block has {block}")
         }
+        BroadcastWithoutKey(n) if ja => {
+            format!("周知メッセージが {n} 件あります。キー 1～9 で送れるのは最初の 9 件だけです")
+        }
+        BroadcastWithoutKey(n) => {
+            format!("there are {n} broadcast messages; keys 1-9 reach only the first nine")
+        }
     }
 }
 

@@ -93,7 +93,7 @@ crate::labels! {
         /// Reference list hint.
         ReferencesHint => "Enter 開く  Esc 閉じる", "Enter open  Esc close";
         /// Reference card hint.
-        ReferenceHint => "Up/Down PgUp/PgDn 移動  Esc 一覧へ", "Up/Down PgUp/PgDn scroll  Esc back";
+        ReferenceHint => "Up/Down PgUp/PgDn 移動  g/G 先頭/末尾  / 検索  d 表示  Esc 一覧へ", "Up/Down PgUp/PgDn scroll  g/G top/end  / find  d display  Esc back";
         /// Move popup title.
         MoveTitle => "メンバーの移動", "Move a member";
         /// Move popup destination label.
@@ -101,7 +101,7 @@ crate::labels! {
         /// Move popup hint.
         MoveHint => "Up/Down 選ぶ  Left/Right 移動先  Enter 決定  Esc 取消", "Up/Down pick  Left/Right group  Enter move  Esc cancel";
         /// Broadcast popup title.
-        BroadcastTitle => "周知メッセージをコピーしました", "Broadcast message copied";
+        BroadcastTitle => "周知メッセージ（対応する端末ではコピー済み）", "Broadcast message (copied where the terminal allows)";
         /// Broadcast popup hint.
         BroadcastHint => "Zoom/Teams のブロードキャスト欄に貼り付けてください", "Paste it into the Zoom/Teams broadcast box";
         /// No reference cards.
@@ -141,7 +141,7 @@ crate::labels! {
         /// Key help.
         KeyScrollUp => "上へスクロール", "scroll up";
         /// Key help.
-        KeyBroadcast => "周知メッセージ1～3をコピー（OSC 52）", "copy broadcast message 1-3 (OSC 52)";
+        KeyBroadcast => "周知メッセージnをコピー（OSC 52）", "copy broadcast message n (OSC 52)";
         /// Key help.
         KeyReferences => "参考資料を開く", "open the reference cards";
         /// Key help.

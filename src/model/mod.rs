@@ -11,6 +11,7 @@ pub mod json_tree;
 pub mod notes;
 pub mod notes_draft;
 pub mod notes_merge;
+pub mod notes_rescue;
 pub mod plan;
 pub mod plan_read;
 pub mod plan_rules;

@@ -15,6 +15,17 @@ pub const NOTES_KIND: &str = "bunkakai.notes";
 /// The newest notes format version this program reads and writes.
 pub const NOTES_VERSION: u32 = 1;
 
+/// The stamp for a change made at `at` to something last changed at
+/// `prev`: `at`, or one millisecond after `prev` when the clock has not
+/// moved on (two keys in one burst). A merge keeps the newer of two
+/// versions, so the later change must never carry the same stamp.
+pub fn after(prev: Option<Stamp>, at: Stamp) -> Stamp {
+    match prev {
+        Some(p) if p >= at => p + chrono::Duration::milliseconds(1),
+        _ => at,
+    }
+}
+
 /// One group's record of a sitting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupNotes {
@@ -205,8 +216,17 @@ fn is_false(b: &bool) -> bool {
 pub struct Summary {
     /// The summary text.
     pub text: String,
-    /// When it was last changed; the newest wins a merge.
+    /// When it was last changed.
     pub updated: Stamp,
+    /// Not in the file: the file's summary this console's text was edited
+    /// from, while its change is not yet saved. With it, a merge keeps the
+    /// lines both consoles added (see `notes_merge`).
+    #[serde(skip)]
+    pub base: Option<String>,
+    /// Not in the file: the last merge found both consoles changing the
+    /// same lines differently and kept both versions.
+    #[serde(skip)]
+    pub conflict: bool,
 }
 
 /// What a note-taker signals to the facilitator with one key.

@@ -31,6 +31,11 @@ pub struct Draft {
     /// The summary being written, when it differs from the saved one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// The file's summary that the summary being written started from, so
+    /// that recording it after a restart still merges with another
+    /// console's change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_base: Option<String>,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -82,6 +87,7 @@ impl Draft {
             saved,
             note,
             summary,
+            summary_base: None,
             extra: Map::new(),
         }
     }

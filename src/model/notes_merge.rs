@@ -5,9 +5,12 @@
 //! Every part of the file carries its own timestamp, so the merge is decided
 //! part by part: a note by its id (the newest `updated` wins, a deletion is a
 //! change like any other), attendance by member (newest mark), the speaking
-//! order as a whole (newest change), turns and covered questions as unions,
-//! the summary as a whole (newest). The merge is commutative and idempotent
-//! on these rules, so it does not matter which console saves first.
+//! order as a whole (newest change), turns and covered questions as unions.
+//! The summary is merged line by line against the version the console's
+//! change was edited from ([`Summary::base`]), so the lines two note-takers
+//! add at once are both kept; without a base the newest wins. The merge is
+//! commutative and idempotent on these rules, so it does not matter which
+//! console saves first.
 
 use std::collections::BTreeMap;
 
@@ -123,185 +126,109 @@ pub fn merge_covered(a: &[Covered], b: &[Covered]) -> Vec<Covered> {
     out
 }
 
-fn merge_summary(a: Option<Summary>, b: Option<&Summary>) -> Option<Summary> {
-    match (a, b) {
-        (Some(a), Some(b)) if (b.updated, &b.text) > (a.updated, &a.text) => Some(b.clone()),
-        (Some(a), _) => Some(a),
-        (None, b) => b.cloned(),
+/// The summary of both versions. When one of them is this console's unsaved
+/// change (it has a `base`) and the other has moved on from that base too,
+/// the two are merged line by line ([`merge_lines`]); the result is marked
+/// as merged against the other text, so merging again changes nothing.
+/// Otherwise the newest wins.
+pub fn merge_summary(a: Option<Summary>, b: Option<&Summary>) -> Option<Summary> {
+    let (a, b) = match (a, b) {
+        (Some(a), Some(b)) => (a, b),
+        (Some(a), None) => return Some(a),
+        (None, b) => return b.cloned(),
+    };
+    let (mine, theirs) = match (&a.base, &b.base) {
+        (Some(_), None) => (&a, b),
+        (None, Some(_)) => (b, &a),
+        _ => {
+            let b_newer = (b.updated, &b.text) > (a.updated, &a.text);
+            return Some(if b_newer { b.clone() } else { a });
+        }
+    };
+    let base = mine.base.as_deref().unwrap_or_default();
+    if theirs.text == base || theirs.text == mine.text {
+        return Some(mine.clone());
     }
+    let (text, conflict) = merge_lines(base, &mine.text, &theirs.text);
+    Some(Summary {
+        text,
+        updated: mine.updated.max(theirs.updated) + chrono::Duration::milliseconds(1),
+        base: Some(theirs.text.clone()),
+        conflict,
+    })
+}
+
+/// Three-way merge of a text by lines: the changes from `base` to `mine`
+/// and from `base` to `theirs`, both applied. Where both sides added lines
+/// at one place, theirs come first, then mine (without repeating a line
+/// both added). Where both changed the same lines differently, both
+/// versions are kept, theirs first, and the second value is true.
+pub fn merge_lines<'a>(base: &'a str, mine: &'a str, theirs: &'a str) -> (String, bool) {
+    let lines = |s: &'a str| -> Vec<&'a str> {
+        if s.is_empty() {
+            Vec::new()
+        } else {
+            s.split('\n').collect()
+        }
+    };
+    let (b, m, t) = (lines(base), lines(mine), lines(theirs));
+    let (mm, tm) = (kept_lines(&b, &m), kept_lines(&b, &t));
+    let mut out: Vec<&str> = Vec::new();
+    let mut conflict = false;
+    let (mut bi, mut mi, mut ti) = (0, 0, 0);
+    loop {
+        let anchor = (bi..b.len()).find_map(|k| Some((k, mm[k]?, tm[k]?)));
+        let (bk, mk, tk) = anchor.unwrap_or((b.len(), m.len(), t.len()));
+        let (bc, mc, tc) = (&b[bi..bk], &m[mi..mk], &t[ti..tk]);
+        if mc == bc || mc == tc {
+            out.extend(tc);
+        } else if tc == bc {
+            out.extend(mc);
+        } else {
+            conflict |= !bc.is_empty();
+            out.extend(tc);
+            out.extend(mc.iter().filter(|l| !tc.contains(l)));
+        }
+        match anchor {
+            Some((k, mk, tk)) => {
+                out.push(b[k]);
+                (bi, mi, ti) = (k + 1, mk + 1, tk + 1);
+            }
+            None => break,
+        }
+    }
+    (out.join("\n"), conflict)
+}
+
+/// For each line of `base`, the line of `other` it is kept as (a longest
+/// common subsequence of the two).
+fn kept_lines(base: &[&str], other: &[&str]) -> Vec<Option<usize>> {
+    let (n, m) = (base.len(), other.len());
+    let mut len = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            len[i][j] = if base[i] == other[j] {
+                len[i + 1][j + 1] + 1
+            } else {
+                len[i + 1][j].max(len[i][j + 1])
+            };
+        }
+    }
+    let mut kept = vec![None; n];
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if base[i] == other[j] {
+            kept[i] = Some(j);
+            (i, j) = (i + 1, j + 1);
+        } else if len[i + 1][j] >= len[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    kept
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Stamp;
-    use crate::model::notes::{NoteKind, Presence};
-    use serde_json::Map;
-
-    fn at(min: u32) -> Stamp {
-        format!("2026-01-20T14:{min:02}:00+09:00").parse().unwrap()
-    }
-
-    fn note(id: &str, created: u32, updated: u32, text: &str) -> Note {
-        Note {
-            id: id.into(),
-            created: at(created),
-            updated: at(updated),
-            block: None,
-            theme: Some("2".into()),
-            question: None,
-            speaker: Some("気仙沼市".into()),
-            kind: NoteKind::Issue,
-            owner: None,
-            text: text.into(),
-            deleted: false,
-            extra: Map::new(),
-        }
-    }
-
-    fn doc(notes: Vec<Note>) -> GroupNotes {
-        let mut d = GroupNotes::new("jichitai-09", "B");
-        d.notes = notes;
-        d
-    }
-
-    #[test]
-    fn the_newest_flag_wins_whichever_file_saves_first() {
-        use crate::model::notes::{FlagKind, GroupFlag};
-        let mut a = doc(vec![]);
-        a.flag = Some(GroupFlag {
-            raised: Some(FlagKind::Help),
-            at: at(10),
-        });
-        let mut b = doc(vec![]);
-        b.flag = Some(GroupFlag {
-            raised: None,
-            at: at(12),
-        });
-        assert_eq!(merged(&a, &b).flag, b.flag);
-        assert_eq!(merged(&b, &a).flag, b.flag);
-        assert_eq!(merged(&a, &doc(vec![])).flag, a.flag);
-        assert_eq!(merged(&doc(vec![]), &a).flag, a.flag);
-    }
-
-    #[test]
-    fn notes_of_both_writers_are_kept_in_taking_order() {
-        let a = doc(vec![note("a1", 1, 1, "函館"), note("a2", 5, 5, "浜松")]);
-        let b = doc(vec![note("b1", 3, 3, "気仙沼")]);
-        let m = merged(&a, &b);
-        let ids: Vec<&str> = m.notes.iter().map(|n| n.id.as_str()).collect();
-        assert_eq!(ids, ["a1", "b1", "a2"]);
-        assert_eq!(merged(&b, &a), m, "the order of saving does not matter");
-    }
-
-    #[test]
-    fn newest_edit_of_a_note_wins_either_way() {
-        let old = doc(vec![note("n", 1, 1, "旧")]);
-        let new = doc(vec![note("n", 1, 9, "新")]);
-        assert_eq!(merged(&old, &new).notes[0].text, "新");
-        assert_eq!(merged(&new, &old).notes[0].text, "新");
-        assert_eq!(merged(&new, &old).notes.len(), 1);
-    }
-
-    #[test]
-    fn a_deletion_is_not_undone_by_an_older_copy_and_an_undo_is_not_lost() {
-        let mut deleted = note("n", 1, 4, "x");
-        deleted.deleted = true;
-        let older = doc(vec![note("n", 1, 1, "x")]);
-        assert!(merged(&older, &doc(vec![deleted.clone()])).notes[0].deleted);
-        let restored = doc(vec![note("n", 1, 6, "x")]);
-        assert!(!merged(&doc(vec![deleted]), &restored).notes[0].deleted);
-    }
-
-    #[test]
-    fn attendance_keeps_the_newest_mark_of_each_member() {
-        let mark = |m: &str, s, t| Attendance {
-            member: m.into(),
-            status: s,
-            at: at(t),
-        };
-        let a = vec![
-            mark("函館市", Presence::Absent, 1),
-            mark("妙高市", Presence::Present, 9),
-        ];
-        let b = vec![
-            mark("函館市", Presence::Late, 7),
-            mark("妙高市", Presence::Absent, 2),
-        ];
-        let m = merge_attendance(&a, &b);
-        assert_eq!(m.len(), 2);
-        assert_eq!(m[0].status, Presence::Late);
-        assert_eq!(m[1].status, Presence::Present);
-        assert_eq!(merge_attendance(&b, &a), m);
-    }
-
-    #[test]
-    fn turns_are_a_union_and_an_ended_turn_stays_ended() {
-        let open = Turn {
-            member: "焼津市".into(),
-            start: at(10),
-            end: None,
-        };
-        let mut ended = open.clone();
-        ended.end = Some(at(13));
-        let other = Turn {
-            member: "新潟県".into(),
-            start: at(13),
-            end: None,
-        };
-        let m = merge_turns(&[open.clone(), other.clone()], &[ended.clone()]);
-        assert_eq!(m, vec![ended.clone(), other.clone()]);
-        assert_eq!(merge_turns(&[ended.clone()], &[open, other]).len(), 2);
-    }
-
-    #[test]
-    fn covered_marks_merge_by_newest_including_clears() {
-        let c = |t, cleared| Covered {
-            theme: "2".into(),
-            question: "q1".into(),
-            at: at(t),
-            cleared,
-            extra: Map::new(),
-        };
-        assert!(merge_covered(&[c(1, false)], &[c(5, true)])[0].cleared);
-        assert!(!merge_covered(&[c(8, false)], &[c(5, true)])[0].cleared);
-        let other = Covered {
-            question: "s1".into(),
-            ..c(2, false)
-        };
-        assert_eq!(merge_covered(&[c(1, false)], &[other]).len(), 2);
-    }
-
-    #[test]
-    fn summary_and_order_take_the_newest() {
-        let mut a = doc(vec![]);
-        let mut b = doc(vec![]);
-        a.summary = Some(Summary {
-            text: "古い".into(),
-            updated: at(1),
-        });
-        b.summary = Some(Summary {
-            text: "新しい".into(),
-            updated: at(2),
-        });
-        a.speaking.order = vec!["函館市".into()];
-        a.speaking.order_updated = Some(at(5));
-        b.speaking.order = vec!["焼津市".into()];
-        b.speaking.order_updated = Some(at(3));
-        let m = merged(&a, &b);
-        assert_eq!(m.summary.unwrap().text, "新しい");
-        assert_eq!(m.speaking.order, ["函館市"]);
-        assert_eq!(merged(&b, &a).speaking.order, ["函館市"]);
-    }
-
-    #[test]
-    fn unknown_fields_of_both_survive() {
-        let mut a = doc(vec![]);
-        let mut b = doc(vec![]);
-        a.extra.insert("x".into(), 1.into());
-        b.extra.insert("y".into(), 2.into());
-        let m = merged(&a, &b);
-        assert_eq!(m.extra["x"], 1);
-        assert_eq!(m.extra["y"], 2);
-    }
-}
+#[path = "notes_merge_tests.rs"]
+mod tests;

@@ -89,6 +89,20 @@ pub fn read_plan(r: &mut Reader, root: &Node, default_id: &str) -> Option<Plan> 
     .unwrap_or(chrono_tz::Asia::Tokyo);
     let alerts_min = alerts(r, &f);
     let broadcasts = r.texts(&f, "broadcasts");
+    // The console's keys 1-9 reach the first nine messages only.
+    if let Some(Node {
+        value: Value::Array(items),
+        ..
+    }) = f.get("broadcasts")
+        && let Some(tenth) = items.get(9)
+    {
+        let path = format!("{}[9]", f.path_of("broadcasts"));
+        r.report(
+            Some(tenth.pos),
+            path,
+            ProblemKind::BroadcastWithoutKey(items.len()),
+        );
+    }
     let agenda = match f.get("agenda") {
         None => {
             r.report(Some(f.pos), "agenda", ProblemKind::Missing);

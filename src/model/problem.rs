@@ -131,6 +131,9 @@ pub enum ProblemKind {
         /// The block's minutes.
         block: u32,
     },
+    /// More broadcast messages than the console has keys (1-9): the
+    /// tenth and later cannot be sent. Holds how many there are.
+    BroadcastWithoutKey(usize),
 }
 
 impl ProblemKind {
@@ -139,6 +142,7 @@ impl ProblemKind {
         matches!(
             self,
             ProblemKind::MemberInTwoGroups { .. }
+                | ProblemKind::BroadcastWithoutKey(_)
                 | ProblemKind::ReportLongerThanBlock { .. }
                 | ProblemKind::UnknownStage(_)
         )

@@ -56,6 +56,14 @@ pub struct RunState {
     /// The note-takers' flags the facilitator has acknowledged.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub acks: Vec<FlagAck>,
+    /// A short message to the room the facilitator put on the shared display
+    /// (「休憩中 14:30 再開」), shown large until taken down.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room_message: Option<String>,
+    /// The reference card (its id, else its title) the facilitator put on the
+    /// shared display.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_reference: Option<String>,
     /// When the facilitator console wrote this file, by its machine's clock;
     /// other machines compare it with theirs to warn of clock skew.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -99,6 +107,10 @@ pub struct Pause {
     /// When it was resumed; `None` while paused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Stamp>,
+    /// True when the clock stood still because the facilitator had gone to
+    /// another block (`b`/`n`) and came back to this one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub left: bool,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -123,6 +135,10 @@ pub struct FiredAlert {
     pub minutes: u32,
     /// When it was given.
     pub at: Stamp,
+    /// When an extension took the remaining time back above its threshold,
+    /// so that it rings again at the next crossing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rearmed: Option<Stamp>,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -146,6 +162,17 @@ pub struct ReportTurn {
     pub group: String,
     /// When its turn began.
     pub at: Stamp,
+    /// Extensions and cuts of this turn (`+`/`-` while it reports); the
+    /// block was extended or cut by the same amount.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adjustments: Vec<Adjustment>,
+    /// The turn's time-up, once it rang (minutes 0).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alerts: Vec<FiredAlert>,
+    /// Seconds the turn ran (pauses excluded), once the next turn began or
+    /// the block was left.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_seconds: Option<i64>,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -166,6 +193,10 @@ pub struct FinishedBlock {
     /// True when the block was never started.
     #[serde(default)]
     pub skipped: bool,
+    /// True when the facilitator restarted the block (`R`): this run was
+    /// set aside and the block began again from waiting.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub restarted: bool,
 }
 
 /// A member moved to another group.
@@ -203,12 +234,27 @@ impl BlockRun {
         self.pauses.last().is_some_and(|p| p.to.is_none())
     }
 
-    /// True when the alert at `minutes` before the end was already given.
+    /// True when the alert at `minutes` before the end was already given
+    /// and no extension has re-armed it since.
     pub fn alert_fired(&self, minutes: u32) -> bool {
-        self.alerts.iter().any(|a| a.minutes == minutes)
+        fired(&self.alerts, minutes)
     }
 
     /// Total extension (negative: cut) in seconds.
+    pub fn adjusted_seconds(&self) -> i64 {
+        self.adjustments.iter().map(|a| a.seconds).sum()
+    }
+}
+
+/// True when `alerts` holds the alert at `minutes`, given and not re-armed.
+pub fn fired(alerts: &[FiredAlert], minutes: u32) -> bool {
+    alerts
+        .iter()
+        .any(|a| a.minutes == minutes && a.rearmed.is_none())
+}
+
+impl ReportTurn {
+    /// The turn's extensions and cuts in seconds.
     pub fn adjusted_seconds(&self) -> i64 {
         self.adjustments.iter().map(|a| a.seconds).sum()
     }
@@ -233,6 +279,8 @@ impl RunState {
             moves: Vec::new(),
             shown_theme: None,
             acks: Vec::new(),
+            room_message: None,
+            shown_reference: None,
             saved: None,
             extra: Map::new(),
         }

@@ -29,6 +29,8 @@ pub enum Action {
     },
     /// The draft save ended (the error in the user's language).
     DraftSaved(Result<(), String>),
+    /// The rescue copy asked for was written there (or why not).
+    RescueWritten(Result<std::path::PathBuf, String>),
     /// Another console (a co-note-taker, the facilitator) saved the group's file.
     FileChanged(GroupNotes),
     /// A file another console wrote could not be used; the warning to show
@@ -71,13 +73,16 @@ pub enum Effect {
     /// Read run.json again; answer with [`Action::RunChanged`] or
     /// [`Action::FileUnreadable`].
     LoadRun,
-    /// End the console: write the draft and, when something is not yet on
-    /// disk, the notes, synchronously; then leave.
+    /// Write a rescue copy of the unsaved work outside the sitting folder;
+    /// answer with [`Action::RescueWritten`].
+    WriteRescue(Box<crate::model::notes_rescue::Rescue>),
+    /// Clear the terminal and draw every cell again.
+    Redraw,
+    /// Remove a rescue copy whose work is now in the notes file.
+    RemoveRescue(std::path::PathBuf),
+    /// End the console: [`super::finish::finish`] saves what is not yet on
+    /// disk (the notes, the draft, else a rescue copy); then leave.
     Exit {
-        /// The draft to keep.
-        draft: Box<Draft>,
-        /// The notes to save first, when not everything is on disk.
-        notes: Option<Box<GroupNotes>>,
         /// False when the terminal is gone (nothing may be written to it).
         restore_terminal: bool,
     },

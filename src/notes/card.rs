@@ -58,6 +58,12 @@ pub fn tag(themes: &[Theme], theme: &str, question: &str) -> String {
 /// cleared mark so a merge cannot revive the old one).
 pub fn toggle_covered(doc: &mut GroupNotes, theme: &str, question: &str, at: Stamp) {
     let cleared = doc.is_covered(theme, question);
+    let prev = doc
+        .covered
+        .iter()
+        .find(|c| c.theme == theme && c.question == question)
+        .map(|c| c.at);
+    let at = crate::model::notes::after(prev, at);
     doc.covered
         .retain(|c| !(c.theme == theme && c.question == question));
     doc.covered.push(Covered {

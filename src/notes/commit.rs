@@ -5,13 +5,13 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::State;
 use crate::i18n::notes::NotesText;
-use crate::model::notes::{Note, Summary};
+use crate::model::notes::{Note, after};
 
 /// Marks note `id` deleted (or restored) at `at`.
 pub(super) fn set_deleted(state: &mut State, id: &str, deleted: bool, at: crate::model::Stamp) {
     if let Some(n) = state.doc.notes.iter_mut().find(|n| n.id == id) {
         n.deleted = deleted;
-        n.updated = at;
+        n.updated = after(Some(n.updated), at);
         state.saving.note_changed(id);
     }
 }
@@ -51,7 +51,7 @@ pub(super) fn commit_note(state: &mut State, now: DateTime<Utc>) {
             n.question = question;
             n.owner = owner;
             n.deleted = false;
-            n.updated = at;
+            n.updated = after(Some(n.updated), at);
             n.id.clone()
         }
         None => {
@@ -80,18 +80,4 @@ pub(super) fn commit_note(state: &mut State, now: DateTime<Utc>) {
     state.touch_draft(now);
     // The draft must stop holding the committed text at once.
     state.draft_dirty_since = Some(now - Duration::seconds(1));
-}
-
-/// Commits the summary editor's text as the group's summary.
-pub(super) fn commit_summary(state: &mut State, now: DateTime<Utc>) {
-    let text = state.summary.lines().join("\n").trim_end().to_string();
-    state.doc.summary = Some(Summary {
-        text,
-        updated: state.stamp(now),
-    });
-    state.summary_dirty = false;
-    state.saving.other_changed();
-    state.touch_draft(now);
-    state.draft_dirty_since = Some(now - Duration::seconds(1));
-    state.notice(NotesText::SummaryCommitted.text(state.lang), now);
 }

@@ -49,6 +49,9 @@ pub fn new_textarea() -> TextArea<'static> {
     let mut area = TextArea::default();
     area.set_cursor_line_style(ratatui::style::Style::default());
     area.set_max_histories(200);
+    // A note is proofread before Enter: it wraps instead of scrolling
+    // sideways (Japanese at any character, English words kept whole).
+    area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     area
 }
 
@@ -65,14 +68,68 @@ pub fn textarea_with(text: &str) -> TextArea<'static> {
 /// terminal as a command.
 pub fn clean_input(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    text.chars()
+    let text: String = text
+        .chars()
         .filter_map(|c| match c {
             '\n' => Some('\n'),
             '\t' => Some(' '),
             c if c.is_control() => None,
             c => Some(c),
         })
-        .collect()
+        .collect();
+    compose_sound_marks(&text)
+}
+
+/// Half-width katakana with a half-width sound mark (ﾊﾞ, ﾌﾟ — common in text
+/// from Excel and older systems) as the one character they stand for (バ,
+/// プ), and a sound mark on its own as the full-width mark (゛ ゜). Terminals
+/// draw ﾊﾞ in two cells but the screen library counts three, which leaves
+/// gaps, a misplaced cursor and stray glyphs; the joined form takes the same
+/// two cells everywhere.
+fn compose_sound_marks(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    const MARKS: [char; 2] = ['\u{FF9E}', '\u{FF9F}'];
+    if !s.contains(MARKS) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&m) if MARKS.contains(&m) && ('\u{FF66}'..='\u{FF9D}').contains(&c) => {
+                chars.next();
+                out.extend([c, m].iter().collect::<String>().nfkc());
+            }
+            _ if c == '\u{FF9E}' => out.push('\u{309B}'),
+            _ if c == '\u{FF9F}' => out.push('\u{309C}'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Types a half-width sound mark (ﾞ ﾟ): joined with the half-width kana
+/// before the caret into the character they stand for (ﾊ + ﾞ = バ), else
+/// the full-width mark, so that what is typed takes the cells the terminal
+/// draws. False when `c` is not a sound mark.
+pub fn type_sound_mark(area: &mut TextArea<'_>, c: char) -> bool {
+    if !matches!(c, '\u{FF9E}' | '\u{FF9F}') {
+        return false;
+    }
+    let (row, col) = (area.cursor().0, area.cursor().1);
+    let before = col
+        .checked_sub(1)
+        .and_then(|i| area.lines().get(row)?.chars().nth(i));
+    match before {
+        Some(k) if ('\u{FF66}'..='\u{FF9D}').contains(&k) => {
+            area.delete_char();
+            area.insert_str(compose_sound_marks(&format!("{k}{c}")));
+        }
+        _ => {
+            area.insert_str(compose_sound_marks(&c.to_string()));
+        }
+    }
+    true
 }
 
 impl NoteEditor {
@@ -166,6 +223,19 @@ mod tests {
     fn pasted_control_characters_never_reach_the_text() {
         let dirty = "気仙沼市\x1b[2J\tの課題\r\n二行目\u{9b}31m\x07";
         assert_eq!(clean_input(dirty), "気仙沼市[2J の課題\n二行目31m");
+    }
+
+    #[test]
+    fn half_width_voiced_kana_are_typed_and_pasted_joined() {
+        let mut area = new_textarea();
+        for c in "ﾊﾞｽとﾌﾟ".chars() {
+            if !type_sound_mark(&mut area, c) {
+                area.insert_char(c);
+            }
+        }
+        assert!(type_sound_mark(&mut area, '\u{FF9E}'));
+        assert_eq!(area.lines()[0], "バｽとプ゛");
+        assert_eq!(clean_input("ﾃﾞｰﾀ活用"), "デｰﾀ活用");
     }
 
     #[test]

@@ -76,6 +76,8 @@ pub enum Command {
     Delete,
     /// Bring back the note deleted last.
     Undelete,
+    /// Draw the whole screen again (after another program wrote over it).
+    Redraw,
     /// Raise the flag for the facilitator: help needed, then ready to
     /// report, then lowered.
     Flag,
@@ -107,6 +109,7 @@ const GLOBAL: &[Binding] = &[
     (k(KeyCode::F(1), NONE), "F1", Command::Help),
     (k(KeyCode::Char('c'), CTRL), "Ctrl+C", Command::Quit),
     (k(KeyCode::Char('q'), CTRL), "Ctrl+Q", Command::Quit),
+    (k(KeyCode::Char('l'), CTRL), "Ctrl+L", Command::Redraw),
     (k(KeyCode::F(2), NONE), "F2", Command::PickSpeaker),
     (Key::AltDigit, "Alt+1-9", Command::SpeakerNo(0)),
     (k(KeyCode::F(3), NONE), "F3", Command::NextKind),
@@ -152,7 +155,6 @@ const ROSTER: &[Binding] = &[
     (k(KeyCode::Up, NONE), "Up", Command::Up),
     (k(KeyCode::Down, NONE), "Down", Command::Down),
     (k(KeyCode::Char(' '), NONE), "Space", Command::Attendance),
-    (k(KeyCode::Char('a'), NONE), "a", Command::Attendance),
     (k(KeyCode::Up, ALT), "Alt+Up", Command::MoveUp),
     (k(KeyCode::Char('['), NONE), "[", Command::MoveUp),
     (k(KeyCode::Down, ALT), "Alt+Down", Command::MoveDown),
@@ -180,7 +182,6 @@ const LIST: &[Binding] = &[
     (k(KeyCode::Down, NONE), "Down", Command::Down),
     (k(KeyCode::Enter, NONE), "Enter", Command::Edit),
     (k(KeyCode::Char('e'), NONE), "e", Command::Edit),
-    (k(KeyCode::Char('d'), NONE), "d", Command::Delete),
     (k(KeyCode::Delete, NONE), "Del", Command::Delete),
     (k(KeyCode::Char('u'), NONE), "u", Command::Undelete),
     (k(KeyCode::Char('?'), NONE), "?", Command::Help),
@@ -234,8 +235,13 @@ pub fn command(mode: Mode, ev: &KeyEvent) -> Option<Command> {
 
 /// The help of `mode`: each command once, with every key bound to it.
 pub fn help(mode: Mode) -> Vec<(String, CommandText)> {
+    help_of(tables(mode))
+}
+
+/// The help of some key tables: each command once, with all its keys.
+pub fn help_of(tables: &[&[Binding]]) -> Vec<(String, CommandText)> {
     let mut rows: Vec<(String, CommandText)> = Vec::new();
-    for table in tables(mode) {
+    for table in tables {
         for &(_, label, cmd) in table.iter() {
             let text = CommandText::of(cmd);
             match rows.iter_mut().find(|(_, t)| *t == text) {
@@ -249,6 +255,16 @@ pub fn help(mode: Mode) -> Vec<(String, CommandText)> {
         }
     }
     rows
+}
+
+/// The keys of the pane `mode` itself, without those that work everywhere.
+pub fn pane_help(mode: Mode) -> Vec<(String, CommandText)> {
+    help_of(&tables(mode)[..tables(mode).len().saturating_sub(1)])
+}
+
+/// The keys that work in every pane.
+pub fn global_help() -> Vec<(String, CommandText)> {
+    help_of(&[GLOBAL])
 }
 
 #[cfg(test)]
@@ -286,11 +302,16 @@ mod tests {
     fn alt_digits_pick_speakers_and_panes_have_their_own_keys() {
         let alt3 = ev(KeyCode::Char('3'), ALT);
         assert_eq!(command(Mode::Write, &alt3), Some(Command::SpeakerNo(3)));
-        let a = ev(KeyCode::Char('a'), NONE);
-        assert_eq!(command(Mode::Roster, &a), Some(Command::Attendance));
-        assert_eq!(command(Mode::List, &a), None);
-        let d = ev(KeyCode::Char('d'), NONE);
-        assert_eq!(command(Mode::List, &d), Some(Command::Delete));
+        let space = ev(KeyCode::Char(' '), NONE);
+        assert_eq!(command(Mode::Roster, &space), Some(Command::Attendance));
+        let del = ev(KeyCode::Delete, NONE);
+        assert_eq!(command(Mode::List, &del), Some(Command::Delete));
+        // Plain letters typed as text never change attendance or delete.
+        for c in ['a', 'd', 'o'] {
+            let typed = ev(KeyCode::Char(c), NONE);
+            assert_eq!(command(Mode::Roster, &typed), None);
+            assert_eq!(command(Mode::List, &typed), None);
+        }
         let q = ev(KeyCode::Char('?'), SHIFT);
         assert_eq!(command(Mode::Card, &q), Some(Command::Help));
     }

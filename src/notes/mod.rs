@@ -7,12 +7,16 @@ pub mod action;
 pub mod card;
 mod commit;
 pub mod editor;
+pub mod finish;
+mod input;
 pub mod keys;
 pub mod picker;
 mod picking;
+pub mod quit;
 pub mod roster;
 pub mod run;
 pub mod saving;
+mod summary;
 mod update;
 pub mod view;
 pub mod writer;
@@ -21,6 +25,12 @@ pub mod writer;
 mod tests;
 #[cfg(test)]
 mod tests_live;
+#[cfg(test)]
+mod tests_quit;
+#[cfg(test)]
+mod tests_summary;
+#[cfg(test)]
+mod tests_typing;
 
 pub use action::{Action, Effect};
 pub use update::update;
@@ -37,6 +47,7 @@ use crate::model::{Group, Plan, Theme};
 use crate::timer::{Clock, ClockView, Status};
 use editor::NoteEditor;
 use picker::Picker;
+use quit::Ask;
 use saving::Saving;
 
 /// Which part of the screen has the keyboard.
@@ -82,6 +93,10 @@ pub struct State {
     pub themes: Vec<Theme>,
     /// Members as the roster shows them: the plan's, after the facilitator's moves.
     pub members: Vec<String>,
+    /// Every member this console has shown, in the order they got their
+    /// roster number (the plan's order, then members the facilitator moved
+    /// in): numbers, and the Alt+digit keys, never change mid-session.
+    pub numbered: Vec<String>,
     /// Planned minutes of the breakout block, for the fair-share hint before the timer runs.
     pub breakout_minutes: Option<u32>,
     /// The file as last read or saved, with this console's changes merged in.
@@ -94,12 +109,22 @@ pub struct State {
     pub summary: ratatui_textarea::TextArea<'static>,
     /// True when the summary editor differs from the saved summary.
     pub summary_dirty: bool,
+    /// The file's summary the summary editor started from (the base of the
+    /// line-by-line merge with another console's change).
+    pub summary_base: String,
+    /// The generation of the recorded summary while it is not on disk.
+    pub summary_gen: Option<u64>,
+    /// True once the note-taker was told that the file's summary changed
+    /// under their edit (told once per edit).
+    pub summary_moved_on: bool,
     /// Who has the keyboard.
     pub mode: Mode,
     /// The mode to return to from a picker or help.
     pub back_to: Mode,
     /// The open speaker/owner picker.
     pub picker: Option<Picker>,
+    /// Rows the key list (F1) is scrolled down.
+    pub help_scroll: usize,
     /// Selected roster row.
     pub roster_sel: usize,
     /// Selected prompt-card row (index into [`card::questions`]).
@@ -116,6 +141,9 @@ pub struct State {
     pub draft_dirty_since: Option<DateTime<Utc>>,
     /// When the last keystroke changed the draft.
     pub draft_touched: Option<DateTime<Utc>>,
+    /// When a character was last typed or pasted into an editor (to tell a
+    /// Tab inside an unbracketed paste from a Tab pressed).
+    pub typed_at: Option<DateTime<Utc>>,
     /// True while a draft save is under way.
     pub draft_in_flight: bool,
     /// The status-line message.
@@ -133,6 +161,16 @@ pub struct State {
     pub id_counter: u64,
     /// Set once the console should end.
     pub quitting: bool,
+    /// The question open over the screen (quit unsaved? bring back rescued work?).
+    pub ask: Option<Ask>,
+    /// Why the last draft save failed, until one succeeds.
+    pub draft_error: Option<String>,
+    /// Rescue copies of earlier sessions found at start, offered back.
+    pub rescue_offer: Vec<(std::path::PathBuf, crate::model::notes_rescue::Rescue)>,
+    /// Rescue copies to remove once the save of the generation is on disk.
+    pub rescue_cleanup: Vec<(u64, std::path::PathBuf)>,
+    /// The rescue copy this console wrote when asked, if any.
+    pub rescued_to: Option<std::path::PathBuf>,
 }
 
 /// How long after the last keystroke the draft is saved.
@@ -157,6 +195,11 @@ impl State {
             .collect();
         let breakout_minutes = plan.agenda.iter().find(|b| b.breakout).map(|b| b.minutes);
         let mut summary = editor::new_textarea();
+        let summary_base = doc
+            .summary
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
         if let Some(s) = &doc.summary {
             summary = editor::textarea_with(&s.text);
         }
@@ -165,6 +208,7 @@ impl State {
             plan: plan.clone(),
             tz: plan.timezone,
             members: group.members.iter().map(|m| m.name.clone()).collect(),
+            numbered: group.members.iter().map(|m| m.name.clone()).collect(),
             group: group.clone(),
             themes,
             breakout_minutes,
@@ -173,9 +217,13 @@ impl State {
             editor: NoteEditor::default(),
             summary,
             summary_dirty: false,
+            summary_base,
+            summary_gen: None,
+            summary_moved_on: false,
             mode: Mode::Write,
             back_to: Mode::Write,
             picker: None,
+            help_scroll: 0,
             roster_sel: 0,
             card_sel: 0,
             list_sel: 0,
@@ -184,6 +232,7 @@ impl State {
             run: None,
             draft_dirty_since: None,
             draft_touched: None,
+            typed_at: None,
             draft_in_flight: false,
             notice: None,
             file_warnings: Default::default(),
@@ -191,6 +240,11 @@ impl State {
             id_prefix,
             id_counter: 0,
             quitting: false,
+            ask: None,
+            draft_error: None,
+            rescue_offer: Vec::new(),
+            rescue_cleanup: Vec::new(),
+            rescued_to: None,
         }
     }
 
@@ -235,13 +289,28 @@ impl State {
     /// The draft to save now: the editor's note and the unsaved summary.
     pub fn draft(&self, now: DateTime<Utc>) -> Draft {
         let summary = self.summary_dirty.then(|| self.summary.lines().join("\n"));
-        Draft::new(
+        let mut draft = Draft::new(
             &self.plan.id,
             &self.group.id,
             self.stamp(now),
             self.editor.to_draft(),
             summary,
-        )
+        );
+        if self.summary_dirty {
+            draft.summary_base = Some(self.summary_base.clone());
+        }
+        draft
+    }
+
+    /// Offers rescue copies of earlier sessions back (asked before anything else).
+    pub fn offer_rescued(
+        &mut self,
+        found: Vec<(std::path::PathBuf, crate::model::notes_rescue::Rescue)>,
+    ) {
+        if !found.is_empty() {
+            self.rescue_offer = found;
+            self.ask = Some(Ask::BringBack);
+        }
     }
 
     /// Puts a saved draft back into the editors.
@@ -250,7 +319,48 @@ impl State {
         if let Some(s) = &draft.summary {
             self.summary = editor::textarea_with(s);
             self.summary_dirty = true;
+            if let Some(base) = &draft.summary_base {
+                self.summary_base = base.clone();
+            }
         }
+    }
+
+    /// The roster number of `member` (1-based), stable for the session.
+    pub fn number_of(&self, member: &str) -> Option<usize> {
+        self.numbered
+            .iter()
+            .position(|m| m == member)
+            .map(|i| i + 1)
+    }
+
+    /// The members on the roster now, as the picker offers them: stable
+    /// number, name and the plan's reading.
+    pub fn candidates(&self) -> Vec<picker::Candidate> {
+        let reading = |name: &str| {
+            self.plan
+                .groups
+                .iter()
+                .flat_map(|g| &g.members)
+                .find(|m| m.name == name)
+                .and_then(|m| m.reading.clone())
+        };
+        let mut out: Vec<picker::Candidate> = self
+            .members
+            .iter()
+            .map(|m| picker::Candidate {
+                no: self.number_of(m).unwrap_or(0),
+                name: m.clone(),
+                reading: reading(m),
+            })
+            .collect();
+        out.sort_by_key(|c| c.no);
+        out
+    }
+
+    /// The member on the roster now with number `n`.
+    pub fn member_no(&self, n: usize) -> Option<&String> {
+        let m = self.numbered.get(n.checked_sub(1)?)?;
+        self.members.contains(m).then_some(m)
     }
 
     /// The next instant something on screen or on disk is due to change:

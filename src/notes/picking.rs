@@ -8,6 +8,7 @@ use super::{Mode, State};
 
 /// Handles a key in the picker.
 pub(super) fn picker_key(state: &mut State, ev: KeyEvent, now: DateTime<Utc>) {
+    let candidates = state.candidates();
     let Some(p) = &mut state.picker else {
         state.mode = state.back_to;
         return;
@@ -16,14 +17,14 @@ pub(super) fn picker_key(state: &mut State, ev: KeyEvent, now: DateTime<Utc>) {
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     let matches: Vec<String> = p
-        .matches(&state.members)
+        .matches(&candidates)
         .into_iter()
         .map(|(_, m)| m.to_string())
         .collect();
     let mut chosen = None;
     match ev.code {
         KeyCode::Esc => {}
-        KeyCode::Enter => chosen = matches.get(p.sel).cloned(),
+        KeyCode::Enter => chosen = matches.get(p.sel).cloned().or_else(|| p.typed_name()),
         KeyCode::Up => {
             p.sel = p.sel.saturating_sub(1);
             return;
@@ -41,7 +42,7 @@ pub(super) fn picker_key(state: &mut State, ev: KeyEvent, now: DateTime<Utc>) {
             p.filter.push(c);
             p.sel = 0;
             // With fewer than ten members one digit is a whole answer.
-            let now_matches = p.matches(&state.members);
+            let now_matches = p.matches(&candidates);
             let single_digit = c.is_ascii_digit() && state.members.len() < 10;
             match now_matches.as_slice() {
                 [(_, m)] if single_digit => chosen = Some(m.to_string()),
@@ -56,7 +57,13 @@ pub(super) fn picker_key(state: &mut State, ev: KeyEvent, now: DateTime<Utc>) {
     if let Some(m) = chosen {
         match target {
             PickFor::Speaker => state.editor.speaker = Some(m),
-            PickFor::Owner => state.editor.owner = Some(m),
+            PickFor::Owner => {
+                // Picking an owner makes the note an action, and says who.
+                state.editor.kind = crate::model::notes::NoteKind::Action;
+                let said = crate::i18n::notes::owner_set(&crate::tui::text::inert(&m), state.lang);
+                state.editor.owner = Some(m);
+                state.notice(said, now);
+            }
         }
         state.touch_draft(now);
     }

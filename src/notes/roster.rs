@@ -7,7 +7,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::model::Stamp;
-use crate::model::notes::{Attendance, GroupNotes, Presence, Turn};
+use crate::model::notes::{Attendance, GroupNotes, Presence, Turn, after};
 
 /// The next attendance mark in the cycle 出席 → 遅刻 → 欠席 → 出席.
 pub fn next_presence(p: Option<Presence>) -> Presence {
@@ -20,6 +20,12 @@ pub fn next_presence(p: Option<Presence>) -> Presence {
 
 /// Marks `member`'s attendance at `at`, replacing their earlier mark.
 pub fn mark(doc: &mut GroupNotes, member: &str, status: Presence, at: Stamp) {
+    let prev = doc
+        .attendance
+        .iter()
+        .find(|a| a.member == member)
+        .map(|a| a.at);
+    let at = after(prev, at);
     doc.attendance.retain(|a| a.member != member);
     doc.attendance.push(Attendance {
         member: member.to_string(),
@@ -60,7 +66,7 @@ pub fn move_member(doc: &mut GroupNotes, members: &[String], member: &str, up: b
     if let Some(j) = j {
         list.swap(i, j);
         doc.speaking.order = list;
-        doc.speaking.order_updated = Some(at);
+        doc.speaking.order_updated = Some(after(doc.speaking.order_updated, at));
     }
 }
 
@@ -122,6 +128,10 @@ pub fn spoken(doc: &GroupNotes, member: &str, now: DateTime<Utc>) -> Duration {
         .sum()
 }
 
+/// Speaking time below this (an F6 pressed by mistake and undone by the
+/// next one) does not count as having spoken.
+pub const MIN_TURN_SECS: i64 = 5;
+
 /// The fair-share hint: the time left divided among the members present who
 /// have not spoken yet (the one speaking now counts as not yet done). `None`
 /// when nobody is left or no time is known.
@@ -136,7 +146,10 @@ pub fn fair_share(
     let waiting = members
         .iter()
         .filter(|m| doc.presence(m) != Some(Presence::Absent))
-        .filter(|m| Some(m.as_str()) == now_speaking || spoken(doc, m, now).is_zero())
+        .filter(|m| {
+            Some(m.as_str()) == now_speaking
+                || spoken(doc, m, now) < Duration::seconds(MIN_TURN_SECS)
+        })
         .count();
     if waiting == 0 || left <= Duration::zero() {
         return None;
@@ -228,5 +241,18 @@ mod tests {
         let hint = fair_share(&doc, &members, Some(Duration::minutes(30)), now);
         assert_eq!(hint, Some(Duration::seconds(450)));
         assert_eq!(fair_share(&doc, &members, None, now), None);
+    }
+
+    #[test]
+    fn an_accidental_half_second_turn_does_not_count_as_having_spoken() {
+        let (mut doc, members) = group_b();
+        let t = at(0);
+        start(&mut doc, "函館市", t);
+        start(&mut doc, "気仙沼市", t + Duration::milliseconds(500));
+        stop(&mut doc, t + Duration::milliseconds(600));
+        let now = at(1).to_utc();
+        // All six still wait: 30 minutes / 6.
+        let hint = fair_share(&doc, &members, Some(Duration::minutes(30)), now);
+        assert_eq!(hint, Some(Duration::minutes(5)));
     }
 }

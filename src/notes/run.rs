@@ -12,6 +12,7 @@ use chrono::Utc;
 use crossterm::event::Event;
 use ratatui::Frame;
 
+use super::finish::{ExitReport, finish};
 use super::{Action, Effect, State, update};
 use crate::i18n::store::store_error_short as store_error;
 use crate::model::Stamp;
@@ -53,12 +54,18 @@ type LastDraft = Arc<Mutex<Option<Draft>>>;
 ///
 /// `poll` scans the sitting's folder at that interval instead of relying on
 /// change events (network and synced folders).
-pub fn run(state: State, files: Files, poll: Option<std::time::Duration>) -> std::io::Result<()> {
+pub fn run(
+    state: State,
+    files: Files,
+    poll: Option<std::time::Duration>,
+) -> std::io::Result<ExitReport> {
     let opts = runtime::Options {
         watch: Some(files.dir.clone()),
         poll,
     };
-    runtime::run(&mut Live::new(state, files), opts)
+    let mut live = Live::new(state, files);
+    runtime::run(&mut live, opts)?;
+    Ok(live.report.take().unwrap_or_default())
 }
 
 /// The console while it runs.
@@ -69,6 +76,8 @@ pub(crate) struct Live {
     last: LastDraft,
     /// The final saves were made.
     done: bool,
+    /// What the final saves achieved (for the exit message and status).
+    pub(crate) report: Option<ExitReport>,
 }
 
 impl Live {
@@ -79,6 +88,7 @@ impl Live {
             files,
             last,
             done: false,
+            report: None,
         }
     }
 
@@ -166,15 +176,27 @@ impl tui::Console for Live {
                 let path = self.files.dir.join(RUN_FILE);
                 out.spawn(move || load_run(&path, lang));
             }
-            Effect::Exit {
-                draft,
-                notes,
-                restore_terminal,
-            } => {
+            Effect::WriteRescue(mut copy) => {
+                copy.notes_file = self.files.notes.display().to_string();
+                out.spawn(move || {
+                    let result = store::rescue::write(&store::rescue::rescue_dir(), &copy)
+                        .map_err(|e| crate::i18n::store::store_error(&e, lang));
+                    Action::RescueWritten(result)
+                });
+            }
+            Effect::RemoveRescue(path) => {
+                if let Err(e) = store::rescue::remove(&path) {
+                    tracing::warn!(error = %e, "cannot remove a rescue copy");
+                }
+            }
+            Effect::Redraw => out.redraw_all(),
+            Effect::Exit { restore_terminal } => {
                 if !restore_terminal {
                     out.hung_up();
                 }
-                finish(&self.files, &draft, notes.as_deref());
+                // Quit, signal or hang-up: the notes, the draft, else a
+                // rescue copy (see `finish`).
+                self.report = Some(finish(&self.state, &self.files, Utc::now()));
                 self.done = true;
                 return Flow::Quit;
             }
@@ -212,19 +234,6 @@ fn panic_for_tests(action: &Action) {
         && std::env::var_os("BUNKAKAI_TEST_PANIC").is_some()
     {
         panic!("test panic (F12)");
-    }
-}
-
-/// The last saves before leaving, done in place: the notes not yet on disk,
-/// then the draft. Failures are logged; nothing can be shown any more.
-fn finish(files: &Files, draft: &Draft, notes: Option<&crate::model::notes::GroupNotes>) {
-    if let Some(doc) = notes
-        && let Err(e) = notes_file::commit(&files.notes, doc)
-    {
-        tracing::error!(error = %e, "notes not saved on exit");
-    }
-    if let Err(e) = notes_file::save_draft(&files.draft, draft) {
-        tracing::error!(error = %e, "draft not saved on exit");
     }
 }
 

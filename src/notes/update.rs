@@ -2,13 +2,14 @@
 //! saves that calls for. Pure: time comes in as `now`, I/O goes out as effects.
 
 use chrono::{DateTime, Duration, Utc};
-use crossterm::event::{KeyEvent, KeyEventKind};
+use crossterm::event::KeyEventKind;
 
-use super::commit::{commit_note, commit_summary, set_deleted};
-use super::keys::{self, Command};
+use super::commit::{commit_note, set_deleted};
+use super::keys::Command;
 use super::picker::PickFor;
-use super::picking::{open_picker, picker_key};
-use super::{Action, Effect, Mode, Notice, State, card, roster};
+use super::picking::open_picker;
+use super::summary::commit_summary;
+use super::{Action, Effect, Mode, Notice, State, card, input, quit, roster};
 use crate::i18n::notes::NotesText;
 use crate::model::notes_merge::merged;
 
@@ -21,30 +22,60 @@ const PAGE: usize = 5;
 pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     let mut fx = Vec::new();
     match action {
-        Action::Key(ev) if ev.kind != KeyEventKind::Release => key(state, ev, now, &mut fx),
+        Action::Key(ev) if ev.kind != KeyEventKind::Release => match state.ask {
+            Some(ask) => fx.extend(quit::answer(state, ask, ev, now)),
+            None => input::key(state, ev, now, &mut fx),
+        },
         Action::Key(_) => {}
-        Action::Paste(text) => paste(state, &text, now),
+        Action::Paste(text) => input::paste(state, &text, now),
         Action::Tick => {}
         Action::Saved { generation, result } => match result {
-            Ok(disk) => {
+            Ok(mut disk) => {
+                // The file as written is nobody's unsaved change.
+                if let Some(s) = &mut disk.summary {
+                    s.base = None;
+                }
+                // The recorded summary is in the file now, merged there with
+                // any other console's: the file's version stands.
+                if state.summary_gen.is_some_and(|g| g <= generation)
+                    && let Some(s) = &mut state.doc.summary
+                {
+                    s.base = None;
+                }
                 state.doc = merged(&disk, &state.doc);
                 state.saving.succeeded(generation);
+                super::summary::saved(state, generation, now);
+                quit::saved_up_to(state, generation, &mut fx);
+                // Asked to quit while saves were failing, and now all is saved.
+                if state.ask == Some(quit::Ask::Quit) && state.unsaved().is_none() {
+                    state.ask = None;
+                    quit::quit(state, &mut fx);
+                }
             }
             Err(e) => state.saving.failed(generation, e, now),
         },
         Action::DraftSaved(result) => {
             state.draft_in_flight = false;
-            if let Err(e) = result {
-                state.notice(e, now);
-                // Try again within a second.
-                state.draft_dirty_since.get_or_insert(now);
+            match result {
+                // A stale error must not outlive the save that fixed it.
+                Ok(()) => state.draft_error = None,
+                Err(e) => {
+                    state.draft_error = Some(e);
+                    // Try again within a second.
+                    state.draft_dirty_since.get_or_insert(now);
+                }
             }
         }
-        Action::FileChanged(disk) => {
+        Action::RescueWritten(result) => quit::rescue_written_result(state, result, now),
+        Action::FileChanged(mut disk) => {
+            if let Some(s) = &mut disk.summary {
+                s.base = None;
+            }
             state
                 .file_warnings
                 .remove(&format!("{}.json", state.group.id));
             state.doc = merged(&state.doc, &disk);
+            super::summary::follow(state, now);
         }
         Action::FileUnreadable { file, warning } => {
             state.file_warnings.insert(file, warning);
@@ -62,12 +93,19 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
                     .collect(),
                 None => state.group.members.iter().map(|m| m.name.clone()).collect(),
             };
+            for m in &state.members {
+                if !state.numbered.contains(m) {
+                    state.numbered.push(m.clone());
+                }
+            }
             state.roster_sel = state.roster_sel.min(state.members.len().saturating_sub(1));
         }
         Action::FilesChanged(paths) => rereads(state, &paths, &mut fx),
         Action::Terminate { hangup } => {
             state.quitting = true;
-            fx.push(exit(state, now, !hangup));
+            fx.push(Effect::Exit {
+                restore_terminal: !hangup,
+            });
             return fx;
         }
     }
@@ -122,14 +160,6 @@ fn rereads(state: &State, paths: &[std::path::PathBuf], fx: &mut Vec<Effect>) {
     }
 }
 
-fn exit(state: &State, now: DateTime<Utc>, restore_terminal: bool) -> Effect {
-    Effect::Exit {
-        draft: Box::new(state.draft(now)),
-        notes: state.saving.dirty().then(|| Box::new(state.doc.clone())),
-        restore_terminal,
-    }
-}
-
 impl State {
     pub(super) fn notice(&mut self, text: impl Into<String>, now: DateTime<Utc>) {
         self.notice = Some(Notice {
@@ -148,54 +178,23 @@ impl State {
     }
 }
 
-fn paste(state: &mut State, text: &str, now: DateTime<Utc>) {
-    let text = super::editor::clean_input(text);
-    match state.mode {
-        Mode::Write => {
-            state.editor.area.insert_str(&text);
-        }
-        Mode::Summary => {
-            state.summary.insert_str(&text);
-            state.summary_dirty = true;
-        }
-        Mode::Picker => {
-            if let Some(p) = &mut state.picker {
-                p.filter.push_str(text.lines().next().unwrap_or(""));
-            }
-            return;
-        }
-        _ => return,
-    }
-    state.touch_draft(now);
-}
-
-fn key(state: &mut State, ev: KeyEvent, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
-    match state.mode {
-        Mode::Help => {
-            state.mode = state.back_to;
-            return;
-        }
-        Mode::Picker => return picker_key(state, ev, now),
-        _ => {}
-    }
-    if let Some(cmd) = keys::command(state.mode, &ev) {
-        return command(state, cmd, now, fx);
-    }
-    let typed = match state.mode {
-        Mode::Write => state.editor.area.input(ev),
-        Mode::Summary => {
-            let changed = state.summary.input(ev);
-            state.summary_dirty |= changed;
-            changed
-        }
-        _ => false,
+/// True when the note being changed differs from its recorded version.
+fn edit_changed(state: &State) -> bool {
+    let e = &state.editor;
+    let Some(note) = e
+        .editing
+        .as_ref()
+        .and_then(|id| state.doc.notes.iter().find(|n| &n.id == id))
+    else {
+        return false;
     };
-    if typed {
-        state.touch_draft(now);
-    }
+    e.text().trim() != note.text.trim()
+        || e.speaker != note.speaker
+        || e.kind != note.kind
+        || e.question != note.theme.clone().zip(note.question.clone())
 }
 
-fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
+pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
     let at = state.stamp(now);
     let order = state.roster_order();
     let qs = card::questions(&state.themes);
@@ -217,7 +216,7 @@ fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Eff
         Command::SpeakerNo(n) => {
             state.editor.speaker = match n {
                 0 => None,
-                n => state.members.get(usize::from(n) - 1).cloned(),
+                n => state.member_no(usize::from(n)).cloned(),
             };
             state.touch_draft(now);
         }
@@ -226,20 +225,24 @@ fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Eff
             state.touch_draft(now);
         }
         Command::NextQuestion | Command::PrevQuestion if !qs.is_empty() => {
+            // The cycle passes through 未選択 (no question) between the
+            // last question and the first, so a general remark can follow.
             let cur = state
                 .editor
                 .question
                 .as_ref()
                 .and_then(|(t, q)| qs.iter().position(|c| &c.theme == t && &c.question == q));
             let n = qs.len();
-            let i = match (cur, cmd == Command::NextQuestion) {
-                (None, true) => 0,
-                (None, false) => n - 1,
-                (Some(i), true) => (i + 1) % n,
-                (Some(i), false) => (i + n - 1) % n,
+            let at = cur.unwrap_or(n);
+            let i = if cmd == Command::NextQuestion {
+                (at + 1) % (n + 1)
+            } else {
+                (at + n) % (n + 1)
             };
-            state.editor.question = Some((qs[i].theme.clone(), qs[i].question.clone()));
-            state.card_sel = i;
+            state.editor.question = qs.get(i).map(|q| (q.theme.clone(), q.question.clone()));
+            if i < n {
+                state.card_sel = i;
+            }
             state.touch_draft(now);
         }
         Command::NextQuestion | Command::PrevQuestion => {}
@@ -261,6 +264,9 @@ fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Eff
                 state.editor.speaker = Some(m);
                 state.saving.other_changed();
                 state.touch_draft(now);
+                if state.mode == Mode::Roster {
+                    state.mode = Mode::Write;
+                }
             }
         }
         Command::StopSpeaker => {
@@ -275,6 +281,8 @@ fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Eff
                 state.editor.speaker = Some(m.clone());
                 state.saving.other_changed();
                 state.touch_draft(now);
+                // What the speaker says is typed next.
+                state.mode = Mode::Write;
             }
         }
         Command::Flag => {
@@ -284,6 +292,8 @@ fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Eff
                 Some(FlagKind::Help) => Some(FlagKind::Ready),
                 Some(FlagKind::Ready) => None,
             };
+            let prev = state.doc.flag.as_ref().map(|f| f.at);
+            let at = crate::model::notes::after(prev, at);
             state.doc.flag = Some(GroupFlag { raised, at });
             state.saving.other_changed();
         }
@@ -307,6 +317,11 @@ fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Eff
         }
         Command::Back => {
             if state.mode == Mode::Write && state.editor.editing.is_some() {
+                // Changes typed into a recorded note are not dropped unasked.
+                if edit_changed(state) {
+                    state.ask = Some(quit::Ask::DropEdit);
+                    return;
+                }
                 state.editor.finish();
                 state.touch_draft(now);
             }
@@ -315,11 +330,10 @@ fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Eff
         Command::Help => {
             state.back_to = state.mode;
             state.mode = Mode::Help;
+            state.help_scroll = 0;
         }
-        Command::Quit => {
-            state.quitting = true;
-            fx.push(exit(state, now, true));
-        }
+        Command::Quit => quit::quit(state, fx),
+        Command::Redraw => fx.push(Effect::Redraw),
         Command::Up | Command::Down => {
             let down = cmd == Command::Down;
             let (sel, len) = match state.mode {
@@ -355,6 +369,7 @@ fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Eff
             if let Some(q) = qs.get(state.card_sel) {
                 state.editor.question = Some((q.theme.clone(), q.question.clone()));
                 state.touch_draft(now);
+                state.mode = Mode::Write;
             }
         }
         Command::Edit => {

@@ -38,6 +38,7 @@ pub mod error;
 pub mod format;
 pub mod lock;
 pub mod notes_file;
+pub mod rescue;
 pub mod search_cache;
 pub mod sessions;
 pub mod temp;

@@ -69,6 +69,7 @@ pub fn load(path: &Path, session: &str, group: &str) -> Result<GroupNotes, Store
 /// what is on disk; returns the file as written. When this returns `Ok`,
 /// every note of `local` is on disk (fsync'd, atomically replaced).
 pub fn commit(path: &Path, local: &GroupNotes) -> Result<GroupNotes, StoreError> {
+    super::rescue::injected_failure(path)?;
     let _lock = WriterLock::acquire_timeout(path, LOCK_WAIT)?;
     let mut disk = load(path, &local.session, &local.group)?;
     merge_into(&mut disk, local);
@@ -107,6 +108,7 @@ pub fn load_draft(path: &Path) -> Result<Option<Draft>, StoreError> {
 
 /// Writes a draft file (atomically; the slot's lock keeps other consoles out).
 pub fn save_draft(path: &Path, draft: &Draft) -> Result<(), StoreError> {
+    super::rescue::injected_failure(path)?;
     save_json(path, draft)
 }
 

@@ -63,15 +63,18 @@ fn skip_forward_records_history_and_back_restores_the_block() {
     );
     assert_eq!(Clock::at(&plan, &run, at(min(6))).block_index, Some(1));
     assert_eq!(Clock::at(&plan, &run, at(min(6))).status, Status::Ready);
-    // Pressed by mistake: going back brings the briefing back, still running.
-    assert!(previous_block(&plan, &mut run));
+    // Back: the briefing comes back as it was left, still running, the
+    // minute spent away not counted; the untouched exchange leaves no trace.
+    assert!(previous_block(&plan, &mut run, at(min(7))));
     assert!(run.history.is_empty());
     let c = Clock::at(&plan, &run, at(min(7)));
     assert_eq!(
         (c.block_index, c.status, c.remaining),
-        (Some(0), Status::Running, -min(2))
+        (Some(0), Status::Running, -min(1))
     );
-    assert!(!previous_block(&plan, &mut run));
+    let away = run.current.as_ref().unwrap().pauses.last().unwrap();
+    assert!(away.left && away.from == at(min(6)) && away.to == Some(at(min(7))));
+    assert!(!previous_block(&plan, &mut run, at(min(7))));
     // Skipping a block that never started marks it skipped.
     next_block(&plan, &mut run, at(min(7)));
     next_block(&plan, &mut run, at(min(7)));
@@ -82,9 +85,56 @@ fn skip_forward_records_history_and_back_restores_the_block() {
     assert_eq!(run.ended, Some(at(min(8))));
     assert!(!next_block(&plan, &mut run, at(min(9))));
     // From the end, back goes to the last block.
-    assert!(previous_block(&plan, &mut run));
+    assert!(previous_block(&plan, &mut run, at(min(9))));
     assert_eq!(run.current_index(&plan), Some(2));
     assert_eq!(run.ended, None);
+}
+
+/// F1: `b` 30 minutes into the exchange, then `n`, used to bring the
+/// exchange back at 00:00 with its extension, alerts and turns gone.
+#[test]
+fn back_then_next_brings_the_running_block_back_as_it_was() {
+    let plan = plan();
+    let mut run = RunState::new(&plan);
+    start(&mut run, at(0));
+    next_block(&plan, &mut run, at(min(5)));
+    start(&mut run, at(min(5)));
+    adjust(&plan, &mut run, at(min(6)), 300);
+    assert_eq!(take_due_alert(&plan, &mut run, at(min(50))), Some(5));
+    // 45 minutes in: b by mistake, a few seconds on the briefing, then n.
+    assert!(previous_block(&plan, &mut run, at(min(50))));
+    assert_eq!(run.current_index(&plan), Some(0));
+    assert_eq!(run.history.len(), 1, "the exchange is kept in the history");
+    assert_eq!(run.history[0].run.block, "exchange");
+    assert_eq!(run.history[0].actual_seconds, min(45));
+    assert!(next_block(&plan, &mut run, at(min(50) + 20)));
+    let c = Clock::at(&plan, &run, at(min(50) + 20));
+    assert_eq!(
+        (c.block_index, c.status, c.remaining, c.duration),
+        (Some(1), Status::Running, min(5), min(50))
+    );
+    let br = run.current.as_ref().unwrap();
+    assert_eq!(br.adjustments.len(), 1);
+    assert!(br.alert_fired(5), "the 5-minute alert is not given twice");
+    // The history holds each block once: the briefing as finished again,
+    // with the 20 seconds it really ran after the mistake.
+    let blocks: Vec<_> = run.history.iter().map(|h| h.run.block.as_str()).collect();
+    assert_eq!(blocks, ["briefing"]);
+    assert_eq!(run.history[0].actual_seconds, min(5) + 20);
+}
+
+#[test]
+fn next_then_back_is_the_mirror_and_away_time_is_a_pause() {
+    let plan = plan();
+    let mut run = RunState::new(&plan);
+    start(&mut run, at(0));
+    next_block(&plan, &mut run, at(min(1)));
+    start(&mut run, at(min(1)));
+    previous_block(&plan, &mut run, at(min(2)));
+    // The briefing comes back with 4 minutes left, as when it was left.
+    assert_eq!(Clock::at(&plan, &run, at(min(2))).remaining, min(4));
+    next_block(&plan, &mut run, at(min(3)));
+    assert_eq!(Clock::at(&plan, &run, at(min(3))).remaining, min(44));
 }
 
 #[test]
@@ -95,26 +145,24 @@ fn going_back_twice_restores_each_block_as_left_and_restart_starts_afresh() {
     next_block(&plan, &mut run, at(min(5)));
     start(&mut run, at(min(5)));
     next_block(&plan, &mut run, at(min(50)));
-    previous_block(&plan, &mut run);
-    assert_eq!(Clock::at(&plan, &run, at(min(51))).remaining, -min(1));
-    previous_block(&plan, &mut run);
+    previous_block(&plan, &mut run, at(min(51)));
+    assert_eq!(Clock::at(&plan, &run, at(min(51))).remaining, 0);
+    previous_block(&plan, &mut run, at(min(51)));
     let c = Clock::at(&plan, &run, at(min(51)));
     assert_eq!(
         (c.block_index, c.status, c.remaining),
-        (Some(0), Status::Running, -min(46))
+        (Some(0), Status::Running, 0)
     );
-    restart(&mut run);
-    let c = Clock::at(&plan, &run, at(min(51)));
+    assert_eq!(run.history.len(), 1);
+    assert!(restart(&plan, &mut run, at(min(52))));
+    let c = Clock::at(&plan, &run, at(min(52)));
     assert_eq!(
         (c.block_index, c.status, c.remaining),
         (Some(0), Status::Ready, min(5))
     );
-    // Back from a block the history does not end with: it comes back waiting.
-    next_block(&plan, &mut run, at(min(52)));
-    next_block(&plan, &mut run, at(min(52)));
-    run.history.pop();
-    previous_block(&plan, &mut run);
-    assert_eq!(Clock::at(&plan, &run, at(min(53))).status, Status::Ready);
+    // The run set aside is in the history, marked, and never resumed.
+    let h = run.history.last().unwrap();
+    assert!(h.restarted && h.run.block == "briefing" && h.actual_seconds == min(6));
 }
 
 #[test]
@@ -126,7 +174,7 @@ fn leaving_a_paused_block_closes_its_pause_and_back_reopens_it() {
     next_block(&plan, &mut run, at(min(12)));
     assert_eq!(run.history[0].actual_seconds, min(10));
     assert!(!run.history[0].run.is_paused());
-    previous_block(&plan, &mut run);
+    previous_block(&plan, &mut run, at(min(13)));
     let c = Clock::at(&plan, &run, at(min(20)));
     assert_eq!((c.status, c.remaining), (Status::Paused, min(35)));
 }
@@ -138,10 +186,10 @@ fn restart_puts_the_block_back_to_waiting() {
     start(&mut run, at(0));
     adjust(&plan, &mut run, at(1), 60);
     take_due_alert(&plan, &mut run, at(min(45)));
-    assert!(restart(&mut run));
+    assert!(restart(&plan, &mut run, at(min(46))));
     let br = run.current.as_ref().unwrap();
     assert!(br.started.is_none() && br.alerts.is_empty() && br.adjustments.is_empty());
-    assert!(!restart(&mut run));
+    assert!(!restart(&plan, &mut run, at(min(46))));
 }
 
 #[test]

@@ -96,6 +96,9 @@ pub trait RawOut {
     fn write_raw(&mut self, bytes: &[u8]);
     /// The terminal is gone: nothing is drawn or restored any more.
     fn hung_up(&mut self);
+    /// The next frame repaints every cell (Ctrl+L: another program wrote
+    /// over the screen).
+    fn clear(&mut self) {}
 }
 
 /// What an effect may use: the terminal for raw bytes, and a way to send
@@ -114,6 +117,11 @@ impl<A: Send + 'static> Outside<'_, A> {
     /// Says the terminal is gone.
     pub fn hung_up(&mut self) {
         self.raw.hung_up();
+    }
+
+    /// Repaints every cell with the next frame.
+    pub fn redraw_all(&mut self) {
+        self.raw.clear();
     }
 
     /// Sends an action back into the loop.

@@ -49,6 +49,14 @@ impl RawOut for Screen {
     fn hung_up(&mut self) {
         Screen::hung_up(self);
     }
+
+    fn clear(&mut self) {
+        if !Screen::is_dead(self)
+            && let Err(e) = self.terminal.clear()
+        {
+            tracing::warn!(error = %e, "cannot clear the terminal");
+        }
+    }
 }
 
 impl Surface for Screen {

@@ -177,6 +177,24 @@ impl Console {
     }
 }
 
+impl Console {
+    /// Waits for the console to end; its exit code (`None` when it did not
+    /// end within `secs` or was killed by a signal).
+    pub fn wait_code(&self, secs: u64) -> Option<i32> {
+        use expectrl::process::unix::WaitStatus;
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        while Instant::now() < deadline {
+            match self.session.get_process().status() {
+                Ok(WaitStatus::Exited(_, code)) => return Some(code),
+                Ok(WaitStatus::StillAlive) => {}
+                _ => return None,
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+}
+
 /// The cell (row, column) just after the first occurrence of `text` on a
 /// row of the screen, counting full-width characters as two cells.
 pub fn cell_after(screen: &str, text: &str) -> Option<(u16, u16)> {

@@ -11,19 +11,19 @@ use crate::i18n::Lang;
 use crate::model::read_plan;
 use crate::tui::buffer_text::text_of;
 
-fn at(secs: i64) -> Stamp {
+pub(super) fn at(secs: i64) -> Stamp {
     chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
         + Duration::seconds(secs)
 }
 
-fn state(lang: Lang) -> State {
+pub(super) fn state(lang: Lang) -> State {
     let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
     let plan = read_plan(&bytes, "jichitai-09").plan.unwrap();
     State::new(plan, lang)
 }
 
 /// The exchange block (45 min) started at 0, its theme 1 on the display.
-fn exchange_running(lang: Lang) -> State {
+pub(super) fn exchange_running(lang: Lang) -> State {
     let mut s = state(lang);
     let mut run = RunState::new(&s.plan);
     timer::next_block(&s.plan, &mut run, at(0));
@@ -33,7 +33,7 @@ fn exchange_running(lang: Lang) -> State {
     s
 }
 
-fn draw(s: &State, now: Stamp, w: u16, h: u16) -> Buffer {
+pub(super) fn draw(s: &State, now: Stamp, w: u16, h: u16) -> Buffer {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     let view = DisplayView::new(s, now);
     term.draw(|f| f.render_widget(&view, f.area()))
@@ -57,11 +57,14 @@ fn at_120_by_35_the_digits_are_big_and_the_card_is_below() {
     assert!(text.contains("ブロック 2/3  自治体間の意見交換"), "{text}");
     assert!(text.contains("残り 43:58 / 45分"), "{text}");
     assert!(text.contains("次: 各グループからの報告 (9分)"), "{text}");
+    // F6: the console's card, ◆ with its ・ sub-points, cut with "…".
     assert!(
-        text.contains("1. 庁内の体制構築、目標設定について"),
+        text.contains("テーマ1 庁内の体制構築、目標設定について"),
         "{text}"
     );
-    assert!(text.contains("Q1 "), "{text}");
+    assert!(text.contains("◆ 取組の立ち上げ"), "{text}");
+    assert!(text.contains("・部署間での連携を強化する"), "{text}");
+    assert!(text.contains("… (+"), "{text}");
     assert_eq!(digit_rows(&buf), 15, "three rows a pixel:\n{text}");
 }
 

@@ -192,9 +192,10 @@ fn broadcast_copies_the_message_and_shows_it() {
     assert_eq!(s.mode, Mode::Broadcast(0));
     cmd(&mut s, Command::Close, 1);
     assert_eq!(s.mode, Mode::Dashboard);
+    // An English console on a Japanese sitting still broadcasts in Japanese.
     s.lang = Lang::En;
     let fx = cmd(&mut s, Command::Broadcast(1), 2);
-    assert!(matches!(&fx[0], Effect::Copy(m) if m.contains("main room")));
+    assert!(matches!(&fx[0], Effect::Copy(m) if m.contains("全体会場")));
     cmd(&mut s, Command::Close, 3);
     assert!(cmd(&mut s, Command::Broadcast(2), 4).is_empty());
     assert!(s.notice.as_ref().unwrap().alarm);
@@ -285,8 +286,11 @@ fn the_prompt_card_scrolls_within_its_text() {
     let max = crate::facilitator::view::card_max_scroll(&s);
     assert!(max > 0);
     assert_eq!(s.card_scroll, max);
+    // F13: PgUp/PgDn move a page (what fits, less a line), not 3 lines.
     cmd(&mut s, Command::ScrollUp, 0);
-    assert_eq!(s.card_scroll, max.saturating_sub(3));
+    let page = crate::facilitator::view::card_page(&s);
+    assert!(page > 3, "{page}");
+    assert_eq!(s.card_scroll, max.saturating_sub(page));
     // A larger terminal needs less scrolling.
     update(&mut s, Action::Resize(200, 50), at(0));
     assert!(s.card_scroll <= crate::facilitator::view::card_max_scroll(&s));

@@ -15,17 +15,7 @@ use crate::tui::widgets::panel;
 
 use super::FacilitatorView;
 use crate::facilitator::State;
-
-/// Wraps `s` to `width` cells with `first` before the first line and
-/// spaces of the same width before the others.
-fn bullet(out: &mut Vec<Line<'static>>, first: &str, s: &str, width: u16, style: Style) {
-    // In a narrow card the hanging indent would leave too little room.
-    let hang = if width >= 40 { text::width(first) } else { 2 };
-    let indent = " ".repeat(hang);
-    for l in text::wrap(&format!("{first}{s}"), width as usize, &indent) {
-        out.push(Line::styled(l, style));
-    }
-}
+use crate::prompt_card;
 
 /// The prompt card's lines for the selected group at `width` cells.
 pub(crate) fn card_lines(state: &State, width: u16) -> Vec<Line<'static>> {
@@ -34,12 +24,6 @@ pub(crate) fn card_lines(state: &State, width: u16) -> Vec<Line<'static>> {
     let Some(group) = state.plan.groups.get(state.selected) else {
         return out;
     };
-    let (key, survey) = if state.ascii {
-        ("* ", "+ ")
-    } else {
-        ("◆ ", "※ ")
-    };
-    let bold = Style::new().add_modifier(Modifier::BOLD);
     for (n, id) in group.themes.iter().enumerate() {
         let Some(theme) = state.plan.theme(id) else {
             continue;
@@ -47,23 +31,7 @@ pub(crate) fn card_lines(state: &State, width: u16) -> Vec<Line<'static>> {
         if n > 0 {
             out.push(Line::raw(""));
         }
-        let head = format!("{}{} ", T::Theme.text(lang), theme.id);
-        bullet(&mut out, &head, &theme.title, width, bold.fg(Color::Cyan));
-        if let Some(a) = &theme.audience {
-            let lead = format!("{}: ", T::Audience.text(lang));
-            bullet(&mut out, &lead, a, width, Style::new().fg(Color::DarkGray));
-        }
-        for (mark, list, style) in [
-            (key, &theme.questions, bold),
-            (survey, &theme.survey, Style::new()),
-        ] {
-            for q in list {
-                bullet(&mut out, mark, &q.text, width, style);
-                for p in &q.points {
-                    bullet(&mut out, "   ・", p, width, Style::new());
-                }
-            }
-        }
+        out.extend(prompt_card::lines(theme, lang, state.ascii, width));
     }
     if out.is_empty() {
         out.push(Line::raw(T::NoTheme.text(lang)));
@@ -84,7 +52,7 @@ pub(super) fn prompt(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
     let visible = area.height.saturating_sub(2);
     let max = (lines.len() as u16).saturating_sub(visible);
     let scroll = s.card_scroll.min(max);
-    let mut title = format!(
+    let title = format!(
         " {} {}{}: {}{} ",
         T::PromptCard.text(lang),
         T::GroupWord.text(lang),
@@ -92,19 +60,26 @@ pub(super) fn prompt(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         T::Theme.text(lang),
         themes.1
     );
-    let shown = s.plan.groups.get(s.selected).is_some_and(|g| {
-        s.run
-            .shown_theme
-            .as_ref()
-            .is_some_and(|t| g.themes.contains(t))
-    });
-    if shown {
-        title.push_str(&format!("[{}] ", T::OnDisplay.text(lang)));
+    let shown = s
+        .plan
+        .groups
+        .get(s.selected)
+        .and_then(|g| s.run.shown_theme.as_ref().filter(|t| g.themes.contains(t)));
+    let mut block = panel(title, s.ascii);
+    // Which theme is on the display, on the bottom border where it is
+    // never cut off (F21: a group may have two).
+    if let Some(t) = shown {
+        let mark = format!(" [{}{t} {}] ", T::Theme.text(lang), T::OnDisplay.text(lang));
+        block = block.title_bottom(Line::from(mark).left_aligned());
     }
     if max > 0 {
-        title.push_str(&format!("[{}/{}] ", scroll + 1, max + 1));
+        // On the bottom border, where it is not cut, and in lines, so that
+        // "1/3" is not read as a theme or a page.
+        let last = (scroll + visible).min(lines.len() as u16);
+        let unit = lang.pick("行", " lines");
+        let mark = format!(" {}-{last}/{}{unit} PgDn ", scroll + 1, lines.len());
+        block = block.title_bottom(Line::from(mark).right_aligned());
     }
-    let block = panel(title, s.ascii);
     Paragraph::new(lines)
         .scroll((scroll, 0))
         .block(block)

@@ -8,13 +8,14 @@ use ratatui::style::{Color, Modifier, Style};
 use crate::i18n::Lang;
 use crate::i18n::run as text_ja_en;
 use crate::i18n::run::RunText as T;
+use crate::i18n::run_live::{self as live, LiveText as L};
 use crate::model::Stamp;
 use crate::timer::{self, Phase, Status};
 use crate::tui::bigtext::glyph;
 use crate::tui::text;
 use crate::tui::widgets::Bar;
 
-use super::{FacilitatorView, phase_color};
+use super::{FacilitatorView, phase_color, turn_color};
 
 /// `HH:MM` in the plan's time zone.
 fn hhmm(v: &FacilitatorView, t: Stamp) -> String {
@@ -65,26 +66,48 @@ pub(super) fn header(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         title_max,
         bold,
     );
-    // Line 2: wall clock, planned end, projected end.
+    // Line 2: wall clock, then the plan's end and the projected one when the
+    // plan is dated today; on another day (a rehearsal, a reused plan) the
+    // drift against the plan's durations instead.
     let mut line = format!("{} {}", T::Now.text(lang), hhmm(v, v.now));
-    if let Some(p) = c.planned_end {
+    let today = c.plan_today;
+    if let Some(p) = c.planned_end.filter(|_| today) {
         line.push_str(&format!("   {} {}", T::PlannedEnd.text(lang), hhmm(v, p)));
     }
     let y = area.y + 1;
-    let used = put(buf, area.x + 1, y, &line, area.width - 2, Style::new());
+    let badge = if v.state.read_only {
+        text::width(T::ReadOnly.text(lang)) as u16 + 3
+    } else {
+        0
+    };
+    let right = area.right().saturating_sub(badge + 1);
+    let used = put(
+        buf,
+        area.x + 1,
+        y,
+        &line,
+        right.saturating_sub(area.x + 1),
+        Style::new(),
+    );
     if let Some(e) = c.projected_end {
-        let late = c.planned_end.map(|p| (e - p).num_minutes()).unwrap_or(0);
+        let late = match (today, c.planned_end, c.drift) {
+            (true, Some(p), _) => Some((e - p).num_minutes()),
+            (false, _, Some(d)) => Some(d / 60),
+            _ => None,
+        };
         let mut s = format!("   {} {}", T::ProjectedEnd.text(lang), hhmm(v, e));
-        if late != 0 {
-            s.push_str(&format!(" ({late:+}{})", minutes_unit(lang)));
+        match late {
+            Some(m) if m != 0 && today => s.push_str(&format!(" ({m:+}{})", minutes_unit(lang))),
+            Some(m) if !today => s.push_str(&format!("  {}", live::drift(m, lang))),
+            _ => {}
         }
-        let style = if late > 0 {
+        let style = if late.is_some_and(|m| m > 0) {
             Style::new().fg(Color::Yellow)
         } else {
             Style::new()
         };
         let x = area.x + 1 + used;
-        put(buf, x, y, &s, area.right().saturating_sub(x + 1), style);
+        put(buf, x, y, &s, right.saturating_sub(x), style);
     }
     if v.state.read_only {
         let tag = format!("[{}]", T::ReadOnly.text(lang));
@@ -140,8 +163,13 @@ fn big(buf: &mut Buffer, x: u16, y: u16, s: &str, color: Color, ascii: bool) {
 pub(super) fn timer(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
     let c = &v.clock;
     let mut color = phase_color(c);
-    let shown = match c.status {
-        Status::Done => "00:00".to_string(),
+    // In a report round the reporting group's turn is the big number.
+    let shown = match (c.status, &c.turn) {
+        (Status::Done, _) => "00:00".to_string(),
+        (_, Some(t)) => {
+            color = turn_color(c.status, t.remaining);
+            timer::clock_text(t.remaining)
+        }
         _ => timer::clock_text(c.remaining),
     };
     let flash = v.flash_on();
@@ -216,7 +244,8 @@ pub(super) fn timer(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
     ratatui::widgets::Widget::render(&bar, bar_area, buf);
 }
 
-/// The lines beside the big timer: status, elapsed, segment, turn, next alert.
+/// The lines beside the big timer: status, elapsed, segment, turn, next
+/// alert, next block.
 fn info(v: &FacilitatorView) -> Vec<(String, Style)> {
     let lang = v.state.lang;
     let c = &v.clock;
@@ -230,7 +259,12 @@ fn info(v: &FacilitatorView) -> Vec<(String, Style)> {
         (Status::Running, _) => T::Running,
     };
     let bold = Style::new().fg(color).add_modifier(Modifier::BOLD);
-    lines.push((status.text(lang).to_string(), bold));
+    // A read-only console cannot start anything: no "(Space to start)".
+    let status = match (status, v.state.read_only) {
+        (T::Ready, true) => L::ReadyReadOnly.text(lang),
+        (t, _) => t.text(lang),
+    };
+    lines.push((status.to_string(), bold));
     if c.status == Status::Done {
         return lines;
     }
@@ -257,14 +291,16 @@ fn info(v: &FacilitatorView) -> Vec<(String, Style)> {
         lines.push((t, Style::new().add_modifier(Modifier::BOLD)));
     }
     if let Some(t) = &c.turn {
+        // The big number is the turn; the block's time left goes here.
         let s = format!(
-            "{} {}{} ({}/{})  {}",
+            "{} {}{} ({}/{})  {} {}",
             T::Report.text(lang),
             T::GroupWord.text(lang),
             t.group,
             t.index + 1,
             t.count,
-            text_ja_en::left(&timer::clock_text(t.remaining), lang)
+            T::Block.text(lang),
+            text_ja_en::left(&timer::clock_text(c.remaining), lang)
         );
         let style = if t.remaining <= 0 {
             Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
@@ -293,6 +329,17 @@ fn info(v: &FacilitatorView) -> Vec<(String, Style)> {
             let s = format!("{}: {when}", T::NextAlert.text(lang));
             lines.push((s, Style::new().fg(Color::DarkGray)));
         }
+    }
+    let next = c.block_index.and_then(|i| v.state.plan.agenda.get(i + 1));
+    if let Some(b) = next {
+        let s = format!(
+            "{}: {} ({}{})",
+            L::NextUp.text(lang),
+            b.title,
+            b.minutes,
+            minutes_unit(lang)
+        );
+        lines.push((s, Style::new().fg(Color::DarkGray)));
     }
     lines
 }

@@ -2,10 +2,12 @@
 //! prompt card (or the report-back panel), status line, and the popups on
 //! top. Rendering reads the state and `now`; it never changes anything.
 
+mod asks;
 mod board;
 mod card;
 mod clock;
 mod popups;
+mod summary;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -60,6 +62,17 @@ pub fn phase_color(clock: &ClockView) -> Color {
     }
 }
 
+/// The colour of a reporting group's countdown: green, yellow in its last
+/// minute, red once over, blue while paused.
+pub fn turn_color(status: Status, remaining: i64) -> Color {
+    match status {
+        Status::Paused => Color::Blue,
+        _ if remaining <= 0 => Color::Red,
+        _ if remaining <= 60 => Color::Yellow,
+        _ => Color::Green,
+    }
+}
+
 /// Where each part of the dashboard goes in a terminal of `area`.
 #[derive(Debug, Clone, Copy)]
 pub struct Areas {
@@ -94,8 +107,18 @@ pub fn areas(area: Rect, groups: usize) -> Areas {
         height: 1,
         ..area
     };
-    let left_w = (area.width * 2 / 5).clamp(38, 70).min(area.width);
-    let table_h = (groups as u16 + 3).min(body_h.saturating_sub(4)).max(3);
+    // Below 80 columns the card gets half, so it stays readable at 60x16.
+    let left_w = if area.width >= 80 {
+        (area.width * 2 / 5).clamp(38, 70)
+    } else {
+        (area.width / 2).max(28)
+    }
+    .min(area.width);
+    // Many groups scroll within half the body, leaving the roster room.
+    let table_h = (groups as u16 + 3)
+        .min(body_h.saturating_sub(4))
+        .min((body_h / 2 + 2).max(7))
+        .max(3);
     let groups = Rect {
         x: area.x,
         y: body_y,
@@ -142,6 +165,25 @@ pub fn reference_max_scroll(state: &State, index: usize) -> u16 {
     lines.saturating_sub(rect.height.saturating_sub(2))
 }
 
+/// Lines a page of the prompt card scrolls: what fits, less a line of context.
+pub fn card_page(state: &State) -> u16 {
+    let a = areas(full(state.size), state.plan.groups.len()).card;
+    a.height.saturating_sub(3).max(1)
+}
+
+/// The furthest the key help can scroll (only a narrow terminal's
+/// one-column help scrolls).
+pub fn help_max_scroll(state: &State) -> u16 {
+    popups::help_max_scroll(state, full(state.size))
+}
+
+/// The open reference card's lines as shown (wrapped to the popup), for
+/// searching.
+pub fn reference_text_lines(state: &State, index: usize) -> Vec<String> {
+    let rect = popups::reference_rect(full(state.size));
+    popups::reference_lines(state, index, rect.width.saturating_sub(2))
+}
+
 /// Lines a page of a popup scrolls.
 pub fn popup_page(size: (u16, u16)) -> u16 {
     popups::reference_rect(full(size))
@@ -165,7 +207,9 @@ impl Widget for &FacilitatorView<'_> {
         board::groups(self, a.groups, buf);
         board::roster(self, a.roster, buf);
         let report = self.clock.block.is_some_and(|b| b.report.is_some());
-        if report {
+        if self.clock.status == Status::Done {
+            summary::summary(self, a.card, buf);
+        } else if report {
             card::report(self, a.card, buf);
         } else {
             card::prompt(self, a.card, buf);
@@ -175,14 +219,26 @@ impl Widget for &FacilitatorView<'_> {
             Mode::Dashboard => {}
             Mode::Help => popups::help(self, area, buf),
             Mode::References { selected } => popups::references(self, *selected, area, buf),
+            Mode::SearchReference {
+                index,
+                scroll,
+                query,
+            } => {
+                popups::reference(self, *index, *scroll, area, buf);
+                popups::search_prompt(self, query, area, buf);
+            }
             Mode::Reference { index, scroll } => {
                 popups::reference(self, *index, *scroll, area, buf)
             }
             Mode::Move { member, to } => popups::move_member(self, *member, *to, area, buf),
             Mode::Broadcast(n) => popups::broadcast(self, *n, area, buf),
+            Mode::ConfirmRestart => asks::confirm_restart(self, area, buf),
+            Mode::RoomMessage { text } => asks::room_message(self, text, area, buf),
         }
     }
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_trust;

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::facilitator::action::Command;
 use crate::facilitator::{State, keys};
 use crate::i18n::run::RunText as T;
+use crate::i18n::run_live::LiveText as L;
 use crate::tui::keys::help_rows;
 use crate::tui::text;
 use crate::tui::widgets::{Help, centered, clear_popup, panel};
@@ -56,57 +57,178 @@ pub(super) fn status_line(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         put(buf, area.x + 1, area.y, warning, area.width - 2, style);
         return;
     }
-    let hints = [
-        (Command::StartPause, T::HintStart),
-        (Command::Extend1, T::HintAdjust),
-        (Command::NextBlock, T::HintNext),
-        (Command::Broadcast(0), T::HintBroadcast),
-        (Command::References, T::HintReferences),
-        (Command::MoveMember, T::HintMove),
-        (Command::Help, T::HintHelp),
-        (Command::Quit, T::HintQuit),
+    footer(v, area, buf);
+}
+
+/// The key hints: what matters now first (t/T in a report round), `?` and
+/// `q` always last and never cut; a read-only console lists only what works.
+fn footer(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
+    let s = v.state;
+    let lang = s.lang;
+    if s.read_only {
+        let dim = Style::new().fg(Color::DarkGray);
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            L::ReadOnlyHints.text(lang),
+            area.width - 2,
+            dim,
+        );
+        return;
+    }
+    let mut hints: Vec<(Command, &str)> = vec![(Command::StartPause, T::HintStart.text(lang))];
+    if v.clock.turn.is_some() {
+        hints.push((Command::NextTurn, L::HintTurn.text(lang)));
+    }
+    hints.extend([
+        (Command::Extend1, T::HintAdjust.text(lang)),
+        (Command::NextBlock, T::HintNext.text(lang)),
+        (Command::Undo, L::HintUndo.text(lang)),
+        (Command::Broadcast(0), T::HintBroadcast.text(lang)),
+        (Command::References, T::HintReferences.text(lang)),
+        (Command::MoveMember, T::HintMove.text(lang)),
+    ]);
+    let tail = [
+        (Command::Help, T::HintHelp.text(lang)),
+        (Command::Quit, T::HintQuit.text(lang)),
     ];
-    let mut x = area.x + 1;
-    for (command, label) in hints {
-        let Some(b) = keys::DASHBOARD.iter().find(|b| b.command == command) else {
-            continue;
-        };
-        let key = match command {
+    let label = |command: Command| -> Option<String> {
+        let b = keys::DASHBOARD.iter().find(|b| b.command == command)?;
+        Some(match command {
             Command::Extend1 => "+/-".to_string(),
-            // Only the keys that have a message: the plan may have fewer than three.
-            Command::Broadcast(_) => match s.broadcasts().len().min(3) {
-                0 => continue,
+            Command::NextTurn => "t/T".to_string(),
+            // Only the keys that have a message.
+            Command::Broadcast(_) => match s.broadcasts().len().min(9) {
+                0 => return None,
                 1 => "1".to_string(),
                 n => format!("1-{n}"),
             },
             _ => b.keys[0].label(lang),
+        })
+    };
+    let item_w = |key: &str, text: &str| (text::width(key) + text::width(text) + 3) as u16;
+    let tail_w: u16 = tail
+        .iter()
+        .filter_map(|(c, t)| label(*c).map(|k| item_w(&k, t)))
+        .sum();
+    let mut x = area.x + 1;
+    let mut draw = |x: &mut u16, key: &str, text: &str| {
+        buf.set_string(*x, area.y, key, Style::new().fg(Color::Cyan));
+        let kx = *x + text::width(key) as u16 + 1;
+        buf.set_string(kx, area.y, text, Style::new().fg(Color::DarkGray));
+        *x += item_w(key, text);
+    };
+    for (command, text) in hints {
+        let Some(key) = label(command) else {
+            continue;
         };
-        let item_w = (text::width(&key) + text::width(label.text(lang)) + 3) as u16;
-        if x + item_w > area.right() {
+        if x + item_w(&key, text) + tail_w > area.right() {
             break;
         }
-        buf.set_string(x, area.y, &key, Style::new().fg(Color::Cyan));
-        let kx = x + text::width(&key) as u16 + 1;
-        buf.set_string(
-            kx,
-            area.y,
-            label.text(lang),
-            Style::new().fg(Color::DarkGray),
-        );
-        x += item_w;
+        draw(&mut x, &key, text);
     }
+    for (command, text) in tail {
+        if let Some(key) = label(command)
+            && x + item_w(&key, text) <= area.right()
+        {
+            draw(&mut x, &key, text);
+        }
+    }
+}
+
+/// The help's rows, the nine broadcast keys said as "1-9".
+fn help_rows_of(lang: crate::i18n::Lang) -> Vec<(String, &'static str)> {
+    help_rows(keys::DASHBOARD, lang, |c| keys::help_text(c, lang))
+        .into_iter()
+        .map(|(k, t)| match k.as_str() {
+            "1 2 3 4 5 6 7 8 9" => ("1-9".to_string(), t),
+            _ => (k, t),
+        })
+        .collect()
+}
+
+/// Below this width the help is one column that scrolls, so that every
+/// description can be read whole.
+const HELP_TWO_COLUMNS: u16 = 100;
+
+/// Where the one-column help goes, and how many rows it shows.
+fn help_rect(area: Rect) -> Rect {
+    centered(
+        area,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    )
+}
+
+pub(super) fn help_max_scroll(state: &State, area: Rect) -> u16 {
+    if area.width >= HELP_TWO_COLUMNS {
+        return 0;
+    }
+    let rows = help_rows_of(state.lang).len() as u16;
+    rows.saturating_sub(help_rect(area).height.saturating_sub(2))
 }
 
 pub(super) fn help(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
     let lang = v.state.lang;
-    let rows = help_rows(keys::DASHBOARD, lang, |c| keys::help_text(c, lang));
-    let help = Help {
-        title: T::HelpTitle.text(lang),
-        rows: &rows,
-        ascii: v.state.ascii,
-        hint: T::CloseHint.text(lang),
+    let rows = help_rows_of(lang);
+    // The clock stays in sight while the help is open.
+    let title = match super::asks::time_badge(v) {
+        Some(b) => format!("{} ─{b}", T::HelpTitle.text(lang)),
+        None => T::HelpTitle.text(lang).to_string(),
     };
-    (&help).render(area, buf);
+    if area.width >= HELP_TWO_COLUMNS {
+        let help = Help {
+            title: &title,
+            rows: &rows,
+            ascii: v.state.ascii,
+            hint: T::CloseHint.text(lang),
+        };
+        (&help).render(area, buf);
+        return;
+    }
+    let rect = help_rect(area);
+    clear_popup(rect, buf);
+    let max = help_max_scroll(v.state, area);
+    let scroll = v.state.help_scroll.min(max);
+    let mut hint = T::CloseHint.text(lang).to_string();
+    if max > 0 {
+        hint = format!(
+            "j/k {}-{}/{}  {hint}",
+            scroll + 1,
+            (scroll + rect.height - 2).min(rows.len() as u16),
+            rows.len()
+        );
+    }
+    let block = panel(format!(" {title} "), v.state.ascii)
+        .title_bottom(Line::from(format!(" {hint} ")).right_aligned());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let key_w = rows
+        .iter()
+        .map(|(k, _)| text::width(k))
+        .max()
+        .unwrap_or(0)
+        .min(12);
+    for (i, (k, t)) in rows
+        .iter()
+        .skip(scroll as usize)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let y = inner.y + i as u16;
+        let key = text::fit(k, key_w);
+        buf.set_string(inner.x + 1, y, &key, Style::new().fg(Color::Cyan));
+        let x = inner.x + 2 + key_w as u16;
+        put(
+            buf,
+            x,
+            y,
+            t,
+            inner.right().saturating_sub(x + 1),
+            Style::new(),
+        );
+    }
 }
 
 pub(super) fn references(v: &FacilitatorView, selected: usize, area: Rect, buf: &mut Buffer) {
@@ -139,6 +261,7 @@ pub(super) fn references(v: &FacilitatorView, selected: usize, area: Rect, buf: 
         let line = text::fit(&format!(" {} {}", i + 1, r.title), inner.width as usize);
         buf.set_string(inner.x, y, line, style);
     }
+    super::asks::badge_on(v, rect, buf);
 }
 
 /// Where an open reference card goes.
@@ -172,13 +295,18 @@ pub(super) fn reference(
     clear_popup(rect, buf);
     let lines = reference_lines(s, index, rect.width.saturating_sub(2));
     let visible = rect.height.saturating_sub(2);
-    let title = format!(
+    let key = r.id.clone().unwrap_or_else(|| r.title.clone());
+    let up = s.run.shown_reference.as_deref() == Some(key.as_str());
+    let mut title = format!(
         " {} [{}-{}/{}] ",
-        text::truncate(&r.title, rect.width.saturating_sub(20) as usize),
+        text::truncate(&r.title, rect.width.saturating_sub(44) as usize),
         scroll + 1,
         (scroll + visible).min(lines.len() as u16),
         lines.len()
     );
+    if up {
+        title.push_str(&format!("[{}] ", T::OnDisplay.text(lang)));
+    }
     let block = panel(title, s.ascii)
         .title_bottom(Line::from(format!(" {} ", T::ReferenceHint.text(lang))).right_aligned());
     let inner = block.inner(rect);
@@ -195,6 +323,7 @@ pub(super) fn reference(
         ..inner
     };
     Paragraph::new(shown).render(body, buf);
+    super::asks::badge_on(v, rect, buf);
 }
 
 pub(super) fn move_member(
@@ -248,6 +377,7 @@ pub(super) fn move_member(
         let line = text::fit(&format!(" {}", m.name), inner.width as usize);
         buf.set_string(inner.x, y, line, style);
     }
+    super::asks::badge_on(v, rect, buf);
 }
 
 pub(super) fn broadcast(v: &FacilitatorView, n: usize, area: Rect, buf: &mut Buffer) {
@@ -285,4 +415,21 @@ pub(super) fn broadcast(v: &FacilitatorView, n: usize, area: Rect, buf: &mut Buf
         ..inner
     };
     Paragraph::new(lines).render(body_rect, buf);
+    super::asks::badge_on(v, rect, buf);
+}
+
+/// The search prompt on the bottom border of the open reference card.
+pub(super) fn search_prompt(v: &FacilitatorView, query: &str, area: Rect, buf: &mut Buffer) {
+    let rect = reference_rect(area);
+    let lang = v.state.lang;
+    let prompt = format!(" /{}_  {} ", text::inert(query), L::SearchKeys.text(lang));
+    let style = Style::new().fg(Color::Black).bg(Color::Yellow);
+    put(
+        buf,
+        rect.x + 2,
+        rect.bottom().saturating_sub(1),
+        &prompt,
+        rect.width.saturating_sub(4),
+        style,
+    );
 }

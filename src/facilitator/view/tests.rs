@@ -15,12 +15,12 @@ use crate::model::read_plan;
 use crate::model::run::RunState;
 use crate::tui::buffer_text::text_of;
 
-fn at(secs: i64) -> Stamp {
+pub(super) fn at(secs: i64) -> Stamp {
     chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
         + Duration::seconds(secs)
 }
 
-fn base(lang: Lang) -> State {
+pub(super) fn base(lang: Lang) -> State {
     let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
     let plan = read_plan(&bytes, "jichitai-09").plan.unwrap();
     let run = RunState::new(&plan);
@@ -30,7 +30,7 @@ fn base(lang: Lang) -> State {
 /// The exchange block 18 minutes 47 seconds in, the briefing having run two
 /// minutes over; group B has notes, attendance and a summary; 佐野市 moved
 /// from A to B; group B selected.
-fn mid_exchange(lang: Lang) -> (State, Stamp) {
+pub(super) fn mid_exchange(lang: Lang) -> (State, Stamp) {
     let mut s = base(lang);
     let go = |s: &mut State, c, t| {
         update(s, Action::Command(c), at(t));
@@ -70,7 +70,7 @@ fn mid_exchange(lang: Lang) -> (State, Stamp) {
 
 /// Draws on a fresh terminal (a second draw on one `TestBackend` keeps stale
 /// halves of wide glyphs by design) and returns the screen as text.
-fn draw(s: &State, now: Stamp, w: u16, h: u16) -> String {
+pub(super) fn draw(s: &State, now: Stamp, w: u16, h: u16) -> String {
     let mut s = s.clone();
     update(&mut s, Action::Resize(w, h), now);
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -210,8 +210,8 @@ fn the_card_on_the_display_is_marked_and_the_flag_shows_its_age() {
     let (mut s, now) = mid_exchange(Lang::Ja);
     s.run.shown_theme = Some("2".into()); // group B's first theme
     let text = draw(&s, now, 80, 24);
-    assert!(text.contains("[表示中]"), "{text}");
+    assert!(text.contains("[テーマ2 表示中]"), "{text}");
     assert!(text.contains("B 助け 3分"), "{text}");
     s.run.shown_theme = Some("1".into());
-    assert!(!draw(&s, now, 80, 24).contains("[表示中]"));
+    assert!(!draw(&s, now, 80, 24).contains("表示中"));
 }

@@ -37,19 +37,21 @@ fn title(state: &State) -> String {
         .question
         .as_ref()
         .map_or(unset.to_string(), |(t, q)| card::tag(&state.themes, t, q));
-    let mut s = format!(
-        " {what} | {}:{speaker} {}:{} {}:{question}",
+    // An action's owner comes right after the kind: a narrow title cuts
+    // the question, never who takes the action.
+    let owner = if e.kind == NoteKind::Action {
+        let owner = e.owner.as_deref().map_or(unset.to_string(), text::inert);
+        format!(" {}:{owner}", NotesText::Owner.text(lang))
+    } else {
+        String::new()
+    };
+    format!(
+        " {what} | {}:{speaker} {}:{}{owner} {}:{question} ",
         NotesText::Speaker.text(lang),
         NotesText::Kind.text(lang),
         kind_label(e.kind, lang),
         NotesText::Question.text(lang),
-    );
-    if e.kind == NoteKind::Action {
-        let owner = e.owner.as_deref().map_or(unset.to_string(), text::inert);
-        s.push_str(&format!(" {}:{owner}", NotesText::Owner.text(lang)));
-    }
-    s.push(' ');
-    s
+    )
 }
 
 /// Draws the editor pane with the note or the summary.
@@ -85,6 +87,9 @@ pub fn render_status(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Bu
             .bg(Color::Red)
             .add_modifier(Modifier::BOLD);
         (save_error(e, lang), style)
+    } else if let Some(e) = &state.draft_error {
+        let style = Style::new().fg(Color::White).bg(Color::Red);
+        (e.clone(), style)
     } else if let Some(secs) = state.skew {
         let style = Style::new().fg(Color::Black).bg(Color::Yellow);
         (crate::i18n::display::clock_skew(secs, lang), style)
@@ -109,6 +114,18 @@ pub fn render_status(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Bu
 
 /// Draws the key hints.
 pub fn render_footer(state: &State, area: Rect, buf: &mut Buffer) {
-    let hint = text::truncate(NotesText::Hint.text(state.lang), usize::from(area.width));
+    let pane = if state.mode == Mode::Help {
+        state.back_to
+    } else {
+        state.mode
+    };
+    let hint = match pane {
+        Mode::Summary => NotesText::HintSummary,
+        Mode::Roster => NotesText::HintRoster,
+        Mode::Card => NotesText::HintCard,
+        Mode::List => NotesText::HintList,
+        _ => NotesText::Hint,
+    };
+    let hint = text::truncate(hint.text(state.lang), usize::from(area.width));
     buf.set_string(area.x, area.y, hint, Style::new().fg(Color::DarkGray));
 }

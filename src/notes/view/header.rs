@@ -36,11 +36,18 @@ fn timer(state: &State, now: DateTime<Utc>) -> (String, String, Style) {
         .block
         .map(|b| text::inert(&b.title))
         .unwrap_or_default();
-    let segment = clock
-        .segment
-        .as_ref()
-        .map(|s| format!(" {}", text::inert(s.title)))
-        .unwrap_or_default();
+    // A segment's own time stands beside its name, apart from the block's,
+    // so 42:49 left in the block is never read as time left in 自己紹介.
+    let segment = clock.segment.as_ref().map(|s| {
+        format!(
+            "{} {}/{} {} {}",
+            text::inert(s.title),
+            s.index + 1,
+            s.count,
+            NotesText::Left.text(lang),
+            clock_text(s.remaining.max(0))
+        )
+    });
     let left = clock_text(clock.remaining);
     let (what, style) = match (clock.status, clock.phase) {
         (Status::Done, _) => (NotesText::Finished.text(lang).to_string(), Style::new()),
@@ -69,10 +76,14 @@ fn timer(state: &State, now: DateTime<Utc>) -> (String, String, Style) {
             Style::new().fg(Color::Green),
         ),
     };
-    let context = if clock.status == Status::Done {
-        String::new()
-    } else {
-        format!("{block}{segment}  ")
+    let what = match &segment {
+        Some(_) => format!("{} {what}", NotesText::WholeBlock.text(lang)),
+        None => what,
+    };
+    let context = match (clock.status, segment) {
+        (Status::Done, _) => String::new(),
+        (_, Some(seg)) => format!("{block} | {seg}  "),
+        (_, None) => format!("{block}  "),
     };
     (context, what, style.add_modifier(Modifier::BOLD))
 }
@@ -83,10 +94,15 @@ pub fn render(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
     let w = usize::from(area.width);
     let (context, time, timer_style) = timer(state, now);
     // The time itself is never cut; the block's name gives way first.
-    let room = (w / 2).saturating_sub(text::width(&time));
+    let room = (w * 3 / 5).saturating_sub(text::width(&time));
     let context = match context.trim_end() {
         "" => String::new(),
-        c => format!("{}  ", text::truncate(c, room.saturating_sub(2))),
+        // Narrow: the block's name goes first, the segment and its time stay.
+        c if text::width(c) + 2 > room => match c.split_once(" | ") {
+            Some((_, seg)) => format!("{}  ", text::truncate(seg, room.saturating_sub(2))),
+            None => format!("{}  ", text::truncate(c, room.saturating_sub(2))),
+        },
+        c => format!("{c}  "),
     };
     let timer = format!("{context}{time}");
     let timer_w = text::width(&timer);

@@ -44,8 +44,15 @@ fn note_lines(state: &State, note: &Note, w: usize) -> Vec<(String, Style)> {
     } else {
         String::new()
     };
+    let edited = if note.updated > note.created && !note.deleted {
+        let at = note.updated.with_timezone(&state.tz).format("%H:%M");
+        format!(" ({} {at})", NotesText::Edited.text(lang))
+    } else {
+        String::new()
+    };
+    // The owner right after the kind, so that a narrow list never cuts it.
     let head = format!(
-        "{time} {speaker} [{}]{question}{owner}{pending}",
+        "{time} {speaker} [{}]{owner}{question}{pending}{edited}",
         kind_label(note.kind, lang)
     );
     let head_style = Style::new()

@@ -14,6 +14,10 @@ mod roster;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_help;
+#[cfg(test)]
+mod tests_wrap;
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
@@ -57,9 +61,13 @@ pub fn layout(area: Rect, state: &State) -> Areas {
     let roster_h = (state.members.len() as u16 + 3).min(left.height / 2 + 1);
     let [roster, card] =
         Layout::vertical([Constraint::Length(roster_h), Constraint::Fill(1)]).areas(left);
+    // The note editor grows with its wrapped text (up to half the column),
+    // so a note can be proofread whole before Enter.
     let editor_h = match state.mode {
         Mode::Summary => (right.height / 2).max(5),
-        _ => 5.min(right.height / 2),
+        _ => (wrapped_rows(&state.editor.area, right.width.saturating_sub(2)) + 2)
+            .clamp(5, (right.height / 2).max(5))
+            .min(right.height / 2),
     };
     let [list, editor] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(editor_h)]).areas(right);
@@ -72,6 +80,23 @@ pub fn layout(area: Rect, state: &State) -> Areas {
         status,
         footer,
     }
+}
+
+/// About how many rows `area`'s text takes wrapped at `width` cells, with
+/// room for the caret after the last character and for the cells a wrap
+/// leaves empty at a row's end.
+fn wrapped_rows(area: &ratatui_textarea::TextArea<'_>, width: u16) -> u16 {
+    let width = usize::from(width.max(2));
+    let rows: usize = area
+        .lines()
+        .iter()
+        .map(|l| {
+            let cells = crate::tui::text::width(l) + 1;
+            let rows = cells.div_ceil(width);
+            if rows > 1 { rows + rows / 4 + 1 } else { rows }
+        })
+        .sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
 /// Draws the whole screen at `now` and places the cursor.
@@ -97,6 +122,10 @@ pub fn draw(frame: &mut Frame, state: &State, now: DateTime<Utc>) {
         Mode::Help => popup::render_help(state, area, frame.buffer_mut()),
         _ => {}
     }
+    if let Some(ask) = state.ask {
+        popup::render_ask(state, ask, area, frame.buffer_mut());
+        cursor = None;
+    }
     if let Some(pos) = cursor {
         frame.set_cursor_position(pos);
     }
@@ -115,8 +144,12 @@ pub fn caret(state: &State, a: &Areas) -> Option<Position> {
     let inner = editor::inner(a.editor);
     let sc = area.screen_cursor();
     let (top_row, top_col) = area.scroll_offset();
-    let x = sc.col.checked_sub(usize::from(top_col))?;
-    let y = sc.row.checked_sub(usize::from(top_row))?;
+    let mut x = sc.col.checked_sub(usize::from(top_col))?;
+    let mut y = sc.row.checked_sub(usize::from(top_row))?;
+    // A row filled to its last cell: what is typed next starts the next row.
+    if x == usize::from(inner.width) && y + 1 < usize::from(inner.height) {
+        (x, y) = (0, y + 1);
+    }
     if x >= usize::from(inner.width) || y >= usize::from(inner.height) {
         return None;
     }

@@ -8,9 +8,10 @@ use ratatui::widgets::Widget;
 
 use crate::i18n::notes::NotesText;
 use crate::notes::picker::PickFor;
+use crate::notes::quit::Ask;
 use crate::notes::{Mode, State, keys};
 use crate::tui::text;
-use crate::tui::widgets::{Help, centered, clear_popup, panel};
+use crate::tui::widgets::{centered, clear_popup, panel};
 
 /// Draws the picker; returns where the cursor goes (the end of the typed text).
 pub fn render_picker(state: &State, area: Rect, buf: &mut Buffer) -> Option<Position> {
@@ -20,7 +21,8 @@ pub fn render_picker(state: &State, area: Rect, buf: &mut Buffer) -> Option<Posi
         PickFor::Owner => NotesText::PickOwnerTitle,
     }
     .text(state.lang);
-    let matches = p.matches(&state.members);
+    let candidates = state.candidates();
+    let matches = p.matches(&candidates);
     let w = (text::width(title) as u16 + 4).max(30);
     let h = state.members.len() as u16 + 4;
     let rect = centered(area, w, h);
@@ -43,44 +45,227 @@ pub fn render_picker(state: &State, area: Rect, buf: &mut Buffer) -> Option<Posi
         };
         buf.set_string(inner.x, y, text::fit(&format!("{n:>2} {m}"), iw), style);
     }
+    if let Some(name) = p.typed_name().filter(|_| matches.is_empty()) {
+        let hint = crate::i18n::notes::take_typed(&text::inert(&name), state.lang);
+        buf.set_string(
+            inner.x,
+            inner.y + 1,
+            text::truncate(&hint, iw),
+            Style::new(),
+        );
+    }
     let x = inner.x + (text::width(&filter) as u16).min(inner.width.saturating_sub(1));
     Some(Position::new(x, inner.y))
 }
 
-/// Draws the key help of the mode the note-taker came from.
-pub fn render_help(state: &State, area: Rect, buf: &mut Buffer) {
+/// The key list: the pane the note-taker came from, the keys of every
+/// pane, the other panes and the editing keys, each under a heading, as
+/// `(keys, what)` rows; a heading has no keys.
+pub fn help_rows(state: &State) -> Vec<(String, String)> {
     let lang = state.lang;
-    // The pane the note-taker came from first, then the keys that only act
-    // in the other panes, each under the pane's name.
-    let mut rows: Vec<(String, &str)> = keys::help(state.back_to)
-        .into_iter()
-        .map(|(k, t)| (k, t.text(lang)))
-        .collect();
-    let panes = [
-        (Mode::Write, NotesText::Editor),
-        (Mode::Roster, NotesText::Roster),
-        (Mode::Card, NotesText::Card),
-        (Mode::List, NotesText::Notes),
-    ];
-    for (mode, name) in panes {
-        if keys::tables(mode) == keys::tables(state.back_to) {
-            continue;
+    let name = |mode: Mode| match mode {
+        Mode::Roster => NotesText::Roster,
+        Mode::Card => NotesText::Card,
+        Mode::List => NotesText::Notes,
+        Mode::Summary => NotesText::Summary,
+        _ => NotesText::Editor,
+    };
+    let mut rows = Vec::new();
+    let mut section = |title: &str, keys: Vec<(String, String)>| {
+        if !keys.is_empty() {
+            rows.push((String::new(), format!("[{title}]")));
+            rows.extend(keys);
         }
-        let own: Vec<(String, &str)> = keys::help(mode)
+    };
+    let own = |mode| {
+        keys::pane_help(mode)
             .into_iter()
-            .map(|(k, t)| (k, t.text(lang)))
-            .filter(|row| !rows.contains(row))
-            .collect();
-        if !own.is_empty() {
-            rows.push((format!("[{}]", name.text(lang)), ""));
-            rows.extend(own);
+            .map(|(k, t)| (k, t.text(lang).to_string()))
+            .collect::<Vec<_>>()
+    };
+    let from = state.back_to;
+    section(name(from).text(lang), own(from));
+    let everywhere = keys::global_help()
+        .into_iter()
+        .map(|(k, t)| (k, t.text(lang).to_string()))
+        .collect();
+    section(NotesText::HelpEverywhere.text(lang), everywhere);
+    for mode in [Mode::Write, Mode::Roster, Mode::Card, Mode::List] {
+        if keys::tables(mode) != keys::tables(from) {
+            section(name(mode).text(lang), own(mode));
         }
     }
-    let help = Help {
-        title: NotesText::HelpTitle.text(lang),
-        rows: &rows,
-        ascii: false,
-        hint: "Esc",
+    let editing = crate::i18n::notes::editing_keys(lang)
+        .into_iter()
+        .map(|(k, t)| (k.to_string(), t.to_string()))
+        .collect();
+    section(NotesText::HelpEditing.text(lang), editing);
+    rows
+}
+
+/// Draws the key list over the screen: one column, descriptions wrapped
+/// under their keys when narrow, scrolled with the arrows.
+pub fn render_help(state: &State, area: Rect, buf: &mut Buffer) {
+    let title = format!(" {} ", NotesText::HelpTitle.text(state.lang));
+    let rect = centered(
+        area,
+        area.width.saturating_sub(2).min(100),
+        area.height.saturating_sub(2),
+    );
+    clear_popup(rect, buf);
+    let block = panel(
+        text::truncate(&title, usize::from(rect.width.saturating_sub(2))),
+        false,
+    );
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let w = usize::from(inner.width);
+    let rows = help_rows(state);
+    let key_w = rows
+        .iter()
+        .map(|(k, _)| text::width(k))
+        .max()
+        .unwrap_or(0)
+        .min(w / 2);
+    let mut lines: Vec<(String, String)> = Vec::new();
+    for (keys, what) in rows {
+        if keys.is_empty() {
+            lines.push((String::new(), what));
+            continue;
+        }
+        // Keys in their column; the description beside them, or wrapped
+        // below when the window is narrow.
+        let room = w.saturating_sub(key_w + 2);
+        let wrapped = text::wrap(&what, room.max(10), "");
+        if room >= 16 {
+            for (i, part) in wrapped.into_iter().enumerate() {
+                let k = if i == 0 { keys.clone() } else { String::new() };
+                lines.push((text::fit(&k, key_w), part));
+            }
+        } else {
+            lines.push((keys, String::new()));
+            for part in text::wrap(&what, w.saturating_sub(2).max(4), "") {
+                lines.push(("  ".into(), part));
+            }
+        }
+    }
+    let visible = usize::from(inner.height);
+    let top = state.help_scroll.min(lines.len().saturating_sub(visible));
+    for (i, (k, what)) in lines.iter().skip(top).take(visible).enumerate() {
+        let y = inner.y + i as u16;
+        if k.is_empty() && what.starts_with('[') {
+            let style = Style::new().add_modifier(Modifier::BOLD);
+            buf.set_string(inner.x, y, text::truncate(what, w), style);
+            continue;
+        }
+        let kw = text::width(k);
+        buf.set_string(
+            inner.x,
+            y,
+            text::truncate(k, w),
+            Style::new().fg(ratatui::style::Color::Cyan),
+        );
+        let x = kw + usize::from(kw > 0) * 2;
+        if x < w {
+            buf.set_string(
+                inner.x + x as u16,
+                y,
+                text::truncate(what, w - x),
+                Style::new(),
+            );
+        }
+    }
+}
+
+/// Draws the open question (quit with unsaved work, bring back rescued work).
+pub fn render_ask(state: &State, ask: Ask, area: Rect, buf: &mut Buffer) {
+    use crate::i18n::notes as words;
+    let lang = state.lang;
+    let (title, mut lines): (&str, Vec<String>) = match ask {
+        Ask::Quit => {
+            let u = state.unsaved().unwrap_or_default();
+            let mut lines = Vec::new();
+            if u.notes > 0 {
+                lines.push(words::unsaved_notes(u.notes, lang));
+            } else if u.other {
+                lines.push(words::unsaved_other(lang).to_string());
+            }
+            if u.summary {
+                lines.push(NotesText::SummaryUnrecorded.text(lang).to_string());
+            }
+            if u.draft {
+                lines.push(NotesText::DraftUnwritable.text(lang).to_string());
+            }
+            if let Some(e) = state.saving.error.as_ref().or(state.draft_error.as_ref()) {
+                lines.push(text::inert(e));
+            }
+            if let Some(p) = &state.rescued_to {
+                lines.push(words::rescue_written(&p.display().to_string(), lang));
+            }
+            lines.push(String::new());
+            for t in [
+                NotesText::QuitRetry,
+                NotesText::QuitRescue,
+                NotesText::QuitAnyway,
+                NotesText::QuitBack,
+            ] {
+                lines.push(t.text(lang).to_string());
+            }
+            (NotesText::QuitTitle.text(lang), lines)
+        }
+        Ask::DropEdit => (
+            NotesText::DropEditTitle.text(lang),
+            vec![
+                NotesText::DropEditYes.text(lang).to_string(),
+                NotesText::DropEditNo.text(lang).to_string(),
+            ],
+        ),
+        Ask::BringBack => {
+            let ids: std::collections::BTreeSet<&String> = state
+                .rescue_offer
+                .iter()
+                .flat_map(|(_, r)| &r.pending)
+                .collect();
+            let notes = ids.len();
+            let files: Vec<String> = state
+                .rescue_offer
+                .iter()
+                .map(|(p, _)| text::inert(&p.display().to_string()))
+                .collect();
+            let mut lines = words::rescued(notes, &files, lang);
+            lines.push(String::new());
+            lines.push(NotesText::BringBackYes.text(lang).to_string());
+            lines.push(NotesText::BringBackNo.text(lang).to_string());
+            (NotesText::BringBackTitle.text(lang), lines)
+        }
     };
-    (&help).render(area, buf);
+    let max_w = area.width.saturating_sub(4);
+    let widest = lines.iter().map(|l| text::width(l)).max().unwrap_or(0);
+    let w = (widest.max(text::width(title) + 2) as u16 + 4).min(max_w);
+    let inner_w = usize::from(w.saturating_sub(2));
+    // Long lines (a path, an error) wrap rather than lose their end.
+    lines = lines
+        .iter()
+        .flat_map(|l| {
+            if l.is_empty() {
+                vec![String::new()]
+            } else {
+                text::wrap(l, inner_w, "")
+            }
+        })
+        .collect();
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let rect = centered(area, w, h);
+    clear_popup(rect, buf);
+    let block = panel(format!(" {title} "), false);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    for (i, line) in lines.iter().enumerate().take(usize::from(inner.height)) {
+        buf.set_string(
+            inner.x,
+            inner.y + i as u16,
+            text::truncate(line, inner_w),
+            Style::new(),
+        );
+    }
 }

@@ -24,8 +24,18 @@ pub fn render(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
     let order = roster::order(&state.doc, &state.members);
     let speaking = roster::speaking_now(&state.doc);
     let w = usize::from(inner.width);
-    // number (2) + marker (1) + name + presence (4) + time (6)
-    let name_w = w.saturating_sub(2 + 1 + 1 + 4 + 1 + 6);
+    // number (2) + marker (1) + name + presence + time (6)
+    let presence_w = [
+        None,
+        Some(Presence::Present),
+        Some(Presence::Late),
+        Some(Presence::Absent),
+    ]
+    .into_iter()
+    .map(|p| text::width(presence_label(p, lang)))
+    .max()
+    .unwrap_or(4);
+    let name_w = w.saturating_sub(2 + 1 + 1 + presence_w + 1 + 6);
     let rows = usize::from(inner.height.saturating_sub(1));
     let first = state
         .roster_sel
@@ -33,11 +43,7 @@ pub fn render(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
         .min(order.len().saturating_sub(rows));
     for (i, m) in order.iter().enumerate().skip(first).take(rows) {
         let y = inner.y + (i - first) as u16;
-        let roster_no = state
-            .members
-            .iter()
-            .position(|x| x == m)
-            .map_or(0, |n| n + 1);
+        let roster_no = state.number_of(m).unwrap_or(0);
         let is_speaking = speaking == Some(m.as_str());
         let presence = state.doc.presence(m);
         let spoken = roster::spoken(&state.doc, m, now).num_seconds();
@@ -45,7 +51,7 @@ pub fn render(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
             "{roster_no:>2}{}{} {} {:>6}",
             if is_speaking { '>' } else { ' ' },
             text::fit(m, name_w),
-            text::fit(presence_label(presence, lang), 4),
+            text::fit(presence_label(presence, lang), presence_w),
             if spoken > 0 {
                 clock_text(spoken)
             } else {

@@ -16,7 +16,7 @@ use crate::model::run::RunState;
 use crate::notes::{Action, Mode, State, update};
 use crate::tui::buffer_text::text_of as lines;
 
-fn t0() -> DateTime<Utc> {
+pub(super) fn t0() -> DateTime<Utc> {
     "2026-01-20T05:10:00Z".parse().unwrap()
 }
 
@@ -25,7 +25,7 @@ fn plan() -> crate::model::Plan {
     crate::model::read_plan(bytes, "jichitai-09").plan.unwrap()
 }
 
-fn fresh(lang: Lang) -> State {
+pub(super) fn fresh(lang: Lang) -> State {
     let plan = plan();
     let group = plan.group("B").unwrap().clone();
     State::new(
@@ -39,7 +39,7 @@ fn fresh(lang: Lang) -> State {
 
 /// Presses a key; every save it starts lands on (an imaginary) disk unless
 /// the console is `offline`.
-fn key(s: &mut State, code: KeyCode, m: KeyModifiers, now: DateTime<Utc>) {
+pub(super) fn key(s: &mut State, code: KeyCode, m: KeyModifiers, now: DateTime<Utc>) {
     let fx = update(s, Action::Key(KeyEvent::new(code, m)), now);
     if s.id_prefix == "offline" {
         return;
@@ -52,7 +52,7 @@ fn key(s: &mut State, code: KeyCode, m: KeyModifiers, now: DateTime<Utc>) {
     }
 }
 
-fn type_text(s: &mut State, text: &str, now: DateTime<Utc>) {
+pub(super) fn type_text(s: &mut State, text: &str, now: DateTime<Utc>) {
     for c in text.chars() {
         key(s, KeyCode::Char(c), KeyModifiers::NONE, now);
     }
@@ -77,7 +77,7 @@ fn busy(lang: Lang) -> (State, DateTime<Utc>) {
     {
         s.roster_sel = i;
         while s.doc.presence(&s.members[i].clone()) != Some(*p) {
-            key(&mut s, KeyCode::Char('a'), KeyModifiers::NONE, t(0));
+            key(&mut s, KeyCode::Char(' '), KeyModifiers::NONE, t(0));
         }
     }
     s.mode = Mode::Write;
@@ -132,7 +132,7 @@ fn busy(lang: Lang) -> (State, DateTime<Utc>) {
     (s, t(12))
 }
 
-fn render(s: &State, w: u16, h: u16, now: DateTime<Utc>) -> (Buffer, Option<Position>) {
+pub(super) fn render(s: &State, w: u16, h: u16, now: DateTime<Utc>) -> (Buffer, Option<Position>) {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let frame = terminal.draw(|f| draw(f, s, now)).unwrap();
     let buffer = frame.buffer.clone();
@@ -215,29 +215,6 @@ fn cursor_sits_at_the_caret_after_typing_kesennuma() {
     key(&mut s, KeyCode::Left, KeyModifiers::NONE, t0());
     let (_, cursor) = render(&s, 80, 24, t0());
     assert_eq!(cursor, Some(Position::new(expected.x - 4, expected.y)));
-}
-
-#[test]
-fn cursor_follows_horizontal_scroll_of_a_long_japanese_line() {
-    let mut s = fresh(Lang::Ja);
-    let long = "気仙沼市の課題".repeat(8);
-    type_text(&mut s, &long, t0());
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| draw(f, &s, t0())).unwrap();
-    let areas = super::layout(ratatui::layout::Rect::new(0, 0, 80, 24), &s);
-    let inner = super::editor::inner(areas.editor);
-    let (_, scroll_col) = s.editor.area.scroll_offset();
-    assert!(scroll_col > 0, "the line is wider than the editor");
-    let caret = super::caret(&s, &areas).unwrap();
-    // The caret is at the end of the text: its column is the text's width
-    // minus the scroll, inside the editor.
-    let width = unicode_width::UnicodeWidthStr::width(long.as_str()) as u16;
-    assert_eq!(caret.x, inner.x + width - scroll_col);
-    assert!(caret.x < inner.x + inner.width);
-    // What is drawn just left of the caret is the last character typed.
-    let frame = terminal.draw(|f| draw(f, &s, t0())).unwrap();
-    assert_eq!(frame.buffer[(caret.x - 2, caret.y)].symbol(), "題");
-    assert_eq!(terminal.get_cursor_position().unwrap(), caret);
 }
 
 #[test]

@@ -1,0 +1,436 @@
+//! Keys that cannot lose the clock (F1), signals that always reach the
+//! facilitator (F2, F3, F10, F19) and a full rehearsal of jichitai-09 with
+//! mistakes, driven by actions with an injected `now`.
+
+use chrono::Duration;
+
+use super::*;
+use crate::facilitator::GroupDigest;
+use crate::i18n::Lang;
+use crate::model::notes::FlagKind;
+use crate::model::read_plan;
+use crate::model::run::RunState;
+use crate::timer::{Clock, Status};
+
+fn state() -> State {
+    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
+    let plan = read_plan(&bytes, "jichitai-09").plan.unwrap();
+    let run = RunState::new(&plan);
+    State::new(plan, run, Lang::Ja)
+}
+
+fn at(secs: i64) -> Stamp {
+    chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
+        + Duration::seconds(secs)
+}
+
+fn cmd(s: &mut State, c: Command, t: i64) -> Vec<Effect> {
+    update(s, Action::Command(c), at(t))
+}
+
+fn bells(fx: &[Effect]) -> usize {
+    fx.iter().filter(|e| matches!(e, Effect::Bell)).count()
+}
+
+fn notified(fx: &[Effect]) -> Option<String> {
+    fx.iter().find_map(|e| match e {
+        Effect::Notify { body, .. } => Some(body.clone()),
+        _ => None,
+    })
+}
+
+fn remaining(s: &State, t: i64) -> i64 {
+    Clock::at(&s.plan, &s.run, at(t)).remaining
+}
+
+#[test]
+fn r_asks_first_and_only_yes_restarts() {
+    let mut s = state();
+    cmd(&mut s, Command::StartPause, 0);
+    assert!(cmd(&mut s, Command::Restart, 60).is_empty());
+    assert_eq!(s.mode, Mode::ConfirmRestart);
+    assert_eq!(s.run.current.as_ref().unwrap().started, Some(at(0)));
+    cmd(&mut s, Command::Close, 61);
+    assert_eq!((s.mode.clone(), remaining(&s, 61)), (Mode::Dashboard, 239));
+    cmd(&mut s, Command::Restart, 62);
+    let fx = cmd(&mut s, Command::Confirm, 62);
+    assert!(fx.iter().any(|e| matches!(e, Effect::Save(_))));
+    assert_eq!(Clock::at(&s.plan, &s.run, at(63)).status, Status::Ready);
+    assert!(s.run.history[0].restarted);
+    // z brings the running block back, as if R had never been pressed.
+    cmd(&mut s, Command::Undo, 70);
+    assert_eq!(remaining(&s, 70), 230);
+    assert!(s.run.history.is_empty());
+    assert_eq!(s.notice.as_ref().unwrap().text, "元に戻しました: R");
+}
+
+#[test]
+fn z_takes_back_each_change_to_the_clock_in_turn() {
+    let mut s = state();
+    cmd(&mut s, Command::NextBlock, 0);
+    cmd(&mut s, Command::StartPause, 0);
+    cmd(&mut s, Command::Extend5, 60);
+    cmd(&mut s, Command::PreviousBlock, 120);
+    assert_eq!(s.run.current_index(&s.plan), Some(0));
+    cmd(&mut s, Command::Undo, 130);
+    // Back on the exchange, which ran all along.
+    assert_eq!(s.run.current_index(&s.plan), Some(1));
+    assert_eq!(remaining(&s, 130), 50 * 60 - 130);
+    cmd(&mut s, Command::Undo, 131);
+    assert_eq!(remaining(&s, 131), 45 * 60 - 131);
+    cmd(&mut s, Command::Undo, 132);
+    cmd(&mut s, Command::Undo, 132);
+    assert!(s.run.history.is_empty() && s.run.current_index(&s.plan) == Some(0));
+    let fx = cmd(&mut s, Command::Undo, 133);
+    assert!(fx.is_empty());
+    assert_eq!(s.notice.as_ref().unwrap().text, "元に戻す操作はありません");
+}
+
+#[test]
+fn undoing_a_cut_to_zero_keeps_the_time_up_for_the_real_end() {
+    let mut s = state();
+    cmd(&mut s, Command::StartPause, 0);
+    let fx = cmd(&mut s, Command::Cut5, 10);
+    assert_eq!(notified(&fx).unwrap(), "時間です：事務局からの情報提供");
+    cmd(&mut s, Command::Undo, 20);
+    assert_eq!(remaining(&s, 20), 280);
+    let mut said = Vec::new();
+    for t in 21..=400 {
+        if let Some(b) = notified(&update(&mut s, Action::Tick, at(t))) {
+            said.push((t, b));
+        }
+    }
+    let said: Vec<(i64, &str)> = said.iter().map(|(t, b)| (*t, b.as_str())).collect();
+    assert_eq!(
+        said,
+        [
+            (240, "残り1分：事務局からの情報提供"),
+            (300, "時間です：事務局からの情報提供")
+        ]
+    );
+}
+
+#[test]
+fn a_turn_running_out_rings_with_bell_notice_and_flash() {
+    let mut s = state();
+    cmd(&mut s, Command::NextBlock, 0);
+    cmd(&mut s, Command::NextBlock, 0);
+    cmd(&mut s, Command::StartPause, 0);
+    assert_eq!(bells(&update(&mut s, Action::Tick, at(179))), 0);
+    let fx = update(&mut s, Action::Tick, at(180));
+    assert_eq!(bells(&fx), 1);
+    assert_eq!(notified(&fx).unwrap(), "報告時間終了：班A");
+    assert!(fx.iter().any(|e| matches!(e, Effect::Save(_))));
+    assert!(s.flash_until.is_some());
+    assert_eq!(bells(&update(&mut s, Action::Tick, at(181))), 0);
+    // + during A's turn gives A a minute; it rings again when that runs out.
+    cmd(&mut s, Command::Extend1, 182);
+    let c = Clock::at(&s.plan, &s.run, at(182));
+    assert_eq!((c.turn.unwrap().remaining, c.duration), (58, 600));
+    assert_eq!(bells(&update(&mut s, Action::Tick, at(239))), 0);
+    assert_eq!(bells(&update(&mut s, Action::Tick, at(240))), 1);
+}
+
+#[test]
+fn t_past_the_last_group_says_so() {
+    let mut s = state();
+    cmd(&mut s, Command::NextTurn, 0);
+    assert_eq!(s.notice.as_ref().unwrap().text, "報告の時間ではありません");
+    cmd(&mut s, Command::NextBlock, 0);
+    cmd(&mut s, Command::NextBlock, 0);
+    cmd(&mut s, Command::StartPause, 0);
+    cmd(&mut s, Command::NextTurn, 1);
+    cmd(&mut s, Command::NextTurn, 2);
+    cmd(&mut s, Command::NextTurn, 3);
+    assert_eq!(
+        s.notice.as_ref().unwrap().text,
+        "最後のグループです（n で次のブロックへ）"
+    );
+}
+
+#[test]
+fn plus_after_the_end_says_the_agenda_is_done() {
+    let mut s = state();
+    for _ in 0..3 {
+        cmd(&mut s, Command::NextBlock, 0);
+    }
+    cmd(&mut s, Command::Extend1, 1);
+    assert_eq!(
+        s.notice.as_ref().unwrap().text,
+        "全ブロック終了しています（b で戻れます）"
+    );
+}
+
+#[test]
+fn a_help_flag_rings_once_and_a_ready_flag_speaks() {
+    let mut s = state();
+    let help = GroupDigest {
+        flag: Some((FlagKind::Help, at(30))),
+        ..GroupDigest::default()
+    };
+    let load = |d: &GroupDigest| Action::NotesLoaded(vec![("B".into(), Ok(d.clone()))]);
+    let fx = update(&mut s, load(&help), at(31));
+    assert_eq!(bells(&fx), 1);
+    assert_eq!(
+        notified(&fx).unwrap(),
+        "班Bが助けを求めています（a で確認）"
+    );
+    // The same flag read again (another note saved) rings no more.
+    assert_eq!(bells(&update(&mut s, load(&help), at(40))), 0);
+    let ready = GroupDigest {
+        flag: Some((FlagKind::Ready, at(50))),
+        ..GroupDigest::default()
+    };
+    let fx = update(&mut s, load(&ready), at(51));
+    assert_eq!(bells(&fx), 0);
+    assert_eq!(
+        s.notice.as_ref().unwrap().text,
+        "班Bは報告の準備ができました"
+    );
+}
+
+#[test]
+fn each_segment_boundary_is_announced() {
+    let mut s = state();
+    cmd(&mut s, Command::NextBlock, 0);
+    cmd(&mut s, Command::StartPause, 0);
+    let mut said = Vec::new();
+    for t in 0..=45 * 60 {
+        update(&mut s, Action::Tick, at(t));
+        if let Some(n) = &s.notice
+            && n.text.contains("に入りました")
+            && said.last() != Some(&n.text)
+        {
+            said.push(n.text.clone());
+        }
+    }
+    // まとめ begins as the 5-minute alert rings: one notice says both.
+    assert_eq!(
+        said,
+        [
+            "意見交換 に入りました (2/3)",
+            "残り5分：自治体間の意見交換 ／ まとめ に入りました (3/3)"
+        ]
+    );
+}
+
+#[test]
+fn a_message_to_the_room_is_typed_shown_and_taken_down() {
+    let mut s = state();
+    cmd(&mut s, Command::RoomMessage, 0);
+    for c in "休憩中 14:30 再開x".chars() {
+        cmd(&mut s, Command::Type(c), 1);
+    }
+    cmd(&mut s, Command::Erase, 1);
+    let fx = cmd(&mut s, Command::Confirm, 2);
+    assert!(fx.iter().any(|e| matches!(e, Effect::Save(_))));
+    assert_eq!(s.run.room_message.as_deref(), Some("休憩中 14:30 再開"));
+    cmd(&mut s, Command::RoomMessage, 3);
+    assert_eq!(
+        s.mode,
+        Mode::RoomMessage {
+            text: "休憩中 14:30 再開".into()
+        }
+    );
+    for _ in 0..20 {
+        cmd(&mut s, Command::Erase, 4);
+    }
+    cmd(&mut s, Command::Confirm, 5);
+    assert_eq!(s.run.room_message, None);
+}
+
+/// The whole of jichitai-09 rehearsed with the mistakes a facilitator
+/// makes: a stray `b` in the exchange, `n` back, `<` cutting the briefing
+/// to zero and `+` giving a minute back, `R` answered no then undone. The
+/// alerts ring in order, each once per crossing, and the history says what
+/// really happened.
+#[test]
+fn a_full_rehearsal_with_mistakes_rings_every_signal_and_keeps_the_history() {
+    let mut s = state();
+    let mut rang: Vec<(i64, String)> = Vec::new();
+    let tick_to = |s: &mut State, from: i64, to: i64, rang: &mut Vec<(i64, String)>| {
+        for t in from..=to {
+            if let Some(b) = notified(&update(s, Action::Tick, at(t))) {
+                rang.push((t, b));
+            }
+        }
+    };
+    // Briefing: started, cut to zero at 2:00, a minute given back.
+    cmd(&mut s, Command::StartPause, 0);
+    tick_to(&mut s, 0, 119, &mut rang);
+    if let Some(b) = notified(&cmd(&mut s, Command::Cut5, 120)) {
+        rang.push((120, b));
+    }
+    cmd(&mut s, Command::Extend1, 125);
+    tick_to(&mut s, 125, 200, &mut rang);
+    // Exchange: started at 200; at 20 minutes a stray b, then n.
+    cmd(&mut s, Command::NextBlock, 200);
+    cmd(&mut s, Command::StartPause, 200);
+    tick_to(&mut s, 200, 1400, &mut rang);
+    cmd(&mut s, Command::PreviousBlock, 1400);
+    cmd(&mut s, Command::NextBlock, 1405);
+    // R pressed, answered no; then > for five more minutes.
+    cmd(&mut s, Command::Restart, 1410);
+    cmd(&mut s, Command::Close, 1411);
+    cmd(&mut s, Command::Extend5, 1412);
+    tick_to(&mut s, 1412, 3600, &mut rang);
+    // Report: A runs over, B, then C.
+    cmd(&mut s, Command::NextBlock, 3600);
+    cmd(&mut s, Command::StartPause, 3600);
+    tick_to(&mut s, 3600, 3800, &mut rang);
+    cmd(&mut s, Command::NextTurn, 3800);
+    tick_to(&mut s, 3800, 3900, &mut rang);
+    cmd(&mut s, Command::NextTurn, 3900);
+    tick_to(&mut s, 3900, 4200, &mut rang);
+    cmd(&mut s, Command::NextBlock, 4200);
+    let said: Vec<(i64, &str)> = rang.iter().map(|(t, b)| (*t, b.as_str())).collect();
+    // The exchange ran from 200, 5 seconds away counted as a pause, +5 min:
+    // 50 minutes end at 200 + 3000 + 5.
+    assert_eq!(
+        said,
+        [
+            // The minute given back is under the 1-minute alert, already
+            // given with the cut; the time-up is armed again.
+            (120, "時間です：事務局からの情報提供"),
+            (180, "時間です：事務局からの情報提供"),
+            (200 + 2705, "残り5分：自治体間の意見交換"),
+            (200 + 2945, "残り1分：自治体間の意見交換"),
+            (200 + 3005, "時間です：自治体間の意見交換"),
+            (3600 + 180, "報告時間終了：班A"),
+            (3600 + 240, "残り5分：各グループからの報告"),
+            (3900 + 180, "報告時間終了：班C"),
+            (3600 + 540, "時間です：各グループからの報告"),
+        ]
+    );
+    let h: Vec<(&str, i64, bool)> = s
+        .run
+        .history
+        .iter()
+        .map(|h| (h.run.block.as_str(), h.actual_seconds, h.skipped))
+        .collect();
+    assert_eq!(
+        h,
+        [
+            ("briefing", 205, false),
+            ("exchange", 3400 - 5, false),
+            ("report", 600, false),
+        ]
+    );
+    let ex = &s.run.history[1].run;
+    assert_eq!(ex.adjustments.len(), 1);
+    assert!(ex.pauses.iter().any(|p| p.left));
+    let turns: Vec<(&str, Option<i64>)> = s.run.history[2]
+        .run
+        .turns
+        .iter()
+        .map(|t| (t.group.as_str(), t.actual_seconds))
+        .collect();
+    assert_eq!(
+        turns,
+        [("A", Some(200)), ("B", Some(100)), ("C", Some(300))]
+    );
+    assert!(s.run.ended.is_some());
+}
+
+#[test]
+fn a_long_reference_card_jumps_to_its_end_and_back_and_goes_on_the_display() {
+    let mut s = state();
+    s.size = (80, 24);
+    let grants = s
+        .plan
+        .references
+        .iter()
+        .position(|r| r.id.as_deref() == Some("grants"));
+    let index = grants.unwrap();
+    s.mode = Mode::Reference { index, scroll: 0 };
+    cmd(&mut s, Command::Bottom, 0);
+    let max = crate::facilitator::view::reference_max_scroll(&s, index);
+    assert!(max > 100, "{max}");
+    assert_eq!(s.mode, Mode::Reference { index, scroll: max });
+    cmd(&mut s, Command::Top, 0);
+    assert_eq!(s.mode, Mode::Reference { index, scroll: 0 });
+    let fx = cmd(&mut s, Command::ShowReference, 1);
+    assert!(fx.iter().any(|e| matches!(e, Effect::Save(_))));
+    assert_eq!(s.run.shown_reference.as_deref(), Some("grants"));
+    cmd(&mut s, Command::ShowReference, 2);
+    assert_eq!(s.run.shown_reference, None);
+}
+
+#[test]
+fn built_in_broadcasts_speak_the_sittings_language_not_the_consoles() {
+    let mut s = state();
+    s.lang = Lang::En;
+    let fx = cmd(&mut s, Command::Broadcast(0), 0);
+    assert_eq!(
+        fx,
+        [Effect::Copy("残り5分です。まとめに入ってください。".into())]
+    );
+    s.plan.title = "Team retro".into();
+    assert_eq!(
+        s.broadcasts()[0],
+        "5 minutes left. Please start wrapping up."
+    );
+}
+
+#[test]
+fn a_read_only_console_rings_when_the_other_one_rang_a_turn() {
+    let mut writer = state();
+    cmd(&mut writer, Command::NextBlock, 0);
+    cmd(&mut writer, Command::NextBlock, 0);
+    cmd(&mut writer, Command::StartPause, 0);
+    let mut follower = state();
+    follower.read_only = true;
+    let reload = |s: &mut State, w: &State, t| {
+        update(s, Action::RunReloaded(Ok(Box::new(w.run.clone()))), at(t))
+    };
+    assert_eq!(bells(&reload(&mut follower, &writer, 1)), 0);
+    update(&mut writer, Action::Tick, at(180));
+    assert_eq!(bells(&reload(&mut follower, &writer, 180)), 1);
+    assert!(follower.flash_until.is_some());
+}
+
+#[test]
+fn slash_finds_text_in_a_reference_card() {
+    let mut s = state();
+    s.size = (100, 30);
+    let index = s
+        .plan
+        .references
+        .iter()
+        .position(|r| r.id.as_deref() == Some("grants"))
+        .unwrap();
+    s.mode = Mode::Reference { index, scroll: 0 };
+    cmd(&mut s, Command::Search, 0);
+    for c in "募集期間".chars() {
+        cmd(&mut s, Command::Type(c), 0);
+    }
+    cmd(&mut s, Command::Confirm, 0);
+    let Mode::SearchReference { scroll, .. } = s.mode.clone() else {
+        panic!("{:?}", s.mode)
+    };
+    let lines = crate::facilitator::view::reference_text_lines(&s, index);
+    assert!(
+        scroll > 0 && lines[scroll as usize].contains("募集期間"),
+        "{scroll}"
+    );
+    // Enter again: the next one further down.
+    cmd(&mut s, Command::Confirm, 0);
+    let Mode::SearchReference { scroll: next, .. } = s.mode.clone() else {
+        panic!()
+    };
+    assert!(next > scroll, "{next} > {scroll}");
+    cmd(&mut s, Command::Close, 0);
+    assert_eq!(
+        s.mode,
+        Mode::Reference {
+            index,
+            scroll: next
+        }
+    );
+    cmd(&mut s, Command::Search, 0);
+    for c in "存在しない語".chars() {
+        cmd(&mut s, Command::Type(c), 0);
+    }
+    cmd(&mut s, Command::Confirm, 1);
+    assert_eq!(s.notice.as_ref().unwrap().text, "見つかりません");
+}
