@@ -224,8 +224,8 @@ pub(crate) fn list_sittings(dir: &std::path::Path, lang: Lang) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-pub(crate) fn review(dir: PathBuf, lang: Lang) -> ExitCode {
-    match bunkakai::review::screen::run(dir, lang) {
+pub(crate) fn review(dir: PathBuf, lang: Lang, poll: Option<std::time::Duration>) -> ExitCode {
+    match bunkakai::review::screen::run(dir, lang, poll) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");

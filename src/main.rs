@@ -83,6 +83,20 @@ enum Command {
         /// A sitting: its folder, its session.json, or its id in the sessions folder.
         session: String,
     },
+    /// List the action items (アクション) of every sitting with their owner and status.
+    ///
+    /// Exit status: 0 when some were listed, 1 when none, 2 on bad input.
+    Actions {
+        /// Only the actions still open.
+        #[arg(long)]
+        open: bool,
+        /// Only the actions whose owner's name holds this.
+        #[arg(long)]
+        owner: Option<String>,
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+    },
     /// Search the notes of every sitting (NFKC, any case, katakana = hiragana; all words must appear).
     ///
     /// Exit status: 0 when something was found, 1 when nothing was, 2 on bad input.
@@ -388,7 +402,14 @@ fn main() -> ExitCode {
             let _ = std::io::Write::flush(&mut out);
             ExitCode::from(code)
         }
-        Some(Command::Review) => review(dir, lang),
+        Some(Command::Actions { open, owner, json }) => {
+            let filter = bunkakai::review::actions::ActionFilter { open, owner };
+            let out = &mut std::io::stdout().lock();
+            let err = &mut std::io::stderr();
+            let code = bunkakai::review::actions_cmd::run(&filter, json, &dir, lang, out, err);
+            ExitCode::from(code)
+        }
+        Some(Command::Review) => review(dir, lang, poll),
         Some(Command::Export {
             session,
             format,

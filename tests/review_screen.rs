@@ -176,3 +176,67 @@ fn a_sitting_with_a_broken_plan_says_so_when_opened() {
     let text = screen(&state);
     assert!(text.contains("junk/session.json:2:"), "{text}");
 }
+
+/// M3: the review follows the folder. `u` (and a change in the watched
+/// folder, which the runtime turns into `Action::Reload`) reads the archive
+/// again; a note added meanwhile is shown, and the reviewer stays where
+/// they were.
+#[test]
+fn u_and_folder_changes_read_the_archive_again_keeping_the_place() {
+    use bunkakai::review::screen::Effect;
+    let tmp = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
+    for s in ["jichitai-09", "jichitai-10"] {
+        std::fs::create_dir_all(tmp.path().join(s).join("notes")).unwrap();
+        for f in ["session.json", "run.json", "notes/A.json", "notes/B.json"] {
+            std::fs::copy(fixtures.join(s).join(f), tmp.path().join(s).join(f)).unwrap();
+        }
+    }
+    let (mut state, _) = State::new(Lang::Ja, (80, 24));
+    let load = |state: &mut State| {
+        let archive = Archive::load(tmp.path());
+        update(state, Action::Loaded(Box::new(Loaded::new(archive))));
+    };
+    load(&mut state);
+    press(&mut state, &[KeyCode::Enter]);
+    let before = screen(&state);
+    assert!(!before.contains("追加されたメモ"), "{before}");
+    // `u` asks for the archive again; so does a change in the folder.
+    let ev = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE));
+    let action = to_action(&state, ev).expect("u is bound");
+    assert_eq!(update(&mut state, action), vec![Effect::Load]);
+    assert_eq!(update(&mut state, Action::Reload), vec![Effect::Load]);
+    // Another console adds a note to group A of the newest sitting.
+    let file = tmp.path().join("jichitai-10/notes/A.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let added = text.replacen(
+        "\"notes\": [",
+        "\"notes\": [{\"id\":\"new1\",\"created\":\"2026-02-17T14:05:00+09:00\",\"updated\":\"2026-02-17T14:05:00+09:00\",\"kind\":\"opinion\",\"text\":\"追加されたメモ\",\"speaker\":\"新潟市\"},",
+        1,
+    );
+    assert_ne!(added, text);
+    std::fs::write(&file, added).unwrap();
+    load(&mut state);
+    let after = screen(&state);
+    assert!(
+        after.contains("追加されたメモ"),
+        "still on the sitting, with the note:\n{after}"
+    );
+    // A new sitting changes the list under the views: back to the list.
+    let s11 = tmp.path().join("jichitai-11");
+    std::fs::create_dir_all(&s11).unwrap();
+    std::fs::copy(
+        fixtures.join("jichitai-10/session.json"),
+        s11.join("session.json"),
+    )
+    .unwrap();
+    let plan = std::fs::read_to_string(s11.join("session.json")).unwrap();
+    std::fs::write(
+        s11.join("session.json"),
+        plan.replace("2026-02-17", "2026-03-17"),
+    )
+    .unwrap();
+    load(&mut state);
+    let list = screen(&state);
+    assert!(list.contains("2026-03-17"), "{list}");
+}

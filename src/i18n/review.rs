@@ -36,6 +36,8 @@ labels! {
         Owner => "担当", "Owner";
         /// Time of a note.
         At => "時刻", "Time";
+        /// Where an action item stands.
+        Status => "状況", "Status";
         /// The note's text.
         Text => "内容", "Text";
         /// The group summary.
@@ -82,6 +84,8 @@ labels! {
         Late => "遅刻", "late";
         /// Files that could not be used.
         Problems => "読めないファイル", "Files that could not be read";
+        /// What the marks of the sittings list mean.
+        ListLegend => " 末尾の ! = 読めないファイルがある会　赤字 = 予定より長くかかった会", " ! at the end = a file could not be read   red = ran over its plan";
         /// A theme comparison.
         Compare => "テーマ比較", "Theme comparison";
         /// Search.
@@ -120,6 +124,16 @@ pub fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
         NoteKind::Request => lang.pick("要望", "request"),
         NoteKind::Action => lang.pick("アクション", "action"),
         NoteKind::Other => lang.pick("その他", "other"),
+    }
+}
+
+/// The label of an action item's status.
+pub fn action_state_label(state: crate::model::actions::ActionState, lang: Lang) -> &'static str {
+    use crate::model::actions::ActionState;
+    match state {
+        ActionState::Open => lang.pick("未完了", "open"),
+        ActionState::Done => lang.pick("完了", "done"),
+        ActionState::Dropped => lang.pick("取りやめ", "dropped"),
     }
 }
 

@@ -4,6 +4,7 @@
 //! note-taker's draft, and the facilitator's run (`run.json`), with the one
 //! time type they all share ([`Stamp`]). Nothing here touches the disk.
 
+pub mod actions;
 pub mod fields;
 pub mod file_check;
 pub mod ids;

@@ -50,6 +50,9 @@ pub struct GroupNotes {
     /// The group summary (まとめ) for the report-back round.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
+    /// The status given to each action item, latest per note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub action_status: Vec<super::actions::ActionMark>,
     /// The flag the note-taker raised for the facilitator, or lowered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flag: Option<GroupFlag>,
@@ -258,6 +261,7 @@ impl GroupNotes {
             speaking: Speaking::default(),
             covered: Vec::new(),
             summary: None,
+            action_status: Vec::new(),
             flag: None,
             extra: Map::new(),
         }

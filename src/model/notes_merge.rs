@@ -29,6 +29,7 @@ pub fn merge_into(base: &mut GroupNotes, other: &GroupNotes) {
     base.speaking.turns = merge_turns(&base.speaking.turns, &other.speaking.turns);
     base.covered = merge_covered(&base.covered, &other.covered);
     base.summary = merge_summary(base.summary.take(), other.summary.as_ref());
+    base.action_status = super::actions::merge_marks(&base.action_status, &other.action_status);
     base.flag = match (base.flag.take(), &other.flag) {
         (Some(a), Some(b)) if (b.at, b.raised) > (a.at, a.raised) => Some(b.clone()),
         (Some(a), _) => Some(a),

@@ -5,6 +5,8 @@
 //! Everything but `Archive::load` is pure: it works on bytes and values, so
 //! it is tested without a disk or a terminal.
 
+pub mod actions;
+pub mod actions_cmd;
 pub mod archive;
 pub mod cache;
 pub mod export;

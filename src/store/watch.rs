@@ -51,6 +51,11 @@ pub fn snapshot(dir: &Path) -> Snapshot {
                 .filter(|p| is_data_file(p)),
         );
     }
+    // A sessions folder (the review's) is followed sitting by sitting.
+    for sitting in super::sessions::list(dir) {
+        let sub = snapshot(&dir.join(sitting));
+        files.extend(sub.into_keys());
+    }
     files
         .into_iter()
         .filter_map(|p| {

@@ -82,26 +82,41 @@ pub fn search(sittings: &[CachedSitting], query: &Query) -> Vec<Hit> {
         };
         let all = b.folded();
         let width = first.needle().len();
-        let (mut pos, mut row) = (0, 0);
-        while let Some(found) = first.find(&all[pos..]) {
-            let at = pos + found;
-            // The note holding the match: the first whose text ends after
-            // it (matches come in order, so the notes are walked forward).
-            while b.folded_range(row).is_some_and(|r| r.end <= at) {
-                row += 1;
+        // Notes are walked forward with the matches; once a note is taken
+        // its other matches are skipped.
+        let (mut pos, mut row, mut taken_to) = (0, 0, 0);
+        loop {
+            let mut again = None;
+            for found in first.find_iter(&all[pos..]) {
+                let at = pos + found;
+                if at < taken_to {
+                    if at + width > taken_to {
+                        // Overlaps the next note: look there afresh.
+                        again = Some(taken_to);
+                        break;
+                    }
+                    continue;
+                }
+                while b.folded_range(row).is_some_and(|r| r.end <= at) {
+                    row += 1;
+                }
+                let Some(range) = b.folded_range(row) else {
+                    break;
+                };
+                if at + width > range.end {
+                    // Across two notes: look again from the next byte.
+                    again = Some(at + 1);
+                    break;
+                }
+                if plain || b.row(row).is_some_and(|r| keep(&r)) {
+                    hits.push(Hit { sitting: si, row });
+                }
+                taken_to = range.end;
             }
-            let Some(range) = b.folded_range(row) else {
-                break;
-            };
-            if at + width > range.end {
-                // Across two notes: look again from the next byte.
-                pos = at + 1;
-                continue;
+            match again {
+                Some(p) => pos = p,
+                None => break,
             }
-            if plain || b.row(row).is_some_and(|r| keep(&r)) {
-                hits.push(Hit { sitting: si, row });
-            }
-            pos = range.end.max(at + 1);
         }
     }
     hits

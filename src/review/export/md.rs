@@ -8,7 +8,9 @@ use std::fmt::Write;
 
 use super::{note_time, question_mark, relative};
 use crate::i18n::Lang;
-use crate::i18n::review::{ReviewText as T, file_problem, kind_label, presence_label};
+use crate::i18n::review::{
+    ReviewText as T, action_state_label, file_problem, kind_label, presence_label,
+};
 use crate::model::notes::Note;
 use crate::review::archive::Sitting;
 use crate::review::report::{GroupReport, ThemeNotes, group_report};
@@ -187,16 +189,31 @@ fn group_section(
         let _ = writeln!(out, "**{}**\n", T::Actions.text(lang));
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} |\n|---|---|---|---|",
+            "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
             T::Text.text(lang),
             T::Owner.text(lang),
             T::Speaker.text(lang),
-            T::At.text(lang)
+            T::At.text(lang),
+            T::Status.text(lang)
         );
+        let file = s.notes_of(g.group);
         for n in &t.actions {
+            let state = file.map_or(crate::model::actions::ActionState::Open, |f| {
+                f.action_state(&n.id)
+            });
+            let mut status = action_state_label(state, lang).to_string();
+            if let Some(m) = file.and_then(|f| f.action_mark(&n.id)) {
+                let when = s.local(&m.at).format("%Y-%m-%d");
+                let by = m.by.as_deref().map(|b| format!("{} ", md(b)));
+                let by = by.unwrap_or_default();
+                status.push_str(&match lang {
+                    Lang::Ja => format!("（{by}{when}）"),
+                    Lang::En => format!(" ({by}{when})"),
+                });
+            }
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {status} |",
                 md(&n.text),
                 md(n.owner.as_deref().unwrap_or("—")),
                 md(n.speaker.as_deref().unwrap_or("—")),

@@ -35,6 +35,8 @@ pub enum Command {
     Quit,
     /// Clear the search box.
     Clear,
+    /// Read the archive again (it is also read again when files change).
+    Reload,
 }
 
 impl Command {
@@ -55,6 +57,7 @@ impl Command {
             Command::Help => lang.pick("このヘルプ", "this help"),
             Command::Quit => lang.pick("終了", "quit"),
             Command::Clear => lang.pick("検索語を消す", "clear the search"),
+            Command::Reload => lang.pick("読み直す", "reload"),
         }
     }
 }
@@ -69,6 +72,8 @@ const MOVE: [Binding<Command>; 4] = [
     bind(&[Key::PageUp], Command::PageUp),
     bind(&[Key::PageDown, Key::Space], Command::PageDown),
 ];
+
+const RELOAD: Binding<Command> = bind(&[Key::Char('u')], Command::Reload);
 
 const COMMON: [Binding<Command>; 4] = [
     bind(&[Key::Char('/')], Command::Search),
@@ -89,6 +94,7 @@ pub const LIST: &[Binding<Command>] = &[
     COMMON[1],
     COMMON[2],
     COMMON[3],
+    RELOAD,
 ];
 
 /// A sitting: groups as tabs, the timing table as the last tab.
@@ -105,6 +111,7 @@ pub const SITTING: &[Binding<Command>] = &[
     COMMON[1],
     COMMON[2],
     COMMON[3],
+    RELOAD,
 ];
 
 /// The theme comparison: questions on the left, answers on the right.
@@ -117,6 +124,7 @@ pub const THEME: &[Binding<Command>] = &[
     COMMON[0],
     COMMON[2],
     COMMON[3],
+    RELOAD,
 ];
 
 /// The search box: printable keys type into it.

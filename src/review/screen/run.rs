@@ -18,15 +18,21 @@ use crate::tui::console::{Flow, Outside, Start};
 use crate::tui::keys::lookup;
 use crate::tui::{self, runtime};
 
-/// Runs the review of the sessions folder `dir` until the reviewer quits.
-pub fn run(dir: PathBuf, lang: Lang) -> io::Result<()> {
+/// Runs the review of the sessions folder `dir` until the reviewer quits;
+/// the folder is watched (scanned every `poll` when given) and read again
+/// when its files change.
+pub fn run(dir: PathBuf, lang: Lang, poll: Option<std::time::Duration>) -> io::Result<()> {
     let (state, initial) = State::new(lang, (0, 0));
     let mut live = Live {
         state,
         dir,
         initial,
     };
-    runtime::run(&mut live, runtime::Options::default())
+    let options = runtime::Options {
+        watch: Some(live.dir.clone()),
+        poll,
+    };
+    runtime::run(&mut live, options)
 }
 
 /// The review while it runs.
@@ -57,6 +63,10 @@ impl tui::Console for Live {
 
     fn tick(&self) -> Option<Action> {
         None
+    }
+
+    fn files_changed(&self, _paths: Vec<PathBuf>) -> Option<Action> {
+        Some(Action::Reload)
     }
 
     fn update(&mut self, action: Action, _now: Stamp) -> Vec<Effect> {

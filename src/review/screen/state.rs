@@ -115,6 +115,8 @@ pub enum Action {
     Resize(u16, u16),
     /// The archive has been read.
     Loaded(Box<Loaded>),
+    /// Files of the sessions folder changed: read the archive again.
+    Reload,
 }
 
 /// What the loop must do for the review.
@@ -155,10 +157,34 @@ impl State {
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Loaded(data) => {
+            // A reload keeps the reviewer where they are unless the sittings,
+            // their groups or the themes changed shape under the views.
+            let shape = |d: &Loaded| {
+                let groups: Vec<(String, usize)> = d
+                    .archive
+                    .sittings
+                    .iter()
+                    .map(|s| (s.id.clone(), s.groups.len()))
+                    .collect();
+                (groups, d.themes.len())
+            };
+            if state
+                .data
+                .as_ref()
+                .is_some_and(|old| shape(old) != shape(&data))
+            {
+                let last = data.archive.sittings.len().saturating_sub(1);
+                let selected = match state.views.first() {
+                    Some(View::List { selected }) => (*selected).min(last),
+                    _ => 0,
+                };
+                state.views = vec![View::List { selected }];
+            }
             state.data = Some(*data);
             refresh_search(state);
             return Vec::new();
         }
+        Action::Reload => return vec![Effect::Load],
         Action::Resize(w, h) => {
             state.size = (w, h);
             return Vec::new();
@@ -215,6 +241,7 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
     }
     match c {
         Command::Quit => return vec![Effect::Quit],
+        Command::Reload => return vec![Effect::Load],
         Command::Help => state.help = true,
         Command::Search => {
             if *state.view() != View::Search {

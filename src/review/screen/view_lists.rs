@@ -10,7 +10,7 @@ use crate::i18n::review::{ReviewText as T, file_problem};
 use crate::review::files::FileProblem;
 use crate::tui::text::sanitize::inert;
 use crate::tui::text::styled::rfit;
-use crate::tui::text::{fit, truncate, width};
+use crate::tui::text::{fit, truncate, width, wrap};
 
 pub(super) fn list_title_width(state: &State) -> usize {
     usize::from(state.size.0).saturating_sub(36).max(10)
@@ -30,12 +30,24 @@ pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, bu
             file_problem(&p, lang)
         })
         .collect();
-    let shown_problems = problems.len().min(usize::from(body.height) / 3);
-    let rows = usize::from(body.height).saturating_sub(if shown_problems > 0 {
-        shown_problems + 1
-    } else {
-        0
-    });
+    // Each problem whole, wrapped (M9), within a third of the screen.
+    let width_cells = usize::from(body.width);
+    let problem_lines: Vec<String> = problems
+        .iter()
+        .flat_map(|p| wrap(&format!(" ! {p}"), width_cells, "   "))
+        .take(usize::from(body.height) / 3)
+        .collect();
+    let shown_problems = problem_lines.len();
+    // One line says what the markers mean.
+    let legend = usize::from(!data.archive.sittings.is_empty());
+    let rows = usize::from(body.height).saturating_sub(
+        legend
+            + if shown_problems > 0 {
+                shown_problems + 1
+            } else {
+                0
+            },
+    );
     let first = selected.saturating_sub(rows.saturating_sub(1));
     for (i, s) in data
         .archive
@@ -85,21 +97,29 @@ pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, bu
     if data.archive.sittings.is_empty() {
         buf.set_string(body.x + 1, body.y, T::Empty.text(lang), Style::new());
     }
+    let bottom = body.y + body.height;
+    if legend > 0 && bottom > body.y {
+        buf.set_string(
+            body.x,
+            bottom - 1 - shown_problems as u16 - u16::from(shown_problems > 0),
+            truncate(T::ListLegend.text(lang), width_cells),
+            Style::new().add_modifier(Modifier::DIM),
+        );
+    }
     if shown_problems > 0 {
-        let top = body.y + body.height - shown_problems as u16 - 1;
+        let top = bottom - shown_problems as u16 - 1;
         let head = format!(" {} ({})", T::Problems.text(lang), problems.len());
         buf.set_string(
             body.x,
             top,
-            truncate(&head, body.width.into()),
+            truncate(&head, width_cells),
             Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
         );
-        for (i, p) in problems.iter().take(shown_problems).enumerate() {
-            let text = format!(" ! {}", inert(p));
+        for (i, line) in problem_lines.iter().enumerate() {
             buf.set_string(
                 body.x,
                 top + 1 + i as u16,
-                truncate(&text, body.width.into()),
+                truncate(line, width_cells),
                 Style::new().fg(Color::Red),
             );
         }
