@@ -1,10 +1,12 @@
 //! The review screen's state and its one update function: pure data in,
 //! effects out. The loop in [`super::run`] performs the effects.
 
+use super::actions_tab::{self, StatusChange};
 use super::content;
 use super::keys::Command;
 use super::search_box;
 use crate::i18n::Lang;
+use crate::model::actions::ActionState;
 use crate::review::search::{NoteAt, Query};
 use crate::review::themes::{ThemeEntry, catalog};
 use crate::review::{Archive, NoteIndex};
@@ -66,6 +68,13 @@ pub enum View {
     },
     /// The search box and its hits.
     Search,
+    /// Every action item of the archive, with its status.
+    Actions {
+        /// The selected item.
+        selected: usize,
+        /// Only the open ones are listed.
+        open_only: bool,
+    },
 }
 
 /// The search box and its results.
@@ -98,6 +107,9 @@ pub struct State {
     pub help: bool,
     /// The terminal's size in cells.
     pub size: (u16, u16),
+    /// What became of the last thing saved (shown in the footer): `Ok`
+    /// when it was saved, else why not.
+    pub saved: Option<Result<(), String>>,
 }
 
 /// What the reviewer did, or what came back from the loop.
@@ -117,6 +129,8 @@ pub enum Action {
     Loaded(Box<Loaded>),
     /// Files of the sessions folder changed: read the archive again.
     Reload,
+    /// An action item's status was saved, or why it could not be.
+    StatusSet(Result<(), String>),
 }
 
 /// What the loop must do for the review.
@@ -126,6 +140,9 @@ pub enum Effect {
     Load,
     /// Leave the review and give the terminal back.
     Quit,
+    /// Save an action item's status into its notes file (through the
+    /// merge) and send back [`Action::StatusSet`].
+    SetStatus(StatusChange),
 }
 
 impl State {
@@ -138,6 +155,7 @@ impl State {
             search: SearchBox::default(),
             help: false,
             size,
+            saved: None,
         };
         (state, vec![Effect::Load])
     }
@@ -182,9 +200,16 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             }
             state.data = Some(*data);
             refresh_search(state);
+            actions_tab::clamp(state);
             return Vec::new();
         }
         Action::Reload => return vec![Effect::Load],
+        Action::StatusSet(result) => {
+            let ok = result.is_ok();
+            state.saved = Some(result);
+            // The list shows what the file now says.
+            return if ok { vec![Effect::Load] } else { Vec::new() };
+        }
         Action::Resize(w, h) => {
             state.size = (w, h);
             return Vec::new();
@@ -239,6 +264,7 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             Vec::new()
         };
     }
+    state.saved = None;
     match c {
         Command::Quit => return vec![Effect::Quit],
         Command::Reload => return vec![Effect::Load],
@@ -249,6 +275,39 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             }
         }
         Command::Themes => state.views.push(View::Themes { selected: 0 }),
+        Command::Actions => {
+            if !matches!(state.view(), View::Actions { .. }) {
+                state.views.push(View::Actions {
+                    selected: 0,
+                    open_only: false,
+                });
+            }
+        }
+        Command::OpenOnly => {
+            if let Some(View::Actions {
+                selected,
+                open_only,
+            }) = state.views.last_mut()
+            {
+                *open_only = !*open_only;
+                *selected = 0;
+            }
+        }
+        Command::MarkOpen => {
+            return actions_tab::change(state, ActionState::Open)
+                .into_iter()
+                .collect();
+        }
+        Command::MarkDone => {
+            return actions_tab::change(state, ActionState::Done)
+                .into_iter()
+                .collect();
+        }
+        Command::MarkDropped => {
+            return actions_tab::change(state, ActionState::Dropped)
+                .into_iter()
+                .collect();
+        }
         Command::Back => {
             if state.views.len() > 1 {
                 state.views.pop();
@@ -318,6 +377,13 @@ fn move_in_view(state: &mut State, c: Command) {
             *selected = step(*selected, data.archive.sittings.len(), c)
         }
         Some(View::Themes { selected }) => *selected = step(*selected, data.themes.len(), c),
+        Some(View::Actions {
+            selected,
+            open_only,
+        }) => {
+            let len = actions_tab::listed(data, *open_only).len();
+            *selected = step(*selected, len, c);
+        }
         Some(View::Search) => {
             state.search.selected = step(state.search.selected, state.search.hits.len(), c)
         }
