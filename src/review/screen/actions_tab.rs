@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use super::keys::Command;
 use super::state::{Effect, State, View};
 use crate::model::actions::ActionState;
 use crate::review::actions::{ActionFilter, ActionItem, items};
@@ -65,6 +66,37 @@ pub fn change(state: &State, status: ActionState) -> Option<Effect> {
         note: item.note.id.clone(),
         status,
     }))
+}
+
+/// The tab's own keys: open it, list the open ones only, set a status.
+pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
+    let status = match c {
+        Command::Actions => {
+            if !matches!(state.view(), View::Actions { .. }) {
+                state.views.push(View::Actions {
+                    selected: 0,
+                    open_only: false,
+                });
+            }
+            return Vec::new();
+        }
+        Command::OpenOnly => {
+            if let Some(View::Actions {
+                selected,
+                open_only,
+            }) = state.views.last_mut()
+            {
+                *open_only = !*open_only;
+                *selected = 0;
+            }
+            return Vec::new();
+        }
+        Command::MarkOpen => ActionState::Open,
+        Command::MarkDone => ActionState::Done,
+        Command::MarkDropped => ActionState::Dropped,
+        _ => return Vec::new(),
+    };
+    change(state, status).into_iter().collect()
 }
 
 /// Keeps the selection inside the list after it changed under it.

@@ -6,7 +6,6 @@ use super::content;
 use super::keys::Command;
 use super::search_box;
 use crate::i18n::Lang;
-use crate::model::actions::ActionState;
 use crate::review::search::{NoteAt, Query};
 use crate::review::themes::{ThemeEntry, catalog};
 use crate::review::{Archive, NoteIndex};
@@ -275,39 +274,11 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             }
         }
         Command::Themes => state.views.push(View::Themes { selected: 0 }),
-        Command::Actions => {
-            if !matches!(state.view(), View::Actions { .. }) {
-                state.views.push(View::Actions {
-                    selected: 0,
-                    open_only: false,
-                });
-            }
-        }
-        Command::OpenOnly => {
-            if let Some(View::Actions {
-                selected,
-                open_only,
-            }) = state.views.last_mut()
-            {
-                *open_only = !*open_only;
-                *selected = 0;
-            }
-        }
-        Command::MarkOpen => {
-            return actions_tab::change(state, ActionState::Open)
-                .into_iter()
-                .collect();
-        }
-        Command::MarkDone => {
-            return actions_tab::change(state, ActionState::Done)
-                .into_iter()
-                .collect();
-        }
-        Command::MarkDropped => {
-            return actions_tab::change(state, ActionState::Dropped)
-                .into_iter()
-                .collect();
-        }
+        Command::Actions
+        | Command::OpenOnly
+        | Command::MarkOpen
+        | Command::MarkDone
+        | Command::MarkDropped => return actions_tab::command(state, c),
         Command::Back => {
             if state.views.len() > 1 {
                 state.views.pop();
