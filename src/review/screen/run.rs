@@ -51,7 +51,8 @@ impl tui::Console for Live {
     type Effect = Effect;
 
     fn now(&self) -> Stamp {
-        // Nothing in the review depends on the time.
+        // Only the status of an action item set from the review is stamped
+        // with it; nothing on screen depends on the time.
         chrono::Utc::now().fixed_offset()
     }
 
