@@ -211,18 +211,30 @@ fn a_status_set_from_the_screen_lands_in_the_file_and_survives_a_concurrent_save
     let text = screen(&state);
     assert!(text.contains("アクション一覧 (1)"), "{text}");
 
-    // And the other way round: a save that lands while the status is set.
+    // And the other way round: the screen was read before a note-taker
+    // saved, and sets a status after.
     let mut state = review_of(&dir, Lang::Ja, 100, 30);
     let effects = press(&mut state, &['a', 'x']);
     let c = change(&effects).clone();
-    let later = "2026-03-01T11:00:00+09:00".parse().unwrap();
     let mut taker = notes_file::load(&file, "jichitai-10", "A").unwrap();
     taker.notes[0].text.push_str("（追記）");
+    notes_file::commit(&file, &taker).unwrap();
+    save_status(&c, "2026-03-01T11:00:00+09:00".parse().unwrap()).unwrap();
+    let disk = notes_file::load(&file, "jichitai-10", "A").unwrap();
+    assert_eq!(disk.action_state("n24"), ActionState::Dropped);
+    assert!(
+        disk.notes[0].text.ends_with("（追記）"),
+        "the later edit is kept"
+    );
+    assert!(disk.notes.iter().any(|n| n.id == "n99"));
+
+    // And at the same moment, on two threads.
+    taker.notes[1].text.push_str("（同時）");
     let writer = std::thread::spawn(move || notes_file::commit(&file, &taker).map(|_| ()));
-    save_status(&c, later).unwrap();
+    save_status(&c, "2026-03-01T12:00:00+09:00".parse().unwrap()).unwrap();
     writer.join().unwrap().unwrap();
     let disk = notes_file::load(&c.file, "jichitai-10", "A").unwrap();
     assert_eq!(disk.action_state("n24"), ActionState::Dropped);
-    assert!(disk.notes[0].text.ends_with("（追記）"));
+    assert!(disk.notes[1].text.ends_with("（同時）"));
     assert!(disk.notes.iter().any(|n| n.id == "n99"));
 }
