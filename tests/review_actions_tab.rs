@@ -156,7 +156,7 @@ fn a_saved_status_reloads_and_a_failure_is_shown_not_reloaded() {
         update(&mut state, Action::StatusSet(Ok(()))),
         vec![Effect::Load]
     );
-    assert!(screen(&state).contains("状態を保存しました"));
+    assert!(screen(&state).contains("状況を保存しました"));
     let effects = update(
         &mut state,
         Action::StatusSet(Err("locked by another console".into())),
@@ -164,7 +164,7 @@ fn a_saved_status_reloads_and_a_failure_is_shown_not_reloaded() {
     assert!(effects.is_empty());
     let text = screen(&state);
     assert!(
-        text.contains("状態を保存できませんでした: locked by another console"),
+        text.contains("状況を保存できませんでした: locked by another console"),
         "{text}"
     );
     // The next key brings the footer of keys back.

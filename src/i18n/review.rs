@@ -123,9 +123,9 @@ labels! {
         /// Column: sitting.
         Sitting => "会", "Sitting";
         /// A status could not be saved.
-        StatusFailed => "状態を保存できませんでした", "Could not save the status";
+        StatusFailed => "状況を保存できませんでした", "Could not save the status";
         /// A status was saved.
-        StatusSaved => "状態を保存しました", "Status saved";
+        StatusSaved => "状況を保存しました", "Status saved";
     }
 }
 
