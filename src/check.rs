@@ -124,9 +124,11 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
                 format!("  {} {}", T::Themes.text(lang), g.themes.join(", "))
             };
             let count = g.members.len();
-            let members = lang
-                .pick(&format!("{count}名"), &format!("{count} members"))
-                .to_string();
+            let members = match (lang, count) {
+                (crate::i18n::Lang::Ja, _) => format!("{count}名"),
+                (_, 1) => "1 member".to_string(),
+                _ => format!("{count} members"),
+            };
             out += &format!("  {}{label}  {members}{themes}\n", g.id);
         }
     }
@@ -179,6 +181,17 @@ mod tests {
         let check = read_plan(br#"{"format":"bunkakai.session/1","id":".","title":"t","agenda":[{"id":"a","title":"x","minutes":5}]}"#, "s");
         let lines = problem_lines("p.json", &check, Lang::En);
         assert!(lines[0].contains("cannot be \".\""), "{lines:?}");
+    }
+
+    #[test]
+    fn one_member_is_singular_in_english() {
+        let check = read_plan(
+            br#"{"format":"bunkakai.session/1","title":"t","agenda":[{"id":"a","title":"x","minutes":5}],"groups":[{"id":"A","members":["Sano"]},{"id":"B","members":["Kesennuma","Toyooka"]}]}"#,
+            "s",
+        );
+        let text = summary(check.plan.as_ref().unwrap(), Lang::En);
+        assert!(text.contains("A  1 member\n"), "{text}");
+        assert!(text.contains("B  2 members"), "{text}");
     }
 
     #[test]

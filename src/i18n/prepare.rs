@@ -293,6 +293,7 @@ pub fn list_headings(lang: Lang) -> [&'static str; 6] {
 pub fn member_count(count: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{count}団体"),
+        Lang::En if count == 1 => "1 member".to_string(),
         Lang::En => format!("{count} members"),
     }
 }
