@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{Data, DataType, Range, Reader, Xlsx};
 
 fn bunkakai(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_bunkakai"))
@@ -136,6 +136,16 @@ fn workbook_has_notes_themes_actions_attendance_and_timing() {
         matches!(timing.get((1, 1)), Some(Data::Float(_) | Data::Int(_))),
         "planned minutes are a number"
     );
+    let last = timing.height() - 1;
+    assert_eq!(text(&timing, last, 0), "合計");
+    let planned: f64 = (1..last)
+        .filter_map(|r| timing.get((r, 1)).and_then(|d| d.get_float()))
+        .sum();
+    assert_eq!(
+        timing.get((last, 1)).and_then(|d| d.get_float()),
+        Some(planned)
+    );
+    assert!(planned > 0.0);
 }
 
 #[test]

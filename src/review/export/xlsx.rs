@@ -377,5 +377,13 @@ fn timing_sheet(sheet: &mut Worksheet, s: &Sitting, lang: Lang) -> Result<(), Xl
             g.text(row, 4, T::Skipped.text(lang))?;
         }
     }
+    // Totals: planned over every block, actual over the blocks that ran.
+    let total = rows.len() as u32 + 1;
+    g.head(total, 0, lang.pick("合計", "Total"))?;
+    let planned: u32 = rows.iter().map(|r| r.planned_minutes).sum();
+    g.number(total, 1, f64::from(planned))?;
+    let ran = rows.iter().filter(|r| !r.skipped);
+    let actual: i64 = ran.filter_map(|r| r.actual_seconds).sum();
+    g.number(total, 2, minutes(actual))?;
     g.finish()
 }
