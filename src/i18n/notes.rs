@@ -283,6 +283,32 @@ pub fn rescued(notes: usize, files: &[String], lang: Lang) -> Vec<String> {
     lines
 }
 
+/// Status at start: leftover drafts of other consoles were brought back
+/// (`taken`), or are kept on disk because the editor already held text.
+pub fn leftover_drafts(taken: usize, kept: &[String], lang: Lang) -> String {
+    let mut out = Vec::new();
+    if taken > 0 {
+        out.push(match lang {
+            Lang::Ja => format!("別の端末の下書き{taken}件を復元しました"),
+            Lang::En => format!("restored {taken} unsent draft(s) of another console"),
+        });
+    }
+    if !kept.is_empty() {
+        out.push(match lang {
+            Lang::Ja => format!("別の端末の下書きが残っています: {}", kept.join(", ")),
+            Lang::En => format!("another console's draft is kept: {}", kept.join(", ")),
+        });
+    }
+    out.join(lang_sep(lang))
+}
+
+fn lang_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "。",
+        Lang::En => "; ",
+    }
+}
+
 /// Status: a rescue copy was written.
 pub fn rescue_written(path: &str, lang: Lang) -> String {
     match lang {

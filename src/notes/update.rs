@@ -58,7 +58,11 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
             state.draft_in_flight = false;
             match result {
                 // A stale error must not outlive the save that fixed it.
-                Ok(()) => state.draft_error = None,
+                Ok(()) => {
+                    state.draft_error = None;
+                    let done = state.leftover_drafts_saved();
+                    fx.extend(done.into_iter().map(Effect::RemoveRescue));
+                }
                 Err(e) => {
                     state.draft_error = Some(e);
                     // Try again within a second.
