@@ -33,6 +33,8 @@ mod tests_quit;
 #[cfg(test)]
 mod tests_summary;
 #[cfg(test)]
+mod tests_turns;
+#[cfg(test)]
 mod tests_typing;
 
 pub use action::{Action, Effect};
