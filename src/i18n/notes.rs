@@ -196,7 +196,7 @@ crate::labels! {
         /// Quit question, while saves fail: quit anyway.
         QuitAnyway => "q  終了（最後にもう一度保存し、保存できない分は退避コピーに書く）", "q  quit (saves once more; what cannot be saved goes to a rescue copy)";
         /// Quit question, when only the summary is unrecorded: quit.
-        QuitKeepDraft => "q  終了（記録前のまとめは下書きに残り、次の起動で戻る）", "q  quit (the unrecorded summary stays in the draft and comes back next start)";
+        QuitKeepDraft => "q  終了（記録前のまとめは下書きに残り、次の起動で戻る）", "q  quit (the summary stays in the draft, back at next start)";
         /// Quit question: back.
         QuitBack => "Esc  戻る", "Esc  back";
         /// The summary is not recorded.

@@ -27,7 +27,9 @@ impl State {
             let note_free = !text || self.editor.is_blank();
             let summary_free = d.summary.is_none() || !self.summary_dirty;
             if !(note_free && summary_free) {
-                kept.push(path.display().to_string());
+                // The file's name: the notice stays on one line at 80 columns.
+                let name = path.file_name().unwrap_or(path.as_os_str());
+                kept.push(name.to_string_lossy().into_owned());
                 continue;
             }
             if text {
