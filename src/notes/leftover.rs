@@ -3,7 +3,8 @@
 //! their text back into its editor when that is free, says so, and removes
 //! the leftover draft once its text is in this console's own draft. A
 //! leftover whose text cannot be taken (the editor already holds text) is
-//! kept on disk and named in the notice, so nothing typed is hidden.
+//! kept on disk, named in the notice, and comes into the editor as soon as
+//! the note-taker has recorded their own text, so nothing typed is hidden.
 
 use std::path::PathBuf;
 
@@ -30,6 +31,7 @@ impl State {
                 // The file's name: the notice stays on one line at 80 columns.
                 let name = path.file_name().unwrap_or(path.as_os_str());
                 kept.push(name.to_string_lossy().into_owned());
+                self.leftover_waiting.push((path, d));
                 continue;
             }
             if text {
@@ -56,6 +58,19 @@ impl State {
         if let Some(n) = &mut self.notice {
             // Long enough to be read at the start of a sitting.
             n.until = now + chrono::Duration::seconds(10);
+        }
+    }
+
+    /// Once the editor is free again (the note-taker recorded their own
+    /// text), the next leftover draft waiting comes into it.
+    pub(super) fn take_waiting_leftover(&mut self, now: DateTime<Utc>) {
+        let free = self.ask.is_none() && self.editor.is_blank() && self.editor.editing.is_none();
+        let Some((_, d)) = self.leftover_waiting.first() else {
+            return;
+        };
+        if free && (d.summary.is_none() || !self.summary_dirty) {
+            let next = self.leftover_waiting.remove(0);
+            self.adopt_leftover_drafts(vec![next], now);
         }
     }
 

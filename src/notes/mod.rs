@@ -179,6 +179,8 @@ pub struct State {
     /// Leftover drafts of other consoles whose text this console took:
     /// removed once its own draft is written.
     pub adopted_drafts: Vec<std::path::PathBuf>,
+    /// Leftover drafts waiting for the editor to be free.
+    pub leftover_waiting: Vec<(std::path::PathBuf, Draft)>,
 }
 
 /// How long after the last keystroke the draft is saved.
@@ -254,6 +256,7 @@ impl State {
             rescue_cleanup: Vec::new(),
             rescued_to: None,
             adopted_drafts: Vec::new(),
+            leftover_waiting: Vec::new(),
         }
     }
 

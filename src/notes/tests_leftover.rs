@@ -2,7 +2,9 @@
 
 use chrono::Duration;
 
-use super::tests::{state_b, t0, type_text};
+use crossterm::event::{KeyCode, KeyModifiers};
+
+use super::tests::{press, state_b, t0, type_text};
 use super::*;
 use crate::model::notes_draft::DraftNote;
 
@@ -58,4 +60,14 @@ fn a_leftover_draft_that_cannot_be_taken_is_kept_and_named() {
     assert!(notice.contains("B.json.draft2"), "{notice}");
     let fx = update(&mut s, Action::DraftSaved(Ok(())), now);
     assert!(!fx.iter().any(|f| matches!(f, Effect::RemoveRescue(_))));
+    // Once the note-taker records their own text, the leftover comes in.
+    let later = now + Duration::seconds(1);
+    press(&mut s, KeyCode::Enter, KeyModifiers::NONE, later);
+    assert_eq!(s.editor.to_draft().text, "二台目で打った");
+    let notice = s.notice.as_ref().expect("a notice").text.clone();
+    assert!(
+        notice.contains("別の端末の下書き1件を復元しました"),
+        "{notice}"
+    );
+    assert!(s.leftover_waiting.is_empty());
 }

@@ -143,6 +143,7 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
 /// Starts the saves that are due: pending notes (unless one is under way or
 /// a retry is waiting) and the draft.
 fn housekeeping(state: &mut State, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
+    state.take_waiting_leftover(now);
     if let Some(generation) = state.saving.start(now) {
         fx.push(Effect::SaveNotes {
             doc: Box::new(state.doc.clone()),
