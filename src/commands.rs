@@ -320,6 +320,15 @@ pub(crate) fn notes(
             until: chrono::Utc::now() + chrono::Duration::seconds(5),
         });
     }
+    // Text other consoles of the group left in their drafts is not hidden.
+    let (held, leftovers): (Vec<_>, Vec<_>) = notes_file::leftover_drafts(&notes, &slot.path)
+        .into_iter()
+        .map(|(claim, d)| {
+            let path = claim.path.clone();
+            (claim, (path, d))
+        })
+        .unzip();
+    state.adopt_leftover_drafts(leftovers, chrono::Utc::now());
     // Work an earlier session could not save is offered back first.
     let rescued =
         bunkakai::store::rescue::find(&bunkakai::store::rescue::rescue_dir(), &plan.id, &g.id);
@@ -330,6 +339,7 @@ pub(crate) fn notes(
         draft: slot.path.clone(),
     };
     let result = run::run(state, files, poll);
+    drop(held);
     drop(slot);
     match result {
         // Said on the restored terminal; non-zero when anything is not

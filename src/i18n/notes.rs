@@ -187,12 +187,16 @@ crate::labels! {
         BroughtBack => "退避していたメモ{n}件を取り込みました（保存します）", "brought back {n} rescued notes (saving them)";
         /// Title of the quit question.
         QuitTitle => "保存されていない作業があります", "Work not saved";
-        /// Quit question: retry.
-        QuitRetry => "r / Enter  もう一度保存する（このまま続ける）", "r / Enter  try saving again (keep working)";
+        /// Quit question, while saves fail: close it and retry at once.
+        QuitRetry => "r / Enter  閉じて作業に戻る（保存をすぐ再試行）", "r / Enter  close and keep working (retry saving now)";
+        /// Quit question, when nothing fails: close it.
+        QuitKeepWorking => "r / Enter  閉じて作業に戻る", "r / Enter  close and keep working";
         /// Quit question: write a rescue copy.
         QuitRescue => "w  退避コピーを書く（保存先の外に）", "w  write a rescue copy (outside the sitting folder)";
-        /// Quit question: quit anyway.
-        QuitAnyway => "q  このまま終了（終了時に退避コピーを残します）", "q  quit anyway (a rescue copy is kept on exit)";
+        /// Quit question, while saves fail: quit anyway.
+        QuitAnyway => "q  終了（最後にもう一度保存し、保存できない分は退避コピーに書く）", "q  quit (saves once more; what cannot be saved goes to a rescue copy)";
+        /// Quit question, when only the summary is unrecorded: quit.
+        QuitKeepDraft => "q  終了（記録前のまとめは下書きに残り、次の起動で戻る）", "q  quit (the summary stays in the draft, back at next start)";
         /// Quit question: back.
         QuitBack => "Esc  戻る", "Esc  back";
         /// The summary is not recorded.
@@ -281,6 +285,32 @@ pub fn rescued(notes: usize, files: &[String], lang: Lang) -> Vec<String> {
     }];
     lines.extend(files.iter().cloned());
     lines
+}
+
+/// Status at start: leftover drafts of other consoles were brought back
+/// (`taken`), or are kept on disk because the editor already held text.
+pub fn leftover_drafts(taken: usize, kept: &[String], lang: Lang) -> String {
+    let mut out = Vec::new();
+    if taken > 0 {
+        out.push(match lang {
+            Lang::Ja => format!("別の端末の下書き{taken}件を復元しました"),
+            Lang::En => format!("restored {taken} unsent draft(s) of another console"),
+        });
+    }
+    if !kept.is_empty() {
+        out.push(match lang {
+            Lang::Ja => format!("別の端末の下書きが残っています: {}", kept.join(", ")),
+            Lang::En => format!("another console's draft is kept: {}", kept.join(", ")),
+        });
+    }
+    out.join(lang_sep(lang))
+}
+
+fn lang_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "。",
+        Lang::En => "; ",
+    }
 }
 
 /// Status: a rescue copy was written.

@@ -10,6 +10,7 @@ pub mod editor;
 pub mod finish;
 mod input;
 pub mod keys;
+mod leftover;
 pub mod picker;
 mod picking;
 pub mod quit;
@@ -24,11 +25,15 @@ pub mod writer;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_leftover;
+#[cfg(test)]
 mod tests_live;
 #[cfg(test)]
 mod tests_quit;
 #[cfg(test)]
 mod tests_summary;
+#[cfg(test)]
+mod tests_turns;
 #[cfg(test)]
 mod tests_typing;
 
@@ -171,6 +176,11 @@ pub struct State {
     pub rescue_cleanup: Vec<(u64, std::path::PathBuf)>,
     /// The rescue copy this console wrote when asked, if any.
     pub rescued_to: Option<std::path::PathBuf>,
+    /// Leftover drafts of other consoles whose text this console took:
+    /// removed once its own draft is written.
+    pub adopted_drafts: Vec<std::path::PathBuf>,
+    /// Leftover drafts waiting for the editor to be free.
+    pub leftover_waiting: Vec<(std::path::PathBuf, Draft)>,
 }
 
 /// How long after the last keystroke the draft is saved.
@@ -245,6 +255,8 @@ impl State {
             rescue_offer: Vec::new(),
             rescue_cleanup: Vec::new(),
             rescued_to: None,
+            adopted_drafts: Vec::new(),
+            leftover_waiting: Vec::new(),
         }
     }
 

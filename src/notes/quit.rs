@@ -64,15 +64,30 @@ impl State {
 }
 
 /// Ctrl+C / Ctrl+Q: leave at once when nothing would be lost, else ask.
-pub(super) fn quit(state: &mut State, fx: &mut Vec<Effect>) {
+pub(super) fn quit(state: &mut State, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
     if state.unsaved().is_some() {
         state.ask = Some(Ask::Quit);
     } else {
-        state.quitting = true;
-        fx.push(Effect::Exit {
-            restore_terminal: true,
-        });
+        leave(state, now, true, fx);
     }
+}
+
+/// Ends the console at `now` (quit, signal or hang-up): a speaking turn still
+/// running ends now, so that it does not keep counting in the file, and the
+/// last save on the way out writes it.
+pub(super) fn leave(
+    state: &mut State,
+    now: DateTime<Utc>,
+    restore_terminal: bool,
+    fx: &mut Vec<Effect>,
+) {
+    if super::roster::speaking_now(&state.doc).is_some() {
+        let at = state.stamp(now);
+        super::roster::stop(&mut state.doc, at);
+        state.saving.other_changed();
+    }
+    state.quitting = true;
+    fx.push(Effect::Exit { restore_terminal });
 }
 
 /// A key while a question is open. Quitting anyway is a deliberate key of
@@ -99,10 +114,7 @@ pub(super) fn answer(state: &mut State, ask: Ask, ev: KeyEvent, now: DateTime<Ut
         }
         (Ask::Quit, Some('q')) => {
             state.ask = None;
-            state.quitting = true;
-            fx.push(Effect::Exit {
-                restore_terminal: true,
-            });
+            leave(state, now, true, &mut fx);
         }
         (Ask::Quit, Some('\x1b')) => state.ask = None,
         (Ask::BringBack, Some('y' | '\n')) => {

@@ -68,6 +68,11 @@ fn ctrl_c_with_failing_saves_asks_and_only_a_deliberate_q_leaves() {
     let shown = screen(&s);
     assert!(shown.contains("未保存のメモが2件あります"), "{shown}");
     assert!(shown.contains("退避コピー"), "{shown}");
+    assert!(shown.contains("保存をすぐ再試行"), "{shown}");
+    assert!(
+        shown.contains("保存できない分は退避コピーに書く"),
+        "{shown}"
+    );
     // A second Ctrl+C (or Ctrl+Q), or any text, does not leave.
     for (code, m) in [
         (KeyCode::Char('c'), CTRL),
@@ -123,7 +128,16 @@ fn an_unrecorded_summary_is_asked_about() {
     type_text(&mut s, "・まとめの一行", now);
     press(&mut s, KeyCode::Char('c'), CTRL, now);
     assert_eq!(s.ask, Some(Ask::Quit));
-    assert!(screen(&s).contains("まとめが記録されていません"));
+    let shown = screen(&s);
+    assert!(shown.contains("まとめが記録されていません"), "{shown}");
+    // The labels say what happens: no save to retry, no rescue copy on exit.
+    assert!(
+        !shown.contains("再試行") && !shown.contains("もう一度保存"),
+        "{shown}"
+    );
+    assert!(!shown.contains("退避コピーを残します"), "{shown}");
+    assert!(shown.contains("r / Enter  閉じて作業に戻る"), "{shown}");
+    assert!(shown.contains("下書きに残り"), "{shown}");
     press(&mut s, KeyCode::Esc, NONE, now);
     assert_eq!(s.ask, None);
     assert_eq!(s.mode, Mode::Summary, "back where the note-taker was");

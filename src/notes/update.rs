@@ -49,7 +49,7 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
                 // Asked to quit while saves were failing, and now all is saved.
                 if state.ask == Some(quit::Ask::Quit) && state.unsaved().is_none() {
                     state.ask = None;
-                    quit::quit(state, &mut fx);
+                    quit::quit(state, now, &mut fx);
                 }
             }
             Err(e) => state.saving.failed(generation, e, now),
@@ -58,7 +58,11 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
             state.draft_in_flight = false;
             match result {
                 // A stale error must not outlive the save that fixed it.
-                Ok(()) => state.draft_error = None,
+                Ok(()) => {
+                    state.draft_error = None;
+                    let done = state.leftover_drafts_saved();
+                    fx.extend(done.into_iter().map(Effect::RemoveRescue));
+                }
                 Err(e) => {
                     state.draft_error = Some(e);
                     // Try again within a second.
@@ -109,13 +113,23 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
                 }
             }
             state.roster_sel = state.roster_sel.min(state.members.len().saturating_sub(1));
+            // A member the facilitator moved to another group stops speaking here.
+            let at = state.stamp(now);
+            let members = &state.members;
+            let mut ended = false;
+            for t in state.doc.speaking.turns.iter_mut() {
+                if t.end.is_none() && !members.contains(&t.member) {
+                    t.end = Some(at);
+                    ended = true;
+                }
+            }
+            if ended {
+                state.saving.other_changed();
+            }
         }
         Action::FilesChanged(paths) => rereads(state, &paths, &mut fx),
         Action::Terminate { hangup } => {
-            state.quitting = true;
-            fx.push(Effect::Exit {
-                restore_terminal: !hangup,
-            });
+            quit::leave(state, now, !hangup, &mut fx);
             return fx;
         }
     }
@@ -129,6 +143,7 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
 /// Starts the saves that are due: pending notes (unless one is under way or
 /// a retry is waiting) and the draft.
 fn housekeeping(state: &mut State, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
+    state.take_waiting_leftover(now);
     if let Some(generation) = state.saving.start(now) {
         fx.push(Effect::SaveNotes {
             doc: Box::new(state.doc.clone()),
@@ -342,7 +357,7 @@ pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &
             state.mode = Mode::Help;
             state.help_scroll = 0;
         }
-        Command::Quit => quit::quit(state, fx),
+        Command::Quit => quit::quit(state, now, fx),
         Command::Redraw => fx.push(Effect::Redraw),
         Command::Up | Command::Down => {
             let down = cmd == Command::Down;

@@ -153,6 +153,30 @@ pub fn claim_draft(notes: &Path) -> Result<Option<DraftSlot>, StoreError> {
     Ok(None)
 }
 
+/// The drafts other consoles of this group left behind: every other slot
+/// whose console is not running (its lock is free) and whose draft holds
+/// text. The slots are held by the returned claims, so no console started
+/// meanwhile takes them over while this one brings their text back.
+/// A draft that cannot be read is logged and left where it is.
+pub fn leftover_drafts(notes: &Path, own: &Path) -> Vec<(DraftSlot, Draft)> {
+    let mut found = Vec::new();
+    for slot in 1..=DRAFT_SLOTS {
+        let path = draft_path(notes, slot);
+        if path == own || !path.exists() {
+            continue;
+        }
+        let Ok(Some(lock)) = WriterLock::try_acquire(&path) else {
+            continue;
+        };
+        match load_draft(&path) {
+            Ok(Some(d)) if !d.is_empty() => found.push((DraftSlot { path, _lock: lock }, d)),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "cannot read a leftover draft"),
+        }
+    }
+    found
+}
+
 /// Reads a draft file; `None` when there is none.
 pub fn load_draft(path: &Path) -> Result<Option<Draft>, StoreError> {
     match load_json::<Draft>(path, DRAFT_KIND, DRAFT_VERSION) {
@@ -246,5 +270,38 @@ mod tests {
         assert_eq!(again.path, draft_path(&path, 1));
         assert_eq!(load_draft(&again.path).unwrap(), Some(d));
         assert_eq!(load_draft(&second.path).unwrap(), None);
+    }
+
+    #[test]
+    fn leftover_drafts_are_those_of_consoles_not_running() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = notes_path(tmp.path(), "A");
+        prepare_dir(&path).unwrap();
+        let first = claim_draft(&path).unwrap().unwrap();
+        let second = claim_draft(&path).unwrap().unwrap();
+        let third = claim_draft(&path).unwrap().unwrap();
+        let at = "2026-01-20T14:00:00+09:00".parse().unwrap();
+        let typed = |text: &str| {
+            let note = crate::model::notes_draft::DraftNote {
+                text: text.into(),
+                ..Default::default()
+            };
+            Draft::new("jichitai-09", "A", at, note, None)
+        };
+        save_draft(&second.path, &typed("二台目で打った")).unwrap();
+        save_draft(&third.path, &typed("まだ動いている")).unwrap();
+        drop(first);
+        drop(second);
+        // A console started again: slot 1 back, slot 2 left over, slot 3 running.
+        let again = claim_draft(&path).unwrap().unwrap();
+        assert_eq!(again.path, draft_path(&path, 1));
+        let left = leftover_drafts(&path, &again.path);
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].0.path, draft_path(&path, 2));
+        assert_eq!(left[0].1.note.text, "二台目で打った");
+        // While it is held, a further console does not get that slot.
+        let another = claim_draft(&path).unwrap().unwrap();
+        assert_eq!(another.path, draft_path(&path, 4));
+        drop(third);
     }
 }

@@ -203,12 +203,16 @@ pub fn render_ask(state: &State, ask: Ask, area: Rect, buf: &mut Buffer) {
                 lines.push(words::rescue_written(&p.display().to_string(), lang));
             }
             lines.push(String::new());
-            for t in [
-                NotesText::QuitRetry,
-                NotesText::QuitRescue,
-                NotesText::QuitAnyway,
-                NotesText::QuitBack,
-            ] {
+            // Saves failing: Enter retries at once and quitting writes a
+            // rescue copy of what still fails. Only the summary unrecorded:
+            // Enter just closes and quitting keeps it in the draft.
+            let failing = u.notes > 0 || u.other || u.draft;
+            let (retry, anyway) = if failing {
+                (NotesText::QuitRetry, NotesText::QuitAnyway)
+            } else {
+                (NotesText::QuitKeepWorking, NotesText::QuitKeepDraft)
+            };
+            for t in [retry, NotesText::QuitRescue, anyway, NotesText::QuitBack] {
                 lines.push(t.text(lang).to_string());
             }
             (NotesText::QuitTitle.text(lang), lines)
