@@ -305,3 +305,15 @@ pub fn rows_read(rows: usize, units: usize, blank: usize, lang: Lang) -> String 
         Lang::En => format!("{rows} rows → {units} municipalities ({blank} blank rows)"),
     }
 }
+
+/// A stage mark that is neither a number nor a stage the plan's themes name.
+pub fn unknown_stage(stage: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "注意: 段階「{stage}」は番号（①、3、Ⅲ、段階3 など）でもテーマの stages にもありません。別の段階として扱います"
+        ),
+        Lang::En => format!(
+            "note: stage \"{stage}\" is neither a number (①, 3, Ⅲ, stage 3 …) nor in any theme's stages; it is taken as a stage of its own"
+        ),
+    }
+}
