@@ -342,3 +342,24 @@ fn roman_numeral_stages_are_the_numbered_stage_and_unknown_marks_are_warned() {
         "{stdout}"
     );
 }
+
+#[test]
+fn missing_groups_before_assign_are_said_to_be_expected() {
+    let tmp = sessions();
+    let out = bunkakai(
+        tmp.path(),
+        "en",
+        &["new", "jichitai-10", "--from", "jichitai-09"],
+    );
+    expect_code(&out, 0);
+    let (stdout, _) = text(&out);
+    assert!(
+        stdout.contains("No groups yet: the problems below go away after roster import / assign"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("problem(s) found"), "{stdout}");
+    assert!(
+        stdout.contains("2, both gone once the groups are made"),
+        "{stdout}"
+    );
+}

@@ -60,6 +60,8 @@ crate::labels! {
         ToUndo => "元に戻すには", "to undo, restore";
         /// Heading of the check summary that ends each command.
         Check => "検査 (check)", "check";
+        /// Before the check's problems when the only ones are missing groups.
+        GroupsLater => "グループ未設定のため、次の問題は roster import / assign の後で解消します", "No groups yet: the problems below go away after roster import / assign";
         /// `new` never overwrites a sitting.
         Exists => "この会はもうあります。上書きはしません。別の ID を指定してください", "this sitting exists already and is not overwritten; choose another id";
         /// What to do with the starter plan.
@@ -315,5 +317,16 @@ pub fn unknown_stage(stage: &str, lang: Lang) -> String {
         Lang::En => format!(
             "note: stage \"{stage}\" is neither a number (①, 3, Ⅲ, stage 3 …) nor in any theme's stages; it is taken as a stage of its own"
         ),
+    }
+}
+
+/// After the missing-group problems, instead of "N problems found".
+pub fn groups_later_count(count: usize, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Ja, 1) => "1 件。グループを作ると解消します".into(),
+        (Lang::Ja, n) => format!("{n} 件ともグループを作ると解消します"),
+        (Lang::En, 1) => "1, gone once the groups are made".into(),
+        (Lang::En, 2) => "2, both gone once the groups are made".into(),
+        (Lang::En, n) => format!("{n}, all gone once the groups are made"),
     }
 }
