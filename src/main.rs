@@ -130,14 +130,14 @@ enum Command {
     },
     /// Look back over past sittings: each sitting by group, timing, theme comparison, search as you type.
     Review,
-    /// Export one sitting: a Markdown report, a CSV sheet of its notes (for Excel), or one merged JSON.
+    /// Export one sitting: a Markdown report, a CSV sheet of its notes, one merged JSON, or an Excel workbook.
     Export {
         /// A sitting: its folder, its session.json, or its id in the sessions folder.
         session: String,
-        /// md: a report to paste into a document; csv: one note per row; json: plan, run and notes merged.
+        /// md: a report to paste into a document; csv: one note per row; json: plan, run and notes merged; xlsx: an Excel workbook (needs -o).
         #[arg(long, value_enum)]
         format: export::ExportFormat,
-        /// Write to this file (replaced atomically) instead of stdout.
+        /// Write to this file (replaced atomically) instead of stdout; required for xlsx.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },

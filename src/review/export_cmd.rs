@@ -1,5 +1,6 @@
-//! `bunkakai export <session> --format md|csv|json [-o FILE]`: one sitting
-//! written to stdout, or to a file replaced atomically. Files of the sitting
+//! `bunkakai export <session> --format md|csv|json|xlsx [-o FILE]`: one
+//! sitting written to stdout, or to a file replaced atomically (a workbook
+//! only to a file). Files of the sitting
 //! that could not be read are named on stderr; the export goes on without
 //! them.
 
@@ -26,6 +27,10 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    if format.is_binary() && output.is_none() {
+        let _ = writeln!(err, "{}", needs_output(lang));
+        return 2;
+    }
     let found = match sessions::locate(session, dir) {
         Ok(found) => found,
         Err(e) => {
@@ -44,7 +49,17 @@ pub fn run(
     for p in &sitting.problems {
         let _ = writeln!(err, "{}", file_problem(p, lang));
     }
-    let bytes = export::render(&sitting, &files, format, lang);
+    let bytes = match export::try_render(&sitting, &files, format, lang) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "{}{e}",
+                lang.pick("ブックを作れません: ", "cannot make the workbook: ")
+            );
+            return 1;
+        }
+    };
     // A file that could not be used makes the export incomplete: it is
     // written, and the exit code says so (2, bad input).
     let done = if sitting.problems.is_empty() { 0 } else { 2 };
@@ -107,6 +122,13 @@ fn is_sitting_file(dir: &Path, target: &Path) -> bool {
     own.contains(&target)
         || parent.starts_with(dir.join("notes"))
         || canon(&target).is_some_and(|t| own.contains(&t) || t.starts_with(dir.join("notes")))
+}
+
+fn needs_output(lang: Lang) -> &'static str {
+    lang.pick(
+        "--format xlsx は -o ファイル名.xlsx を指定してください（端末には書き出しません）",
+        "--format xlsx needs -o FILE.xlsx (a workbook is not written to the terminal)",
+    )
 }
 
 fn own_file(path: &Path, lang: Lang) -> String {

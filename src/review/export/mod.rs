@@ -1,9 +1,10 @@
 //! `bunkakai export`: one sitting as a Markdown report, a CSV sheet of its
-//! notes, or one JSON document merging its files.
+//! notes, one JSON document merging its files, or an Excel workbook.
 
 pub mod csv;
 pub mod json;
 pub mod md;
+pub mod xlsx;
 
 use crate::i18n::Lang;
 use crate::model::notes::Note;
@@ -20,9 +21,35 @@ pub enum ExportFormat {
     Csv,
     /// The sitting's files merged into one JSON document.
     Json,
+    /// An Excel workbook: notes, a comparison sheet per theme, action
+    /// items, attendance and timing. Written to a file only (`-o`).
+    Xlsx,
 }
 
-/// The export of a sitting in `format`, as bytes ready to write.
+impl ExportFormat {
+    /// True for a format whose bytes are not text and must not go to a
+    /// terminal.
+    pub fn is_binary(self) -> bool {
+        self == ExportFormat::Xlsx
+    }
+}
+
+/// The export of a sitting in `format`, as bytes ready to write, or why
+/// the workbook could not be made.
+pub fn try_render(
+    sitting: &Sitting,
+    files: &SittingFiles,
+    format: ExportFormat,
+    lang: Lang,
+) -> Result<Vec<u8>, String> {
+    match format {
+        ExportFormat::Xlsx => xlsx::workbook(sitting, lang),
+        _ => Ok(render(sitting, files, format, lang)),
+    }
+}
+
+/// The export of a sitting in `format`, as bytes ready to write (empty for
+/// a workbook that could not be made: [`try_render`] says why).
 pub fn render(
     sitting: &Sitting,
     files: &SittingFiles,
@@ -33,6 +60,7 @@ pub fn render(
         ExportFormat::Md => md::report(sitting, lang).into_bytes(),
         ExportFormat::Csv => csv::sheet(sitting, lang),
         ExportFormat::Json => json::merged(sitting, files, lang).into_bytes(),
+        ExportFormat::Xlsx => xlsx::workbook(sitting, lang).unwrap_or_default(),
     }
 }
 
