@@ -112,6 +112,20 @@ labels! {
         SurveyQuestion => "※", "※";
         /// Minutes suffix.
         Min => "分", " min";
+        /// Title of the list of action items across the archive.
+        ActionList => "アクション一覧", "Action items";
+        /// The actions list shows only the open ones.
+        OpenOnly => "未完了のみ", "open only";
+        /// The actions list shows every state.
+        AllStates => "すべて", "all";
+        /// No action items.
+        NoActions => "アクションはありません", "No action items";
+        /// Column: sitting.
+        Sitting => "会", "Sitting";
+        /// A status could not be saved.
+        StatusFailed => "状況を保存できませんでした", "Could not save the status";
+        /// A status was saved.
+        StatusSaved => "状況を保存しました", "Status saved";
     }
 }
 

@@ -37,6 +37,16 @@ pub enum Command {
     Clear,
     /// Read the archive again (it is also read again when files change).
     Reload,
+    /// Open the list of every action item.
+    Actions,
+    /// List only the open action items, or all of them again.
+    OpenOnly,
+    /// Mark the selected action item open again.
+    MarkOpen,
+    /// Mark the selected action item done.
+    MarkDone,
+    /// Mark the selected action item dropped.
+    MarkDropped,
 }
 
 impl Command {
@@ -58,6 +68,11 @@ impl Command {
             Command::Quit => lang.pick("終了", "quit"),
             Command::Clear => lang.pick("検索語を消す", "clear the search"),
             Command::Reload => lang.pick("読み直す", "reload"),
+            Command::Actions => lang.pick("アクション一覧", "action items"),
+            Command::OpenOnly => lang.pick("未完了のみ切替", "open only / all"),
+            Command::MarkOpen => lang.pick("未完了に戻す", "mark open"),
+            Command::MarkDone => lang.pick("完了にする", "mark done"),
+            Command::MarkDropped => lang.pick("取りやめ", "mark dropped"),
         }
     }
 }
@@ -74,6 +89,8 @@ const MOVE: [Binding<Command>; 4] = [
 ];
 
 const RELOAD: Binding<Command> = bind(&[Key::Char('u')], Command::Reload);
+
+const ACTIONS: Binding<Command> = bind(&[Key::Char('a')], Command::Actions);
 
 const COMMON: [Binding<Command>; 4] = [
     bind(&[Key::Char('/')], Command::Search),
@@ -94,6 +111,7 @@ pub const LIST: &[Binding<Command>] = &[
     COMMON[1],
     COMMON[2],
     COMMON[3],
+    ACTIONS,
     RELOAD,
 ];
 
@@ -111,6 +129,7 @@ pub const SITTING: &[Binding<Command>] = &[
     COMMON[1],
     COMMON[2],
     COMMON[3],
+    ACTIONS,
     RELOAD,
 ];
 
@@ -122,6 +141,25 @@ pub const THEME: &[Binding<Command>] = &[
     MOVE[3],
     bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
     COMMON[0],
+    COMMON[2],
+    COMMON[3],
+    ACTIONS,
+    RELOAD,
+];
+
+/// Every action item: its status is set with o / d / x.
+pub const ACTION_LIST: &[Binding<Command>] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    bind(&[Key::Char('d')], Command::MarkDone),
+    bind(&[Key::Char('x')], Command::MarkDropped),
+    bind(&[Key::Char('o')], Command::MarkOpen),
+    bind(&[Key::Char('f')], Command::OpenOnly),
+    bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
+    COMMON[0],
+    COMMON[1],
     COMMON[2],
     COMMON[3],
     RELOAD,
@@ -146,7 +184,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_table() {
-        for table in [LIST, SITTING, THEME, SEARCH] {
+        for table in [LIST, SITTING, THEME, ACTION_LIST, SEARCH] {
             let keys: Vec<_> = table.iter().flat_map(|b| b.keys.iter()).collect();
             for (i, k) in keys.iter().enumerate() {
                 assert!(!keys[i + 1..].contains(k), "{k:?} twice");

@@ -5,12 +5,14 @@
 //! [`state`] holds the state and the pure `update`; [`view`] draws it;
 //! [`run`] hands it to the shared runtime ([`crate::tui::runtime`]).
 
+pub mod actions_tab;
 pub mod content;
 pub mod keys;
 pub mod run;
 pub mod search_box;
 pub mod state;
 pub mod view;
+mod view_actions;
 mod view_lists;
 mod view_panes;
 

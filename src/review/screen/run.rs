@@ -8,12 +8,15 @@ use std::path::PathBuf;
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
 
+use super::actions_tab::StatusChange;
 use super::keys::Command;
 use super::state::{Action, Effect, Loaded, State, update};
 use super::view::{ReviewView, cursor, table};
 use crate::i18n::Lang;
 use crate::model::Stamp;
+use crate::model::notes::GroupNotes;
 use crate::review::Archive;
+use crate::store::notes_file;
 use crate::tui::console::{Flow, Outside, Start};
 use crate::tui::keys::lookup;
 use crate::tui::{self, runtime};
@@ -48,7 +51,8 @@ impl tui::Console for Live {
     type Effect = Effect;
 
     fn now(&self) -> Stamp {
-        // Nothing in the review depends on the time.
+        // Only the status of an action item set from the review is stamped
+        // with it; nothing on screen depends on the time.
         chrono::Utc::now().fixed_offset()
     }
 
@@ -87,6 +91,10 @@ impl tui::Console for Live {
                 let dir = self.dir.clone();
                 out.spawn(move || Action::Loaded(Box::new(Loaded::new(Archive::load(&dir)))));
             }
+            Effect::SetStatus(change) => {
+                let at = self.now();
+                out.spawn(move || Action::StatusSet(save_status(&change, at)));
+            }
         }
         Flow::Continue
     }
@@ -94,6 +102,17 @@ impl tui::Console for Live {
     fn next_wake(&self, _now: Stamp) -> Option<Stamp> {
         None
     }
+}
+
+/// Saves an action item's status into its group's notes file: only the
+/// status mark is written, merged under the writer lock with what is on
+/// disk, so notes a console saves at the same time are kept.
+pub fn save_status(change: &StatusChange, at: Stamp) -> Result<(), String> {
+    let mut mark = GroupNotes::new(&change.session, &change.group);
+    mark.set_action_state(&change.note, change.status, None, at);
+    notes_file::commit(&change.file, &mark)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// The action a terminal event gives in the current view.

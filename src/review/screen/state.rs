@@ -1,6 +1,7 @@
 //! The review screen's state and its one update function: pure data in,
 //! effects out. The loop in [`super::run`] performs the effects.
 
+use super::actions_tab::{self, StatusChange};
 use super::content;
 use super::keys::Command;
 use super::search_box;
@@ -66,6 +67,13 @@ pub enum View {
     },
     /// The search box and its hits.
     Search,
+    /// Every action item of the archive, with its status.
+    Actions {
+        /// The selected item.
+        selected: usize,
+        /// Only the open ones are listed.
+        open_only: bool,
+    },
 }
 
 /// The search box and its results.
@@ -98,6 +106,9 @@ pub struct State {
     pub help: bool,
     /// The terminal's size in cells.
     pub size: (u16, u16),
+    /// What became of the last thing saved (shown in the footer): `Ok`
+    /// when it was saved, else why not.
+    pub saved: Option<Result<(), String>>,
 }
 
 /// What the reviewer did, or what came back from the loop.
@@ -117,6 +128,8 @@ pub enum Action {
     Loaded(Box<Loaded>),
     /// Files of the sessions folder changed: read the archive again.
     Reload,
+    /// An action item's status was saved, or why it could not be.
+    StatusSet(Result<(), String>),
 }
 
 /// What the loop must do for the review.
@@ -126,6 +139,9 @@ pub enum Effect {
     Load,
     /// Leave the review and give the terminal back.
     Quit,
+    /// Save an action item's status into its notes file (through the
+    /// merge) and send back [`Action::StatusSet`].
+    SetStatus(StatusChange),
 }
 
 impl State {
@@ -138,6 +154,7 @@ impl State {
             search: SearchBox::default(),
             help: false,
             size,
+            saved: None,
         };
         (state, vec![Effect::Load])
     }
@@ -182,9 +199,16 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             }
             state.data = Some(*data);
             refresh_search(state);
+            actions_tab::clamp(state);
             return Vec::new();
         }
         Action::Reload => return vec![Effect::Load],
+        Action::StatusSet(result) => {
+            let ok = result.is_ok();
+            state.saved = Some(result);
+            // The list shows what the file now says.
+            return if ok { vec![Effect::Load] } else { Vec::new() };
+        }
         Action::Resize(w, h) => {
             state.size = (w, h);
             return Vec::new();
@@ -239,6 +263,7 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             Vec::new()
         };
     }
+    state.saved = None;
     match c {
         Command::Quit => return vec![Effect::Quit],
         Command::Reload => return vec![Effect::Load],
@@ -249,6 +274,11 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             }
         }
         Command::Themes => state.views.push(View::Themes { selected: 0 }),
+        Command::Actions
+        | Command::OpenOnly
+        | Command::MarkOpen
+        | Command::MarkDone
+        | Command::MarkDropped => return actions_tab::command(state, c),
         Command::Back => {
             if state.views.len() > 1 {
                 state.views.pop();
@@ -318,6 +348,13 @@ fn move_in_view(state: &mut State, c: Command) {
             *selected = step(*selected, data.archive.sittings.len(), c)
         }
         Some(View::Themes { selected }) => *selected = step(*selected, data.themes.len(), c),
+        Some(View::Actions {
+            selected,
+            open_only,
+        }) => {
+            let len = actions_tab::listed(data, *open_only).len();
+            *selected = step(*selected, len, c);
+        }
         Some(View::Search) => {
             state.search.selected = step(state.search.selected, state.search.hits.len(), c)
         }

@@ -18,6 +18,7 @@ use crate::tui::text::styled::{one_line, rfit};
 use crate::tui::text::{fit, truncate, width};
 use crate::tui::widgets::{Help, TooSmall, too_small};
 
+use super::view_actions::actions;
 use super::view_lists::{list, list_title_width, themes};
 use super::view_panes::{compare, search};
 
@@ -31,6 +32,7 @@ pub fn table(view: &View) -> &'static [Binding<Command>] {
         View::Sitting { .. } => keys::SITTING,
         View::Compare { .. } => keys::THEME,
         View::Search => keys::SEARCH,
+        View::Actions { .. } => keys::ACTION_LIST,
     }
 }
 
@@ -122,6 +124,10 @@ impl Widget for &ReviewView<'_> {
                 scroll,
             } => compare(state, data, (*theme, *question, *scroll), body, buf),
             View::Search => search(state, data, body, buf),
+            View::Actions {
+                selected,
+                open_only,
+            } => actions(state, data, (*selected, *open_only), body, buf),
         }
         footer(state, row(area.height - 1), buf);
         if state.help {
@@ -142,6 +148,7 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
     let lang = state.lang;
     let a = &data.archive;
     match state.view() {
+        View::Actions { open_only, .. } => super::view_actions::heading(state, data, *open_only),
         View::Sitting { sitting, tab, .. } => {
             let s = &a.sittings[*sitting];
             let date = s.date().map(|d| d.to_string()).unwrap_or_default();
@@ -217,13 +224,20 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
 fn footer(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let short: &[(Command, &str, &str)] = &[
+        (Command::MarkDone, "d", "d"),
+        (Command::MarkDropped, "x", "x"),
+        (Command::MarkOpen, "o", "o"),
         (Command::Open, "Enter", "Enter"),
         (Command::NextTab, "Tab", "Tab"),
         (Command::Back, "Esc", "Esc"),
-        (Command::Search, "/", "/"),
-        (Command::Themes, "t", "t"),
+        // Help and the way out before the keys that open other views, so
+        // a narrow footer never cuts them off.
         (Command::Help, "?", "?"),
         (Command::Quit, "q", "q"),
+        (Command::OpenOnly, "f", "f"),
+        (Command::Search, "/", "/"),
+        (Command::Themes, "t", "t"),
+        (Command::Actions, "a", "a"),
     ];
     // In the search box q is text; Ctrl+C is the way out there.
     let quit_key = if *state.view() == View::Search {
@@ -244,10 +258,19 @@ fn footer(state: &State, area: Rect, buf: &mut Buffer) {
             format!("{key}:{}", c.text(lang))
         })
         .collect();
-    buf.set_string(
-        area.x,
-        area.y,
-        truncate(&format!(" {}", parts.join("  ")), area.width.into()),
-        Style::new().fg(Color::DarkGray),
-    );
+    let (text, style) = match &state.saved {
+        Some(Ok(())) => (
+            format!(" {}", T::StatusSaved.text(lang)),
+            Style::new().fg(Color::Green),
+        ),
+        Some(Err(why)) => (
+            format!(" {}: {}", T::StatusFailed.text(lang), inert(why)),
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        ),
+        None => (
+            format!(" {}", parts.join("  ")),
+            Style::new().fg(Color::DarkGray),
+        ),
+    };
+    buf.set_string(area.x, area.y, truncate(&text, area.width.into()), style);
 }

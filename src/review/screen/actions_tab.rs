@@ -1,0 +1,113 @@
+//! The actions tab: every action item of the archive (sitting, group,
+//! owner, text, status), and setting its status from the screen. Setting a
+//! status is an [`Effect::SetStatus`]; the loop saves it into the group's
+//! notes file through the merge and answers with [`Action::StatusSet`].
+
+use std::path::PathBuf;
+
+use super::keys::Command;
+use super::state::{Effect, State, View};
+use crate::model::actions::ActionState;
+use crate::review::actions::{ActionFilter, ActionItem, items};
+use crate::review::screen::Loaded;
+use crate::store::notes_file::notes_path;
+
+/// A status to give one action item, saved by the loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusChange {
+    /// The group's notes file.
+    pub file: PathBuf,
+    /// The sitting's id, as the notes file names it.
+    pub session: String,
+    /// The group's id.
+    pub group: String,
+    /// The action note's id.
+    pub note: String,
+    /// Its new status.
+    pub status: ActionState,
+}
+
+/// The action items the tab lists: all of them, or the open ones only.
+pub fn listed(data: &Loaded, open_only: bool) -> Vec<ActionItem<'_>> {
+    let filter = ActionFilter {
+        open: open_only,
+        owner: None,
+    };
+    items(&data.archive, &filter)
+}
+
+/// The change that gives the selected item of the tab `status`; `None`
+/// when nothing is selected or it already stands there.
+pub fn change(state: &State, status: ActionState) -> Option<Effect> {
+    let View::Actions {
+        selected,
+        open_only,
+    } = *state.view()
+    else {
+        return None;
+    };
+    let data = state.data.as_ref()?;
+    let list = listed(data, open_only);
+    let item = list.get(selected)?;
+    if item.state() == status {
+        return None;
+    }
+    let session = item
+        .sitting
+        .groups
+        .iter()
+        .find(|g| g.id == item.group)
+        .and_then(|g| g.notes.as_ref())
+        .map_or_else(|| item.sitting.id.clone(), |n| n.session.clone());
+    Some(Effect::SetStatus(StatusChange {
+        file: notes_path(&item.sitting.dir, item.group),
+        session,
+        group: item.group.to_string(),
+        note: item.note.id.clone(),
+        status,
+    }))
+}
+
+/// The tab's own keys: open it, list the open ones only, set a status.
+pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
+    let status = match c {
+        Command::Actions => {
+            if !matches!(state.view(), View::Actions { .. }) {
+                state.views.push(View::Actions {
+                    selected: 0,
+                    open_only: false,
+                });
+            }
+            return Vec::new();
+        }
+        Command::OpenOnly => {
+            if let Some(View::Actions {
+                selected,
+                open_only,
+            }) = state.views.last_mut()
+            {
+                *open_only = !*open_only;
+                *selected = 0;
+            }
+            return Vec::new();
+        }
+        Command::MarkOpen => ActionState::Open,
+        Command::MarkDone => ActionState::Done,
+        Command::MarkDropped => ActionState::Dropped,
+        _ => return Vec::new(),
+    };
+    change(state, status).into_iter().collect()
+}
+
+/// Keeps the selection inside the list after it changed under it.
+pub fn clamp(state: &mut State) {
+    let Some(data) = &state.data else { return };
+    if let Some(View::Actions {
+        selected,
+        open_only,
+    }) = state.views.last_mut()
+    {
+        let len = listed(data, *open_only).len();
+        *selected = (*selected).min(len.saturating_sub(1));
+    }
+}
