@@ -309,3 +309,57 @@ fn map_names_columns_the_headers_do_not() {
     assert!(stdout.contains("--dry-run: nothing written"), "{stdout}");
     assert!(!tmp.path().join("sessions/jichitai-10/roster.json").exists());
 }
+
+#[test]
+fn roman_numeral_stages_are_the_numbered_stage_and_unknown_marks_are_warned() {
+    let tmp = sessions();
+    new_sitting(tmp.path());
+    std::fs::write(
+        tmp.path().join("s.csv"),
+        "自治体名,取組段階\n白鷹町,Ⅲ\n佐野市,III\n見附市,ⅲ\n上越市,3\n燕市,段階３\n長岡市,第3段階\n新潟市,そのうち\n",
+    )
+    .unwrap();
+    let out = bunkakai(
+        tmp.path(),
+        "ja",
+        &["roster", "import", "jichitai-10", "s.csv", "--dry-run"],
+    );
+    expect_code(&out, 0);
+    let (stdout, _) = text(&out);
+    assert!(stdout.contains("段階別: ③ 6, そのうち 1"), "{stdout}");
+    assert!(
+        stdout.contains("注意: 段階「そのうち」は番号（①、3、Ⅲ、段階3 など）でもテーマの stages にもありません。別の段階として扱います"),
+        "{stdout}"
+    );
+    let out = bunkakai(
+        tmp.path(),
+        "en",
+        &["roster", "import", "jichitai-10", "s.csv", "--dry-run"],
+    );
+    let (stdout, _) = text(&out);
+    assert!(
+        stdout.contains("note: stage \"そのうち\" is neither a number (①, 3, Ⅲ, stage 3 …) nor in any theme's stages; it is taken as a stage of its own"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn missing_groups_before_assign_are_said_to_be_expected() {
+    let tmp = sessions();
+    let out = bunkakai(
+        tmp.path(),
+        "en",
+        &["new", "jichitai-10", "--from", "jichitai-09"],
+    );
+    expect_code(&out, 0);
+    let (stdout, _) = text(&out);
+    assert!(
+        stdout.contains("No groups yet: the problems below go away after roster import / assign"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("problem(s) found"), "{stdout}");
+    assert!(
+        stdout.contains("2, both gone once the groups are made"),
+        "{stdout}"
+    );
+}

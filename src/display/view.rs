@@ -147,8 +147,21 @@ impl Widget for &DisplayView<'_> {
     }
 }
 
-/// "進行中 | パート 2/3 意見交換" and the like.
+/// "進行中 | パート 2/3 意見交換" and the like. When the reporting group's
+/// turn is past its time the big digits read `+00:04`, so this line says
+/// 「超過 +00:04」 / "Over +00:04".
 fn status_line(c: &ClockView, lang: crate::i18n::Lang) -> String {
+    let turn_over = c
+        .turn
+        .as_ref()
+        .filter(|t| t.remaining < 0)
+        .map(|t| words::left(&timer::clock_text(t.remaining), lang));
+    if let Some(over) = turn_over {
+        return match c.status {
+            Status::Paused => format!("{}  {over}", T::Paused.text(lang)),
+            _ => over,
+        };
+    }
     let status = match (c.status, c.remaining < 0) {
         (Status::Ready, _) => T::Ready,
         (Status::Paused, _) => T::Paused,

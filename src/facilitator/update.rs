@@ -19,6 +19,8 @@ const NOTICE_SECS: i64 = 8;
 /// Applies `action` at `now`; returns what the outside world must do.
 pub fn update(state: &mut State, action: Action, now: Stamp) -> Vec<Effect> {
     let mut fx = Vec::new();
+    let block_before = state.run.current_index(&state.plan);
+    let notice_before = state.notice.clone();
     match action {
         Action::Command(c) => command(state, c, now, &mut fx),
         Action::Tick => {}
@@ -57,6 +59,14 @@ pub fn update(state: &mut State, action: Action, now: Stamp) -> Vec<Effect> {
         signals::ring_due(state, now, &mut fx);
     }
     signals::segment_change(state, now, &fx);
+    // A refusal (「報告の時間ではありません」) was about the block it was
+    // said in: it goes when the block changes, unless this action said it.
+    if state.run.current_index(&state.plan) != block_before
+        && state.notice.as_ref().is_some_and(|n| n.alarm)
+        && state.notice == notice_before
+    {
+        state.notice = None;
+    }
     if state.notice.as_ref().is_some_and(|n| n.until <= now) {
         state.notice = None;
     }

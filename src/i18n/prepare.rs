@@ -60,6 +60,8 @@ crate::labels! {
         ToUndo => "元に戻すには", "to undo, restore";
         /// Heading of the check summary that ends each command.
         Check => "検査 (check)", "check";
+        /// Before the check's problems when the only ones are missing groups.
+        GroupsLater => "グループ未設定のため、次の問題は roster import / assign の後で解消します", "No groups yet: the problems below go away after roster import / assign";
         /// `new` never overwrites a sitting.
         Exists => "この会はもうあります。上書きはしません。別の ID を指定してください", "this sitting exists already and is not overwritten; choose another id";
         /// What to do with the starter plan.
@@ -303,5 +305,28 @@ pub fn rows_read(rows: usize, units: usize, blank: usize, lang: Lang) -> String 
     match lang {
         Lang::Ja => format!("{rows}行 → {units}団体（空行 {blank}）"),
         Lang::En => format!("{rows} rows → {units} municipalities ({blank} blank rows)"),
+    }
+}
+
+/// A stage mark that is neither a number nor a stage the plan's themes name.
+pub fn unknown_stage(stage: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "注意: 段階「{stage}」は番号（①、3、Ⅲ、段階3 など）でもテーマの stages にもありません。別の段階として扱います"
+        ),
+        Lang::En => format!(
+            "note: stage \"{stage}\" is neither a number (①, 3, Ⅲ, stage 3 …) nor in any theme's stages; it is taken as a stage of its own"
+        ),
+    }
+}
+
+/// After the missing-group problems, instead of "N problems found".
+pub fn groups_later_count(count: usize, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Ja, 1) => "1 件。グループを作ると解消します".into(),
+        (Lang::Ja, n) => format!("{n} 件ともグループを作ると解消します"),
+        (Lang::En, 1) => "1, gone once the groups are made".into(),
+        (Lang::En, 2) => "2, both gone once the groups are made".into(),
+        (Lang::En, n) => format!("{n}, all gone once the groups are made"),
     }
 }

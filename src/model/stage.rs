@@ -38,7 +38,23 @@ pub fn stage_key(label: &str) -> Option<String> {
         let n: u64 = core.parse().unwrap_or(0);
         return Some(n.to_string());
     }
+    if let Some(n) = ROMAN.iter().position(|r| *r == core) {
+        return Some((n + 1).to_string());
+    }
     Some(trimmed.to_string())
+}
+
+/// Roman numerals 1 to 20 as NFKC leaves them, lower-cased: 「Ⅲ」, 「III」
+/// and 「ⅲ」 all fold to "iii".
+const ROMAN: [&str; 20] = [
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+    "xvi", "xvii", "xviii", "xix", "xx",
+];
+
+/// True when `label` names a stage by number (「③」, 「3」, 「段階3」,
+/// 「Ⅲ」) rather than by a free word.
+pub fn numbered_stage(label: &str) -> bool {
+    stage_key(label).is_some_and(|k| k.parse::<u32>().is_ok())
 }
 
 /// The label to write for a stage: a circled number (①…⑳) when the stage is
@@ -81,6 +97,30 @@ mod tests {
         }
         assert!(same_stage("③", "段階３"));
         assert!(!same_stage("①", "③"));
+    }
+
+    #[test]
+    fn roman_numerals_are_the_numbered_stage() {
+        for s in [
+            "Ⅲ",
+            "III",
+            "ⅲ",
+            "iii",
+            "段階Ⅲ",
+            "第Ⅲ段階",
+            "Stage III",
+            "Ⅲ期",
+            "３",
+            "段階3",
+        ] {
+            assert_eq!(stage_key(s).as_deref(), Some("3"), "{s}");
+            assert_eq!(stage_label(s), "③", "{s}");
+            assert!(numbered_stage(s), "{s}");
+        }
+        assert!(same_stage("Ⅳ", "④"));
+        assert!(!same_stage("Ⅱ", "Ⅲ"));
+        assert!(!numbered_stage("立ち上げ期"));
+        assert_eq!(stage_key("mix").as_deref(), Some("mix"));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::table::read_table;
 use super::validation_summary;
 use crate::check::problem_lines;
 use crate::i18n::{Lang, cli as msg, prepare as text};
-use crate::model::stage::same_stage;
+use crate::model::stage::{numbered_stage, same_stage};
 use crate::store::{self, sessions};
 
 /// The command line of `roster import`.
@@ -130,7 +130,11 @@ pub fn run(
             PrepText::NotUsed.text(lang)
         );
     }
-    preview_rows(&import, lang, out);
+    // Free stage words the plan's themes use are known stages.
+    let known = plan_file::load(&found.plan)
+        .map(|v| theme_stages(&v))
+        .unwrap_or_default();
+    preview_rows(&import, &known, lang, out);
 
     let bad = !import.problems.is_empty();
     for p in &import.problems {
@@ -214,7 +218,7 @@ pub fn run(
     0
 }
 
-fn preview_rows(import: &Import, lang: Lang, out: &mut dyn Write) {
+fn preview_rows(import: &Import, known: &[String], lang: Lang, out: &mut dyn Write) {
     let roster = &import.roster;
     let us = units(roster);
     let _ = writeln!(
@@ -257,6 +261,28 @@ fn preview_rows(import: &Import, lang: Lang, out: &mut dyn Write) {
         PrepText::ByStage.text(lang),
         list.join(", ")
     );
+    // A mark that is no number and no theme's stage is likely a typo.
+    for (s, _) in &stages {
+        if stage_is_unknown(s, known) {
+            let _ = writeln!(out, "  {}", text::unknown_stage(s, lang));
+        }
+    }
+}
+
+fn stage_is_unknown(stage: &str, known: &[String]) -> bool {
+    stage != "-" && !numbered_stage(stage) && !known.iter().any(|k| same_stage(k, stage))
+}
+
+/// Every stage label the plan's themes list.
+fn theme_stages(plan: &Value) -> Vec<String> {
+    plan.get("themes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.get("stages")?.as_array())
+        .flatten()
+        .filter_map(|s| s.as_str().map(str::to_string))
+        .collect()
 }
 
 /// The groups the sheet itself gives, in order of first appearance, when it

@@ -26,7 +26,8 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::check;
-use crate::i18n::{CheckText, Lang};
+use crate::i18n::{CheckText, Lang, prepare as text};
+use crate::model::problem::ProblemKind;
 use crate::model::{self, Plan};
 use crate::store::sessions;
 
@@ -50,15 +51,23 @@ pub fn validation_summary(path: &Path, default_id: &str, lang: Lang, out: &mut d
             true
         }
         None => {
+            // Before `roster assign` the only errors are the missing groups:
+            // expected at this step, and said so before they are listed.
+            let count = result.errors().count();
+            let only_groups = result
+                .errors()
+                .all(|p| matches!(p.kind, ProblemKind::NoGroups));
+            if only_groups {
+                let _ = writeln!(out, "{}", PrepText::GroupsLater.text(lang));
+            }
             for line in &lines {
                 let _ = writeln!(out, "{line}");
             }
-            let _ = writeln!(
-                out,
-                "{} {}",
-                result.errors().count(),
-                CheckText::Errors.text(lang)
-            );
+            if only_groups {
+                let _ = writeln!(out, "{}", text::groups_later_count(count, lang));
+            } else {
+                let _ = writeln!(out, "{count} {}", CheckText::Errors.text(lang));
+            }
             false
         }
     }

@@ -103,3 +103,24 @@ fn a_reference_card_goes_up_like_a_prompt_card() {
     let title = &s.plan.references[0].title;
     assert!(text.contains(title.as_str()), "{text}");
 }
+
+/// A reporting group past its turn: the big digits say `+00:04`, and the
+/// words beside them say it is over time, never a bare number.
+#[test]
+fn a_turn_past_its_time_is_labelled_over() {
+    for (lang, want) in [(Lang::Ja, "超過 +00:04"), (Lang::En, "Over +00:04")] {
+        let mut s = state(lang);
+        let mut run = RunState::new(&s.plan);
+        timer::next_block(&s.plan, &mut run, at(0));
+        timer::next_block(&s.plan, &mut run, at(1));
+        timer::start(&mut run, at(1));
+        update(&mut s, Action::RunRead(RunRead::Read(Box::new(run))), at(1));
+        let c = Clock::at(&s.plan, s.run.as_ref().unwrap(), at(1));
+        let turn = c.turn.as_ref().unwrap().remaining;
+        let now = at(1 + turn + 4);
+        for (w, h) in [(100, 30), (80, 24), (60, 16)] {
+            let text = text_of(&draw(&s, now, w, h));
+            assert!(text.contains(want), "{w}x{h}:\n{text}");
+        }
+    }
+}

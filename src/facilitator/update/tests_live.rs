@@ -77,3 +77,30 @@ fn a_raised_flag_is_acknowledged_once_in_run_json() {
     let fx = cmd(&mut s, Command::AckFlag, 41);
     assert_eq!(saves(&fx), 0, "already acknowledged");
 }
+
+/// `t` refused in a block that is no report round: the notice goes once the
+/// block changes, instead of standing over the report round for 8 s.
+#[test]
+fn a_refused_key_notice_clears_when_the_block_changes() {
+    let mut s = state();
+    cmd(&mut s, Command::NextBlock, 0);
+    cmd(&mut s, Command::NextTurn, 1);
+    assert_eq!(s.notice.as_ref().unwrap().text, "報告の時間ではありません");
+    // Still the same block: the refusal stays.
+    cmd(&mut s, Command::StartPause, 2);
+    assert!(s.notice.is_some());
+    cmd(&mut s, Command::NextBlock, 3);
+    assert_eq!(s.notice, None);
+    cmd(&mut s, Command::NextBlock, 3);
+    cmd(&mut s, Command::StartPause, 4);
+    assert_eq!(s.notice, None);
+    // After the end, `+` is refused until `b` goes back.
+    cmd(&mut s, Command::NextBlock, 5);
+    cmd(&mut s, Command::Extend1, 5);
+    assert_eq!(
+        s.notice.as_ref().unwrap().text,
+        "全ブロック終了しています（b で戻れます）"
+    );
+    cmd(&mut s, Command::PreviousBlock, 6);
+    assert_eq!(s.notice, None);
+}
