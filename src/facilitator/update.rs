@@ -404,4 +404,6 @@ mod tests;
 #[cfg(test)]
 mod tests_live;
 #[cfg(test)]
+mod tests_rehearsal;
+#[cfg(test)]
 mod tests_trust;
