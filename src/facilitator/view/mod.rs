@@ -6,6 +6,7 @@ mod asks;
 mod board;
 mod card;
 mod clock;
+mod help;
 mod popups;
 mod summary;
 
@@ -152,7 +153,7 @@ pub fn card_page(state: &State) -> u16 {
 /// The furthest the key help can scroll (only a narrow terminal's
 /// one-column help scrolls).
 pub fn help_max_scroll(state: &State) -> u16 {
-    popups::help_max_scroll(state, full(state.size))
+    help::help_max_scroll(state, full(state.size))
 }
 
 /// The open reference card's lines as shown (wrapped to the popup), for
@@ -195,7 +196,7 @@ impl Widget for &FacilitatorView<'_> {
         popups::status_line(self, a.status, buf);
         match &self.state.mode {
             Mode::Dashboard => {}
-            Mode::Help => popups::help(self, area, buf),
+            Mode::Help => help::help(self, area, buf),
             Mode::References { selected } => popups::references(self, *selected, area, buf),
             Mode::SearchReference {
                 index,
