@@ -5,9 +5,9 @@
 use chrono::{DateTime, Duration, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::commands::command;
 use super::keys::{self, Command};
 use super::picking::picker_key;
-use super::update::command;
 use super::{Effect, Mode, State};
 
 /// Keys closer together than this after a typed character come from one

@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod card;
+mod commands;
 mod commit;
 pub mod editor;
 pub mod finish;
