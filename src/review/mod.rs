@@ -14,6 +14,7 @@ pub mod export_cmd;
 pub mod files;
 pub mod fold;
 pub mod hit;
+pub mod record;
 pub mod report;
 pub mod screen;
 pub mod search;

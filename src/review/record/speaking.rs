@@ -1,0 +1,167 @@
+//! Speaking time per member and per group, from the speaking turns of each
+//! group's notes file, and the roster moves of the run file.
+
+use super::Local;
+use crate::model::notes::Presence;
+use crate::review::archive::Sitting;
+
+/// A member moved from one group to another during the sitting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoveRecord {
+    /// The member's roster name.
+    pub member: String,
+    /// The group left.
+    pub from: String,
+    /// The group joined.
+    pub to: String,
+    /// When it was recorded.
+    pub at: Local,
+}
+
+/// One group's speaking time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupSpeaking {
+    /// The group's id.
+    pub group: String,
+    /// Its members (planned, then moved in, then anyone else who spoke).
+    pub members: Vec<MemberSpeaking>,
+    /// False when its note-taker recorded no speaking turn at all: then
+    /// nobody is said to have never spoken.
+    pub recorded: bool,
+}
+
+impl GroupSpeaking {
+    /// Seconds the group's members spoke, summed.
+    pub fn total_seconds(&self) -> i64 {
+        self.members.iter().map(|m| m.seconds).sum()
+    }
+
+    /// Speaking turns taken in the group.
+    pub fn turns(&self) -> usize {
+        self.members.iter().map(|m| m.turns).sum()
+    }
+}
+
+/// One member's speaking time in one group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberSpeaking {
+    /// The roster name.
+    pub name: String,
+    /// Seconds spoken in this group (turns still open are not counted).
+    pub seconds: i64,
+    /// Turns taken in this group.
+    pub turns: usize,
+    /// True when turns were recorded and this member took none in any
+    /// group of the sitting, and was not marked absent.
+    pub never_spoke: bool,
+    /// True when marked absent in this group.
+    pub absent: bool,
+    /// When the member joined this group by a move.
+    pub moved_in: Option<Local>,
+    /// The group the member moved on to, and when.
+    pub moved_out: Option<(String, Local)>,
+}
+
+/// The roster moves, in the order recorded.
+pub(super) fn moves(s: &Sitting) -> Vec<MoveRecord> {
+    let Some(run) = &s.run else {
+        return Vec::new();
+    };
+    let mut out: Vec<MoveRecord> = run
+        .moves
+        .iter()
+        .map(|m| MoveRecord {
+            member: m.member.clone(),
+            from: m.from.clone(),
+            to: m.to.clone(),
+            at: s.local(&m.at),
+        })
+        .collect();
+    out.sort_by_key(|m| m.at);
+    out
+}
+
+/// Speaking time of every group of the sitting.
+pub(super) fn groups(s: &Sitting) -> Vec<GroupSpeaking> {
+    let moves = moves(s);
+    let mut out: Vec<GroupSpeaking> = s
+        .groups
+        .iter()
+        .map(|g| {
+            let file = g.notes.as_ref();
+            let mut names: Vec<String> = s
+                .plan
+                .iter()
+                .filter_map(|p| p.group(&g.id))
+                .flat_map(|pg| pg.members.iter().map(|m| m.name.clone()))
+                .collect();
+            for m in moves.iter().filter(|m| m.to == g.id) {
+                push_new(&mut names, &m.member);
+            }
+            let turns = file.map(|f| f.speaking.turns.as_slice()).unwrap_or(&[]);
+            for t in turns {
+                push_new(&mut names, &t.member);
+            }
+            let members = names
+                .into_iter()
+                .map(|name| {
+                    let mine = turns.iter().filter(|t| t.member == name);
+                    let seconds = mine
+                        .clone()
+                        .filter_map(|t| Some((t.end? - t.start).num_seconds().max(0)))
+                        .sum();
+                    let moved_in = moves
+                        .iter()
+                        .rfind(|m| m.member == name && m.to == g.id)
+                        .map(|m| m.at);
+                    let moved_out = moves
+                        .iter()
+                        .rfind(|m| m.member == name && m.from == g.id)
+                        .map(|m| (m.to.clone(), m.at));
+                    MemberSpeaking {
+                        absent: file.and_then(|f| f.presence(&name)) == Some(Presence::Absent),
+                        turns: mine.count(),
+                        seconds,
+                        never_spoke: false,
+                        moved_in,
+                        moved_out,
+                        name,
+                    }
+                })
+                .collect();
+            GroupSpeaking {
+                group: g.id.clone(),
+                members,
+                recorded: !turns.is_empty(),
+            }
+        })
+        .collect();
+    // Whether a member never spoke is a question about the whole sitting:
+    // one moved from A to B may have spoken in A only.
+    let spoke = |name: &str| {
+        out.iter()
+            .flat_map(|g| g.members.iter())
+            .any(|m| m.name == name && m.turns > 0)
+    };
+    let quiet: Vec<(usize, usize)> = out
+        .iter()
+        .enumerate()
+        .flat_map(|(gi, g)| {
+            g.members
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| g.recorded && !m.absent && !spoke(&m.name))
+                .map(move |(mi, _)| (gi, mi))
+        })
+        .collect();
+    for (gi, mi) in quiet {
+        out[gi].members[mi].never_spoke = true;
+    }
+    out
+}
+
+fn push_new(names: &mut Vec<String>, name: &str) {
+    if !names.iter().any(|n| n == name) {
+        names.push(name.to_string());
+    }
+}
