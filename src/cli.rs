@@ -123,10 +123,20 @@ pub(crate) enum Command {
     },
     /// Look back over past sittings: each sitting by group, timing, theme comparison, search as you type.
     Review,
-    /// Export one sitting: a Markdown report, a CSV sheet of its notes, one merged JSON, or an Excel workbook.
+    /// Export one sitting (or with --all several): a Markdown report, a CSV sheet of its notes, one merged JSON, or an Excel workbook.
     Export {
         /// A sitting: its folder, its session.json, or its id in the sessions folder.
-        session: String,
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        session: Option<String>,
+        /// Every sitting of the sessions folder (with --since/--until, those days only), oldest first, in one document (md, csv or xlsx).
+        #[arg(long)]
+        all: bool,
+        /// With --all: only sittings on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", requires = "all")]
+        since: Option<String>,
+        /// With --all: only sittings on or before this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", requires = "all")]
+        until: Option<String>,
         /// md: a report to paste into a document; csv: one note per row; json: plan, run and notes merged; xlsx: an Excel workbook (needs -o).
         #[arg(long, value_enum)]
         format: export::ExportFormat,

@@ -189,12 +189,24 @@ fn main() -> ExitCode {
         Some(Command::Review) => review(dir, lang, poll),
         Some(Command::Export {
             session,
+            all,
+            since,
+            until,
             format,
             output,
         }) => {
             let out = &mut std::io::stdout().lock();
             let err = &mut std::io::stderr();
-            let code = export_cmd::run(&session, &dir, format, output.as_deref(), lang, out, err);
+            let code = match session.filter(|_| !all) {
+                Some(session) => {
+                    export_cmd::run(&session, &dir, format, output.as_deref(), lang, out, err)
+                }
+                None => {
+                    let days = bunkakai::review::export_all::Days { since, until };
+                    let output = output.as_deref();
+                    bunkakai::review::export_all::run(&days, &dir, format, output, lang, out, err)
+                }
+            };
             ExitCode::from(code)
         }
         Some(Command::New {

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use bunkakai::i18n::Lang;
 use bunkakai::review::Sitting;
-use bunkakai::review::export::{ExportFormat, render};
+use bunkakai::review::export::{ExportFormat, Part, render, render_part};
+use bunkakai::review::Archive;
 use bunkakai::store::archive::read_sitting;
 
 fn root() -> PathBuf {
@@ -21,7 +22,16 @@ fn export(id: &str, format: ExportFormat, lang: Lang) -> Vec<u8> {
         Path::new("tests/fixtures/archive").join(id).as_path(),
         id.into(),
     );
-    render(&Sitting::parse(&files), &files, format, lang)
+    // Read within its archive, as `bunkakai export` reads it, so that the
+    // actions carried in from the previous sitting are part of it.
+    let archive = Archive::load(Path::new("tests/fixtures/archive"));
+    let sitting = archive.sitting(id).unwrap();
+    let via_archive = render_part(&Part::in_archive(&archive, sitting), &files, format, lang);
+    let alone = render(&Sitting::parse(&files), &files, format, lang);
+    if id == "jichitai-09" {
+        assert_eq!(via_archive, alone, "jichitai-09 follows no sitting");
+    }
+    via_archive
 }
 
 fn golden(name: &str, actual: &[u8]) {

@@ -8,7 +8,8 @@ use std::io::Write;
 use std::path::Path;
 
 use super::archive::Sitting;
-use super::export::{self, ExportFormat};
+use super::archive::Archive;
+use super::export::{self, ExportFormat, Part};
 use crate::i18n::Lang;
 use crate::i18n::review::file_problem;
 use crate::store::StoreError;
@@ -49,7 +50,14 @@ pub fn run(
     for p in &sitting.problems {
         let _ = writeln!(err, "{}", file_problem(p, lang));
     }
-    let bytes = match export::try_render(&sitting, &files, format, lang) {
+    // The archive around the sitting says which actions it carries in.
+    let archive = found.dir.parent().map(Archive::load).unwrap_or_default();
+    let mine = archive.sittings.iter().find(|s| s.dir == sitting.dir);
+    let part = match mine {
+        Some(me) => Part::in_archive(&archive, me),
+        None => Part::alone(&sitting),
+    };
+    let bytes = match export::try_render_part(&part, &files, format, lang) {
         Ok(bytes) => bytes,
         Err(e) => {
             let _ = writeln!(
@@ -63,8 +71,24 @@ pub fn run(
     // A file that could not be used makes the export incomplete: it is
     // written, and the exit code says so (2, bad input).
     let done = if sitting.problems.is_empty() { 0 } else { 2 };
+    let own = [found.dir.as_path()];
+    write_out(&bytes, output, &own, done, lang, out, err)
+}
+
+/// Writes an export to `out`, or to `output` replaced atomically unless it
+/// is a file of one of the sittings in `own`. Returns `done`, or the exit
+/// code of the failure.
+pub(super) fn write_out(
+    bytes: &[u8],
+    output: Option<&Path>,
+    own: &[&Path],
+    done: u8,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     match output {
-        None => match out.write_all(&bytes).and_then(|_| out.flush()) {
+        None => match out.write_all(bytes).and_then(|_| out.flush()) {
             Ok(()) => done,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
             Err(e) => {
@@ -77,12 +101,12 @@ pub fn run(
             }
         },
         Some(path) => {
-            if is_sitting_file(&found.dir, path) {
+            if own.iter().any(|dir| is_sitting_file(dir, path)) {
                 let _ = writeln!(err, "{}", own_file(path, lang));
                 return 2;
             }
             let before = std::fs::symlink_metadata(path).ok();
-            match crate::store::replace(path, &bytes) {
+            match crate::store::replace(path, bytes) {
                 Ok(()) => {
                     after_replace(path, before.as_ref(), err, lang);
                     done
@@ -124,7 +148,7 @@ fn is_sitting_file(dir: &Path, target: &Path) -> bool {
         || canon(&target).is_some_and(|t| own.contains(&t) || t.starts_with(dir.join("notes")))
 }
 
-fn needs_output(lang: Lang) -> &'static str {
+pub(super) fn needs_output(lang: Lang) -> &'static str {
     lang.pick(
         "--format xlsx は -o ファイル名.xlsx を指定してください（端末には書き出しません）",
         "--format xlsx needs -o FILE.xlsx (a workbook is not written to the terminal)",

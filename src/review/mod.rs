@@ -10,6 +10,7 @@ pub mod actions_cmd;
 pub mod archive;
 pub mod cache;
 pub mod export;
+pub mod export_all;
 pub mod export_cmd;
 pub mod files;
 pub mod fold;

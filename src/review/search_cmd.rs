@@ -75,16 +75,14 @@ impl SearchError {
     }
 }
 
+/// A `--since`/`--until` day, read the way every command reads it.
+pub fn parse_date(s: &str) -> Result<NaiveDate, SearchError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| SearchError::BadDate(s.to_string()))
+}
+
 /// Builds the query from the arguments.
 pub fn query(args: &SearchArgs) -> Result<Query, SearchError> {
-    let date = |d: &Option<String>| -> Result<Option<NaiveDate>, SearchError> {
-        d.as_deref()
-            .map(|s| {
-                NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                    .map_err(|_| SearchError::BadDate(s.to_string()))
-            })
-            .transpose()
-    };
+    let date = |d: &Option<String>| d.as_deref().map(parse_date).transpose();
     let kind = args
         .kind
         .as_deref()

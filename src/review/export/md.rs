@@ -14,14 +14,20 @@ use crate::i18n::review::{
 use crate::model::notes::Note;
 use crate::review::archive::Sitting;
 use crate::review::report::{GroupReport, ThemeNotes, group_report};
-use crate::review::timing::{self, clock, diff};
 use crate::tui::text::sanitize::md_inline as md;
 
 /// The whole report of `sitting`, in `lang`.
 pub fn report(sitting: &Sitting, lang: Lang) -> String {
+    report_of(&super::Part::alone(sitting), lang)
+}
+
+/// The whole report of a sitting with the actions carried into it.
+pub fn report_of(part: &super::Part, lang: Lang) -> String {
+    let sitting = part.sitting;
     let mut out = String::new();
     header(&mut out, sitting, lang);
-    timing_table(&mut out, sitting, lang);
+    carried(&mut out, part, lang);
+    super::md_record::write(&mut out, sitting, lang);
     let groups: Vec<GroupReport> = sitting
         .groups
         .iter()
@@ -106,37 +112,37 @@ fn header(out: &mut String, s: &Sitting, lang: Lang) {
     );
 }
 
-fn timing_table(out: &mut String, s: &Sitting, lang: Lang) {
-    let _ = writeln!(out, "## {}\n", T::Timing.text(lang));
-    let Some(rows) = timing::rows(s) else {
-        let _ = writeln!(out, "{}\n", T::NoRun.text(lang));
+/// 「前回のアクション」: the open actions of the sitting this one follows.
+fn carried(out: &mut String, part: &super::Part, lang: Lang) {
+    let Some(from) = part.carried.first().map(|i| i.sitting) else {
         return;
     };
+    let when = from.date().map(|d| format!("{d} ")).unwrap_or_default();
+    let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
     let _ = writeln!(
         out,
-        "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
-        T::Block.text(lang),
-        T::Planned.text(lang),
-        T::Actual.text(lang),
-        T::Diff.text(lang)
+        "## {}{open}{when}{}{close}\n",
+        crate::i18n::record::RecordText::Carried.text(lang),
+        md(from.title())
     );
-    for r in &rows {
-        let actual = match (r.skipped, r.actual_seconds) {
-            (true, _) => T::Skipped.text(lang).to_string(),
-            (false, Some(a)) => clock(a),
-            (false, None) => "—".to_string(),
-        };
-        let d = match r.over_seconds() {
-            Some(o) if o > 0 => format!("**{}**", diff(o)),
-            Some(o) => diff(o),
-            None => "—".to_string(),
-        };
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+        T::Group.text(lang),
+        T::Text.text(lang),
+        T::Owner.text(lang),
+        T::At.text(lang),
+        T::Status.text(lang)
+    );
+    for i in &part.carried {
         let _ = writeln!(
             out,
-            "| {} | {}{} | {actual} | {d} |",
-            md(&r.title),
-            r.planned_minutes,
-            T::Min.text(lang)
+            "| {} | {} | {} | {} | {} |",
+            md(&i.sitting.group_label(i.group, lang)),
+            md(&i.note.text),
+            md(i.note.owner.as_deref().unwrap_or("—")),
+            note_time(i.sitting, i.note),
+            action_state_label(i.state(), lang)
         );
     }
     out.push('\n');

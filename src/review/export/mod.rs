@@ -4,11 +4,13 @@
 pub mod csv;
 pub mod json;
 pub mod md;
+pub mod md_record;
 pub mod xlsx;
 
 use crate::i18n::Lang;
 use crate::model::notes::Note;
-use crate::review::archive::Sitting;
+use crate::review::actions::ActionItem;
+use crate::review::archive::{Archive, Sitting};
 use crate::review::files::FileProblem;
 use crate::store::archive::SittingFiles;
 
@@ -34,6 +36,33 @@ impl ExportFormat {
     }
 }
 
+/// One sitting to export, with the open actions of the sitting it follows.
+#[derive(Debug, Clone)]
+pub struct Part<'a> {
+    /// The sitting.
+    pub sitting: &'a Sitting,
+    /// Actions carried in from the previous sitting (「前回のアクション」).
+    pub carried: Vec<ActionItem<'a>>,
+}
+
+impl<'a> Part<'a> {
+    /// A sitting exported on its own, without the archive around it.
+    pub fn alone(sitting: &'a Sitting) -> Part<'a> {
+        Part {
+            sitting,
+            carried: Vec::new(),
+        }
+    }
+
+    /// A sitting of `archive`, with the actions carried into it.
+    pub fn in_archive(archive: &'a Archive, sitting: &'a Sitting) -> Part<'a> {
+        Part {
+            sitting,
+            carried: crate::review::actions::carried(archive, sitting),
+        }
+    }
+}
+
 /// The export of a sitting in `format`, as bytes ready to write, or why
 /// the workbook could not be made.
 pub fn try_render(
@@ -43,8 +72,62 @@ pub fn try_render(
     lang: Lang,
 ) -> Result<Vec<u8>, String> {
     match format {
-        ExportFormat::Xlsx => xlsx::workbook(sitting, lang),
+        ExportFormat::Xlsx => xlsx::workbook(&[Part::alone(sitting)], lang),
         _ => Ok(render(sitting, files, format, lang)),
+    }
+}
+
+/// The export of a sitting with what the archive carries into it, or why
+/// the workbook could not be made.
+pub fn try_render_part(
+    part: &Part,
+    files: &SittingFiles,
+    format: ExportFormat,
+    lang: Lang,
+) -> Result<Vec<u8>, String> {
+    match format {
+        ExportFormat::Xlsx => xlsx::workbook(std::slice::from_ref(part), lang),
+        _ => Ok(render_part(part, files, format, lang)),
+    }
+}
+
+/// The export of several sittings (oldest first) in one document: Markdown
+/// reports one after another, one CSV sheet, or one workbook. JSON, which
+/// merges one sitting's files, is not made for several.
+pub fn try_render_parts(
+    parts: &[Part],
+    format: ExportFormat,
+    lang: Lang,
+) -> Result<Vec<u8>, String> {
+    match format {
+        ExportFormat::Xlsx => xlsx::workbook(parts, lang),
+        ExportFormat::Md => {
+            let all: Vec<String> = parts.iter().map(|p| md::report_of(p, lang)).collect();
+            Ok(all.join("\n---\n\n").into_bytes())
+        }
+        ExportFormat::Csv => {
+            let mut out: Vec<u8> = Vec::new();
+            for (i, p) in parts.iter().enumerate() {
+                let sheet = csv::sheet(p.sitting, lang);
+                if i == 0 {
+                    out.extend_from_slice(&sheet);
+                } else {
+                    // The BOM and header row come once.
+                    let body = sheet
+                        .windows(2)
+                        .position(|w| w == b"\r\n")
+                        .map_or(&sheet[..0], |at| &sheet[at + 2..]);
+                    out.extend_from_slice(body);
+                }
+            }
+            Ok(out)
+        }
+        ExportFormat::Json => Err(lang
+            .pick(
+                "--all は md・csv・xlsx で書き出せます（json は1回ずつ）",
+                "--all exports md, csv or xlsx (json is one sitting at a time)",
+            )
+            .to_string()),
     }
 }
 
@@ -56,11 +139,16 @@ pub fn render(
     format: ExportFormat,
     lang: Lang,
 ) -> Vec<u8> {
+    render_part(&Part::alone(sitting), files, format, lang)
+}
+
+/// The export of a sitting with what the archive carries into it.
+pub fn render_part(part: &Part, files: &SittingFiles, format: ExportFormat, lang: Lang) -> Vec<u8> {
     match format {
-        ExportFormat::Md => md::report(sitting, lang).into_bytes(),
-        ExportFormat::Csv => csv::sheet(sitting, lang),
-        ExportFormat::Json => json::merged(sitting, files, lang).into_bytes(),
-        ExportFormat::Xlsx => xlsx::workbook(sitting, lang).unwrap_or_default(),
+        ExportFormat::Md => md::report_of(part, lang).into_bytes(),
+        ExportFormat::Csv => csv::sheet(part.sitting, lang),
+        ExportFormat::Json => json::merged(part.sitting, files, lang).into_bytes(),
+        ExportFormat::Xlsx => xlsx::workbook(std::slice::from_ref(part), lang).unwrap_or_default(),
     }
 }
 

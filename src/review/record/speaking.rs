@@ -28,6 +28,8 @@ pub struct GroupSpeaking {
     /// False when its note-taker recorded no speaking turn at all: then
     /// nobody is said to have never spoken.
     pub recorded: bool,
+    /// False when the group has no usable notes file.
+    pub has_file: bool,
 }
 
 impl GroupSpeaking {
@@ -56,8 +58,8 @@ pub struct MemberSpeaking {
     pub never_spoke: bool,
     /// True when marked absent in this group.
     pub absent: bool,
-    /// When the member joined this group by a move.
-    pub moved_in: Option<Local>,
+    /// The group the member came from by a move, and when.
+    pub moved_in: Option<(String, Local)>,
     /// The group the member moved on to, and when.
     pub moved_out: Option<(String, Local)>,
 }
@@ -113,7 +115,7 @@ pub(super) fn groups(s: &Sitting) -> Vec<GroupSpeaking> {
                     let moved_in = moves
                         .iter()
                         .rfind(|m| m.member == name && m.to == g.id)
-                        .map(|m| m.at);
+                        .map(|m| (m.from.clone(), m.at));
                     let moved_out = moves
                         .iter()
                         .rfind(|m| m.member == name && m.from == g.id)
@@ -133,6 +135,7 @@ pub(super) fn groups(s: &Sitting) -> Vec<GroupSpeaking> {
                 group: g.id.clone(),
                 members,
                 recorded: !turns.is_empty(),
+                has_file: file.is_some(),
             }
         })
         .collect();

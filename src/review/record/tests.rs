@@ -219,7 +219,8 @@ fn a_moved_member_is_listed_in_both_groups_with_the_time_of_the_move() {
     assert!(!in_a.never_spoke);
     let in_b = r.speaking[1].members.last().unwrap();
     assert_eq!(in_b.name, "雲南市");
-    assert_eq!(hm(in_b.moved_in), "14:40:00");
+    assert_eq!(hm(in_b.moved_in.clone().map(|m| m.1)), "14:40:00");
+    assert_eq!(in_b.moved_in.as_ref().unwrap().0, "A");
     assert_eq!(in_b.seconds, 120);
     assert_eq!(r.speaking[1].total_seconds(), 120);
     // 浜松市 is marked absent in B: absent, not silent.

@@ -1,0 +1,125 @@
+//! `bunkakai export --all [--since D] [--until D] --format md|csv|xlsx`:
+//! every sitting of the sessions folder (those days only), oldest first, in
+//! one document with the sitting named on every row. Days are read and
+//! refused exactly as `bunkakai search --since` reads them.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::archive::{Archive, Sitting};
+use super::export::{self, ExportFormat, Part};
+use super::export_cmd::{needs_output, write_out};
+use super::search_cmd::{SearchError, parse_date};
+use crate::i18n::Lang;
+use crate::i18n::review::file_problem;
+
+/// The days asked for, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct Days {
+    /// `--since`.
+    pub since: Option<String>,
+    /// `--until`.
+    pub until: Option<String>,
+}
+
+/// The sittings of `archive` held on the days asked for, oldest first. A
+/// sitting whose day is not known is kept only when no day is asked for.
+pub fn chosen<'a>(
+    archive: &'a Archive,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> Vec<&'a Sitting> {
+    let mut out: Vec<&Sitting> = archive
+        .sittings
+        .iter()
+        .filter(|s| match s.date() {
+            Some(d) => since.is_none_or(|x| d >= x) && until.is_none_or(|x| d <= x),
+            None => since.is_none() && until.is_none(),
+        })
+        .collect();
+    out.reverse();
+    out
+}
+
+/// Exports every chosen sitting of `dir` into one document. Returns the
+/// exit code: 0 done, 2 bad input (or a file that could not be used), 1
+/// no sitting on those days or the output could not be written.
+pub fn run(
+    days: &Days,
+    dir: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    if format.is_binary() && output.is_none() {
+        let _ = writeln!(err, "{}", needs_output(lang));
+        return 2;
+    }
+    let day = |d: &Option<String>| d.as_deref().map(parse_date).transpose();
+    let (since, until) = match (day(&days.since), day(&days.until)) {
+        (Ok(s), Ok(u)) => (s, u),
+        (Err(e), _) | (_, Err(e)) => {
+            let _ = writeln!(err, "{}", e.text(lang));
+            return 2;
+        }
+    };
+    if let (Some(s), Some(u)) = (since, until)
+        && s > u
+    {
+        let _ = writeln!(err, "{}", reversed(s, u, lang));
+        return 2;
+    }
+    let archive = Archive::load(dir);
+    if archive.sittings.is_empty() {
+        let _ = writeln!(err, "{}", SearchError::NoSittings(dir.to_path_buf()).text(lang));
+        return 2;
+    }
+    let sittings = chosen(&archive, since, until);
+    if sittings.is_empty() {
+        let _ = writeln!(err, "{}", none_on_those_days(lang));
+        return 1;
+    }
+    for s in &sittings {
+        for p in &s.problems {
+            let _ = writeln!(err, "{}", file_problem(p, lang));
+        }
+    }
+    let parts: Vec<Part> = sittings
+        .iter()
+        .map(|s| Part::in_archive(&archive, s))
+        .collect();
+    let bytes = match export::try_render_parts(&parts, format, lang) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return if format == ExportFormat::Json { 2 } else { 1 };
+        }
+    };
+    let done = if sittings.iter().all(|s| s.problems.is_empty()) {
+        0
+    } else {
+        2
+    };
+    let own: Vec<&Path> = sittings.iter().map(|s| s.dir.as_path()).collect();
+    write_out(&bytes, output, &own, done, lang, out, err)
+}
+
+fn reversed(since: NaiveDate, until: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "--since {since} が --until {until} より後です。日付の順を確かめてください"
+        ),
+        Lang::En => format!("--since {since} is after --until {until}; swap the two days"),
+    }
+}
+
+fn none_on_those_days(lang: Lang) -> &'static str {
+    lang.pick(
+        "その期間の会はありません（--since / --until を確かめてください）",
+        "no sitting on those days (check --since / --until)",
+    )
+}
