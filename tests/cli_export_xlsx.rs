@@ -64,7 +64,13 @@ fn workbook_has_notes_themes_actions_attendance_and_timing() {
     );
     assert_eq!(
         names[names.len() - 5..],
-        ["アクション", "出席", "時間（予定と実績）", "発言時間", "席の移動"]
+        [
+            "アクション",
+            "出席",
+            "時間（予定と実績）",
+            "発言時間",
+            "席の移動"
+        ]
     );
 
     let notes = book.worksheet_range("メモ").unwrap();
@@ -117,7 +123,10 @@ fn workbook_has_notes_themes_actions_attendance_and_timing() {
     );
 
     let actions = book.worksheet_range("アクション").unwrap();
-    assert_eq!(row(&actions, 0)[..5], ["会", "グループ", "担当", "内容", "状況"]);
+    assert_eq!(
+        row(&actions, 0)[..5],
+        ["会", "グループ", "担当", "内容", "状況"]
+    );
     let a = (1..actions.height())
         .map(|r| row(&actions, r))
         .find(|r| r[3] == "KPI設定シートを次回までに共有する")
@@ -126,7 +135,10 @@ fn workbook_has_notes_themes_actions_attendance_and_timing() {
     assert_eq!(a[4], "未完了");
 
     let attendance = book.worksheet_range("出席").unwrap();
-    assert_eq!(row(&attendance, 0), ["会", "グループ", "氏名・団体", "出席"]);
+    assert_eq!(
+        row(&attendance, 0),
+        ["会", "グループ", "氏名・団体", "出席"]
+    );
     assert!(attendance.height() > 1);
 
     let timing = book.worksheet_range("時間（予定と実績）").unwrap();

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use bunkakai::i18n::Lang;
+use bunkakai::review::Archive;
 use bunkakai::review::Sitting;
 use bunkakai::review::export::{ExportFormat, Part, render, render_part};
-use bunkakai::review::Archive;
 use bunkakai::store::archive::read_sitting;
 
 fn root() -> PathBuf {

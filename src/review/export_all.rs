@@ -26,11 +26,11 @@ pub struct Days {
 
 /// The sittings of `archive` held on the days asked for, oldest first. A
 /// sitting whose day is not known is kept only when no day is asked for.
-pub fn chosen<'a>(
-    archive: &'a Archive,
+pub fn chosen(
+    archive: &Archive,
     since: Option<NaiveDate>,
     until: Option<NaiveDate>,
-) -> Vec<&'a Sitting> {
+) -> Vec<&Sitting> {
     let mut out: Vec<&Sitting> = archive
         .sittings
         .iter()
@@ -75,7 +75,11 @@ pub fn run(
     }
     let archive = Archive::load(dir);
     if archive.sittings.is_empty() {
-        let _ = writeln!(err, "{}", SearchError::NoSittings(dir.to_path_buf()).text(lang));
+        let _ = writeln!(
+            err,
+            "{}",
+            SearchError::NoSittings(dir.to_path_buf()).text(lang)
+        );
         return 2;
     }
     let sittings = chosen(&archive, since, until);
@@ -110,9 +114,9 @@ pub fn run(
 
 fn reversed(since: NaiveDate, until: NaiveDate, lang: Lang) -> String {
     match lang {
-        Lang::Ja => format!(
-            "--since {since} が --until {until} より後です。日付の順を確かめてください"
-        ),
+        Lang::Ja => {
+            format!("--since {since} が --until {until} より後です。日付の順を確かめてください")
+        }
         Lang::En => format!("--since {since} is after --until {until}; swap the two days"),
     }
 }

@@ -7,8 +7,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::archive::Sitting;
 use super::archive::Archive;
+use super::archive::Sitting;
 use super::export::{self, ExportFormat, Part};
 use crate::i18n::Lang;
 use crate::i18n::review::file_problem;

@@ -133,7 +133,12 @@ pub fn pauses(b: &BlockRecord) -> String {
 
 fn turns(out: &mut String, s: &Sitting, b: &BlockRecord, lang: Lang) {
     let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
-    let _ = writeln!(out, "**{}{open}{}{close}**\n", R::Turns.text(lang), md(&b.title));
+    let _ = writeln!(
+        out,
+        "**{}{open}{}{close}**\n",
+        R::Turns.text(lang),
+        md(&b.title)
+    );
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|",
@@ -227,11 +232,7 @@ fn speaking(out: &mut String, s: &Sitting, r: &Record, lang: Lang) {
 
 /// Never spoke, absent, moved in or out: what a member's row notes, as
 /// plain text.
-pub fn remarks(
-    s: &Sitting,
-    m: &crate::review::record::MemberSpeaking,
-    lang: Lang,
-) -> Vec<String> {
+pub fn remarks(s: &Sitting, m: &crate::review::record::MemberSpeaking, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     if m.never_spoke {
         out.push(R::NeverSpoke.text(lang).to_string());

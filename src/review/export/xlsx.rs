@@ -10,17 +10,17 @@ mod record;
 
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
-use grid::{Grid, sheet_name};
 pub use grid::FONT;
+use grid::{Grid, sheet_name};
 
 use super::{note_time, question_mark};
 use crate::i18n::Lang;
+use crate::i18n::record::RecordText as R;
 use crate::i18n::review::{ReviewText as T, action_state_label, kind_label, presence_label};
 use crate::model::actions::ActionState;
 use crate::model::notes::Note;
-use crate::review::archive::Sitting;
-use crate::i18n::record::RecordText as R;
 use crate::model::{Question, Theme};
+use crate::review::archive::Sitting;
 use crate::review::report::{GroupReport, ThemeNotes, group_report};
 
 use super::Part;
@@ -275,10 +275,14 @@ fn actions_sheet(sheet: &mut Worksheet, read: &[Read], lang: Lang) -> Result<(),
         });
         let own = r.groups.iter().flat_map(|report| {
             let file = s.notes_of(report.group);
-            report.themes.iter().flat_map(|t| t.actions.iter()).map(move |n| {
-                let state = file.map_or(ActionState::Open, |f| f.action_state(&n.id));
-                (s, report.label.clone(), *n, state, String::new())
-            })
+            report
+                .themes
+                .iter()
+                .flat_map(|t| t.actions.iter())
+                .map(move |n| {
+                    let state = file.map_or(ActionState::Open, |f| f.action_state(&n.id));
+                    (s, report.label.clone(), *n, state, String::new())
+                })
         });
         for (from, label, n, state, remark) in carried.chain(own) {
             row += 1;

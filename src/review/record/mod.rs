@@ -262,9 +262,9 @@ fn add_run(s: &Sitting, b: &mut BlockRecord, run: &BlockRun, ended: Option<crate
         // A turn closed without its length recorded ran until the next one
         // began, or until the block was left.
         let until = run.turns.get(i + 1).map(|n| n.at).or(ended);
-        let actual = t.actual_seconds.or_else(|| {
-            until.map(|u| (active_until(run, u) - active_until(run, t.at)).max(0))
-        });
+        let actual = t
+            .actual_seconds
+            .or_else(|| until.map(|u| (active_until(run, u) - active_until(run, t.at)).max(0)));
         b.turns.push(TurnRecord {
             group: t.group.clone(),
             at: s.local(&t.at),

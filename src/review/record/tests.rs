@@ -5,8 +5,8 @@ use crate::model::notes::Turn;
 use crate::store::archive::read_sitting;
 
 fn sitting() -> Sitting {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/archive/jichitai-09");
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive/jichitai-09");
     let mut s = Sitting::parse(&read_sitting(&dir, "jichitai-09".into()));
     // A plain run: every block on time, nothing recorded but start and end.
     s.run = Some(
@@ -32,7 +32,8 @@ fn at(hms: &str) -> crate::model::Stamp {
 }
 
 fn hm(t: Option<Local>) -> String {
-    t.map(|t| t.format("%H:%M:%S").to_string()).unwrap_or_default()
+    t.map(|t| t.format("%H:%M:%S").to_string())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -104,7 +105,14 @@ fn each_report_turn_is_planned_against_actual_and_an_unclosed_one_is_measured() 
     let turns = &r.blocks[2].turns;
     let got: Vec<(&str, i64, Option<i64>, i64)> = turns
         .iter()
-        .map(|t| (t.group.as_str(), t.planned_seconds, t.actual_seconds, t.adjusted_seconds))
+        .map(|t| {
+            (
+                t.group.as_str(),
+                t.planned_seconds,
+                t.actual_seconds,
+                t.adjusted_seconds,
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -212,7 +220,11 @@ fn a_moved_member_is_listed_in_both_groups_with_the_time_of_the_move() {
         ("A", "B")
     );
     assert_eq!(hm(Some(r.moves[0].at)), "14:40:00");
-    let in_a = r.speaking[0].members.iter().find(|m| m.name == "雲南市").unwrap();
+    let in_a = r.speaking[0]
+        .members
+        .iter()
+        .find(|m| m.name == "雲南市")
+        .unwrap();
     let (to, when) = in_a.moved_out.clone().unwrap();
     assert_eq!((to.as_str(), hm(Some(when)).as_str()), ("B", "14:40:00"));
     // Silent in A but spoke in B: not "never spoke".
@@ -224,6 +236,10 @@ fn a_moved_member_is_listed_in_both_groups_with_the_time_of_the_move() {
     assert_eq!(in_b.seconds, 120);
     assert_eq!(r.speaking[1].total_seconds(), 120);
     // 浜松市 is marked absent in B: absent, not silent.
-    let hama = r.speaking[1].members.iter().find(|m| m.name == "浜松市").unwrap();
+    let hama = r.speaking[1]
+        .members
+        .iter()
+        .find(|m| m.name == "浜松市")
+        .unwrap();
     assert!(hama.absent && !hama.never_spoke);
 }

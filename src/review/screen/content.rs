@@ -14,9 +14,8 @@ use crate::review::hit::pieces;
 use crate::review::report::group_report;
 use crate::review::search::NoteAt;
 use crate::review::themes::answers;
-use crate::review::timing::{self, clock, diff};
 use crate::tui::text::sanitize::inert;
-use crate::tui::text::styled::{one_line, rfit, wrap};
+use crate::tui::text::styled::{one_line, wrap};
 
 type Pieces = Vec<(String, Style)>;
 
@@ -117,7 +116,7 @@ fn sitting_layout(
                 wrap(&[(line, Style::new().fg(Color::Red))], width, 2)
             })
             .collect();
-        lines.extend(timing_lines(s, lang, width));
+        lines.extend(super::record_lines::timing_lines(s, lang, width));
         return (lines, None);
     };
     let r = group_report(s, &group.id, lang);
@@ -227,47 +226,6 @@ fn sitting_layout(
         2,
     ));
     (out, focus_at)
-}
-
-fn timing_lines(s: &Sitting, lang: Lang, width: usize) -> Vec<Line<'static>> {
-    let Some(rows) = timing::rows(s) else {
-        return vec![Line::from(T::NoRun.text(lang))];
-    };
-    let title_w = width.saturating_sub(30).clamp(10, 40);
-    let cell = |t: &str, w: usize| crate::tui::text::fit(t, w);
-    let row = |a: &str, b: &str, c: &str, d: &str| {
-        format!(
-            " {} {} {} {}",
-            cell(a, title_w),
-            rfit(b, 8),
-            rfit(c, 8),
-            rfit(d, 8)
-        )
-    };
-    let head = row(
-        T::Block.text(lang),
-        T::Planned.text(lang),
-        T::Actual.text(lang),
-        T::Diff.text(lang),
-    );
-    let mut out = vec![Line::styled(head, bold())];
-    for r in rows {
-        let actual = match (r.skipped, r.actual_seconds) {
-            (true, _) => T::Skipped.text(lang).to_string(),
-            (false, Some(a)) => clock(a),
-            (false, None) => "-".into(),
-        };
-        let d = r.over_seconds().map_or("-".into(), diff);
-        let planned = format!("{}{}", r.planned_minutes, T::Min.text(lang));
-        let line = row(&inert(&r.title), &planned, &actual, &d);
-        let style = if r.overran() {
-            bold().fg(Color::Red)
-        } else {
-            Style::new()
-        };
-        out.push(Line::styled(line, style));
-    }
-    out
 }
 
 /// Width of the answers pane of the theme comparison.

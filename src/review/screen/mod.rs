@@ -8,6 +8,7 @@
 pub mod actions_tab;
 pub mod content;
 pub mod keys;
+mod record_lines;
 pub mod run;
 pub mod search_box;
 pub mod state;
