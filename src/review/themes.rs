@@ -1,5 +1,6 @@
 //! Comparing one theme across groups and sittings: the themes of the whole
-//! archive (the same theme in two sittings is recognised by its title), the
+//! archive (the same theme in two sittings is recognised by its id, so a
+//! title corrected between sittings keeps one history), the
 //! union of their questions (recognised by their text), and for a question
 //! every group's notes, labelled by sitting and group.
 
@@ -13,6 +14,8 @@ use crate::model::Theme;
 pub struct ThemeEntry {
     /// Its title, as the newest sitting wrote it.
     pub title: String,
+    /// Every title it had, newest first (more than one when renamed).
+    pub titles: Vec<String>,
     /// Each use: the sitting's index and the theme's id there, newest first.
     pub uses: Vec<(usize, String)>,
     /// The questions of every use, in card order of first appearance.
@@ -48,12 +51,13 @@ pub fn catalog(archive: &Archive) -> Vec<ThemeEntry> {
     let mut out: Vec<ThemeEntry> = Vec::new();
     for (si, s) in archive.sittings.iter().enumerate() {
         for t in s.plan.iter().flat_map(|p| p.themes.iter()) {
-            let key = fold(&t.title);
+            let key = t.id.clone();
             let at = match out.iter().position(|e| e.key == key) {
                 Some(at) => at,
                 None => {
                     out.push(ThemeEntry {
                         title: t.title.clone(),
+                        titles: Vec::new(),
                         uses: Vec::new(),
                         questions: Vec::new(),
                         notes: 0,
@@ -63,6 +67,9 @@ pub fn catalog(archive: &Archive) -> Vec<ThemeEntry> {
                 }
             };
             let entry = &mut out[at];
+            if !entry.titles.iter().any(|x| fold(x) == fold(&t.title)) {
+                entry.titles.push(t.title.clone());
+            }
             entry.uses.push((si, t.id.clone()));
             add_questions(entry, t);
             entry.notes += s
@@ -166,5 +173,23 @@ mod tests {
         assert_eq!(labels, [("jichitai-10", 2), ("jichitai-09", 4)]);
         let none = answers(&archive, &themes[0], themes[0].questions.len());
         assert_eq!(none.len(), 1, "the request without a question");
+    }
+
+    #[test]
+    fn a_theme_renamed_between_sittings_keeps_one_history_by_id() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
+        let mut archive = Archive::load(&dir);
+        let nine = archive.sittings.iter_mut().find(|s| s.id == "jichitai-09");
+        let plan = nine.unwrap().plan.as_mut().unwrap();
+        plan.themes[0].title = "体制構築と目標設定（旧題）".into();
+        let themes = catalog(&archive);
+        let first = &themes[0];
+        assert_eq!(first.uses.len(), 2, "matched by id, not by title");
+        assert_eq!(first.title, "庁内の体制構築、目標設定について");
+        assert_eq!(
+            first.titles,
+            ["庁内の体制構築、目標設定について", "体制構築と目標設定（旧題）"]
+        );
+        assert_eq!(first.notes, 4 + 6);
     }
 }

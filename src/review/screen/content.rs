@@ -228,6 +228,12 @@ fn sitting_layout(
     (out, focus_at)
 }
 
+/// The style of the line naming a comparison answer's sitting and group;
+/// the view keeps the last one scrolled past pinned on top.
+pub fn origin_style() -> Style {
+    bold().fg(Color::LightCyan)
+}
+
 /// Width of the answers pane of the theme comparison.
 pub fn compare_pane_width(width: usize) -> usize {
     width.saturating_sub(question_pane_width(width) + 1)
@@ -271,7 +277,7 @@ pub fn compare_lines(
             inert(s.title()),
             inert(&s.group_label(&s.groups[a.group].id, lang))
         );
-        out.push(one_line(&[(label, bold().fg(Color::Cyan))], width));
+        out.push(one_line(&[(label, origin_style())], width));
         for at in a.notes {
             if let Some(n) = at.note(&data.archive) {
                 let mut p = note_pieces(s, n, &[], lang);

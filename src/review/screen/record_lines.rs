@@ -154,7 +154,7 @@ fn speaking(out: &mut Vec<Line<'static>>, s: &Sitting, r: &Record, lang: Lang, w
     }
     out.push(Line::default());
     out.push(Line::styled(format!(" {}", R::Speaking.text(lang)), bold()));
-    let name_w = width.saturating_sub(40).clamp(8, 20);
+    let name_w = width.saturating_sub(40).clamp(8, 30);
     for g in &r.speaking {
         let label = inert(&s.group_label(&g.group, lang));
         if !g.recorded {

@@ -176,7 +176,7 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
                 View::Compare { theme, .. } => data
                     .themes
                     .get(*theme)
-                    .map(|t| inert(&t.title))
+                    .map(|t| inert(&t.titles.join(" ／ ")))
                     .unwrap_or_default(),
                 _ => String::new(),
             };

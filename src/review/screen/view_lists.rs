@@ -140,7 +140,7 @@ pub(super) fn themes(state: &State, data: &Loaded, selected: usize, body: Rect, 
             t.notes
         );
         let title_w = usize::from(body.width).saturating_sub(width(&info) + 2);
-        let line = format!(" {}{info}", fit(&inert(&t.title), title_w));
+        let line = format!(" {}{info}", fit(&inert(&t.titles.join(" ／ ")), title_w));
         let style = if i == selected {
             Style::new().add_modifier(Modifier::REVERSED)
         } else {
