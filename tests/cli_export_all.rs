@@ -40,8 +40,18 @@ fn every_sitting_oldest_first_and_since_keeps_the_later_one() {
     assert!(!text.contains("# 第9回"), "{text}");
     assert!(text.contains("# 第10回"));
     // jichitai-09 is left out, but its open action is still carried in.
-    assert!(text.contains("## 前回のアクション（2026-01-20 第9回"), "{text}");
-    let until = bunkakai(&["export", "--all", "--until", "2026-01-31", "--format", "csv"]);
+    assert!(
+        text.contains("## 前回のアクション（2026-01-20 第9回"),
+        "{text}"
+    );
+    let until = bunkakai(&[
+        "export",
+        "--all",
+        "--until",
+        "2026-01-31",
+        "--format",
+        "csv",
+    ]);
     let text = stdout(&until);
     assert!(text.contains("第9回") && !text.contains("第10回"), "{text}");
     assert_eq!(text.matches('\u{FEFF}').count(), 1, "one BOM");
@@ -56,7 +66,14 @@ fn a_bad_day_is_refused_in_the_words_of_search() {
     assert!(export.stdout.is_empty());
     assert_eq!(export.stderr, search.stderr);
     let reversed = bunkakai(&[
-        "export", "--all", "--since", "2026-03-01", "--until", "2026-01-01", "--format", "md",
+        "export",
+        "--all",
+        "--since",
+        "2026-03-01",
+        "--until",
+        "2026-01-01",
+        "--format",
+        "md",
     ]);
     assert_eq!(reversed.status.code(), Some(2));
     let err = String::from_utf8(reversed.stderr).unwrap();
@@ -73,8 +90,23 @@ fn all_is_for_md_csv_and_xlsx_and_since_needs_all() {
     assert!(json.stdout.is_empty());
     let err = String::from_utf8(json.stderr).unwrap();
     assert!(err.contains("json"), "{err}");
-    let lone = bunkakai(&["export", "jichitai-09", "--since", "2026-01-01", "--format", "md"]);
-    assert_eq!(lone.status.code(), Some(2), "clap refuses --since without --all");
+    let lone = bunkakai(&[
+        "export",
+        "jichitai-09",
+        "--since",
+        "2026-01-01",
+        "--format",
+        "md",
+    ]);
+    assert_eq!(
+        lone.status.code(),
+        Some(2),
+        "clap refuses --since without --all"
+    );
     let both = bunkakai(&["export", "jichitai-09", "--all", "--format", "md"]);
-    assert_eq!(both.status.code(), Some(2), "a sitting and --all are exclusive");
+    assert_eq!(
+        both.status.code(),
+        Some(2),
+        "a sitting and --all are exclusive"
+    );
 }

@@ -188,7 +188,10 @@ mod tests {
         assert_eq!(first.title, "庁内の体制構築、目標設定について");
         assert_eq!(
             first.titles,
-            ["庁内の体制構築、目標設定について", "体制構築と目標設定（旧題）"]
+            [
+                "庁内の体制構築、目標設定について",
+                "体制構築と目標設定（旧題）"
+            ]
         );
         assert_eq!(first.notes, 4 + 6);
     }

@@ -63,7 +63,11 @@ pub(super) fn compare(
     let lines = compare_lines(data, lang, theme, question, right.width.into());
     // The sitting and group of the notes at the top stay in view while
     // paging: the last origin line scrolled past is pinned on the first row.
-    let is_origin = |l: &Line| l.spans.first().is_some_and(|s| s.style == content::origin_style());
+    let is_origin = |l: &Line| {
+        l.spans
+            .first()
+            .is_some_and(|s| s.style == content::origin_style())
+    };
     let pinned = lines
         .iter()
         .take(scroll + 1)
@@ -72,7 +76,12 @@ pub(super) fn compare(
         .map(|at| lines[at].clone());
     let shown: Vec<Line> = match pinned {
         Some(head) => std::iter::once(head)
-            .chain(lines.into_iter().skip(scroll + 1).take(rows.saturating_sub(1)))
+            .chain(
+                lines
+                    .into_iter()
+                    .skip(scroll + 1)
+                    .take(rows.saturating_sub(1)),
+            )
             .collect(),
         None => lines.into_iter().skip(scroll).take(rows).collect(),
     };

@@ -1,0 +1,82 @@
+//! The theme comparison keeps the origin (date, sitting, group) of the
+//! notes at the top of its answers pane in view while paging (M8), and the
+//! timing tab lists each group's report turn under its block (M6).
+
+use std::path::Path;
+
+use bunkakai::i18n::Lang;
+use bunkakai::review::Archive;
+use bunkakai::review::screen::run::to_action;
+use bunkakai::review::screen::{Action, Loaded, ReviewView, State, update};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn review(w: u16, h: u16) -> State {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
+    let (mut state, _) = State::new(Lang::Ja, (w, h));
+    let mut archive = Archive::load(&dir);
+    archive.dir = dir;
+    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
+    state
+}
+
+fn press(state: &mut State, keys: &[KeyCode]) {
+    for code in keys {
+        let ev = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
+        if let Some(action) = to_action(state, ev) {
+            update(state, action);
+        }
+    }
+}
+
+fn screen(state: &State) -> String {
+    let (w, h) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let frame = terminal
+        .draw(|f| f.render_widget(&ReviewView(state), f.area()))
+        .unwrap();
+    bunkakai::tui::buffer_text::text_of(frame.buffer)
+}
+
+#[test]
+fn paging_the_comparison_keeps_the_sitting_and_group_on_top() {
+    let mut state = review(80, 16);
+    press(
+        &mut state,
+        &[KeyCode::Char('t'), KeyCode::Enter, KeyCode::Down],
+    );
+    press(&mut state, &[KeyCode::PageDown]);
+    let shown = screen(&state);
+    insta::assert_snapshot!("compare_paged_pinned_ja_80x16", shown);
+    // Paged past the heading of jichitai-10's group A: its notes are on
+    // top, and so is the line saying whose they are.
+    let first = shown.lines().nth(2).unwrap();
+    let answers = first.split('|').nth(1).unwrap();
+    assert!(
+        answers.starts_with("2026-02-17 第10回 自治体勉強会（各論編⑤） / A（①）"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_timing_tab_shows_each_report_turn_and_the_total() {
+    let mut state = review(120, 35);
+    press(
+        &mut state,
+        &[KeyCode::Down, KeyCode::Enter, KeyCode::Char('T')],
+    );
+    let shown = screen(&state);
+    insta::assert_snapshot!("timing_record_ja_120x35", shown);
+    let turn_a = shown
+        .lines()
+        .find(|l| l.contains("報告 A（①）"))
+        .expect("group A's report turn");
+    assert!(turn_a.contains("3:00") && turn_a.contains("4:00") && turn_a.contains("+1:00"));
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.contains("合計") && l.contains("62:00"))
+    );
+    assert!(shown.contains("見附市") && shown.contains("発言なし"));
+}
