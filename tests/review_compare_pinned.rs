@@ -46,7 +46,7 @@ fn paging_the_comparison_keeps_the_sitting_and_group_on_top() {
         &mut state,
         &[KeyCode::Char('t'), KeyCode::Enter, KeyCode::Down],
     );
-    press(&mut state, &[KeyCode::PageDown]);
+    press(&mut state, &[KeyCode::PageDown, KeyCode::PageDown]);
     let shown = screen(&state);
     insta::assert_snapshot!("compare_paged_pinned_ja_80x16", shown);
     // Paged past the heading of jichitai-10's group A: its notes are on
@@ -79,4 +79,31 @@ fn the_timing_tab_shows_each_report_turn_and_the_total() {
             .any(|l| l.contains("合計") && l.contains("62:00"))
     );
     assert!(shown.contains("見附市") && shown.contains("発言なし"));
+}
+
+#[test]
+fn the_comparison_starts_with_counts_by_kind_and_every_groups_summary() {
+    let mut state = review(80, 24);
+    press(
+        &mut state,
+        &[KeyCode::Char('t'), KeyCode::Enter, KeyCode::Down],
+    );
+    let shown = screen(&state);
+    let answers: Vec<&str> = shown
+        .lines()
+        .filter_map(|l| l.split('|').nth(1))
+        .map(str::trim_end)
+        .collect();
+    // ◆ q2 of theme 1: 2 notes in jichitai-10's A, 4 in jichitai-09's A.
+    assert!(
+        answers.contains(&"2会・2グループ 6件: 課題 1・工夫・事例 3・アクション 2"),
+        "{shown}"
+    );
+    let summary = answers
+        .iter()
+        .position(|l| *l == "まとめ")
+        .expect("summaries");
+    let first_note = answers.iter().position(|l| l.contains("栃木県")).unwrap();
+    assert!(summary < first_note, "summaries before the notes");
+    assert!(answers[summary + 1].starts_with(" 2026-02-17 A（①）: 県と市町村"));
 }

@@ -266,6 +266,9 @@ pub fn compare_lines(
         2,
     );
     out.push(Line::default());
+    out.extend(super::compare_summary::summary_lines(
+        data, lang, entry, &found, width,
+    ));
     if found.is_empty() {
         out.push(Line::styled(T::NoNotes.text(lang), dim()));
     }

@@ -6,6 +6,7 @@
 //! [`run`] hands it to the shared runtime ([`crate::tui::runtime`]).
 
 pub mod actions_tab;
+mod compare_summary;
 pub mod content;
 pub mod keys;
 mod record_lines;
