@@ -107,3 +107,30 @@ fn the_comparison_starts_with_counts_by_kind_and_every_groups_summary() {
     assert!(summary < first_note, "summaries before the notes");
     assert!(answers[summary + 1].starts_with(" 2026-02-17 A（①）: 県と市町村"));
 }
+
+#[test]
+fn groups_without_a_summary_are_named_on_one_line() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
+    let mut archive = Archive::load(&dir);
+    archive.dir = dir;
+    let nine = archive.sittings.iter_mut().find(|s| s.id == "jichitai-09");
+    let a = nine
+        .unwrap()
+        .groups
+        .iter_mut()
+        .find(|g| g.id == "A")
+        .unwrap();
+    a.notes.as_mut().unwrap().summary = None;
+    let (mut state, _) = State::new(Lang::Ja, (80, 24));
+    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
+    press(
+        &mut state,
+        &[KeyCode::Char('t'), KeyCode::Enter, KeyCode::Down],
+    );
+    let shown = screen(&state);
+    assert!(
+        shown.contains("| 2026-01-20 まとめはありません: A（①）"),
+        "{shown}"
+    );
+    assert!(shown.contains("| 2026-02-17 A（①）: 県と市町村"), "{shown}");
+}

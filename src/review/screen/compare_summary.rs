@@ -71,8 +71,12 @@ pub fn summary_lines(
         T::Summary.text(lang),
         Style::new().add_modifier(Modifier::BOLD),
     ));
+    // Groups with no summary are named on one line per sitting, so that
+    // a large archive does not push the notes pages down.
     for (si, theme_id) in &entry.uses {
         let s = &data.archive.sittings[*si];
+        let day = s.date().map(|d| d.to_string()).unwrap_or_default();
+        let mut without: Vec<String> = Vec::new();
         for g in &s.groups {
             if !s.themes_of(&g.id).iter().any(|t| t.id == *theme_id) {
                 continue;
@@ -82,16 +86,22 @@ pub fn summary_lines(
                 .and_then(|f| f.summary.as_ref())
                 .map(|x| x.text.trim())
                 .filter(|x| !x.is_empty());
-            let who = format!(
-                " {} {}: ",
-                s.date().map(|d| d.to_string()).unwrap_or_default(),
-                inert(&s.group_label(&g.id, lang))
+            let label = inert(&s.group_label(&g.id, lang));
+            match summary {
+                Some(text) => {
+                    let who = format!(" {day} {label}: ");
+                    out.extend(wrap(&[(who, dim), (inert(text), Style::new())], width, 3));
+                }
+                None => without.push(label),
+            }
+        }
+        if !without.is_empty() {
+            let line = format!(
+                " {day} {}: {}",
+                T::NoSummary.text(lang),
+                without.join(lang.pick("・", ", "))
             );
-            let (text, style) = match summary {
-                Some(t) => (inert(t), Style::new()),
-                None => (T::NoSummary.text(lang).to_string(), dim),
-            };
-            out.extend(wrap(&[(who, dim), (text, style)], width, 3));
+            out.extend(wrap(&[(line, dim)], width, 3));
         }
     }
     out.push(Line::default());
