@@ -204,7 +204,7 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
         Undo => {
             match undo::undo(&state.plan, &mut state.run, &mut state.undo, now) {
                 Some(done) => {
-                    let what = super::keys::key_label(done, lang);
+                    let what = super::keys::key_label(done);
                     notice(state, now, words::undone(&what, lang), false);
                     fx.push(Effect::Save(Box::new(state.run.clone())));
                 }

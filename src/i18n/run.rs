@@ -199,7 +199,6 @@ crate::labels! {
         /// Picker title.
         PickerTitle => "会を選ぶ", "Choose a sitting";
         /// Picker hint.
-        PickerHint => "Up/Down 選ぶ  Enter 開く  q 終了", "Up/Down choose  Enter open  q quit";
         /// Picker: plan has errors.
         PickerErrors => "計画に問題があります（bunkakai check で確認）", "the plan has problems (see bunkakai check)";
     }

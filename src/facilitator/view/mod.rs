@@ -153,7 +153,7 @@ pub fn card_page(state: &State) -> u16 {
 /// The furthest the key help can scroll (only a narrow terminal's
 /// one-column help scrolls).
 pub fn help_max_scroll(state: &State) -> u16 {
-    help::help_max_scroll(state, full(state.size))
+    help::max_scroll(state, full(state.size))
 }
 
 /// The open reference card's lines as shown (wrapped to the popup), for

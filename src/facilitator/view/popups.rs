@@ -8,10 +8,10 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::facilitator::action::Command;
 use crate::facilitator::{State, keys};
 use crate::i18n::run::RunText as T;
 use crate::i18n::run_live::LiveText as L;
+use crate::tui::keys::{Hint, Key, footer_hints, render_footer};
 use crate::tui::text;
 use crate::tui::widgets::{centered, clear_popup, panel};
 
@@ -77,64 +77,25 @@ fn footer(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let mut hints: Vec<(Command, &str)> = vec![(Command::StartPause, T::HintStart.text(lang))];
-    if v.clock.turn.is_some() {
-        hints.push((Command::NextTurn, L::HintTurn.text(lang)));
-    }
-    hints.extend([
-        (Command::Extend1, T::HintAdjust.text(lang)),
-        (Command::NextBlock, T::HintNext.text(lang)),
-        (Command::Undo, L::HintUndo.text(lang)),
-        (Command::Broadcast(0), T::HintBroadcast.text(lang)),
-        (Command::References, T::HintReferences.text(lang)),
-        (Command::MoveMember, T::HintMove.text(lang)),
-    ]);
-    let tail = [
-        (Command::Help, T::HintHelp.text(lang)),
-        (Command::Quit, T::HintQuit.text(lang)),
-    ];
-    let label = |command: Command| -> Option<String> {
-        let b = keys::DASHBOARD.iter().find(|b| b.command == command)?;
-        Some(match command {
-            Command::Extend1 => "+/-".to_string(),
-            Command::NextTurn => "t/T".to_string(),
-            // Only the keys that have a message.
-            Command::Broadcast(_) => match s.broadcasts().len().min(9) {
-                0 => return None,
-                1 => "1".to_string(),
-                n => format!("1-{n}"),
-            },
-            _ => b.keys[0].label(lang),
+    let in_turn = v.clock.turn.is_some();
+    let broadcasts = s.broadcasts().len().min(9) as u8;
+    let turn = L::HintTurn.text(lang);
+    let broadcast = T::HintBroadcast.text(lang);
+    let (tail, hints): (Vec<Hint>, Vec<Hint>) = footer_hints(keys::DASHBOARD, lang)
+        .into_iter()
+        // t/T only in a report round, and only the keys that have a message.
+        .filter(|h| (in_turn || h.what != turn) && (broadcasts > 0 || h.what != broadcast))
+        .map(|h| match h.what == broadcast {
+            true => Hint::new(Key::Digits(1, broadcasts).label(), h.what),
+            false => h,
         })
+        .partition(|h| h.what == T::HintHelp.text(lang) || h.what == T::HintQuit.text(lang));
+    let row = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
     };
-    let item_w = |key: &str, text: &str| (text::width(key) + text::width(text) + 3) as u16;
-    let tail_w: u16 = tail
-        .iter()
-        .filter_map(|(c, t)| label(*c).map(|k| item_w(&k, t)))
-        .sum();
-    let mut x = area.x + 1;
-    let mut draw = |x: &mut u16, key: &str, text: &str| {
-        buf.set_string(*x, area.y, key, Style::new().fg(Color::Cyan));
-        let kx = *x + text::width(key) as u16 + 1;
-        buf.set_string(kx, area.y, text, Style::new().fg(Color::DarkGray));
-        *x += item_w(key, text);
-    };
-    for (command, text) in hints {
-        let Some(key) = label(command) else {
-            continue;
-        };
-        if x + item_w(&key, text) + tail_w > area.right() {
-            break;
-        }
-        draw(&mut x, &key, text);
-    }
-    for (command, text) in tail {
-        if let Some(key) = label(command)
-            && x + item_w(&key, text) <= area.right()
-        {
-            draw(&mut x, &key, text);
-        }
-    }
+    render_footer(&hints, &tail, row, buf);
 }
 
 pub(super) fn references(v: &FacilitatorView, selected: usize, area: Rect, buf: &mut Buffer) {
