@@ -123,9 +123,9 @@ crate::labels! {
         /// Key help.
         KeyCut5 => "5分短縮", "cut 5 minutes";
         /// Key help.
-        KeyNextBlock => "次のブロックへ（このブロックを終了）", "next block (finish this one)";
+        KeyNextBlock => "次のブロックへ（今のブロックは止めた所で残り、b で戻れる）", "next block (this one stays as it stands; b goes back to it)";
         /// Key help.
-        KeyPreviousBlock => "前のブロックへ戻る", "back to the previous block";
+        KeyPreviousBlock => "前のブロックへ戻る（止めた所から。n でまた先へ）", "back to the previous block, as it was left (n goes on again)";
         /// Key help.
         KeyRestart => "このブロックをやり直す（開始前に戻す）", "restart this block (back to ready)";
         /// Key help.

@@ -22,7 +22,11 @@ crate::labels! {
         /// The message to the room: popup title.
         RoomMessageTitle => "会場への表示メッセージ", "Message to the room";
         /// The message to the room: keys.
-        RoomMessageKeys => "Enter 表示（空なら消す）  Esc やめる", "Enter show (empty: take down)  Esc cancel";
+        RoomMessageKeys => "Enter 表示  Esc やめる", "Enter show  Esc cancel";
+        /// The message to the room: keys while one is up and nothing is typed.
+        RoomMessageUpKeys => "Enter 取り下げ  Up 表示中の文を直す  Esc やめる（文字を打つと差し替え）", "Enter take it down  Up edit it  Esc cancel (type to replace it)";
+        /// The message to the room: the one up now.
+        RoomMessageNow => "表示中", "Up now";
         /// The message to the room was taken down.
         RoomMessageDown => "会場への表示メッセージを消しました", "Message to the room taken down";
         /// Reference card taken down from the display.
@@ -52,7 +56,7 @@ crate::labels! {
         /// Key help: undo.
         KeyUndo => "直前の時間操作を取り消す", "undo the last change to the clock";
         /// Key help: message to the room.
-        KeyRoomMessage => "会場へのメッセージを表示", "message to the room (big on the display)";
+        KeyRoomMessage => "会場へのメッセージを表示／取り下げ", "message to the room (big on the display), or take it down";
         /// Key help: reference on the display.
         KeyShowReference => "この資料をディスプレイに表示／下ろす", "put this reference on the display / take it down";
         /// Status of a waiting block on a read-only console.
@@ -114,6 +118,18 @@ pub fn ready_flag(group: &str, lang: Lang) -> String {
 
 /// The message to the room is up.
 pub fn room_message_up(text: &str, lang: Lang) -> String {
+    room_message_up_words(text, lang)
+}
+
+/// A card went up on the display and took the message to the room down.
+pub fn card_replaced_message(card: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("ディスプレイに表示: {card}（会場メッセージは取り下げ）"),
+        Lang::En => format!("On the display: {card} (the message to the room was taken down)"),
+    }
+}
+
+fn room_message_up_words(text: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("会場に表示: {text}"),
         Lang::En => format!("Shown to the room: {text}"),

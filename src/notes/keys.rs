@@ -107,9 +107,8 @@ pub const GLOBAL: Layer<Command> = layer(
     "どの欄でも",
     "Everywhere",
     &[
+        // In the order the footer offers them while typing.
         bind(&[Key::F(1)], Command::Help),
-        bind(&[Key::Ctrl('c'), Key::Ctrl('q')], Command::Quit),
-        bind(&[Key::Ctrl('l')], Command::Redraw),
         bind(&[Key::F(2)], Command::PickSpeaker),
         digits(&[Key::AltDigits(0, 9)], Command::SpeakerNo),
         // Shift+F3 reaches the program as a cursor report in some terminals
@@ -118,15 +117,17 @@ pub const GLOBAL: Layer<Command> = layer(
         bind(&[Key::ShiftF(3), Key::Alt('K')], Command::PrevKind),
         bind(&[Key::F(4), Key::Alt('q')], Command::NextQuestion),
         bind(&[Key::ShiftF(4), Key::Alt('Q')], Command::PrevQuestion),
-        bind(&[Key::F(5)], Command::ToggleCovered),
         bind(&[Key::F(6), Key::Alt('n')], Command::NextSpeaker),
+        bind(&[Key::F(10), Key::Alt('h')], Command::Flag),
+        bind(&[Key::F(9), Key::Alt('m')], Command::Summary),
+        bind(&[Key::Tab], Command::NextPane),
+        bind(&[Key::F(5)], Command::ToggleCovered),
         bind(&[Key::F(7)], Command::StopSpeaker),
         bind(&[Key::F(8), Key::Alt('o')], Command::PickOwner),
-        bind(&[Key::F(9), Key::Alt('m')], Command::Summary),
-        bind(&[Key::F(10), Key::Alt('h')], Command::Flag),
         bind(&[Key::PageUp], Command::PageUp),
         bind(&[Key::PageDown], Command::PageDown),
-        bind(&[Key::Tab], Command::NextPane),
+        bind(&[Key::Ctrl('l')], Command::Redraw),
+        bind(&[Key::Ctrl('c'), Key::Ctrl('q')], Command::Quit),
     ],
 );
 
