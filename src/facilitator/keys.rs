@@ -59,9 +59,9 @@ pub const ROOM: Layer<Command> = layer(
     "Room and cards",
     &[
         digits(&[Key::Digits(1, 9)], |d| Broadcast(usize::from(d) - 1)),
+        bind(&[Key::Char('r')], References),
         bind(&[Key::Char('w')], RoomMessage),
         bind(&[Key::Char('d')], ShowCard),
-        bind(&[Key::Char('r')], References),
     ],
 );
 
@@ -76,7 +76,7 @@ pub const GENERAL: Layer<Command> = layer(
 );
 
 /// The dashboard: the clock, the groups, the prompt card.
-pub const DASHBOARD: &[&Layer<Command>] = &[&CLOCK, &GROUPS, &ROOM, &GENERAL];
+pub const DASHBOARD: &[&Layer<Command>] = &[&CLOCK, &ROOM, &GROUPS, &GENERAL];
 
 /// The list of reference cards.
 pub const REFERENCE_LIST: Layer<Command> = layer(

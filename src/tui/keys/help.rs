@@ -161,7 +161,8 @@ fn layout(sections: &[Section], area: Rect) -> (Rect, Vec<HelpLine>) {
     let natural = (kw + 2 + what + 4).max(40) as u16;
     let w = natural.min(MAX_WIDTH).min(area.width.saturating_sub(2));
     let lines = help_lines(sections, usize::from(w.saturating_sub(4)));
-    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    // As tall as the terminal when it must be: every row is worth a key.
+    let h = (lines.len() as u16 + 2).min(area.height);
     (centered(area, w, h), lines)
 }
 

@@ -180,7 +180,7 @@ fn help_scrolls_only_when_it_does_not_fit() {
     assert_eq!(help_max_scroll(&s, big), 0);
     let small = ratatui::layout::Rect::new(0, 0, 60, 10);
     let lines = help_lines(&s, 60 - 2 - 4).len();
-    assert_eq!(help_max_scroll(&s, small), lines - (10 - 2 - 2));
+    assert_eq!(help_max_scroll(&s, small), lines - (10 - 2));
 }
 
 #[test]
