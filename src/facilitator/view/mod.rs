@@ -249,3 +249,5 @@ impl Widget for &FacilitatorView<'_> {
 mod tests;
 #[cfg(test)]
 mod tests_trust;
+#[cfg(test)]
+mod tests_keys;

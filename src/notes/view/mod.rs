@@ -18,6 +18,8 @@ mod tests;
 mod tests_help;
 #[cfg(test)]
 mod tests_wrap;
+#[cfg(test)]
+mod tests_keys;
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
