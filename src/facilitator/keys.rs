@@ -153,7 +153,13 @@ pub const POPUP: Layer<Command> = layer(
     "Popup",
     &[
         bind(
-            &[Key::Esc, Key::Enter, Key::Char('q'), Key::Char('?'), Key::F(1)],
+            &[
+                Key::Esc,
+                Key::Enter,
+                Key::Char('q'),
+                Key::Char('?'),
+                Key::F(1),
+            ],
             Close,
         ),
         bind(&[Key::Down, Key::Char('j'), Key::PageDown], Down),

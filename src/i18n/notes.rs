@@ -126,8 +126,6 @@ crate::labels! {
         /// Too small terminal.
         /// Help popup title.
         HelpTitle => "キー一覧", "Keys";
-        /// Help section: keys of every pane.
-        HelpEverywhere => "どの欄でも", "Everywhere";
         /// Footer: in a pane, typed characters go to the editor.
         TypingGoesToEditor => "（文字は入力欄へ）", "(typing goes to the editor)";
         /// Help: heading of the editing keys.

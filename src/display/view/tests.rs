@@ -171,7 +171,10 @@ fn the_help_at_80x24_and_120x35_lists_the_display_keys() {
         let mut s = exchange_running(Lang::Ja);
         s.help = true;
         let text = crate::tui::buffer_text::text_of(&draw(&s, at(60), w, h));
-        assert!(text.contains("? / F1") && text.contains("q / Ctrl+C"), "{text}");
+        assert!(
+            text.contains("? / F1") && text.contains("q / Ctrl+C"),
+            "{text}"
+        );
         insta::assert_snapshot!(format!("help_ja_{w}x{h}"), text);
     }
 }

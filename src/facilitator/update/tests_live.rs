@@ -122,7 +122,11 @@ fn w_then_enter_takes_the_message_up_down() {
     let fx = cmd(&mut s, Command::Confirm, 11);
     assert_eq!(s.run.room_message, None, "w Enter takes it down");
     assert_eq!(saves(&fx), 1);
-    let said = s.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+    let said = s
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
     assert!(said.contains("消しました"), "{said}");
 }
 
@@ -135,7 +139,11 @@ fn d_over_a_message_puts_the_card_up_and_the_message_down() {
     assert!(s.run.shown_theme.is_some());
     // The display shows a message before any card: the two must agree.
     assert_eq!(s.run.room_message, None, "the card is what the room sees");
-    let said = s.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+    let said = s
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
     assert!(said.contains("会場メッセージは取り下げ"), "{said}");
 }
 

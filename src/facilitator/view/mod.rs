@@ -153,7 +153,10 @@ impl Scroll {
 
 /// The prompt card's limits in its box `card`.
 pub fn card_scroll(state: &State, card: Rect) -> Scroll {
-    Scroll::of(card::card_lines(state, card.width.saturating_sub(2)).len(), card.height)
+    Scroll::of(
+        card::card_lines(state, card.width.saturating_sub(2)).len(),
+        card.height,
+    )
 }
 
 /// The prompt card's limits at the state's terminal size.
@@ -248,6 +251,6 @@ impl Widget for &FacilitatorView<'_> {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_trust;
-#[cfg(test)]
 mod tests_keys;
+#[cfg(test)]
+mod tests_trust;

@@ -155,7 +155,10 @@ fn the_help_is_readable_at_60x16_and_scrolls_to_its_end() {
     let r = crate::facilitator::keys::help_text(Command::Restart, Lang::Ja);
     // Wrapped, never cut: each description starts whole on its line.
     let start = |t: &str| t.chars().take(12).collect::<String>();
-    assert!(text.contains(&start(n)) && text.contains(&start(r)), "{text}");
+    assert!(
+        text.contains(&start(n)) && text.contains(&start(r)),
+        "{text}"
+    );
     assert!(!text.contains('~'), "{text}");
     assert!(!text.contains("q / Ctrl+C"), "{text}");
     for _ in 0..30 {

@@ -17,9 +17,9 @@ mod tests;
 #[cfg(test)]
 mod tests_help;
 #[cfg(test)]
-mod tests_wrap;
-#[cfg(test)]
 mod tests_keys;
+#[cfg(test)]
+mod tests_wrap;
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;

@@ -66,7 +66,7 @@ pub fn help_sections(state: &State) -> Vec<Section> {
     let from = state.back_to;
     let mut out = sections(keys::layers(from), lang);
     for layer in [&keys::WRITE, &keys::ROSTER, &keys::CARD, &keys::LIST] {
-        if !keys::layers(from).first().is_some_and(|l| l.en == layer.en) {
+        if keys::layers(from).first().is_none_or(|l| l.en != layer.en) {
             out.extend(sections(&[layer], lang));
         }
     }

@@ -74,7 +74,10 @@ fn the_footer_shows_the_keys_of_the_focused_pane() {
         let screen = lines(&render(&s, 100, 30, t0()).0);
         let footer = screen.lines().last().unwrap();
         assert!(footer.contains(want), "{mode:?}: {footer}");
-        assert!(footer.contains("F1 キー") || footer.contains("? キー"), "{mode:?}: {footer}");
+        assert!(
+            footer.contains("F1 キー") || footer.contains("? キー"),
+            "{mode:?}: {footer}"
+        );
     }
 }
 

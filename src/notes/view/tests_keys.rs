@@ -14,7 +14,10 @@ fn help_ja_80x24_and_120x35() {
         let (mut s, now) = busy(Lang::Ja);
         key(&mut s, KeyCode::F(1), KeyModifiers::NONE, now);
         let text = lines(&render(&s, w, h, now).0);
-        assert!(text.contains("[入力]") && text.contains("[どの欄でも]"), "{text}");
+        assert!(
+            text.contains("[入力]") && text.contains("[どの欄でも]"),
+            "{text}"
+        );
         insta::assert_snapshot!(format!("help_ja_{w}x{h}"), text);
     }
 }
@@ -23,7 +26,13 @@ fn help_ja_80x24_and_120x35() {
 fn footers_of_every_pane_at_80_and_120() {
     let mut out = String::new();
     for lang in [Lang::Ja, Lang::En] {
-        for mode in [Mode::Write, Mode::Roster, Mode::Card, Mode::List, Mode::Summary] {
+        for mode in [
+            Mode::Write,
+            Mode::Roster,
+            Mode::Card,
+            Mode::List,
+            Mode::Summary,
+        ] {
             for (w, h) in [(80, 24), (120, 35)] {
                 let mut s = fresh(lang);
                 s.mode = mode;

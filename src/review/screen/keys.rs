@@ -1,8 +1,8 @@
 //! The review screen's keys: one table per view, used both to dispatch a
 //! key and to write the `?` help, so the help never lies.
 
-use crate::i18n::Lang;
 use super::state::View;
+use crate::i18n::Lang;
 use crate::tui::keys::{Binding, Key, Layer, bind};
 
 /// What a key asks the review screen to do.
@@ -91,7 +91,11 @@ impl crate::tui::keys::Command for Command {
     }
 }
 
-const fn layer(ja: &'static str, en: &'static str, bindings: &'static [Binding<Command>]) -> Layer<Command> {
+const fn layer(
+    ja: &'static str,
+    en: &'static str,
+    bindings: &'static [Binding<Command>],
+) -> Layer<Command> {
     Layer { ja, en, bindings }
 }
 
@@ -212,9 +216,11 @@ mod tests {
             for (i, l) in layers.iter().enumerate() {
                 for b in l.bindings {
                     for k in b.keys {
-                        let hidden = layers[..i]
-                            .iter()
-                            .any(|a| a.bindings.iter().any(|x| x.keys.iter().any(|y| y.covers(*k))));
+                        let hidden = layers[..i].iter().any(|a| {
+                            a.bindings
+                                .iter()
+                                .any(|x| x.keys.iter().any(|y| y.covers(*k)))
+                        });
                         if hidden {
                             continue;
                         }

@@ -10,8 +10,8 @@ use ratatui::Frame;
 
 use super::actions_tab::StatusChange;
 use super::keys::Command;
-use super::state::{Action, Effect, Loaded, State, update};
 use super::keys::layers;
+use super::state::{Action, Effect, Loaded, State, update};
 use super::view::{ReviewView, cursor};
 use crate::i18n::Lang;
 use crate::model::Stamp;

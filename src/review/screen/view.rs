@@ -214,9 +214,12 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
 fn footer(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let layers = keys::layers(state.view());
-    let (tail, hints): (Vec<Hint>, Vec<Hint>) = footer_hints(layers, lang)
-        .into_iter()
-        .partition(|h| [Command::Help, Command::Quit].iter().any(|c| c.text(lang) == h.what));
+    let (tail, hints): (Vec<Hint>, Vec<Hint>) =
+        footer_hints(layers, lang).into_iter().partition(|h| {
+            [Command::Help, Command::Quit]
+                .iter()
+                .any(|c| c.text(lang) == h.what)
+        });
     let inner = Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(1),

@@ -12,7 +12,7 @@ mod footer;
 pub mod help;
 mod table;
 
-pub use footer::{Hint, fit as fit_footer, footer_hints, footer_text, render_footer};
+pub use footer::{Hint, footer_hints, footer_text, render_footer};
 pub use help::{HelpPopup, HelpRow, Section, help_lines, help_max_scroll, sections};
 pub use table::{Binding, Command, Does, Layer, bind, digits, dispatch, lookup};
 
@@ -206,16 +206,30 @@ pub fn assert_reachable_and_listed<C: Command>(stack: &[&Layer<C>]) {
     for lang in [crate::i18n::Lang::Ja, crate::i18n::Lang::En] {
         let help = sections(stack, lang);
         for (i, layer) in stack.iter().enumerate() {
-            let keys: Vec<Key> = layer.bindings.iter().flat_map(|b| b.keys.iter().copied()).collect();
+            let keys: Vec<Key> = layer
+                .bindings
+                .iter()
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
             for (n, k) in keys.iter().enumerate() {
-                assert!(!keys[n + 1..].contains(k), "{k:?} bound twice in {}", layer.en);
+                assert!(
+                    !keys[n + 1..].contains(k),
+                    "{k:?} bound twice in {}",
+                    layer.en
+                );
             }
             for b in layer.bindings {
-                assert!(!b.sample().what(lang).is_empty(), "{:?} has no help", b.sample());
+                assert!(
+                    !b.sample().what(lang).is_empty(),
+                    "{:?} has no help",
+                    b.sample()
+                );
                 for k in b.keys {
-                    let hidden = stack[..i]
-                        .iter()
-                        .any(|l| l.bindings.iter().any(|x| x.keys.iter().any(|y| y.covers(*k))));
+                    let hidden = stack[..i].iter().any(|l| {
+                        l.bindings
+                            .iter()
+                            .any(|x| x.keys.iter().any(|y| y.covers(*k)))
+                    });
                     if hidden {
                         continue;
                     }

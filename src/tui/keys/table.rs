@@ -55,13 +55,15 @@ pub const fn digits<C>(keys: &'static [Key], command: fn(u8) -> C) -> Binding<C>
 impl<C: Copy> Binding<C> {
     /// The command the binding gives for `ev`, if one of its keys matches.
     pub fn command(&self, ev: &KeyEvent) -> Option<C> {
-        self.keys.iter().find_map(|k| match (k.hit(ev)?, self.does) {
-            (Hit::Key, Does::Cmd(c)) => Some(c),
-            (Hit::Digit(d), Does::Digit(f)) => Some(f(d)),
-            (Hit::Digit(_), Does::Cmd(c)) => Some(c),
-            // A plain key bound to a digit command: no digit to give.
-            (Hit::Key, Does::Digit(_)) => None,
-        })
+        self.keys
+            .iter()
+            .find_map(|k| match (k.hit(ev)?, self.does) {
+                (Hit::Key, Does::Cmd(c)) => Some(c),
+                (Hit::Digit(d), Does::Digit(f)) => Some(f(d)),
+                (Hit::Digit(_), Does::Cmd(c)) => Some(c),
+                // A plain key bound to a digit command: no digit to give.
+                (Hit::Key, Does::Digit(_)) => None,
+            })
     }
 
     /// The command the help stands for (the first digit's, for a run).

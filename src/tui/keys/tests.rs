@@ -70,7 +70,10 @@ fn keys_dispatch_through_the_layers() {
     let none = KeyModifiers::NONE;
     let d = |code, m| dispatch(STACK, &press(code, m));
     assert_eq!(d(KeyCode::Char('q'), none), Some(Cmd::Quit));
-    assert_eq!(d(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Cmd::Quit));
+    assert_eq!(
+        d(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        Some(Cmd::Quit)
+    );
     // Ctrl+Q and Alt+Q are not q.
     assert_eq!(d(KeyCode::Char('q'), KeyModifiers::CONTROL), None);
     assert_eq!(d(KeyCode::Char('q'), KeyModifiers::ALT), None);
@@ -147,7 +150,11 @@ fn help_has_a_section_per_layer_and_leaves_out_hidden_keys() {
     assert!(!s[1].rows.iter().any(|r| r.what == "back"), "{:?}", s[1]);
     let back = s[0].rows.iter().find(|r| r.what == "back").unwrap();
     assert_eq!(back.keys, ["Esc", "Shift+Tab"]);
-    let pick = s[1].rows.iter().find(|r| r.what.starts_with("pick")).unwrap();
+    let pick = s[1]
+        .rows
+        .iter()
+        .find(|r| r.what.starts_with("pick"))
+        .unwrap();
     assert_eq!(pick.keys, ["Alt+0-9"]);
     let kind = s[1].rows.iter().find(|r| r.what == "next kind").unwrap();
     assert_eq!(kind.keys, ["F3", "Alt+K"]);
