@@ -92,32 +92,8 @@ fn notice(state: &mut State, now: Stamp, text: String, alarm: bool) {
     });
 }
 
-/// True for the commands that change run.json.
-fn changes_run(c: Command) -> bool {
-    use Command::*;
-    matches!(
-        c,
-        StartPause
-            | Extend1
-            | Extend5
-            | Cut1
-            | Cut5
-            | NextBlock
-            | PreviousBlock
-            | Restart
-            | Undo
-            | RoomMessage
-            | ShowReference
-            | NextTurn
-            | PreviousTurn
-            | MoveMember
-            | ShowCard
-            | AckFlag
-    )
-}
-
 fn command(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
-    if state.read_only && changes_run(c) {
+    if state.read_only && c.changes_run() {
         notice(state, now, T::ReadOnlyRefused.text(state.lang).into(), true);
         return;
     }

@@ -24,7 +24,7 @@ crate::labels! {
         /// The message to the room: keys.
         RoomMessageKeys => "Enter 表示  Esc やめる", "Enter show  Esc cancel";
         /// The message to the room: keys while one is up and nothing is typed.
-        RoomMessageUpKeys => "Enter 取り下げ  Up 表示中の文を直す  Esc やめる（文字を打つと差し替え）", "Enter take it down  Up edit it  Esc cancel (type to replace it)";
+        RoomMessageUpKeys => "Enter 取り下げ  Up 直す  Esc やめる（打てば差し替え）", "Enter take it down  Up edit it  Esc cancel (or type a new one)";
         /// The message to the room: the one up now.
         RoomMessageNow => "表示中", "Up now";
         /// The message to the room was taken down.
@@ -124,8 +124,8 @@ pub fn room_message_up(text: &str, lang: Lang) -> String {
 /// A card went up on the display and took the message to the room down.
 pub fn card_replaced_message(card: &str, lang: Lang) -> String {
     match lang {
-        Lang::Ja => format!("ディスプレイに表示: {card}（会場メッセージは取り下げ）"),
-        Lang::En => format!("On the display: {card} (the message to the room was taken down)"),
+        Lang::Ja => format!("会場メッセージを下ろしてカードを表示: {card}"),
+        Lang::En => format!("Message taken down; on the display: {card}"),
     }
 }
 

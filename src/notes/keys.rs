@@ -148,16 +148,17 @@ pub const ROSTER: Layer<Command> = layer(
     "名簿",
     "Roster",
     &[
-        bind(&[Key::Up], Command::Up),
-        bind(&[Key::Down], Command::Down),
+        // In the order the footer offers them.
+        bind(&[Key::Enter], Command::Speak),
         bind(&[Key::Space], Command::Attendance),
         bind(&[Key::Char('['), Key::AltUp], Command::MoveUp),
         bind(&[Key::Char(']'), Key::AltDown], Command::MoveDown),
-        bind(&[Key::Enter], Command::Speak),
         bind(&[Key::Char('n')], Command::NextSpeaker),
         bind(&[Key::Char('x')], Command::StopSpeaker),
-        bind(&[Key::Char('?')], Command::Help),
         bind(&[Key::Esc], Command::Back),
+        bind(&[Key::Up], Command::Up),
+        bind(&[Key::Down], Command::Down),
+        bind(&[Key::Char('?')], Command::Help),
     ],
 );
 
@@ -166,12 +167,12 @@ pub const CARD: Layer<Command> = layer(
     "問い",
     "Questions",
     &[
-        bind(&[Key::Up], Command::Up),
-        bind(&[Key::Down], Command::Down),
         bind(&[Key::Enter], Command::SetQuestion),
         bind(&[Key::Char('c')], Command::ToggleCovered),
-        bind(&[Key::Char('?')], Command::Help),
+        bind(&[Key::Up], Command::Up),
+        bind(&[Key::Down], Command::Down),
         bind(&[Key::Esc], Command::Back),
+        bind(&[Key::Char('?')], Command::Help),
     ],
 );
 
@@ -180,13 +181,13 @@ pub const LIST: Layer<Command> = layer(
     "メモ",
     "Notes",
     &[
-        bind(&[Key::Up], Command::Up),
-        bind(&[Key::Down], Command::Down),
         bind(&[Key::Enter, Key::Char('e')], Command::Edit),
         bind(&[Key::Delete], Command::Delete),
         bind(&[Key::Char('u')], Command::Undelete),
-        bind(&[Key::Char('?')], Command::Help),
         bind(&[Key::Esc], Command::Back),
+        bind(&[Key::Up], Command::Up),
+        bind(&[Key::Down], Command::Down),
+        bind(&[Key::Char('?')], Command::Help),
     ],
 );
 

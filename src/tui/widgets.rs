@@ -10,7 +10,6 @@ use ratatui::symbols::border;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-
 /// The smallest terminal a screen lays itself out in.
 pub const MIN_WIDTH: u16 = 60;
 /// See [`MIN_WIDTH`].

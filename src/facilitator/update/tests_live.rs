@@ -144,7 +144,7 @@ fn d_over_a_message_puts_the_card_up_and_the_message_down() {
         .as_ref()
         .map(|n| n.text.clone())
         .unwrap_or_default();
-    assert!(said.contains("会場メッセージは取り下げ"), "{said}");
+    assert!(said.starts_with("会場メッセージを下ろして"), "{said}");
 }
 
 #[test]

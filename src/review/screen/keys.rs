@@ -163,8 +163,8 @@ pub const ACTION_LIST: Layer<Command> = layer(
         bind(&[Key::Char('d')], Command::MarkDone),
         bind(&[Key::Char('x')], Command::MarkDropped),
         bind(&[Key::Char('o')], Command::MarkOpen),
-        bind(&[Key::Char('f')], Command::OpenOnly),
         bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
+        bind(&[Key::Char('f')], Command::OpenOnly),
         bind(&[Key::Char('t')], Command::Themes),
     ],
 );
