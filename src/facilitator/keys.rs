@@ -96,10 +96,10 @@ pub const REFERENCE_CARD: Layer<Command> = layer(
     "資料",
     "Reference card",
     &[
-        bind(&[Key::Down, Key::Char('j')], Down),
         bind(&[Key::Up, Key::Char('k')], Up),
-        bind(&[Key::PageDown, Key::Space], ScrollDown),
+        bind(&[Key::Down, Key::Char('j')], Down),
         bind(&[Key::PageUp], ScrollUp),
+        bind(&[Key::PageDown, Key::Space], ScrollDown),
         bind(&[Key::Char('g')], Top),
         bind(&[Key::Char('G')], Bottom),
         bind(&[Key::Char('/')], Search),
@@ -234,6 +234,31 @@ impl crate::tui::keys::Command for Command {
         };
         Some(t.text(lang))
     }
+}
+
+/// The words of a popup's bottom line: the keys of its layer that matter
+/// there, written from the same layer that dispatches them.
+pub fn popup_hint(mode: &Mode, lang: Lang) -> String {
+    let word = |c: Command| -> Option<&'static str> {
+        let (ja, en) = match (mode, c) {
+            (Mode::References { .. }, Confirm) => ("開く", "open"),
+            (Mode::References { .. }, Close) => ("閉じる", "close"),
+            (Mode::Reference { .. }, Up | Down | ScrollDown | ScrollUp) => ("移動", "scroll"),
+            (Mode::Reference { .. }, Top) => ("先頭", "top"),
+            (Mode::Reference { .. }, Bottom) => ("末尾", "end"),
+            (Mode::Reference { .. }, Search) => ("検索", "find"),
+            (Mode::Reference { .. }, ShowReference) => ("表示", "display"),
+            (Mode::Reference { .. }, Close) => ("一覧へ", "back"),
+            (Mode::Move { .. }, Up | Down) => ("選ぶ", "pick"),
+            (Mode::Move { .. }, Left | Right) => ("移動先", "group"),
+            (Mode::Move { .. }, Confirm) => ("決定", "move"),
+            (Mode::Move { .. }, Close) => ("取消", "cancel"),
+            _ => return None,
+        };
+        Some(lang.pick(ja, en))
+    };
+    let hints = crate::tui::keys::hints_with(layers(mode), word);
+    crate::tui::keys::footer_text(&hints, &[], usize::MAX)
 }
 
 /// What a command does, for the help.

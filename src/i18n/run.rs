@@ -90,16 +90,10 @@ crate::labels! {
         CloseHint => "Esc で閉じる", "Esc to close";
         /// Reference list title.
         References => "参考資料", "Reference cards";
-        /// Reference list hint.
-        ReferencesHint => "Enter 開く  Esc 閉じる", "Enter open  Esc close";
-        /// Reference card hint.
-        ReferenceHint => "Up/Down PgUp/PgDn 移動  g/G 先頭/末尾  / 検索  d 表示  Esc 一覧へ", "Up/Down PgUp/PgDn scroll  g/G top/end  / find  d display  Esc back";
         /// Move popup title.
         MoveTitle => "メンバーの移動", "Move a member";
         /// Move popup destination label.
         MoveTo => "移動先", "To";
-        /// Move popup hint.
-        MoveHint => "Up/Down 選ぶ  Left/Right 移動先  Enter 決定  Esc 取消", "Up/Down pick  Left/Right group  Enter move  Esc cancel";
         /// Broadcast popup title.
         BroadcastTitle => "周知メッセージ（対応する端末ではコピー済み）", "Broadcast message (copied where the terminal allows)";
         /// Broadcast popup hint.

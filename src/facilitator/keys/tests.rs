@@ -58,3 +58,38 @@ fn no_key_is_bound_twice_on_the_dashboard() {
         assert!(!keys[i + 1..].iter().any(|o| o.covers(*k)), "{k:?} twice");
     }
 }
+
+#[test]
+fn popup_hints_are_written_from_the_popups_own_layer() {
+    let mv = Mode::Move { member: 0, to: 1 };
+    assert_eq!(
+        popup_hint(&mv, Lang::Ja),
+        "Up/Down 選ぶ  Left/Right 移動先  Enter 決定  Esc 取消"
+    );
+    let refs = Mode::References { selected: 0 };
+    assert_eq!(popup_hint(&refs, Lang::En), "Enter open  Esc close");
+    let card = Mode::Reference {
+        index: 0,
+        scroll: 0,
+    };
+    let hint = popup_hint(&card, Lang::Ja);
+    assert!(hint.starts_with("Up/Down/PgUp/PgDn 移動"), "{hint}");
+    // Every key the hint names works in that popup.
+    for (mode, hint) in [(&mv, popup_hint(&mv, Lang::En)), (&card, hint)] {
+        for part in hint.split("  ") {
+            let keys = part.split(' ').next().unwrap();
+            let names: Vec<&str> = match keys {
+                "/" => vec!["/"],
+                _ => keys.split('/').collect(),
+            };
+            for name in names {
+                let key = layers(mode)
+                    .iter()
+                    .flat_map(|l| l.bindings.iter().flat_map(|b| b.keys.iter()))
+                    .find(|k| k.label() == name);
+                let key = key.unwrap_or_else(|| panic!("{name} in {hint}"));
+                assert!(command(mode, &key.example()).is_some(), "{name}");
+            }
+        }
+    }
+}

@@ -102,17 +102,18 @@ pub(super) fn references(v: &FacilitatorView, selected: usize, area: Rect, buf: 
     let s = v.state;
     let lang = s.lang;
     let refs = &s.plan.references;
+    let hint = keys::popup_hint(&crate::facilitator::Mode::References { selected }, lang);
     let w = refs
         .iter()
         .map(|r| text::width(&r.title) as u16 + 6)
         .max()
         .unwrap_or(20)
-        .max(text::width(T::ReferencesHint.text(lang)) as u16 + 4)
+        .max(text::width(&hint) as u16 + 4)
         .min(area.width.saturating_sub(4));
     let rect = centered(area, w, refs.len() as u16 + 2);
     clear_popup(rect, buf);
     let block = panel(format!(" {} ", T::References.text(lang)), s.ascii)
-        .title_bottom(Line::from(format!(" {} ", T::ReferencesHint.text(lang))).right_aligned());
+        .title_bottom(Line::from(format!(" {hint} ")).right_aligned());
     let inner = block.inner(rect);
     block.render(rect, buf);
     for (i, r) in refs.iter().enumerate() {
@@ -174,8 +175,9 @@ pub(super) fn reference(
     if up {
         title.push_str(&format!("[{}] ", T::OnDisplay.text(lang)));
     }
-    let block = panel(title, s.ascii)
-        .title_bottom(Line::from(format!(" {} ", T::ReferenceHint.text(lang))).right_aligned());
+    let block = panel(title, s.ascii).title_bottom(
+        Line::from(format!(" {} ", reference_hint(index, scroll, lang))).right_aligned(),
+    );
     let inner = block.inner(rect);
     block.render(rect, buf);
     let shown: Vec<Line> = lines
@@ -205,7 +207,7 @@ pub(super) fn move_member(
     let roster = s.selected_roster();
     let from = s.selected_group().unwrap_or("");
     let dest = s.plan.groups.get(to).map_or("", |g| g.id.as_str());
-    let hint = T::MoveHint.text(lang);
+    let hint = &keys::popup_hint(&crate::facilitator::Mode::Move { member, to }, lang);
     let w = (text::width(hint) as u16 + 4).min(area.width.saturating_sub(2));
     let h = (roster.len() as u16 + 4).min(area.height.saturating_sub(2));
     let rect = centered(area, w, h);
@@ -299,4 +301,9 @@ pub(super) fn search_prompt(v: &FacilitatorView, query: &str, area: Rect, buf: &
         rect.width.saturating_sub(4),
         style,
     );
+}
+
+/// The open reference card's keys (also while searching in it).
+fn reference_hint(index: usize, scroll: u16, lang: crate::i18n::Lang) -> String {
+    keys::popup_hint(&crate::facilitator::Mode::Reference { index, scroll }, lang)
 }

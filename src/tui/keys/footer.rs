@@ -38,12 +38,21 @@ impl Hint {
 /// once, with the first key that reaches it, in the layers' order;
 /// neighbours with the same word are one hint (`+/-`, `Up/Down`).
 pub fn footer_hints<C: Command>(layers: &[&Layer<C>], lang: Lang) -> Vec<Hint> {
+    hints_with(layers, |c: C| c.hint(lang))
+}
+
+/// The hints of a stack of layers with the words `word` gives (a popup's
+/// own words for the same commands), by the rules of [`footer_hints`].
+pub fn hints_with<C: Command>(
+    layers: &[&Layer<C>],
+    word: impl Fn(C) -> Option<&'static str>,
+) -> Vec<Hint> {
     let mut seen: Vec<C> = Vec::new();
     let mut out: Vec<Hint> = Vec::new();
     for layer in layers {
         for b in layer.bindings {
             let cmd = b.sample();
-            let (Some(what), Some(key)) = (cmd.hint(lang), b.keys.first()) else {
+            let (Some(what), Some(key)) = (word(cmd), b.keys.first()) else {
                 continue;
             };
             if seen.contains(&cmd) {
