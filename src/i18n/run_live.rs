@@ -49,8 +49,10 @@ crate::labels! {
         Skipped => "省略", "skipped";
         /// Drift label.
         Drift => "計画比", "vs plan";
-        /// Read-only footer: what works.
-        ReadOnlyHints => "閲覧のみ  j/k 班  r 資料  1-9 周知  ? ヘルプ  q 終了", "read-only  j/k group  r refs  1-9 broadcast  ? help  q quit";
+        /// Read-only footer: its first word.
+        ReadOnly => "閲覧のみ", "read-only";
+        /// Read-only footer hint: choosing a group.
+        HintGroup => "班", "group";
         /// Report round footer hint.
         HintTurn => "次/前の班", "next/prev group";
         /// Key help: undo.

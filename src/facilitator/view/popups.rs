@@ -8,10 +8,11 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::facilitator::action::Command;
 use crate::facilitator::{State, keys};
 use crate::i18n::run::RunText as T;
 use crate::i18n::run_live::LiveText as L;
-use crate::tui::keys::{Hint, Key, footer_hints, render_footer};
+use crate::tui::keys::{self as keys_table, Hint, Key, footer_hints, hints_with, render_footer};
 use crate::tui::text;
 use crate::tui::widgets::{centered, clear_popup, panel};
 
@@ -65,23 +66,35 @@ pub(super) fn status_line(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
 fn footer(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
     let s = v.state;
     let lang = s.lang;
-    if s.read_only {
-        let dim = Style::new().fg(Color::DarkGray);
-        put(
-            buf,
-            area.x + 1,
-            area.y,
-            L::ReadOnlyHints.text(lang),
-            area.width - 2,
-            dim,
-        );
-        return;
-    }
+    let mut row = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    };
+    // Read-only: only the keys that change nothing, the group keys first.
+    let read_only = |c: Command| match c {
+        _ if c.changes_run() => None,
+        Command::NextGroup | Command::PreviousGroup => Some(L::HintGroup.text(lang)),
+        _ => keys_table::Command::hint(c, lang),
+    };
+    let all = match s.read_only {
+        true => {
+            let label = L::ReadOnly.text(lang);
+            let dim = Style::new().fg(Color::DarkGray);
+            buf.set_string(row.x, row.y, label, dim);
+            let used = text::width(label) as u16 + 2;
+            row.x += used;
+            row.width = row.width.saturating_sub(used);
+            let stack = [&keys::GROUPS, &keys::ROOM, &keys::GENERAL];
+            hints_with(&stack, read_only)
+        }
+        false => footer_hints(keys::DASHBOARD, lang),
+    };
     let in_turn = v.clock.turn.is_some();
     let broadcasts = s.broadcasts().len().min(9) as u8;
     let turn = L::HintTurn.text(lang);
     let broadcast = T::HintBroadcast.text(lang);
-    let (tail, hints): (Vec<Hint>, Vec<Hint>) = footer_hints(keys::DASHBOARD, lang)
+    let (tail, hints): (Vec<Hint>, Vec<Hint>) = all
         .into_iter()
         // t/T only in a report round, and only the keys that have a message.
         .filter(|h| (in_turn || h.what != turn) && (broadcasts > 0 || h.what != broadcast))
@@ -90,11 +103,6 @@ fn footer(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
             false => h,
         })
         .partition(|h| h.what == T::HintHelp.text(lang) || h.what == T::HintQuit.text(lang));
-    let row = Rect {
-        x: area.x + 1,
-        width: area.width.saturating_sub(2),
-        ..area
-    };
     render_footer(&hints, &tail, row, buf);
 }
 

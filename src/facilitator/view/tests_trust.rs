@@ -139,7 +139,17 @@ fn a_read_only_console_advertises_only_what_works() {
     let text = draw(&s, at(0), 100, 30);
     assert!(!text.contains("スペースで開始"), "{text}");
     assert!(!text.contains("+/- ±1分"), "{text}");
-    assert!(text.contains("閲覧のみ  j/k 班"), "{text}");
+    assert!(
+        text.contains("閲覧のみ  j/k 班  1-2 周知  r 資料"),
+        "{text}"
+    );
+    // Generated from the key layers: only keys that change nothing.
+    let narrow = draw(&s, at(0), 80, 24);
+    let footer = narrow.lines().last().unwrap().trim_end();
+    assert_eq!(
+        footer,
+        " 閲覧のみ  j/k 班  1-2 周知  r 資料  ? ヘルプ  q 終了"
+    );
     // The badge no longer covers the projected end.
     assert!(text.contains("[閲覧のみ]"), "{text}");
 }
