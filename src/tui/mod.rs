@@ -11,6 +11,7 @@ pub mod backend;
 pub mod bigtext;
 pub mod buffer_text;
 pub mod console;
+pub mod input;
 pub mod keys;
 pub mod osc;
 pub mod runtime;
