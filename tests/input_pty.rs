@@ -18,27 +18,37 @@ fn notes_file(dir: &std::path::Path) -> serde_json::Value {
 }
 
 #[test]
-fn shift_f3_in_both_forms_steps_the_kind_back_and_types_nothing() {
-    let (tmp, dir) = sitting();
+fn shift_f3_as_tmux_and_xterm_send_it_steps_the_kind_back() {
+    let (tmp, _dir) = sitting();
     let mut c = Console::start(tmp.path(), 80, 24, "ja");
     c.wait_for("種別:意見", 10);
     c.send(SHIFT_F3_CSI);
     c.wait_for("種別:工夫・事例", 5);
-    c.send(SHIFT_F3_SS3);
-    c.wait_for("種別:課題", 5);
-    // Both forms in one read: two steps back.
-    c.send(&format!("{SHIFT_F3_CSI}{SHIFT_F3_SS3}"));
-    c.wait_for("種別:アクション", 5);
-    c.send("予算を確保");
-    c.wait_for("│予算を確保", 5);
+    // Twice in one read: two steps back.
+    c.send(&format!("{SHIFT_F3_CSI}{SHIFT_F3_CSI}"));
+    c.wait_for("種別:その他", 5);
+    c.signal(libc::SIGTERM);
+    assert!(c.wait_exit(5));
+}
+
+#[test]
+fn shift_f3_in_its_ss3_form_never_types_an_r() {
+    let (tmp, dir) = sitting();
+    let mut c = Console::start(tmp.path(), 80, 24, "ja");
+    c.wait_for("種別:意見", 10);
+    // Shift+F3 and the note's text in one read, as a fast typist's keys.
+    c.send(&format!("{SHIFT_F3_SS3}予算を確保"));
+    c.wait_for("予算を確保", 5);
     let screen = c.contents();
     assert!(!screen.contains("R予算"), "{screen}");
-    c.send("\r");
+    c.wait_for("種別:工夫・事例", 5);
+    // Both forms together, then Enter.
+    c.send(&format!("{SHIFT_F3_SS3}{SHIFT_F3_CSI}\r"));
     c.wait_for("保存済 (1)", 10);
     let file = notes_file(&dir);
     let note = &file["notes"][0];
     assert_eq!(note["text"], "予算を確保", "{file}");
-    assert_eq!(note["kind"], "action", "{file}");
+    assert_eq!(note["kind"], "other", "{file}");
     c.signal(libc::SIGTERM);
     assert!(c.wait_exit(5));
 }
