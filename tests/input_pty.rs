@@ -75,7 +75,7 @@ fn roster_keys_arriving_in_one_read_all_apply() {
     // Down (stays on the last) and two moves up, in one write.
     c.send("\x1b[B[[");
     assert!(
-        c.wait_until(5, |c|yaizu_is_fourth(&c.contents())),
+        c.wait_until(5, |c| yaizu_is_fourth(&c.contents())),
         "{}",
         c.contents()
     );
@@ -87,9 +87,10 @@ fn roster_keys_arriving_in_one_read_all_apply() {
     assert!(c.wait_until(5, |_| {
         let file = notes_file(&dir);
         file["speaking"]["order"][3] == "焼津市"
-            && file["attendance"]
-                .as_array()
-                .is_some_and(|a| a.iter().any(|m| m["member"] == "焼津市" && m["status"] == "late"))
+            && file["attendance"].as_array().is_some_and(|a| {
+                a.iter()
+                    .any(|m| m["member"] == "焼津市" && m["status"] == "late")
+            })
     }));
     c.signal(libc::SIGTERM);
     assert!(c.wait_exit(5));

@@ -135,7 +135,9 @@ fn param(p: Option<&str>) -> Option<(u32, Option<u32>)> {
 /// Modifiers and press/repeat/release from `mods[:kind]`, absent = none.
 fn mods_kind(p: Option<&str>) -> Option<(KeyModifiers, KeyEventKind)> {
     let Some((m, kind)) = param(p) else {
-        return p.is_none().then_some((KeyModifiers::NONE, KeyEventKind::Press));
+        return p
+            .is_none()
+            .then_some((KeyModifiers::NONE, KeyEventKind::Press));
     };
     let kind = match kind {
         Some(2) => KeyEventKind::Repeat,
@@ -216,7 +218,10 @@ fn tilde(
 fn csi_u(first: &str, mut m: KeyModifiers, kind: KeyEventKind) -> Option<Event> {
     let mut cps = first.split(':');
     let cp: u32 = cps.next()?.parse().ok()?;
-    let shifted = cps.next().and_then(|s| s.parse().ok()).and_then(char::from_u32);
+    let shifted = cps
+        .next()
+        .and_then(|s| s.parse().ok())
+        .and_then(char::from_u32);
     let code = match cp {
         9 if m.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
         9 => KeyCode::Tab,

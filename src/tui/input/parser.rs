@@ -175,11 +175,17 @@ pub(super) fn step(b: &[u8]) -> Step {
         0 => Step::Done(1, Some(key(KeyCode::Char(' '), KeyModifiers::CONTROL))),
         c @ 0x01..=0x1a => Step::Done(
             1,
-            Some(key(KeyCode::Char((c - 1 + b'a') as char), KeyModifiers::CONTROL)),
+            Some(key(
+                KeyCode::Char((c - 1 + b'a') as char),
+                KeyModifiers::CONTROL,
+            )),
         ),
         c @ 0x1c..=0x1f => Step::Done(
             1,
-            Some(key(KeyCode::Char((c - 0x1c + b'4') as char), KeyModifiers::CONTROL)),
+            Some(key(
+                KeyCode::Char((c - 0x1c + b'4') as char),
+                KeyModifiers::CONTROL,
+            )),
         ),
         c @ 0x20..=0x7e => Step::Done(1, Some(char_key(c as char))),
         _ => utf8(b),

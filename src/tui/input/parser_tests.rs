@@ -259,7 +259,10 @@ fn a_paste_spans_reads_and_keeps_its_tabs_as_text() {
     assert_eq!(p.feed("雲南\x1b[2".as_bytes()), vec![]);
     assert_eq!(
         p.feed(b"01~\t"),
-        vec![Event::Paste("名前\t所属\r雲南".into()), k(KeyCode::Tab, NONE)]
+        vec![
+            Event::Paste("名前\t所属\r雲南".into()),
+            k(KeyCode::Tab, NONE)
+        ]
     );
     assert_eq!(p.wait(), None);
 }
@@ -315,7 +318,14 @@ fn feeding_a_mixed_stream_one_byte_at_a_time_changes_nothing() {
 fn no_unknown_sequence_leaks_a_printable_byte() {
     // Every final byte after every prefix: either a key, or nothing, but
     // never the final byte typed as text.
-    for prefix in [&b"\x1b["[..], b"\x1b[1;2", b"\x1b[99;", b"\x1bO", b"\x1bO2", b"\x1b[?"] {
+    for prefix in [
+        &b"\x1b["[..],
+        b"\x1b[1;2",
+        b"\x1b[99;",
+        b"\x1bO",
+        b"\x1bO2",
+        b"\x1b[?",
+    ] {
         for fin in 0x40u8..=0x7e {
             let mut bytes = prefix.to_vec();
             bytes.push(fin);
