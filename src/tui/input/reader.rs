@@ -32,7 +32,10 @@ impl Input {
     /// Starts reading standard input (or `/dev/tty` when standard input is
     /// not the terminal, as crossterm does).
     pub fn spawn() -> io::Result<Input> {
-        let tty = Tty::open()?;
+        Input::on(Tty::open()?)
+    }
+
+    fn on(tty: Tty) -> io::Result<Input> {
         let (wake_rx, wake) = pipe()?;
         let (tx, rx) = mpsc::unbounded_channel();
         let winch = spawn_winch(tx.clone())?;
@@ -183,3 +186,7 @@ fn read_loop(tty: &Tty, wake: OwnedFd, tx: &Tx) {
 fn send(tx: &Tx, events: Vec<Event>) -> bool {
     events.into_iter().all(|ev| tx.send(Ok(ev)).is_ok())
 }
+
+#[cfg(test)]
+#[path = "reader_tests.rs"]
+mod tests;
