@@ -5,13 +5,16 @@
 
 pub mod action;
 pub mod card;
+mod clock;
 mod commands;
 mod commit;
+mod draft;
 pub mod editor;
 pub mod finish;
 mod input;
 pub mod keys;
 mod leftover;
+mod members;
 pub mod picker;
 mod picking;
 pub mod quit;
@@ -39,18 +42,17 @@ mod tests_turns;
 mod tests_typing;
 
 pub use action::{Action, Effect};
+pub use draft::{DRAFT_DEBOUNCE_MS, DRAFT_MAX_WAIT_MS};
 pub use update::update;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::i18n::Lang;
-use crate::model::Stamp;
 use crate::model::notes::GroupNotes;
 use crate::model::notes_draft::Draft;
 use crate::model::run::RunState;
 use crate::model::{Group, Plan, Theme};
-use crate::timer::{Clock, ClockView, Status};
 use editor::NoteEditor;
 use picker::Picker;
 use quit::Ask;
@@ -184,11 +186,6 @@ pub struct State {
     pub leftover_waiting: Vec<(std::path::PathBuf, Draft)>,
 }
 
-/// How long after the last keystroke the draft is saved.
-pub const DRAFT_DEBOUNCE_MS: i64 = 300;
-/// The longest a changed draft waits while typing goes on.
-pub const DRAFT_MAX_WAIT_MS: i64 = 900;
-
 impl State {
     /// A console for `group` of a sitting, showing `doc` (the file as read).
     /// `id_prefix` must differ between processes (time and randomness).
@@ -259,145 +256,5 @@ impl State {
             adopted_drafts: Vec::new(),
             leftover_waiting: Vec::new(),
         }
-    }
-
-    /// `now` as written in files: in the sitting's time zone, with its offset.
-    pub fn stamp(&self, now: DateTime<Utc>) -> Stamp {
-        use chrono::SubsecRound;
-        now.trunc_subsecs(3).with_timezone(&self.tz).fixed_offset()
-    }
-
-    /// The facilitator's clock at `now`, when run.json exists.
-    pub fn clock(&self, now: DateTime<Utc>) -> Option<ClockView<'_>> {
-        let run = self.run.as_ref()?;
-        Some(Clock::at(&self.plan, run, self.stamp(now)))
-    }
-
-    /// The agenda block on the facilitator's clock, once started.
-    pub fn block_id(&self, now: DateTime<Utc>) -> Option<String> {
-        let clock = self.clock(now)?;
-        match clock.status {
-            Status::Running | Status::Paused => clock.block.map(|b| b.id.clone()),
-            _ => None,
-        }
-    }
-
-    /// Time left for the fair-share hint: the running block's, else the
-    /// planned breakout minus what has been spoken.
-    pub fn time_left(&self, now: DateTime<Utc>) -> Option<Duration> {
-        if let Some(clock) = self.clock(now)
-            && matches!(clock.status, Status::Running | Status::Paused)
-        {
-            return Some(Duration::seconds(clock.remaining));
-        }
-        let planned = Duration::minutes(i64::from(self.breakout_minutes?));
-        let spoken: Duration = self
-            .members
-            .iter()
-            .map(|m| roster::spoken(&self.doc, m, now))
-            .sum();
-        Some(planned - spoken)
-    }
-
-    /// The draft to save now: the editor's note and the unsaved summary.
-    pub fn draft(&self, now: DateTime<Utc>) -> Draft {
-        let summary = self.summary_dirty.then(|| self.summary.lines().join("\n"));
-        let mut draft = Draft::new(
-            &self.plan.id,
-            &self.group.id,
-            self.stamp(now),
-            self.editor.to_draft(),
-            summary,
-        );
-        if self.summary_dirty {
-            draft.summary_base = Some(self.summary_base.clone());
-        }
-        draft
-    }
-
-    /// Offers rescue copies of earlier sessions back (asked before anything else).
-    pub fn offer_rescued(
-        &mut self,
-        found: Vec<(std::path::PathBuf, crate::model::notes_rescue::Rescue)>,
-    ) {
-        if !found.is_empty() {
-            self.rescue_offer = found;
-            self.ask = Some(Ask::BringBack);
-        }
-    }
-
-    /// Puts a saved draft back into the editors.
-    pub fn restore(&mut self, draft: &Draft) {
-        self.editor = NoteEditor::from_draft(&draft.note);
-        if let Some(s) = &draft.summary {
-            self.summary = editor::textarea_with(s);
-            self.summary_dirty = true;
-            if let Some(base) = &draft.summary_base {
-                self.summary_base = base.clone();
-            }
-        }
-    }
-
-    /// The roster number of `member` (1-based), stable for the session.
-    pub fn number_of(&self, member: &str) -> Option<usize> {
-        self.numbered
-            .iter()
-            .position(|m| m == member)
-            .map(|i| i + 1)
-    }
-
-    /// The members on the roster now, as the picker offers them: stable
-    /// number, name and the plan's reading.
-    pub fn candidates(&self) -> Vec<picker::Candidate> {
-        let reading = |name: &str| {
-            self.plan
-                .groups
-                .iter()
-                .flat_map(|g| &g.members)
-                .find(|m| m.name == name)
-                .and_then(|m| m.reading.clone())
-        };
-        let mut out: Vec<picker::Candidate> = self
-            .members
-            .iter()
-            .map(|m| picker::Candidate {
-                no: self.number_of(m).unwrap_or(0),
-                name: m.clone(),
-                reading: reading(m),
-            })
-            .collect();
-        out.sort_by_key(|c| c.no);
-        out
-    }
-
-    /// The member on the roster now with number `n`.
-    pub fn member_no(&self, n: usize) -> Option<&String> {
-        let m = self.numbered.get(n.checked_sub(1)?)?;
-        self.members.contains(m).then_some(m)
-    }
-
-    /// The next instant something on screen or on disk is due to change:
-    /// the next whole second (stopwatch, timer), a draft save, a retry.
-    pub fn next_wake(&self, now: DateTime<Utc>) -> DateTime<Utc> {
-        let millis = now.timestamp_subsec_millis();
-        let mut wake = now + Duration::milliseconds(i64::from(1000 - millis.min(999)));
-        if let Some(due) = self.draft_due() {
-            wake = wake.min(due.max(now));
-        }
-        if let Some(retry) = self.saving.retry_at {
-            wake = wake.min(retry.max(now));
-        }
-        wake
-    }
-
-    /// When the draft must be saved: shortly after the last keystroke, and
-    /// never later than [`DRAFT_MAX_WAIT_MS`] after it first changed.
-    pub fn draft_due(&self) -> Option<DateTime<Utc>> {
-        let since = self.draft_dirty_since?;
-        let touched = self.draft_touched.unwrap_or(since);
-        Some(
-            (touched + Duration::milliseconds(DRAFT_DEBOUNCE_MS))
-                .min(since + Duration::milliseconds(DRAFT_MAX_WAIT_MS)),
-        )
     }
 }
