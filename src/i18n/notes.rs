@@ -269,7 +269,10 @@ pub fn editing_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
     vec![
         (
             "Ctrl+U / Ctrl+R",
-            lang.pick("元に戻す／やり直す", "undo / redo"),
+            lang.pick(
+                "元に戻す（入力のまとまりごと。Ctrl+Zも）／やり直す",
+                "undo a whole edit (Ctrl+Z too) / redo",
+            ),
         ),
         (
             "Ctrl+A / Ctrl+E",

@@ -8,6 +8,7 @@ use super::keys::Command;
 use super::picker::PickFor;
 use super::picking::open_picker;
 use super::summary::commit_summary;
+use super::undo::EditKind;
 use super::{Effect, Mode, State, card, quit, roster};
 use crate::i18n::notes::NotesText;
 
@@ -39,12 +40,21 @@ pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &
         Command::Commit if state.mode == Mode::Summary => commit_summary(state, now),
         Command::Commit => commit_note(state, now),
         Command::Newline if state.mode == Mode::Summary => {
-            state.summary.insert_newline();
+            state
+                .summary_undo
+                .edit(&mut state.summary, EditKind::Whole, now, |a| {
+                    a.insert_newline();
+                    true
+                });
             state.summary_dirty = true;
             state.touch_draft(now);
         }
         Command::Newline => {
-            state.editor.area.insert_newline();
+            let e = &mut state.editor;
+            e.undo.edit(&mut e.area, EditKind::Whole, now, |a| {
+                a.insert_newline();
+                true
+            });
             state.touch_draft(now);
         }
         Command::PickSpeaker => open_picker(state, PickFor::Speaker),
@@ -221,6 +231,7 @@ pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &
                     owner: note.owner.clone(),
                     editing: Some(note.id.clone()),
                     parked: None,
+                    undo: Default::default(),
                 };
                 state.editor.start_edit(e);
                 state.mode = Mode::Write;

@@ -47,6 +47,7 @@ impl State {
         self.editor = NoteEditor::from_draft(&draft.note);
         if let Some(s) = &draft.summary {
             self.summary = editor::textarea_with(s);
+            self.summary_undo = Default::default();
             self.summary_dirty = true;
             if let Some(base) = &draft.summary_base {
                 self.summary_base = base.clone();

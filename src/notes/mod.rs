@@ -22,6 +22,7 @@ pub mod roster;
 pub mod run;
 pub mod saving;
 mod summary;
+pub mod undo;
 mod update;
 pub mod view;
 pub mod writer;
@@ -40,6 +41,8 @@ mod tests_summary;
 mod tests_turns;
 #[cfg(test)]
 mod tests_typing;
+#[cfg(test)]
+mod tests_undo;
 
 pub use action::{Action, Effect};
 pub use draft::{DRAFT_DEBOUNCE_MS, DRAFT_MAX_WAIT_MS};
@@ -115,6 +118,8 @@ pub struct State {
     pub editor: NoteEditor,
     /// The summary editor.
     pub summary: ratatui_textarea::TextArea<'static>,
+    /// Undo and redo steps of the summary editor.
+    pub summary_undo: undo::Steps,
     /// True when the summary editor differs from the saved summary.
     pub summary_dirty: bool,
     /// The file's summary the summary editor started from (the base of the
@@ -224,6 +229,7 @@ impl State {
             saving: Saving::default(),
             editor: NoteEditor::default(),
             summary,
+            summary_undo: Default::default(),
             summary_dirty: false,
             summary_base,
             summary_gen: None,
