@@ -93,6 +93,11 @@ pub struct Note {
     /// bring it back and an undo can.
     #[serde(default)]
     pub deleted: bool,
+    /// When its content (text, speaker, kind, question, owner) was last
+    /// changed after it was recorded; `None` while it is as first recorded.
+    /// A delete and its undo change `updated`, not this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<Stamp>,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
     pub extra: Map<String, Value>,

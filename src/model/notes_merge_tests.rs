@@ -23,6 +23,7 @@ fn note(id: &str, created: u32, updated: u32, text: &str) -> Note {
         owner: None,
         text: text.into(),
         deleted: false,
+        edited: None,
         extra: Map::new(),
     }
 }

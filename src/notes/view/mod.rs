@@ -15,6 +15,8 @@ mod roster;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_edited;
+#[cfg(test)]
 mod tests_help;
 #[cfg(test)]
 mod tests_wrap;

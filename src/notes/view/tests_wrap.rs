@@ -146,6 +146,7 @@ fn half_width_voiced_kana_leave_no_gaps_and_nothing_is_missing_at_60_columns() {
             owner: None,
             text: text.into(),
             deleted: false,
+            edited: None,
             extra: Default::default(),
         });
         let (buf, _) = render(&s, w, h, t0());
