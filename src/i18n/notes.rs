@@ -69,6 +69,10 @@ crate::labels! {
         Delete => "このメモを削除（元に戻せます）", "delete this note (undoable)";
         /// Undelete.
         Undelete => "削除を元に戻す", "undo the last delete";
+        /// Take back a turn.
+        RemoveTurn => "この人の最後の発言を取り消す（誤って開始したとき。元に戻せます）", "take back this member's last turn (started by mistake; undoable)";
+        /// Bring a turn back.
+        RestoreTurn => "取り消した発言を元に戻す", "undo the last taken-back turn";
         /// Redraw.
         Redraw => "画面を描き直す", "redraw the screen";
         /// Flag.
@@ -139,7 +143,7 @@ crate::labels! {
         /// Key hints under the summary editor.
         HintSummary => "F1キー Enter記録 Alt+Enter/Ctrl+J改行 F9メモへ Ctrl+U元に戻す", "F1 keys  Enter record  Alt+Enter/Ctrl+J newline  F9 notes  Ctrl+U undo";
         /// Key hints in the roster.
-        HintRoster => "F1キー Enter発言開始 Space出欠 [ ]順番 n次の人 x停止 Esc入力へ（文字は入力欄へ）", "F1 keys  Enter speaks  Space attendance  [ ] order  n next  x stop  Esc editor";
+        HintRoster => "F1キー Enter発言開始 Space出欠 [ ]順番 n次の人 x停止 Del取消 Esc入力へ（文字は入力欄へ）", "F1 keys  Enter speaks  Space attendance  [ ] order  n next  x stop  Del take back  Esc editor";
         /// Key hints on the prompt card.
         HintCard => "F1キー Enter議論中にする c済 ↑↓選択 Esc入力へ（文字は入力欄へ）", "F1 keys  Enter discuss  c covered  Up/Down select  Esc editor";
         /// Key hints in the notes list.
@@ -154,6 +158,8 @@ crate::labels! {
         Edited => "修正", "edited";
         /// Status: a note was deleted.
         Deleted => "削除しました（u で元に戻す）", "deleted (u undoes)";
+        /// Status: a speaking turn was taken back.
+        TurnRemoved => "発言を取り消しました（u で元に戻す）", "turn taken back (u undoes)";
         /// Status: a note was restored.
         Restored => "元に戻しました", "restored";
         /// Said when an edited note is emptied and Enter pressed.

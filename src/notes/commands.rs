@@ -245,6 +245,29 @@ pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &
                 state.notice(NotesText::Deleted.text(state.lang), now);
             }
         }
+        Command::RemoveTurn => {
+            if let Some(m) = order.get(state.roster_sel)
+                && let Some(removed) = super::turns::remove_latest(&mut state.doc, m, at)
+            {
+                // The editor's speaker follows who speaks now.
+                if state.editor.speaker.as_ref() == Some(m)
+                    && let Some(prev) = &removed.continued
+                {
+                    state.editor.speaker = Some(prev.clone());
+                    state.touch_draft(now);
+                }
+                state.removed_turns.push(removed);
+                state.saving.other_changed();
+                state.notice(NotesText::TurnRemoved.text(state.lang), now);
+            }
+        }
+        Command::RestoreTurn => {
+            if let Some(removed) = state.removed_turns.pop() {
+                super::turns::restore(&mut state.doc, &removed, at);
+                state.saving.other_changed();
+                state.notice(NotesText::Restored.text(state.lang), now);
+            }
+        }
         Command::Undelete => {
             if let Some(id) = state.deleted.pop() {
                 set_deleted(state, &id, false, at);

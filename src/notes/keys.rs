@@ -76,6 +76,11 @@ pub enum Command {
     Delete,
     /// Bring back the note deleted last.
     Undelete,
+    /// Take back the selected member's latest speaking turn (started by
+    /// mistake), undoable.
+    RemoveTurn,
+    /// Bring back the turn taken back last.
+    RestoreTurn,
     /// Draw the whole screen again (after another program wrote over it).
     Redraw,
     /// Raise the flag for the facilitator: help needed, then ready to
@@ -162,6 +167,8 @@ const ROSTER: &[Binding] = &[
     (k(KeyCode::Enter, NONE), "Enter", Command::Speak),
     (k(KeyCode::Char('n'), NONE), "n", Command::NextSpeaker),
     (k(KeyCode::Char('x'), NONE), "x", Command::StopSpeaker),
+    (k(KeyCode::Delete, NONE), "Del", Command::RemoveTurn),
+    (k(KeyCode::Char('u'), NONE), "u", Command::RestoreTurn),
     (k(KeyCode::Char('?'), NONE), "?", Command::Help),
     (k(KeyCode::Esc, NONE), "Esc", Command::Back),
 ];
@@ -302,6 +309,8 @@ impl CommandText {
             Command::Edit => CommandText::Edit,
             Command::Delete => CommandText::Delete,
             Command::Undelete => CommandText::Undelete,
+            Command::RemoveTurn => CommandText::RemoveTurn,
+            Command::RestoreTurn => CommandText::RestoreTurn,
             Command::Flag => CommandText::Flag,
             Command::Redraw => CommandText::Redraw,
         }

@@ -22,6 +22,7 @@ pub mod roster;
 pub mod run;
 pub mod saving;
 mod summary;
+pub mod turns;
 pub mod undo;
 mod update;
 pub mod view;
@@ -148,6 +149,8 @@ pub struct State {
     pub list_scroll: usize,
     /// Ids of deleted notes, newest last, for undo.
     pub deleted: Vec<String>,
+    /// Speaking turns taken back, newest last, for undo.
+    pub removed_turns: Vec<turns::Removed>,
     /// The facilitator's run (timer, roster moves), when run.json exists.
     pub run: Option<RunState>,
     /// When the draft last changed and is not yet saved.
@@ -243,6 +246,7 @@ impl State {
             list_sel: 0,
             list_scroll: 0,
             deleted: Vec::new(),
+            removed_turns: Vec::new(),
             run: None,
             draft_dirty_since: None,
             draft_touched: None,
