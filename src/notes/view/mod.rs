@@ -19,6 +19,8 @@ mod tests_edited;
 #[cfg(test)]
 mod tests_help;
 #[cfg(test)]
+mod tests_status;
+#[cfg(test)]
 mod tests_wrap;
 
 use chrono::{DateTime, Utc};
@@ -53,7 +55,7 @@ pub fn layout(area: Rect, state: &State) -> Areas {
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(editor::status_height(state, area.width)),
         Constraint::Length(1),
     ])
     .areas(area);
