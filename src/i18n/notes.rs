@@ -252,6 +252,18 @@ pub fn save_error(detail: &str, lang: Lang) -> String {
     format!("{}: {detail}", NotesText::SaveFailed.text(lang))
 }
 
+/// A speaking turn a stopped console left open was ended at `at` (HH:MM:SS).
+pub fn turn_left_open(member: &str, at: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "止まった端末が開いたままにした{member}の発言を {at} で終えました（まだ話していれば名簿で Enter）"
+        ),
+        Lang::En => format!(
+            "{member}'s turn, left open by a console that stopped, ended at {at} (Enter in the roster if still speaking)"
+        ),
+    }
+}
+
 /// `--group` names no group of the sitting.
 pub fn no_group(group: &str, available: &[String], lang: Lang) -> String {
     let list = available.join(", ");

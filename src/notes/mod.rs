@@ -15,6 +15,7 @@ mod input;
 pub mod keys;
 mod leftover;
 mod members;
+pub mod opening;
 pub mod picker;
 mod picking;
 pub mod quit;
@@ -34,6 +35,8 @@ mod tests;
 mod tests_leftover;
 #[cfg(test)]
 mod tests_live;
+#[cfg(test)]
+mod tests_opening;
 #[cfg(test)]
 mod tests_quit;
 #[cfg(test)]
