@@ -71,7 +71,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         let hint = text::truncate(placeholder.text(lang), usize::from(inside.width));
         buf.set_string(inside.x, inside.y, hint, Style::new().fg(Color::DarkGray));
     } else {
-        ta.render(inside, buf);
+        super::editor_text::render(ta, inside, buf);
     }
 }
 
