@@ -256,10 +256,10 @@ pub fn save_error(detail: &str, lang: Lang) -> String {
 pub fn turn_left_open(member: &str, at: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!(
-            "止まった端末が開いたままにした{member}の発言を {at} で終えました（まだ話していれば名簿で Enter）"
+            "{member}の発言を {at} で終えました（端末が止まったため。話し中なら名簿で Enter）"
         ),
         Lang::En => format!(
-            "{member}'s turn, left open by a console that stopped, ended at {at} (Enter in the roster if still speaking)"
+            "{member}'s turn ended at {at} (its console stopped; Enter in the roster if still speaking)"
         ),
     }
 }

@@ -42,6 +42,12 @@ const OPENING_NOTICE_SECS: i64 = 10;
 impl State {
     /// Applies what was found at start (see the module's doc).
     pub(super) fn opened(&mut self, o: Opening, now: DateTime<Utc>) {
+        // The turn first: its notice matters most and must not be cut off.
+        if o.alone {
+            let drafts = o.draft.iter().chain(o.leftovers.iter().map(|(_, d)| d));
+            let alive = drafts.map(|d| d.saved).chain(last_stamp(&self.doc)).max();
+            self.end_turns_left_open(alive, now);
+        }
         if let Some(d) = &o.draft {
             // The labels come back even without text: the speaker started
             // before the crash is still the one speaking.
@@ -50,11 +56,6 @@ impl State {
                 let text = crate::i18n::notes::NotesText::DraftRestored.text(self.lang);
                 self.add_notice(text, now);
             }
-        }
-        if o.alone {
-            let drafts = o.draft.iter().chain(o.leftovers.iter().map(|(_, d)| d));
-            let alive = drafts.map(|d| d.saved).chain(last_stamp(&self.doc)).max();
-            self.end_turns_left_open(alive, now);
         }
         self.adopt_leftover_drafts(o.leftovers, now);
         self.offer_rescued(o.rescued);
