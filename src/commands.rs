@@ -264,9 +264,10 @@ pub(crate) fn notes(
     lang: Lang,
     poll: Option<std::time::Duration>,
 ) -> ExitCode {
-    use bunkakai::i18n::notes::{NotesText, no_draft_slot, no_group};
+    use bunkakai::i18n::notes::{no_draft_slot, no_group};
     use bunkakai::i18n::store::store_error;
-    use bunkakai::notes::{Notice, State, run};
+    use bunkakai::notes::opening::Opening;
+    use bunkakai::notes::{State, run};
     use bunkakai::store::notes_file;
 
     let plan = match usable_plan(found, lang) {
@@ -312,14 +313,9 @@ pub(crate) fn notes(
             None
         }
     };
-    let mut state = State::new(lang, &plan, &g, doc, run::id_prefix());
-    if let Some(d) = draft.filter(|d| !d.is_empty()) {
-        state.restore(&d);
-        state.notice = Some(Notice {
-            text: NotesText::DraftRestored.text(lang).to_string(),
-            until: chrono::Utc::now() + chrono::Duration::seconds(5),
-        });
-    }
+    let state = State::new(lang, &plan, &g, doc, run::id_prefix());
+    // Asked before the leftover drafts' slots are taken (they are locked then).
+    let alone = !notes_file::others_running(&notes, &slot.path);
     // Text other consoles of the group left in their drafts is not hidden.
     let (held, leftovers): (Vec<_>, Vec<_>) = notes_file::leftover_drafts(&notes, &slot.path)
         .into_iter()
@@ -328,17 +324,21 @@ pub(crate) fn notes(
             (claim, (path, d))
         })
         .unzip();
-    state.adopt_leftover_drafts(leftovers, chrono::Utc::now());
     // Work an earlier session could not save is offered back first.
     let rescued =
         bunkakai::store::rescue::find(&bunkakai::store::rescue::rescue_dir(), &plan.id, &g.id);
-    state.offer_rescued(rescued);
+    let opening = Opening {
+        draft,
+        leftovers,
+        rescued,
+        alone,
+    };
     let files = run::Files {
         dir: found.dir.clone(),
         notes,
         draft: slot.path.clone(),
     };
-    let result = run::run(state, files, poll);
+    let result = run::run(state, opening, files, poll);
     drop(held);
     drop(slot);
     match result {
