@@ -86,6 +86,12 @@ pub const CONFIRM: &[Binding<Command>] = &[
     bind(&[Key::Ctrl('c')], Quit),
 ];
 
+/// The offer to reset a broken run.json: `R` takes it, `q` leaves.
+pub const BROKEN_RUN: &[Binding<Command>] = &[
+    bind(&[Key::Char('R')], Confirm),
+    bind(&[Key::Char('q'), Key::Ctrl('c')], Quit),
+];
+
 /// Typing the message to the room: every other key types.
 pub const MESSAGE: &[Binding<Command>] = &[
     bind(&[Key::Enter], Confirm),
@@ -124,6 +130,7 @@ pub fn table(mode: &Mode) -> &'static [Binding<Command>] {
         Mode::Move { .. } => MOVE,
         Mode::Help | Mode::Broadcast(_) => POPUP,
         Mode::ConfirmRestart => CONFIRM,
+        Mode::BrokenRun { .. } => BROKEN_RUN,
         Mode::RoomMessage { .. } | Mode::SearchReference { .. } => MESSAGE,
     }
 }
@@ -245,6 +252,7 @@ mod tests {
             MOVE,
             POPUP,
             CONFIRM,
+            BROKEN_RUN,
             MESSAGE,
         ] {
             let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
@@ -263,6 +271,7 @@ mod tests {
             MOVE,
             POPUP,
             CONFIRM,
+            BROKEN_RUN,
             MESSAGE,
         ] {
             for b in table {
