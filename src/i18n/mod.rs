@@ -6,6 +6,7 @@
 
 mod check;
 pub mod cli;
+pub mod cli_results;
 pub mod display;
 pub mod notes;
 mod plan;

@@ -11,6 +11,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use expectrl::Session;
+
+pub mod cli;
 use expectrl::process::unix::{PtyStream, UnixProcess};
 
 /// The built `bunkakai` binary.
