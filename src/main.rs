@@ -116,24 +116,6 @@ fn main() -> ExitCode {
         &cwd,
         dirs::data_dir().as_deref(),
     );
-    // A console draws on the terminal and reads its keys: without one it
-    // says so instead of failing with the system's words.
-    let console = match &cli.command {
-        Some(Command::Run { .. }) => Some("run"),
-        Some(Command::Notes { .. }) => Some("notes"),
-        Some(Command::Display { .. }) => Some("display"),
-        Some(Command::Review) => Some("review"),
-        _ => None,
-    };
-    if let Some(name) = console
-        && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal())
-    {
-        eprintln!(
-            "{}",
-            bunkakai::i18n::cli_results::needs_terminal(name, lang)
-        );
-        return ExitCode::from(2);
-    }
     match cli.command {
         None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
             pick_and_run(&dir, lang, cli.ascii)
