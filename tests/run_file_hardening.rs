@@ -4,6 +4,8 @@
 //! the last good state, and the facilitator opens on it offering to reset the
 //! broken block.
 
+mod common;
+
 use std::path::Path;
 
 use bunkakai::display::view::DisplayView;
@@ -11,22 +13,15 @@ use bunkakai::display::{self, RunRead};
 use bunkakai::facilitator::run as app;
 use bunkakai::i18n::Lang;
 use bunkakai::model::Stamp;
-use bunkakai::model::read_plan;
 use bunkakai::model::run::{Adjustment, BlockRun, RunState};
 use bunkakai::timer::Clock;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn plan() -> bunkakai::model::Plan {
-    let bytes = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/jichitai-09/session.json"),
-    )
-    .unwrap();
-    read_plan(&bytes, "jichitai-09").plan.unwrap()
-}
+use common::{at, plan};
 
 fn now() -> Stamp {
-    chrono::DateTime::parse_from_rfc3339("2026-01-20T14:10:00+09:00").unwrap()
+    at("14:10")
 }
 
 fn huge_run(seconds: i64) -> String {
@@ -174,7 +169,7 @@ fn a_broken_run_json_repaired_by_hand_is_read_and_the_offer_goes() {
     assert_eq!(state.mode, Mode::BrokenRun { problem: still });
     let good: RunState = serde_json::from_str(&huge_run(60)).unwrap();
     // Half a minute into the block: no alert is due, nothing to write.
-    let early = chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:30+09:00").unwrap();
+    let early = at("14:00:30");
     let fx = fac::update(
         &mut state,
         Action::RunReloaded(Ok(Box::new(good.clone()))),

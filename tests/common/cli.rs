@@ -14,7 +14,7 @@ pub fn bin() -> PathBuf {
 }
 
 /// `bunkakai --sessions SESSIONS ARGS…`, in the C locale (English unless
-/// `--lang` is given), without the user's sessions folder.
+/// `--lang` is given), without the user's sessions folder or search cache.
 pub fn cmd(sessions: &Path, args: &[&str]) -> Command {
     let mut c = Command::new(bin());
     c.arg("--sessions")
@@ -24,6 +24,10 @@ pub fn cmd(sessions: &Path, args: &[&str]) -> Command {
         .env(
             "BUNKAKAI_LOG_DIR",
             std::env::temp_dir().join("bunkakai-test-logs"),
+        )
+        .env(
+            "BUNKAKAI_CACHE_DIR",
+            std::env::temp_dir().join("bunkakai-test-cache"),
         )
         .env("LANG", "C")
         .env_remove("LC_ALL")
@@ -55,4 +59,14 @@ pub fn archive_sitting() -> (tempfile::TempDir, PathBuf) {
         std::fs::copy(from.join(f), to.join(f)).unwrap();
     }
     (tmp, to)
+}
+
+/// `bunkakai --sessions tests/fixtures/archive ARGS…` from the repository,
+/// in Japanese (the archive fixture: three sittings, one broken file).
+pub fn in_archive(args: &[&str]) -> Output {
+    cmd(Path::new("tests/fixtures/archive"), args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "ja_JP.UTF-8")
+        .output()
+        .unwrap()
 }
