@@ -317,7 +317,7 @@ fn at_first(first: Option<crate::model::json_tree::Pos>, lang: Lang) -> String {
 }
 
 /// `YYYY-MM-DD` in form (digits and dashes), whether or not the day exists.
-fn date_shaped(s: &str) -> bool {
+pub fn date_shaped(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b.iter().enumerate().all(|(i, c)| {

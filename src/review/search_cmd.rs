@@ -63,7 +63,7 @@ impl SearchError {
             (SearchError::BadKind(k), Lang::En) => format!(
                 "--kind {k}: no such kind (issue, practice, opinion, request, action, other)"
             ),
-            (SearchError::BadDate(flag, d), _) if date_shaped(d) => {
+            (SearchError::BadDate(flag, d), _) if crate::i18n::date_shaped(d) => {
                 crate::i18n::cli_results::no_such_date(flag, d, lang)
             }
             (SearchError::BadDate(flag, d), Lang::Ja) => {
@@ -84,19 +84,6 @@ impl SearchError {
             (SearchError::NoSittings(dir), _) => crate::i18n::cli::no_sittings(dir, lang),
         }
     }
-}
-
-/// `YYYY-MM-DD` in form (digits and dashes), whether or not on the calendar.
-fn date_shaped(d: &str) -> bool {
-    let b = d.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
 }
 
 /// Refuses a `--group` that no sitting has (any case, as the search
