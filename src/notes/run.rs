@@ -298,7 +298,7 @@ fn unreadable(path: &Path, e: &store::StoreError, lang: crate::i18n::Lang) -> Ac
     let warning = if newer {
         words::newer(&file, lang)
     } else {
-        let why = crate::i18n::store::problem_short(e);
+        let why = crate::i18n::store::problem_short(e, lang);
         format!("{why} — {}", words::unreadable(&file, lang))
     };
     Action::FileUnreadable { file, warning }

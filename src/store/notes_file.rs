@@ -118,6 +118,7 @@ fn not_json(path: &Path) -> StoreError {
         line: 0,
         column: 0,
         message: "not a notes file".into(),
+        field: None,
     }
 }
 
