@@ -59,8 +59,8 @@ pub fn run(
         let _ = writeln!(err, "{}", needs_output(lang));
         return 2;
     }
-    let day = |d: &Option<String>| d.as_deref().map(parse_date).transpose();
-    let (since, until) = match (day(&days.since), day(&days.until)) {
+    let day = |flag, d: &Option<String>| d.as_deref().map(|s| parse_date(flag, s)).transpose();
+    let (since, until) = match (day("--since", &days.since), day("--until", &days.until)) {
         (Ok(s), Ok(u)) => (s, u),
         (Err(e), _) | (_, Err(e)) => {
             let _ = writeln!(err, "{}", e.text(lang));
