@@ -100,8 +100,13 @@ pub(super) fn groups(s: &Sitting) -> Vec<GroupSpeaking> {
             for m in moves.iter().filter(|m| m.to == g.id) {
                 push_new(&mut names, &m.member);
             }
-            let turns = file.map(|f| f.speaking.turns.as_slice()).unwrap_or(&[]);
-            for t in turns {
+            // A turn the note-taker took back does not count.
+            let turns: Vec<&crate::model::notes::Turn> = file
+                .iter()
+                .flat_map(|f| f.speaking.turns.iter())
+                .filter(|t| !t.removed)
+                .collect();
+            for t in &turns {
                 push_new(&mut names, &t.member);
             }
             let members = names

@@ -156,11 +156,7 @@ fn a_sitting_never_run_has_no_blocks_but_still_its_speaking() {
 }
 
 fn turn(member: &str, from: &str, to: &str) -> Turn {
-    Turn {
-        member: member.into(),
-        start: at(from),
-        end: Some(at(to)),
-    }
+    Turn::new(member, at(from), Some(at(to)))
 }
 
 #[test]
@@ -173,10 +169,11 @@ fn speaking_time_per_member_and_group_and_who_never_spoke() {
         turn("佐野市", "14:20:00", "14:23:00"),
         turn("白鷹町", "14:25:00", "14:26:30"),
         // Still speaking when the file was written: counted as a turn only.
+        Turn::new("見附市", at("14:40:00"), None),
+        // Taken back by the note-taker: it does not count at all.
         Turn {
-            member: "見附市".into(),
-            start: at("14:40:00"),
-            end: None,
+            removed: true,
+            ..turn("雲南市", "14:41:00", "14:45:00")
         },
     ];
     let r = record(&s);
