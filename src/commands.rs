@@ -224,8 +224,13 @@ pub(crate) fn list_sittings(dir: &std::path::Path, lang: Lang) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-pub(crate) fn review(dir: PathBuf, lang: Lang, poll: Option<std::time::Duration>) -> ExitCode {
-    match bunkakai::review::screen::run(dir, lang, poll) {
+pub(crate) fn review(
+    dir: PathBuf,
+    lang: Lang,
+    poll: Option<std::time::Duration>,
+    name: Option<&str>,
+) -> ExitCode {
+    match bunkakai::review::screen::run(dir, lang, poll, name.map(str::to_string)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");
@@ -263,6 +268,7 @@ pub(crate) fn notes(
     group: &str,
     lang: Lang,
     poll: Option<std::time::Duration>,
+    name: Option<&str>,
 ) -> ExitCode {
     use bunkakai::i18n::notes::{NotesText, no_draft_slot, no_group};
     use bunkakai::i18n::store::store_error;
@@ -313,6 +319,7 @@ pub(crate) fn notes(
         }
     };
     let mut state = State::new(lang, &plan, &g, doc, run::id_prefix());
+    state.previous.by = name.map(str::to_string);
     if let Some(d) = draft.filter(|d| !d.is_empty()) {
         state.restore(&d);
         state.notice = Some(Notice {

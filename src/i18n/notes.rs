@@ -73,6 +73,16 @@ crate::labels! {
         Redraw => "画面を描き直す", "redraw the screen";
         /// Flag.
         Flag => "進行役への合図（助けが必要→報告準備OK→下ろす）", "signal the facilitator (help needed → ready to report → lower)";
+        /// Open the previous sitting's actions.
+        PreviousActions => "前回のアクションを開く・閉じる", "open or close the previous sitting's actions";
+        /// Mark done.
+        MarkDone => "選んだアクションを完了にする", "mark the selected action done";
+        /// Mark dropped.
+        MarkDropped => "選んだアクションを取りやめにする", "mark the selected action dropped";
+        /// Mark open.
+        MarkOpen => "選んだアクションを未完了に戻す", "mark the selected action open again";
+        /// Undo a mark.
+        UndoMark => "最後の状況変更を取り消す", "take back the last status change";
     }
 }
 
@@ -93,6 +103,8 @@ crate::labels! {
         Roster => "名簿", "Roster";
         /// Prompt card pane title.
         Card => "問い", "Questions";
+        /// The previous sitting's actions (popup title, help heading).
+        PreviousActions => "前回のアクション", "Previous actions";
         /// Notes pane title.
         Notes => "メモ", "Notes";
         /// Editor title.

@@ -81,6 +81,17 @@ pub enum Command {
     /// Raise the flag for the facilitator: help needed, then ready to
     /// report, then lowered.
     Flag,
+    /// Open (or close) 「前回のアクション」: the previous sitting's actions
+    /// the group's members own.
+    PreviousActions,
+    /// Mark the selected previous action done.
+    MarkDone,
+    /// Mark the selected previous action dropped.
+    MarkDropped,
+    /// Mark the selected previous action open again.
+    MarkOpen,
+    /// Take back the last status given to a previous action.
+    UndoMark,
 }
 
 /// A key or a family of keys.
@@ -139,6 +150,11 @@ const GLOBAL: &[Binding] = &[
     (k(KeyCode::PageUp, NONE), "PgUp", Command::PageUp),
     (k(KeyCode::PageDown, NONE), "PgDn", Command::PageDown),
     (k(KeyCode::Tab, NONE), "Tab", Command::NextPane),
+    (
+        k(KeyCode::Char('p'), ALT),
+        "Alt+P",
+        Command::PreviousActions,
+    ),
 ];
 
 /// The note editor and the summary editor (other keys edit the text:
@@ -188,6 +204,18 @@ const LIST: &[Binding] = &[
     (k(KeyCode::Esc, NONE), "Esc", Command::Back),
 ];
 
+/// 「前回のアクション」, open over the screen.
+const PREVIOUS: &[Binding] = &[
+    (k(KeyCode::Up, NONE), "Up", Command::Up),
+    (k(KeyCode::Down, NONE), "Down", Command::Down),
+    (k(KeyCode::Char('d'), NONE), "d", Command::MarkDone),
+    (k(KeyCode::Char('x'), NONE), "x", Command::MarkDropped),
+    (k(KeyCode::Char('o'), NONE), "o", Command::MarkOpen),
+    (k(KeyCode::Char('u'), NONE), "u", Command::UndoMark),
+    (k(KeyCode::Char('?'), NONE), "?", Command::Help),
+    (k(KeyCode::Esc, NONE), "Esc", Command::Back),
+];
+
 /// The tables that apply in `mode`, most specific first.
 pub fn tables(mode: Mode) -> &'static [&'static [Binding]] {
     match mode {
@@ -195,6 +223,7 @@ pub fn tables(mode: Mode) -> &'static [&'static [Binding]] {
         Mode::Roster => &[ROSTER, GLOBAL],
         Mode::Card => &[CARD, GLOBAL],
         Mode::List => &[LIST, GLOBAL],
+        Mode::Previous => &[PREVIOUS, GLOBAL],
         Mode::Picker | Mode::Help => &[],
     }
 }
@@ -304,6 +333,11 @@ impl CommandText {
             Command::Undelete => CommandText::Undelete,
             Command::Flag => CommandText::Flag,
             Command::Redraw => CommandText::Redraw,
+            Command::PreviousActions => CommandText::PreviousActions,
+            Command::MarkDone => CommandText::MarkDone,
+            Command::MarkDropped => CommandText::MarkDropped,
+            Command::MarkOpen => CommandText::MarkOpen,
+            Command::UndoMark => CommandText::UndoMark,
         }
     }
 }

@@ -14,6 +14,8 @@ pub mod keys;
 mod leftover;
 pub mod picker;
 mod picking;
+pub mod previous;
+mod previous_io;
 pub mod quit;
 pub mod roster;
 pub mod run;
@@ -29,6 +31,8 @@ mod tests;
 mod tests_leftover;
 #[cfg(test)]
 mod tests_live;
+#[cfg(test)]
+pub(crate) mod tests_previous;
 #[cfg(test)]
 mod tests_quit;
 #[cfg(test)]
@@ -73,6 +77,8 @@ pub enum Mode {
     Picker,
     /// Reading the key help.
     Help,
+    /// Reading (and marking) the previous sitting's actions.
+    Previous,
 }
 
 /// A short message in the status line, shown until `until`.
@@ -182,6 +188,8 @@ pub struct State {
     pub adopted_drafts: Vec<std::path::PathBuf>,
     /// Leftover drafts waiting for the editor to be free.
     pub leftover_waiting: Vec<(std::path::PathBuf, Draft)>,
+    /// 「前回のアクション」: the previous sitting's actions and their marking.
+    pub previous: previous::PreviousPanel,
 }
 
 /// How long after the last keystroke the draft is saved.
@@ -258,6 +266,7 @@ impl State {
             rescued_to: None,
             adopted_drafts: Vec::new(),
             leftover_waiting: Vec::new(),
+            previous: Default::default(),
         }
     }
 

@@ -137,7 +137,7 @@ impl tui::Console for Live {
         // Installed after the terminal's own hook, so it runs first.
         install_draft_hook(self.files.draft.clone(), self.last.clone());
         let _ = out;
-        vec![Effect::LoadRun]
+        vec![Effect::LoadRun, Effect::LoadPrevious]
     }
 
     fn to_action(&self, ev: Event) -> Option<Action> {
@@ -217,6 +217,13 @@ impl tui::Console for Live {
                 if let Err(e) = store::rescue::remove(&path) {
                     tracing::warn!(error = %e, "cannot remove a rescue copy");
                 }
+            }
+            Effect::LoadPrevious => {
+                let (dir, plan) = (self.files.dir.clone(), self.state.plan.clone());
+                out.spawn(move || super::previous_io::load(&dir, &plan));
+            }
+            Effect::SaveMark { change, at } => {
+                self.spawn_save(out, move || super::previous_io::save(&change, at, lang));
             }
             Effect::Redraw => out.redraw_all(),
             Effect::Exit { restore_terminal } => {

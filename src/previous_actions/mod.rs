@@ -9,6 +9,7 @@
 //! business ([`crate::store::previous_sitting`]); matching owners to members
 //! is [`owners`].
 
+pub mod lines;
 pub mod owners;
 
 use std::path::PathBuf;

@@ -10,12 +10,15 @@ mod editor;
 mod header;
 mod list;
 mod popup;
+mod previous_actions;
 mod roster;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_help;
+#[cfg(test)]
+mod tests_previous;
 #[cfg(test)]
 mod tests_wrap;
 
@@ -113,6 +116,7 @@ pub fn draw(frame: &mut Frame, state: &State, now: DateTime<Utc>) {
     roster::render(state, now, a.roster, buf);
     card::render(state, a.card, buf);
     list::render(state, a.list, buf);
+    previous_actions::render_badge(state, a.list, buf);
     editor::render(state, a.editor, buf);
     editor::render_status(state, now, a.status, buf);
     editor::render_footer(state, a.footer, buf);
@@ -120,6 +124,7 @@ pub fn draw(frame: &mut Frame, state: &State, now: DateTime<Utc>) {
     match state.mode {
         Mode::Picker => cursor = popup::render_picker(state, area, frame.buffer_mut()),
         Mode::Help => popup::render_help(state, area, frame.buffer_mut()),
+        Mode::Previous => previous_actions::render(state, area, frame.buffer_mut()),
         _ => {}
     }
     if let Some(ask) = state.ask {

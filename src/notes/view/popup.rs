@@ -68,6 +68,7 @@ pub fn help_rows(state: &State) -> Vec<(String, String)> {
         Mode::Card => NotesText::Card,
         Mode::List => NotesText::Notes,
         Mode::Summary => NotesText::Summary,
+        Mode::Previous => NotesText::PreviousActions,
         _ => NotesText::Editor,
     };
     let mut rows = Vec::new();
