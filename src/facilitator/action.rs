@@ -106,6 +106,9 @@ pub enum Action {
     Saved(Result<(), String>),
     /// run.json was read again (read-only console following another one).
     RunReloaded(Result<Box<RunState>, String>),
+    /// The previous sitting was looked for and read (`None`: there is
+    /// none), for 「前回のアクション」 on the card.
+    PreviousLoaded(Option<Box<crate::previous_actions::Previous>>),
 }
 
 /// What the console asks the outside world to do.
@@ -128,4 +131,7 @@ pub enum Effect {
     LoadNotes(Vec<String>),
     /// Read run.json again (read-only console).
     ReloadRun,
+    /// Find and read the previous sitting; answer with
+    /// [`Action::PreviousLoaded`].
+    LoadPrevious,
 }

@@ -36,6 +36,7 @@ pub(crate) fn card_lines(state: &State, width: u16) -> Vec<Line<'static>> {
     if out.is_empty() {
         out.push(Line::raw(T::NoTheme.text(lang)));
     }
+    out.extend(crate::facilitator::previous::card_lines(state, width));
     out
 }
 

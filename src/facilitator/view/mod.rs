@@ -220,4 +220,6 @@ impl Widget for &FacilitatorView<'_> {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_previous;
+#[cfg(test)]
 mod tests_trust;
