@@ -47,6 +47,8 @@ pub enum Command {
     MarkDone,
     /// Mark the selected action item dropped.
     MarkDropped,
+    /// Type (part of) an owner's name to list only their action items.
+    OwnerFilter,
 }
 
 impl Command {
@@ -73,6 +75,7 @@ impl Command {
             Command::MarkOpen => lang.pick("未完了に戻す", "mark open"),
             Command::MarkDone => lang.pick("完了にする", "mark done"),
             Command::MarkDropped => lang.pick("取りやめ", "mark dropped"),
+            Command::OwnerFilter => lang.pick("担当で絞り込む", "filter by owner"),
         }
     }
 }
@@ -157,6 +160,7 @@ pub const ACTION_LIST: &[Binding<Command>] = &[
     bind(&[Key::Char('x')], Command::MarkDropped),
     bind(&[Key::Char('o')], Command::MarkOpen),
     bind(&[Key::Char('f')], Command::OpenOnly),
+    bind(&[Key::Char('w')], Command::OwnerFilter),
     bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
     COMMON[0],
     COMMON[1],

@@ -8,6 +8,7 @@
 pub mod actions_tab;
 pub mod content;
 pub mod keys;
+pub mod owner_filter;
 pub mod run;
 pub mod search_box;
 pub mod state;

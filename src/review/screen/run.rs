@@ -147,6 +147,10 @@ pub fn to_action(state: &State, ev: Event) -> Option<Action> {
                 let quit = lookup(table(state.view()), &key) == Some(Command::Quit);
                 return quit.then_some(Action::Command(Command::Quit));
             }
+            // Typing an owner's name: letters are text, not commands.
+            if super::owner_filter::typing(state) {
+                return super::owner_filter::key(&key);
+            }
             if let Some(c) = lookup(table(state.view()), &key) {
                 return Some(Action::Command(c));
             }

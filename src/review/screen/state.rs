@@ -109,6 +109,8 @@ pub struct State {
     /// What became of the last thing saved (shown in the footer): `Ok`
     /// when it was saved, else why not.
     pub saved: Option<Result<(), String>>,
+    /// The actions tab's owner filter.
+    pub owner: super::owner_filter::OwnerFilter,
 }
 
 /// What the reviewer did, or what came back from the loop.
@@ -130,6 +132,11 @@ pub enum Action {
     Reload,
     /// An action item's status was saved, or why it could not be.
     StatusSet(Result<(), String>),
+    /// Typing the owner filter ended: kept, or cleared.
+    OwnerDone {
+        /// The filter stays.
+        keep: bool,
+    },
 }
 
 /// What the loop must do for the review.
@@ -155,6 +162,7 @@ impl State {
             help: false,
             size,
             saved: None,
+            owner: Default::default(),
         };
         (state, vec![Effect::Load])
     }
@@ -219,12 +227,16 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             t.pop();
         }),
         Action::Command(c) => return command(state, c),
+        Action::OwnerDone { keep } => super::owner_filter::done(state, keep),
     }
     Vec::new()
 }
 
 fn edit(state: &mut State, change: impl FnOnce(&mut String)) {
-    if *state.view() == View::Search {
+    if super::owner_filter::typing(state) {
+        change(&mut state.owner.text);
+        super::owner_filter::reselect(state);
+    } else if *state.view() == View::Search {
         change(&mut state.search.text);
         refresh_search(state);
     }
@@ -278,7 +290,8 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         | Command::OpenOnly
         | Command::MarkOpen
         | Command::MarkDone
-        | Command::MarkDropped => return actions_tab::command(state, c),
+        | Command::MarkDropped
+        | Command::OwnerFilter => return actions_tab::command(state, c),
         Command::Back => {
             if state.views.len() > 1 {
                 state.views.pop();
@@ -352,7 +365,7 @@ fn move_in_view(state: &mut State, c: Command) {
             selected,
             open_only,
         }) => {
-            let len = actions_tab::listed(data, *open_only).len();
+            let len = actions_tab::listed(data, *open_only, &state.owner.text).len();
             *selected = step(*selected, len, c);
         }
         Some(View::Search) => {

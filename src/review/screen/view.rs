@@ -39,6 +39,11 @@ pub fn table(view: &View) -> &'static [Binding<Command>] {
 /// Where the terminal cursor goes: the end of the search box, so an input
 /// method opens its window there.
 pub fn cursor(state: &State) -> Option<(u16, u16)> {
+    if let Some(data) = &state.data
+        && let Some(at) = super::owner_filter::cursor(state, data)
+    {
+        return Some(at);
+    }
     if *state.view() != View::Search || too_small(Rect::new(0, 0, state.size.0, state.size.1)) {
         return None;
     }
@@ -235,6 +240,7 @@ fn footer(state: &State, area: Rect, buf: &mut Buffer) {
         (Command::Help, "?", "?"),
         (Command::Quit, "q", "q"),
         (Command::OpenOnly, "f", "f"),
+        (Command::OwnerFilter, "w", "w"),
         (Command::Search, "/", "/"),
         (Command::Themes, "t", "t"),
         (Command::Actions, "a", "a"),
@@ -258,6 +264,12 @@ fn footer(state: &State, area: Rect, buf: &mut Buffer) {
             format!("{key}:{}", c.text(lang))
         })
         .collect();
+    // Typing an owner's name: only the keys that end it work.
+    let parts = if super::owner_filter::typing(state) {
+        super::owner_filter::footer(lang)
+    } else {
+        parts
+    };
     let (text, style) = match &state.saved {
         Some(Ok(())) => (
             format!(" {}", T::StatusSaved.text(lang)),
