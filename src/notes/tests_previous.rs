@@ -208,4 +208,9 @@ fn other_letters_in_the_list_are_text_for_the_note() {
     assert_eq!(s.mode, Mode::Write);
     assert_eq!(s.editor.text(), "あ");
     assert_eq!(states(&s)[0].1, ActionState::Open, "nothing marked");
+    // A paste is text too, never dropped.
+    let mut s = opened();
+    update(&mut s, Action::Paste("貼り付け".into()), now());
+    assert_eq!(s.mode, Mode::Write);
+    assert_eq!(s.editor.text(), "貼り付け");
 }
