@@ -58,3 +58,15 @@ pub(crate) fn card_lines(state: &State, width: u16) -> Vec<Line<'static>> {
     }
     out
 }
+
+/// The mark on the card's top border when the selected group has open
+/// actions from the previous sitting (the section is often below the fold).
+pub(crate) fn card_badge(state: &State) -> Option<String> {
+    let prev = state.previous.as_ref()?;
+    let open = prev
+        .carried(state.selected_roster())
+        .iter()
+        .filter(|c| c.state == crate::model::actions::ActionState::Open)
+        .count();
+    (open > 0).then(|| format!(" {}{open} ", state.lang.pick("前回", "prev ")))
+}

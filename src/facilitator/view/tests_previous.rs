@@ -63,6 +63,26 @@ fn the_card_lists_the_groups_previous_actions_after_its_themes() {
 }
 
 #[test]
+fn the_card_border_counts_the_open_ones_until_none_is_left() {
+    let s = state(Lang::Ja);
+    assert_eq!(
+        crate::facilitator::previous::card_badge(&s).as_deref(),
+        Some(" 前回1 ")
+    );
+    let screen = draw(&s, at(5), 80, 24);
+    assert!(screen.contains("テーマ1 ──── 前回1 ┐"), "{screen}");
+    // Group B owns none; with n05 done, group A has none open either.
+    let mut b = s.clone();
+    update(&mut b, Action::Command(Command::NextGroup), at(1));
+    assert_eq!(crate::facilitator::previous::card_badge(&b), None);
+    let mut done = s.clone();
+    let prev = done.previous.as_mut().unwrap();
+    let a = prev.notes.iter_mut().find(|n| n.group == "A").unwrap();
+    a.set_action_state("n05", crate::model::actions::ActionState::Done, None, at(2));
+    assert_eq!(crate::facilitator::previous::card_badge(&done), None);
+}
+
+#[test]
 fn previous_actions_on_the_card_ja_80x24() {
     let mut s = state(Lang::Ja);
     update(&mut s, Action::Resize(80, 24), at(0));
