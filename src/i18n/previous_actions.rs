@@ -19,11 +19,23 @@ crate::labels! {
         NoneForGroup => "このグループのメンバーが担当するアクションはありません。", "No action owned by this group's members.";
         /// A status was taken back.
         Undone => "状況の変更を取り消しました", "Status change taken back";
-        /// Key hints inside the list.
-        Keys => "d 完了  x 取りやめ  o 未完了に戻す  u 取り消し  Esc 閉じる", "d done  x dropped  o open  u undo  Esc close";
         /// Word before the note-taker's name.
         By => "記録", "by";
     }
+}
+
+/// The list's own word for a key of its layer (the key line inside it).
+pub fn key_word(c: crate::i18n::notes::CommandText, lang: Lang) -> Option<&'static str> {
+    use crate::i18n::notes::CommandText as C;
+    let (ja, en) = match c {
+        C::MarkDone => ("完了", "done"),
+        C::MarkDropped => ("取りやめ", "dropped"),
+        C::MarkOpen => ("未完了に戻す", "open"),
+        C::UndoMark => ("取り消し", "undo"),
+        C::Back => ("閉じる", "close"),
+        _ => return None,
+    };
+    Some(lang.pick(ja, en))
 }
 
 /// The word for a status, as the list shows it.

@@ -51,6 +51,9 @@ pub enum Action {
     /// A status given to a previous action was saved: its group's file as
     /// written, or why not (in the user's language).
     MarkSaved(Result<Box<GroupNotes>, String>),
+    /// The console started: what it found on disk (its draft, other
+    /// consoles' leftover drafts, rescue copies, whether it runs alone).
+    Opened(Box<super::opening::Opening>),
     /// The process was told to end (a signal) or its terminal went away
     /// (`hangup`: input ended or a frame could not be written).
     Terminate {

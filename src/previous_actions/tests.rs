@@ -104,6 +104,7 @@ fn late_note(id: &str) -> GroupNotes {
         owner: None,
         text: format!("後から追記 {id}"),
         deleted: false,
+        edited: None,
         extra: Default::default(),
     });
     g

@@ -8,10 +8,13 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::i18n::notes::CommandText;
 use crate::i18n::previous_actions::PrevText;
 use crate::model::actions::ActionState;
 use crate::notes::State;
+use crate::notes::keys::PREVIOUS;
 use crate::previous_actions::lines::item_lines;
+use crate::tui::keys::{footer_text, hints_with};
 use crate::tui::text;
 use crate::tui::widgets::{centered, clear_popup, panel};
 
@@ -88,7 +91,10 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         height: 1,
         ..inner
     };
-    let hint = text::truncate(PrevText::Keys.text(lang), usize::from(keys.width));
+    // The key line comes from the list's key layer, so it never lies.
+    let word = |c| crate::i18n::previous_actions::key_word(CommandText::of(c), lang);
+    let line = footer_text(&hints_with(&[&PREVIOUS], word), &[], keys.width.into());
+    let hint = text::truncate(&line, usize::from(keys.width));
     buf.set_string(keys.x, keys.y, hint, Style::new().fg(Color::DarkGray));
     let empty = match (state.previous.looked, prev) {
         (false, _) => Some(PrevText::Looking),

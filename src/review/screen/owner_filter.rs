@@ -100,10 +100,11 @@ fn lang_hint_width(state: &State) -> usize {
 }
 
 /// The footer while typing.
-pub fn footer(lang: Lang) -> Vec<String> {
+pub fn footer(lang: Lang) -> Vec<crate::tui::keys::Hint> {
+    use crate::tui::keys::Hint;
     vec![
-        lang.pick("Enter:決定", "Enter:keep").to_string(),
-        lang.pick("Esc:解除", "Esc:clear").to_string(),
-        lang.pick("Ctrl+C:終了", "Ctrl+C:quit").to_string(),
+        Hint::new("Enter", lang.pick("決定", "keep")),
+        Hint::new("Esc", lang.pick("解除", "clear")),
+        Hint::new("Ctrl+C", lang.pick("終了", "quit")),
     ]
 }

@@ -5,8 +5,9 @@ use super::actions_tab::{self, StatusChange};
 use super::content;
 use super::keys::Command;
 use super::search_box;
+pub use super::search_box::SearchBox;
 use crate::i18n::Lang;
-use crate::review::search::{NoteAt, Query};
+use crate::review::search::NoteAt;
 use crate::review::themes::{ThemeEntry, catalog};
 use crate::review::{Archive, NoteIndex};
 
@@ -74,21 +75,6 @@ pub enum View {
         /// Only the open ones are listed.
         open_only: bool,
     },
-}
-
-/// The search box and its results.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SearchBox {
-    /// What was typed.
-    pub text: String,
-    /// The query it reads as (the last good one while a filter is wrong).
-    pub query: Query,
-    /// What is wrong with a filter, if anything.
-    pub error: Option<String>,
-    /// The hits, newest first.
-    pub hits: Vec<NoteAt>,
-    /// The selected hit.
-    pub selected: usize,
 }
 
 /// Everything the review screen shows.
@@ -206,7 +192,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 state.views = vec![View::List { selected }];
             }
             state.data = Some(*data);
-            refresh_search(state);
+            search_box::refresh(state);
             actions_tab::clamp(state);
             return Vec::new();
         }
@@ -238,32 +224,8 @@ fn edit(state: &mut State, change: impl FnOnce(&mut String)) {
         super::owner_filter::reselect(state);
     } else if *state.view() == View::Search {
         change(&mut state.search.text);
-        refresh_search(state);
+        search_box::refresh(state);
     }
-}
-
-fn refresh_search(state: &mut State) {
-    match search_box::parse(&state.search.text, state.lang) {
-        Ok(q) => {
-            state.search.query = q;
-            state.search.error = None;
-        }
-        Err(e) => {
-            // A filter that does not parse is not silently dropped: no
-            // results until it is fixed, with the error saying why.
-            state.search.error = Some(e);
-            state.search.hits.clear();
-            state.search.selected = 0;
-            return;
-        }
-    }
-    let Some(data) = &state.data else { return };
-    state.search.hits = if state.search.query.is_empty() {
-        Vec::new()
-    } else {
-        data.index.search(&data.archive, &state.search.query)
-    };
-    state.search.selected = 0;
 }
 
 fn command(state: &mut State, c: Command) -> Vec<Effect> {
@@ -299,7 +261,7 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         }
         Command::Clear => {
             state.search.text.clear();
-            refresh_search(state);
+            search_box::refresh(state);
         }
         Command::Open => open(state),
         _ => move_in_view(state, c),
