@@ -11,6 +11,7 @@ pub mod display;
 pub mod notes;
 mod plan;
 pub mod prepare;
+pub mod previous_actions;
 pub mod record;
 pub mod review;
 pub mod run;

@@ -9,6 +9,7 @@ pub mod actions_tab;
 mod compare_summary;
 pub mod content;
 pub mod keys;
+pub mod owner_filter;
 mod record_lines;
 pub mod run;
 pub mod search_box;
