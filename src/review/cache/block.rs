@@ -227,6 +227,24 @@ pub struct Row<'a> {
     pub speaker_clean: bool,
 }
 
+/// What a hit line without highlights shows of a note: its text made
+/// inert, its speaker, group, kind and clock time.
+#[derive(Debug, Clone, Copy)]
+pub struct Plain<'a> {
+    /// Its text as shown on one line ([`inert`]).
+    pub inert_text: &'a [u8],
+    /// Who said it (UTF-8, checked when shown).
+    pub speaker: Option<&'a [u8]>,
+    /// True when the speaker's name (or `—`) holds nothing to make inert.
+    pub speaker_clean: bool,
+    /// Index of its group in [`Block::groups`].
+    pub group: usize,
+    /// Its kind.
+    pub kind: NoteKind,
+    /// Its clock time in the sitting's zone, minutes after midnight.
+    pub minute: u16,
+}
+
 impl Row<'_> {
     /// The clusters whose folding moves bytes, to map matches back.
     pub fn moved(&self) -> Vec<Moved> {
@@ -309,6 +327,35 @@ impl<'a> Block<'a> {
         let row = self.rows.get(i * ROW..(i + 1) * ROW)?;
         let at = |k: usize| u32::from_le_bytes([row[k], row[k + 1], row[k + 2], row[k + 3]]);
         Some(at(0) as usize..at(4) as usize)
+    }
+
+    /// What a hit line without highlights shows of note `i`, read without
+    /// the rest of the row; `None` when the block is corrupt there.
+    pub fn plain(&self, i: usize) -> Option<Plain<'a>> {
+        let row: &[u8; ROW] = self.rows.get(i * ROW..(i + 1) * ROW)?.try_into().ok()?;
+        let u32_at = |k: usize| u32::from_le_bytes([row[k], row[k + 1], row[k + 2], row[k + 3]]);
+        let slice = |k: usize| -> Option<&'a [u8]> {
+            let start = u32_at(k) as usize;
+            self.shown
+                .get(start..start.checked_add(u32_at(k + 4) as usize)?)
+        };
+        let flags = row[37];
+        let group = usize::from(u16::from_le_bytes([row[32], row[33]]));
+        if group >= self.groups.len() {
+            return None;
+        }
+        Some(Plain {
+            inert_text: slice(48)?,
+            speaker: if flags & FLAG_SPEAKER != 0 {
+                Some(slice(16)?)
+            } else {
+                None
+            },
+            speaker_clean: flags & FLAG_SPEAKER_CLEAN != 0,
+            group,
+            kind: *NoteKind::ALL.get(usize::from(row[36]))?,
+            minute: u16::from_le_bytes([row[38], row[39]]),
+        })
     }
 
     /// Note `i`, newest first; `None` when the block is corrupt there.
