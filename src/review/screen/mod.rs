@@ -8,6 +8,8 @@
 pub mod actions_tab;
 pub mod content;
 pub mod keys;
+pub mod loaded;
+mod navigate;
 pub mod run;
 pub mod search_box;
 pub mod state;
