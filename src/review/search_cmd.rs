@@ -130,15 +130,18 @@ pub fn run(
             for p in sittings.iter().flat_map(|s| &s.problems) {
                 let _ = writeln!(err, "{}", file_problem(p, lang));
             }
-            let hits = super::cache::search(sittings, &q);
-            // A closed pipe (`| head`) ends the search quietly; a full disk is said.
-            if let Err(e) =
+            let printed = if args.color {
+                let hits = super::cache::search(sittings, &q);
                 super::cache::write_hits(sittings, &hits, &q.words, lang, args.color, out)
-                    .and_then(|()| out.flush())
-            {
-                return Some(write_failed(&e, err, lang));
+                    .map(|()| hits.len())
+            } else {
+                super::cache::print_plain(sittings, &q, lang, out)
+            };
+            // A closed pipe (`| head`) ends the search quietly; a full disk is said.
+            match printed.and_then(|n| out.flush().map(|()| n)) {
+                Err(e) => Some(write_failed(&e, err, lang)),
+                Ok(n) => Some(if n == 0 { 1 } else { 0 }),
             }
-            Some(if hits.is_empty() { 1 } else { 0 })
         });
         if let Some(Some(code)) = cached {
             return code;

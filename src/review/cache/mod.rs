@@ -8,6 +8,7 @@
 //! order and their lines are the same as [`super::search::NoteIndex`] gives.
 
 pub mod block;
+mod plain;
 mod scan;
 
 use std::path::Path;
@@ -18,6 +19,7 @@ use super::files::FileProblem;
 use crate::store::archive::read_sitting;
 use crate::store::search_cache::{self, CacheFile};
 
+pub use plain::print_plain;
 pub use scan::{Hit, search, write_hits};
 
 /// One sitting as the cache holds it, with the problems of its files.

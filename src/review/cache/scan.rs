@@ -2,7 +2,7 @@
 //! `bunkakai search` does.
 
 use std::borrow::Cow;
-use std::io::{IoSlice, Write};
+use std::io::Write;
 
 use memchr::memmem::Finder;
 
@@ -145,9 +145,6 @@ pub fn write_hits(
             )
         })
         .collect();
-    if !color {
-        return write_plain(sittings, &heads, hits, lang, out);
-    }
     let finders = finders(words);
     let ctx = Context {
         sittings,
@@ -170,7 +167,7 @@ pub fn write_hits(
 const CHUNK: usize = 1024;
 
 /// The clock time `HH:MM` of `minute` after midnight.
-fn clock(minute: u16) -> [u8; 5] {
+pub(super) fn clock(minute: u16) -> [u8; 5] {
     [
         b'0' + (minute / 600 % 10) as u8,
         b'0' + (minute / 60 % 10) as u8,
@@ -178,87 +175,6 @@ fn clock(minute: u16) -> [u8; 5] {
         b'0' + (minute % 60 / 10) as u8,
         b'0' + (minute % 10) as u8,
     ]
-}
-
-/// Prints hits without highlights: each line's head is formatted, and its
-/// text (already inert in the cache) is written from the mapped cache as
-/// it is, by vectored writes: a common word's many lines are never copied
-/// into a buffer first.
-fn write_plain(
-    sittings: &[CachedSitting],
-    heads: &[(String, String, Vec<String>)],
-    hits: &[Hit],
-    lang: Lang,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let mut lines: Vec<u8> = Vec::with_capacity(CHUNK * 96);
-    let mut cuts: Vec<(usize, &[u8])> = Vec::with_capacity(CHUNK);
-    for chunk in hits.chunks(CHUNK) {
-        lines.clear();
-        cuts.clear();
-        for hit in chunk {
-            let b = &sittings[hit.sitting].block;
-            let Some(row) = b.plain(hit.row) else {
-                continue;
-            };
-            let (date, id, groups) = &heads[hit.sitting];
-            let speaker: Cow<[u8]> = match row.speaker {
-                Some(name) if row.speaker_clean => Cow::Borrowed(name),
-                None => Cow::Borrowed("—".as_bytes()),
-                Some(name) => {
-                    let Ok(name) = std::str::from_utf8(name) else {
-                        continue;
-                    };
-                    Cow::Owned(inert(name).into_bytes())
-                }
-            };
-            // The line before ends here, so each hit is two pieces: its
-            // head (with the newline before it) and its text.
-            if !cuts.is_empty() {
-                lines.push(b'\n');
-            }
-            head(
-                &mut lines,
-                [
-                    date.as_bytes(),
-                    id.as_bytes(),
-                    groups[row.group].as_bytes(),
-                    &clock(row.minute),
-                    &speaker,
-                    kind_label(row.kind, lang).as_bytes(),
-                ],
-            );
-            cuts.push((lines.len(), row.inert_text));
-        }
-        if cuts.is_empty() {
-            continue;
-        }
-        lines.push(b'\n');
-        let mut slices = Vec::with_capacity(cuts.len() * 2 + 1);
-        let mut at = 0;
-        for (end, text) in &cuts {
-            slices.push(IoSlice::new(&lines[at..*end]));
-            slices.push(IoSlice::new(text));
-            at = *end;
-        }
-        slices.push(IoSlice::new(&lines[at..]));
-        write_all_vectored(out, &mut slices)?;
-    }
-    Ok(())
-}
-
-/// Writes every byte of `slices`, however the writer splits them.
-fn write_all_vectored(out: &mut dyn Write, mut slices: &mut [IoSlice<'_>]) -> std::io::Result<()> {
-    IoSlice::advance_slices(&mut slices, 0);
-    while !slices.is_empty() {
-        match out.write_vectored(slices) {
-            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
-            Ok(n) => IoSlice::advance_slices(&mut slices, n),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(())
 }
 
 /// What formatting a hit line needs besides the hit.
