@@ -14,6 +14,8 @@ use crate::model::notes::NoteKind;
 pub use crate::store::search_cache::FileStamp;
 use crate::tui::text::sanitize::inert;
 
+use super::bytes::{Reader, Writer};
+
 const ROW: usize = 56;
 const NO_THEME: u16 = u16::MAX;
 const FLAG_CLEAN: u8 = 2;
@@ -129,52 +131,6 @@ pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> 
 
 fn kind_byte(kind: NoteKind) -> u8 {
     NoteKind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as u8
-}
-
-#[derive(Default)]
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn bytes(&mut self, b: &[u8]) {
-        self.u32(b.len() as u32);
-        self.0.extend_from_slice(b);
-    }
-    fn str(&mut self, s: &str) {
-        self.bytes(s.as_bytes());
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.at.checked_add(n)?;
-        let out = self.bytes.get(self.at..end)?;
-        self.at = end;
-        Some(out)
-    }
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-    fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = self.u32()? as usize;
-        self.take(n)
-    }
-    fn str(&mut self) -> Option<&'a str> {
-        std::str::from_utf8(self.bytes()?).ok()
-    }
 }
 
 /// A sitting's block, read in place.

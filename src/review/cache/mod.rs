@@ -8,6 +8,7 @@
 //! order and their lines are the same as [`super::search::NoteIndex`] gives.
 
 pub mod block;
+mod bytes;
 mod plain;
 mod scan;
 
