@@ -83,7 +83,10 @@ fn the_list_comes_first_from_the_outline_and_problems_show_once_known() {
         row(&first, "第9回").trim_end().ends_with("… 62/59分 ?"),
         "{first}"
     );
-    assert!(first.contains("末尾の ? = まだ確かめていない会（問題があれば ! に変わる）"), "{first}");
+    assert!(
+        first.contains("末尾の ? = まだ確かめていない会（問題があれば ! に変わる）"),
+        "{first}"
+    );
 
     // The reviewer moves and opens a sitting while the notes are read: it
     // says it is loading, never that the groups have no notes.
