@@ -60,6 +60,8 @@ pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> 
     }
     notes.sort_by_key(|(at, _, _)| std::cmp::Reverse(*at));
     let (mut rows, mut folded, mut shown) = (Vec::new(), Vec::new(), Vec::new());
+    let mut speakers: std::collections::HashMap<&str, ((u32, u32), (u32, u32))> =
+        std::collections::HashMap::new();
     for (_, gi, n) in &notes {
         let group = &sitting.groups[*gi].id;
         let theme = sitting
@@ -75,14 +77,13 @@ pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> 
             (at, s.len() as u32)
         };
         let text = put(&mut shown, n.text.as_bytes());
-        let speaker = put(
-            &mut shown,
-            n.speaker.as_deref().unwrap_or_default().as_bytes(),
-        );
-        let speaker_f = put(
-            &mut shown,
-            fold(n.speaker.as_deref().unwrap_or_default()).as_bytes(),
-        );
+        // A sitting has few speakers: each name is stored once, so that
+        // printing many hits reads it from one warm place.
+        let name = n.speaker.as_deref().unwrap_or_default();
+        let (speaker, speaker_f) = *speakers.entry(name).or_insert_with(|| {
+            let plain = put(&mut shown, name.as_bytes());
+            (plain, put(&mut shown, fold(name).as_bytes()))
+        });
         let local = sitting.local(&n.created);
         let minute = (local.hour() * 60 + local.minute()) as u16;
         let moved = moved_clusters(&n.text);
