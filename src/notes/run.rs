@@ -14,6 +14,7 @@ use crossterm::event::Event;
 use ratatui::Frame;
 
 use super::finish::{ExitReport, finish};
+use super::opening::Opening;
 use super::{Action, Effect, State, update};
 use crate::i18n::store::store_error_short as store_error;
 use crate::model::Stamp;
@@ -57,6 +58,7 @@ type LastDraft = Arc<Mutex<Option<Draft>>>;
 /// change events (network and synced folders).
 pub fn run(
     state: State,
+    opening: Opening,
     files: Files,
     poll: Option<std::time::Duration>,
 ) -> std::io::Result<ExitReport> {
@@ -65,6 +67,7 @@ pub fn run(
         poll,
     };
     let mut live = Live::new(state, files);
+    live.opening = Some(opening);
     runtime::run(&mut live, opts)?;
     Ok(live.report.take().unwrap_or_default())
 }
@@ -82,6 +85,8 @@ pub(crate) struct Live {
     /// Saves running on the blocking pool: the final saves wait for them,
     /// so that an older draft or file never lands after the last one.
     saving: Arc<AtomicUsize>,
+    /// What was found on disk, given to `update` once the console starts.
+    pub(crate) opening: Option<Opening>,
 }
 
 impl Live {
@@ -94,6 +99,7 @@ impl Live {
             done: false,
             report: None,
             saving: Arc::default(),
+            opening: None,
         }
     }
 
@@ -137,7 +143,15 @@ impl tui::Console for Live {
         // Installed after the terminal's own hook, so it runs first.
         install_draft_hook(self.files.draft.clone(), self.last.clone());
         let _ = out;
-        vec![Effect::LoadRun]
+        let mut fx = Vec::new();
+        if let Some(opening) = self.opening.take() {
+            let now = Utc::now();
+            fx = update(&mut self.state, Action::Opened(Box::new(opening)), now);
+            // The panic hook must never write an older draft over this one.
+            self.keep_last(self.state.draft(now));
+        }
+        fx.push(Effect::LoadRun);
+        fx
     }
 
     fn to_action(&self, ev: Event) -> Option<Action> {
@@ -284,7 +298,7 @@ fn unreadable(path: &Path, e: &store::StoreError, lang: crate::i18n::Lang) -> Ac
     let warning = if newer {
         words::newer(&file, lang)
     } else {
-        let why = crate::i18n::store::problem_short(e);
+        let why = crate::i18n::store::problem_short(e, lang);
         format!("{why} — {}", words::unreadable(&file, lang))
     };
     Action::FileUnreadable { file, warning }

@@ -118,6 +118,7 @@ fn not_json(path: &Path) -> StoreError {
         line: 0,
         column: 0,
         message: "not a notes file".into(),
+        field: None,
     }
 }
 
@@ -177,6 +178,15 @@ pub fn leftover_drafts(notes: &Path, own: &Path) -> Vec<(DraftSlot, Draft)> {
     found
 }
 
+/// True when another console of the group is running (holds a draft slot
+/// other than `own`). Call it before taking the leftover drafts' slots.
+pub fn others_running(notes: &Path, own: &Path) -> bool {
+    (1..=DRAFT_SLOTS)
+        .map(|slot| draft_path(notes, slot))
+        .filter(|p| p != own && super::lock::lock_path(p).exists())
+        .any(|p| matches!(WriterLock::try_acquire(&p), Ok(None)))
+}
+
 /// Reads a draft file; `None` when there is none.
 pub fn load_draft(path: &Path) -> Result<Option<Draft>, StoreError> {
     match load_json::<Draft>(path, DRAFT_KIND, DRAFT_VERSION) {
@@ -211,6 +221,7 @@ mod tests {
             owner: None,
             text: text.into(),
             deleted: false,
+            edited: None,
             extra: Default::default(),
         }
     }

@@ -13,6 +13,7 @@ use super::notice;
 
 pub(super) fn files_changed(state: &mut State, paths: &[std::path::PathBuf], fx: &mut Vec<Effect>) {
     let mut groups = Vec::new();
+    let broken = matches!(state.mode, super::super::Mode::BrokenRun { .. });
     for p in paths {
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
         let in_notes = p
@@ -27,7 +28,7 @@ pub(super) fn files_changed(state: &mut State, paths: &[std::path::PathBuf], fx:
                     groups.push(id.to_string());
                 }
             }
-            Some(n) if n == RUN_FILE && state.read_only => fx.push(Effect::ReloadRun),
+            Some(n) if n == RUN_FILE && (state.read_only || broken) => fx.push(Effect::ReloadRun),
             _ => {}
         }
     }
@@ -91,7 +92,13 @@ pub(super) fn show_card(state: &mut State, now: Stamp) -> bool {
                 .theme(theme)
                 .map(|t| t.title.clone())
                 .unwrap_or_default();
-            notice(state, now, text::card_shown(&title, lang), false);
+            // The display shows a message to the room before any card: the
+            // card asked for goes up, so the message comes down.
+            let msg = match state.run.room_message.take() {
+                Some(_) => crate::i18n::run_live::card_replaced_message(&title, lang),
+                None => text::card_shown(&title, lang),
+            };
+            notice(state, now, msg, false);
         }
         None => notice(state, now, T::CardTakenDown.text(lang).into(), false),
     }
