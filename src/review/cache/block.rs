@@ -60,7 +60,8 @@ pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> 
     }
     notes.sort_by_key(|(at, _, _)| std::cmp::Reverse(*at));
     let (mut rows, mut folded, mut shown) = (Vec::new(), Vec::new(), Vec::new());
-    let mut speakers: std::collections::HashMap<&str, ((u32, u32), (u32, u32))> =
+    // Where each speaker's name is, as written and folded.
+    let mut speakers: std::collections::HashMap<&str, [(u32, u32); 2]> =
         std::collections::HashMap::new();
     for (_, gi, n) in &notes {
         let group = &sitting.groups[*gi].id;
@@ -80,7 +81,7 @@ pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> 
         // A sitting has few speakers: each name is stored once, so that
         // printing many hits reads it from one warm place.
         let name = n.speaker.as_deref().unwrap_or_default();
-        let (speaker, speaker_f) = *speakers.entry(name).or_insert_with(|| {
+        let [speaker, speaker_f] = *speakers.entry(name).or_insert_with(|| {
             let plain = put(&mut shown, name.as_bytes());
             (plain, put(&mut shown, fold(name).as_bytes()))
         });
