@@ -83,7 +83,7 @@ pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> 
         let name = n.speaker.as_deref().unwrap_or_default();
         let [speaker, speaker_f] = *speakers.entry(name).or_insert_with(|| {
             let plain = put(&mut shown, name.as_bytes());
-            (plain, put(&mut shown, fold(name).as_bytes()))
+            [plain, put(&mut shown, fold(name).as_bytes())]
         });
         let local = sitting.local(&n.created);
         let minute = (local.hour() * 60 + local.minute()) as u16;
