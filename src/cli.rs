@@ -22,6 +22,9 @@ pub(crate) struct Cli {
     /// Check the sitting's folder for changes every SECONDS instead of relying on change events (for network and synced folders).
     #[arg(long, global = true, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=60))]
     pub(crate) poll: Option<u64>,
+    /// Your name, recorded as who set an action item's status (in `notes` and `review`; default: the login name).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub(crate) name: Option<String>,
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
 }

@@ -240,11 +240,16 @@ pub(crate) fn list_sittings(dir: &std::path::Path, lang: Lang) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-pub(crate) fn review(dir: PathBuf, lang: Lang, poll: Option<std::time::Duration>) -> ExitCode {
+pub(crate) fn review(
+    dir: PathBuf,
+    lang: Lang,
+    poll: Option<std::time::Duration>,
+    name: Option<&str>,
+) -> ExitCode {
     if let Some(code) = without_terminal("review", lang) {
         return code;
     }
-    match bunkakai::review::screen::run(dir, lang, poll) {
+    match bunkakai::review::screen::run(dir, lang, poll, name.map(str::to_string)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");
@@ -285,6 +290,7 @@ pub(crate) fn notes(
     group: &str,
     lang: Lang,
     poll: Option<std::time::Duration>,
+    name: Option<&str>,
 ) -> ExitCode {
     use bunkakai::i18n::notes::{no_draft_slot, no_group};
     use bunkakai::i18n::store::store_error;
@@ -338,7 +344,8 @@ pub(crate) fn notes(
             None
         }
     };
-    let state = State::new(lang, &plan, &g, doc, run::id_prefix());
+    let mut state = State::new(lang, &plan, &g, doc, run::id_prefix());
+    state.previous.by = name.map(str::to_string);
     // Asked before the leftover drafts' slots are taken (they are locked then).
     let alone = !notes_file::others_running(&notes, &slot.path);
     // Text other consoles of the group left in their drafts is not hidden.

@@ -15,6 +15,7 @@ pub mod model;
 pub mod notes;
 pub mod picker;
 pub mod prepare;
+pub mod previous_actions;
 pub mod prompt_card;
 pub mod review;
 pub mod store;

@@ -103,6 +103,8 @@ fn main() -> ExitCode {
     }
     let poll = cli.poll.map(std::time::Duration::from_secs);
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    // Who sets an action's status, as recorded beside it.
+    let name = bunkakai::previous_actions::user_name(cli.name.as_deref());
     // A search is over in milliseconds and says everything on stdout and
     // stderr: starting (and at exit joining) the log writer would cost it
     // more than the search itself.
@@ -122,7 +124,7 @@ fn main() -> ExitCode {
         }
         None => list_sittings(&dir, lang),
         Some(Command::Notes { session, group }) => match sessions::locate(&session, &dir) {
-            Ok(found) => commands::notes(&found, &group, lang, poll),
+            Ok(found) => commands::notes(&found, &group, lang, poll, name.as_deref()),
             Err(e) => {
                 eprintln!("{}", msg::locate_error(&e, lang));
                 ExitCode::from(2)
@@ -186,7 +188,7 @@ fn main() -> ExitCode {
             let code = bunkakai::review::actions_cmd::run(&filter, json, &dir, lang, out, err);
             ExitCode::from(code)
         }
-        Some(Command::Review) => review(dir, lang, poll),
+        Some(Command::Review) => review(dir, lang, poll, name.as_deref()),
         Some(Command::Export {
             session,
             format,

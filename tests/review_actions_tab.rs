@@ -195,12 +195,15 @@ fn a_status_set_from_the_screen_lands_in_the_file_and_survives_a_concurrent_save
     let mut state = review_of(&dir, Lang::Ja, 100, 30);
     let effects = press(&mut state, &['a', 'd']);
     let at = "2026-03-01T10:00:00+09:00".parse().unwrap();
-    save_status(change(&effects), at).unwrap();
+    save_status(change(&effects), Some("事務局 山田"), at).unwrap();
     // Then the note-taker saves its version, which has no status mark.
     notes_file::commit(&file, &taker).unwrap();
 
     let disk = notes_file::load(&file, "jichitai-10", "A").unwrap();
     assert_eq!(disk.action_state("n24"), ActionState::Done);
+    // Who set it is recorded beside it.
+    let mark = disk.action_mark("n24").unwrap();
+    assert_eq!(mark.by.as_deref(), Some("事務局 山田"));
     assert!(
         disk.notes.iter().any(|n| n.id == "n99"),
         "the note-taker's note is kept"
@@ -219,7 +222,7 @@ fn a_status_set_from_the_screen_lands_in_the_file_and_survives_a_concurrent_save
     let mut taker = notes_file::load(&file, "jichitai-10", "A").unwrap();
     taker.notes[0].text.push_str("（追記）");
     notes_file::commit(&file, &taker).unwrap();
-    save_status(&c, "2026-03-01T11:00:00+09:00".parse().unwrap()).unwrap();
+    save_status(&c, None, "2026-03-01T11:00:00+09:00".parse().unwrap()).unwrap();
     let disk = notes_file::load(&file, "jichitai-10", "A").unwrap();
     assert_eq!(disk.action_state("n24"), ActionState::Dropped);
     assert!(
@@ -231,7 +234,7 @@ fn a_status_set_from_the_screen_lands_in_the_file_and_survives_a_concurrent_save
     // And at the same moment, on two threads.
     taker.notes[1].text.push_str("（同時）");
     let writer = std::thread::spawn(move || notes_file::commit(&file, &taker).map(|_| ()));
-    save_status(&c, "2026-03-01T12:00:00+09:00".parse().unwrap()).unwrap();
+    save_status(&c, None, "2026-03-01T12:00:00+09:00".parse().unwrap()).unwrap();
     writer.join().unwrap().unwrap();
     let disk = notes_file::load(&c.file, "jichitai-10", "A").unwrap();
     assert_eq!(disk.action_state("n24"), ActionState::Dropped);

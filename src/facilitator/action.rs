@@ -133,6 +133,9 @@ pub enum Action {
     /// run.json was read again (a read-only console following another one,
     /// or a broken file the facilitator may have repaired by hand).
     RunReloaded(Result<Box<RunState>, String>),
+    /// The previous sitting was looked for and read (`None`: there is
+    /// none), for 「前回のアクション」 on the card.
+    PreviousLoaded(Option<Box<crate::previous_actions::Previous>>),
 }
 
 /// What the console asks the outside world to do.
@@ -158,4 +161,7 @@ pub enum Effect {
     LoadNotes(Vec<String>),
     /// Read run.json again (read-only console, or a broken file changed).
     ReloadRun,
+    /// Find and read the previous sitting; answer with
+    /// [`Action::PreviousLoaded`].
+    LoadPrevious,
 }

@@ -11,6 +11,7 @@
 pub mod action;
 pub mod groups;
 pub mod keys;
+pub mod previous;
 pub mod repair;
 pub mod run;
 mod saver;
@@ -137,6 +138,8 @@ pub struct State {
     /// The segment last seen running (block id, index), to tell the
     /// facilitator when the next one begins.
     pub segment_seen: Option<(String, usize)>,
+    /// The previous sitting, once read, for 「前回のアクション」 on the card.
+    pub previous: Option<crate::previous_actions::Previous>,
     /// The facilitator asked to leave.
     pub quit: bool,
 }
@@ -163,6 +166,7 @@ impl State {
             skew: None,
             undo: Vec::new(),
             segment_seen: None,
+            previous: None,
             quit: false,
         }
     }

@@ -206,7 +206,7 @@ impl tui::Console for Live {
             .iter()
             .map(|g| g.id.clone())
             .collect();
-        vec![Effect::LoadNotes(all)]
+        vec![Effect::LoadNotes(all), Effect::LoadPrevious]
     }
 
     fn to_action(&self, ev: Event) -> Option<Action> {
@@ -309,6 +309,10 @@ fn perform(
         Effect::Bell => out.write_raw(b"\x07"),
         Effect::Notify { title, body } => out.write_raw(&osc::notify(&title, &body)),
         Effect::Copy(text) => out.write_raw(&osc::copy(&text)),
+        Effect::LoadPrevious => {
+            let (dir, plan) = (dir.to_path_buf(), state.plan.clone());
+            out.spawn(move || crate::facilitator::previous::load(&dir, &plan));
+        }
         Effect::LoadNotes(groups) => {
             let groups = if groups.is_empty() {
                 state.plan.groups.iter().map(|g| g.id.clone()).collect()

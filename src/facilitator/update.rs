@@ -29,6 +29,7 @@ pub fn update(state: &mut State, action: Action, now: Stamp) -> Vec<Effect> {
             clamp_scrolls(state);
         }
         Action::FilesChanged(paths) => files_changed(state, &paths, &mut fx),
+        Action::PreviousLoaded(found) => state.previous = found.map(|p| *p),
         Action::NotesLoaded(results) => {
             for (group, result) in results {
                 match result {
@@ -268,6 +269,7 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
         AckFlag => ack_flag(state, now),
         ReloadNotes => {
             fx.push(Effect::LoadNotes(Vec::new()));
+            fx.push(Effect::LoadPrevious);
             notice(state, now, T::NotesReloaded.text(lang).into(), false);
             false
         }

@@ -11,6 +11,7 @@ pub mod display;
 pub mod notes;
 mod plan;
 pub mod prepare;
+pub mod previous_actions;
 pub mod review;
 pub mod run;
 pub mod run_live;

@@ -77,6 +77,16 @@ crate::labels! {
         Redraw => "画面を描き直す", "redraw the screen";
         /// Flag.
         Flag => "進行役への合図（助けが必要→報告準備OK→下ろす）", "signal the facilitator (help needed → ready to report → lower)";
+        /// Open the previous sitting's actions.
+        PreviousActions => "前回のアクションを開く・閉じる", "open or close the previous sitting's actions";
+        /// Mark done.
+        MarkDone => "選んだアクションを完了にする", "mark the selected action done";
+        /// Mark dropped.
+        MarkDropped => "選んだアクションを取りやめにする", "mark the selected action dropped";
+        /// Mark open.
+        MarkOpen => "選んだアクションを未完了に戻す", "mark the selected action open again";
+        /// Undo a mark.
+        UndoMark => "最後の状況変更を取り消す", "take back the last status change";
     }
 }
 
@@ -97,6 +107,8 @@ crate::labels! {
         Roster => "名簿", "Roster";
         /// Prompt card pane title.
         Card => "問い", "Questions";
+        /// The previous sitting's actions (popup title, help heading).
+        PreviousActions => "前回のアクション", "Previous actions";
         /// Notes pane title.
         Notes => "メモ", "Notes";
         /// Editor title.
@@ -362,6 +374,10 @@ pub fn command_hint(c: CommandText, lang: Lang) -> Option<&'static str> {
         C::Edit => ("編集", "edit"),
         C::Delete => ("削除", "delete"),
         C::Undelete => ("元に戻す", "undo"),
+        C::MarkDone => ("完了", "done"),
+        C::MarkDropped => ("取りやめ", "dropped"),
+        C::MarkOpen => ("未完了", "open"),
+        C::UndoMark => ("取消", "undo"),
         _ => return None,
     };
     Some(lang.pick(ja, en))

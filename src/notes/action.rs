@@ -46,6 +46,11 @@ pub enum Action {
     RunChanged(Option<Box<RunState>>),
     /// Files of the sitting's folder changed (another console saved).
     FilesChanged(Vec<PathBuf>),
+    /// The previous sitting was looked for and read (`None`: there is none).
+    PreviousLoaded(Option<Box<crate::previous_actions::Previous>>),
+    /// A status given to a previous action was saved: its group's file as
+    /// written, or why not (in the user's language).
+    MarkSaved(Result<Box<GroupNotes>, String>),
     /// The console started: what it found on disk (its draft, other
     /// consoles' leftover drafts, rescue copies, whether it runs alone).
     Opened(Box<super::opening::Opening>),
@@ -79,6 +84,16 @@ pub enum Effect {
     /// Write a rescue copy of the unsaved work outside the sitting folder;
     /// answer with [`Action::RescueWritten`].
     WriteRescue(Box<crate::model::notes_rescue::Rescue>),
+    /// Find and read the previous sitting; answer with [`Action::PreviousLoaded`].
+    LoadPrevious,
+    /// Save a status given to a previous action into that sitting's notes
+    /// file through the merge; answer with [`Action::MarkSaved`].
+    SaveMark {
+        /// What to save.
+        change: Box<crate::previous_actions::StatusChange>,
+        /// When it was given.
+        at: crate::model::Stamp,
+    },
     /// Clear the terminal and draw every cell again.
     Redraw,
     /// Remove a rescue copy whose work is now in the notes file.

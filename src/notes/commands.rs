@@ -32,6 +32,9 @@ fn edit_changed(state: &State) -> bool {
 }
 
 pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
+    if super::previous::command(state, cmd, now, fx) {
+        return;
+    }
     let at = state.stamp(now);
     let order = state.roster_order();
     let qs = card::questions(&state.themes);
@@ -274,5 +277,11 @@ pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &
                 state.notice(NotesText::Restored.text(state.lang), now);
             }
         }
+        // Handled by `previous::command` above.
+        Command::PreviousActions
+        | Command::MarkDone
+        | Command::MarkDropped
+        | Command::MarkOpen
+        | Command::UndoMark => {}
     }
 }

@@ -19,7 +19,10 @@ const PASTE_BURST_MS: i64 = 15;
 pub(super) fn paste(state: &mut State, text: &str, now: DateTime<Utc>) {
     let text = super::editor::clean_input(text);
     // A paste is text: whatever pane has the keyboard, it goes to the editor.
-    if matches!(state.mode, Mode::Roster | Mode::Card | Mode::List) {
+    if matches!(
+        state.mode,
+        Mode::Roster | Mode::Card | Mode::List | Mode::Previous
+    ) {
         state.mode = Mode::Write;
     }
     let insert = |a: &mut ratatui_textarea::TextArea<'static>| a.insert_str(&text);

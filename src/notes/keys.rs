@@ -88,6 +88,17 @@ pub enum Command {
     /// Raise the flag for the facilitator: help needed, then ready to
     /// report, then lowered.
     Flag,
+    /// Open (or close) 「前回のアクション」: the previous sitting's actions
+    /// the group's members own.
+    PreviousActions,
+    /// Mark the selected previous action done.
+    MarkDone,
+    /// Mark the selected previous action dropped.
+    MarkDropped,
+    /// Mark the selected previous action open again.
+    MarkOpen,
+    /// Take back the last status given to a previous action.
+    UndoMark,
 }
 
 impl crate::tui::keys::Command for Command {
@@ -131,6 +142,7 @@ pub const GLOBAL: Layer<Command> = layer(
         bind(&[Key::F(8), Key::Alt('o')], Command::PickOwner),
         bind(&[Key::PageUp], Command::PageUp),
         bind(&[Key::PageDown], Command::PageDown),
+        bind(&[Key::Alt('p')], Command::PreviousActions),
         bind(&[Key::Ctrl('l')], Command::Redraw),
         bind(&[Key::Ctrl('c'), Key::Ctrl('q')], Command::Quit),
     ],
@@ -198,6 +210,22 @@ pub const LIST: Layer<Command> = layer(
     ],
 );
 
+/// 「前回のアクション」, open over the screen.
+pub const PREVIOUS: Layer<Command> = layer(
+    "前回のアクション",
+    "Previous actions",
+    &[
+        bind(&[Key::Char('d')], Command::MarkDone),
+        bind(&[Key::Char('x')], Command::MarkDropped),
+        bind(&[Key::Char('o')], Command::MarkOpen),
+        bind(&[Key::Char('u')], Command::UndoMark),
+        bind(&[Key::Esc], Command::Back),
+        bind(&[Key::Up], Command::Up),
+        bind(&[Key::Down], Command::Down),
+        bind(&[Key::Char('?')], Command::Help),
+    ],
+);
+
 /// The layers that apply in `mode`, most specific first.
 pub fn layers(mode: Mode) -> &'static [&'static Layer<Command>] {
     match mode {
@@ -205,6 +233,7 @@ pub fn layers(mode: Mode) -> &'static [&'static Layer<Command>] {
         Mode::Roster => &[&ROSTER, &GLOBAL],
         Mode::Card => &[&CARD, &GLOBAL],
         Mode::List => &[&LIST, &GLOBAL],
+        Mode::Previous => &[&PREVIOUS, &GLOBAL],
         Mode::Picker | Mode::Help => &[],
     }
 }
@@ -253,6 +282,11 @@ impl CommandText {
             Command::RestoreTurn => CommandText::RestoreTurn,
             Command::Flag => CommandText::Flag,
             Command::Redraw => CommandText::Redraw,
+            Command::PreviousActions => CommandText::PreviousActions,
+            Command::MarkDone => CommandText::MarkDone,
+            Command::MarkDropped => CommandText::MarkDropped,
+            Command::MarkOpen => CommandText::MarkOpen,
+            Command::UndoMark => CommandText::UndoMark,
         }
     }
 }

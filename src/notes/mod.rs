@@ -18,6 +18,8 @@ mod members;
 pub mod opening;
 pub mod picker;
 mod picking;
+pub mod previous;
+mod previous_io;
 pub mod quit;
 pub mod roster;
 pub mod run;
@@ -37,6 +39,8 @@ mod tests_leftover;
 mod tests_live;
 #[cfg(test)]
 mod tests_opening;
+#[cfg(test)]
+pub(crate) mod tests_previous;
 #[cfg(test)]
 mod tests_quit;
 #[cfg(test)]
@@ -82,6 +86,8 @@ pub enum Mode {
     Picker,
     /// Reading the key help.
     Help,
+    /// Reading (and marking) the previous sitting's actions.
+    Previous,
 }
 
 /// A short message in the status line, shown until `until`.
@@ -195,6 +201,8 @@ pub struct State {
     pub adopted_drafts: Vec<std::path::PathBuf>,
     /// Leftover drafts waiting for the editor to be free.
     pub leftover_waiting: Vec<(std::path::PathBuf, Draft)>,
+    /// 「前回のアクション」: the previous sitting's actions and their marking.
+    pub previous: previous::PreviousPanel,
 }
 
 impl State {
@@ -268,6 +276,7 @@ impl State {
             rescued_to: None,
             adopted_drafts: Vec::new(),
             leftover_waiting: Vec::new(),
+            previous: Default::default(),
         }
     }
 }

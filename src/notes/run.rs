@@ -151,6 +151,7 @@ impl tui::Console for Live {
             self.keep_last(self.state.draft(now));
         }
         fx.push(Effect::LoadRun);
+        fx.push(Effect::LoadPrevious);
         fx
     }
 
@@ -231,6 +232,13 @@ impl tui::Console for Live {
                 if let Err(e) = store::rescue::remove(&path) {
                     tracing::warn!(error = %e, "cannot remove a rescue copy");
                 }
+            }
+            Effect::LoadPrevious => {
+                let (dir, plan) = (self.files.dir.clone(), self.state.plan.clone());
+                out.spawn(move || super::previous_io::load(&dir, &plan));
+            }
+            Effect::SaveMark { change, at } => {
+                self.spawn_save(out, move || super::previous_io::save(&change, at, lang));
             }
             Effect::Redraw => out.redraw_all(),
             Effect::Exit { restore_terminal } => {

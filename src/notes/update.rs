@@ -121,6 +121,8 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
             }
         }
         Action::FilesChanged(paths) => rereads(state, &paths, &mut fx),
+        Action::PreviousLoaded(found) => super::previous::loaded(state, found),
+        Action::MarkSaved(result) => super::previous::saved(state, result, now, &mut fx),
         Action::Opened(opening) => state.opened(*opening, now),
         Action::Terminate { hangup } => {
             quit::leave(state, now, !hangup, &mut fx);

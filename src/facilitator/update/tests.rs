@@ -327,7 +327,7 @@ fn changed_notes_files_are_read_again() {
     assert_eq!(s.notes_errors["C"], "bad");
     assert_eq!(
         cmd(&mut s, Command::ReloadNotes, 2),
-        vec![Effect::LoadNotes(vec![])]
+        vec![Effect::LoadNotes(vec![]), Effect::LoadPrevious]
     );
 }
 

@@ -36,6 +36,7 @@ pub(crate) fn card_lines(state: &State, width: u16) -> Vec<Line<'static>> {
     if out.is_empty() {
         out.push(Line::raw(T::NoTheme.text(lang)));
     }
+    out.extend(crate::facilitator::previous::card_lines(state, width));
     out
 }
 
@@ -67,6 +68,11 @@ pub(super) fn prompt(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         .get(s.selected)
         .and_then(|g| s.run.shown_theme.as_ref().filter(|t| g.themes.contains(t)));
     let mut block = panel(title, s.ascii);
+    // Open actions of the previous sitting, listed further down the card.
+    if let Some(mark) = crate::facilitator::previous::card_badge(s) {
+        let style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+        block = block.title(Line::styled(mark, style).right_aligned());
+    }
     // Which theme is on the display, on the bottom border where it is
     // never cut off (F21: a group may have two).
     if let Some(t) = shown {

@@ -255,4 +255,6 @@ mod tests;
 #[cfg(test)]
 mod tests_keys;
 #[cfg(test)]
+mod tests_previous;
+#[cfg(test)]
 mod tests_trust;

@@ -70,7 +70,42 @@ fn help_lists_every_bound_command_once_with_all_its_keys() {
 
 #[test]
 fn every_binding_is_reachable_and_in_the_help() {
-    for mode in [Mode::Write, Mode::Roster, Mode::Card, Mode::List] {
+    for mode in [
+        Mode::Write,
+        Mode::Roster,
+        Mode::Card,
+        Mode::List,
+        Mode::Previous,
+    ] {
         assert_reachable_and_listed(layers(mode));
     }
+}
+
+#[test]
+fn alt_p_opens_the_previous_actions_whose_letters_mark_them() {
+    let alt_p = ev(KeyCode::Char('p'), ALT);
+    for mode in [Mode::Write, Mode::Roster, Mode::List, Mode::Previous] {
+        assert_eq!(command(mode, &alt_p), Some(Command::PreviousActions));
+    }
+    let p = Mode::Previous;
+    let key = |c| command(p, &ev(KeyCode::Char(c), NONE));
+    assert_eq!(key('d'), Some(Command::MarkDone));
+    assert_eq!(key('x'), Some(Command::MarkDropped));
+    assert_eq!(key('o'), Some(Command::MarkOpen));
+    assert_eq!(key('u'), Some(Command::UndoMark));
+    assert_eq!(key('?'), Some(Command::Help));
+    assert_eq!(command(p, &ev(KeyCode::Esc, NONE)), Some(Command::Back));
+    assert_eq!(command(p, &ev(KeyCode::Down, NONE)), Some(Command::Down));
+    // Other letters are not commands there: they type into the note.
+    assert_eq!(key('a'), None);
+    // The popup's help lists its marks under their own heading.
+    let help = sections(layers(p), Lang::Ja);
+    assert_eq!(help[0].title, "前回のアクション");
+    let done = CommandText::of(Command::MarkDone).text(Lang::Ja);
+    assert!(
+        help[0]
+            .rows
+            .iter()
+            .any(|r| r.what == done && r.keys == ["d"])
+    );
 }

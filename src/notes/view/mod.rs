@@ -11,6 +11,7 @@ mod editor_text;
 mod header;
 mod list;
 mod popup;
+mod previous_actions;
 mod roster;
 
 #[cfg(test)]
@@ -21,6 +22,8 @@ mod tests_edited;
 mod tests_help;
 #[cfg(test)]
 mod tests_keys;
+#[cfg(test)]
+mod tests_previous;
 #[cfg(test)]
 mod tests_status;
 #[cfg(test)]
@@ -108,6 +111,7 @@ pub fn draw(frame: &mut Frame, state: &State, now: DateTime<Utc>) {
     roster::render(state, now, a.roster, buf);
     card::render(state, a.card, buf);
     list::render(state, a.list, buf);
+    previous_actions::render_badge(state, a.list, buf);
     editor::render(state, a.editor, buf);
     editor::render_status(state, now, a.status, buf);
     editor::render_footer(state, a.footer, buf);
@@ -115,6 +119,7 @@ pub fn draw(frame: &mut Frame, state: &State, now: DateTime<Utc>) {
     match state.mode {
         Mode::Picker => cursor = popup::render_picker(state, area, frame.buffer_mut()),
         Mode::Help => popup::render_help(state, area, frame.buffer_mut()),
+        Mode::Previous => previous_actions::render(state, area, frame.buffer_mut()),
         _ => {}
     }
     if let Some(ask) = state.ask {

@@ -27,11 +27,12 @@ pub struct StatusChange {
     pub status: ActionState,
 }
 
-/// The action items the tab lists: all of them, or the open ones only.
-pub fn listed(data: &Loaded, open_only: bool) -> Vec<ActionItem<'_>> {
+/// The action items the tab lists: all of them, or the open ones only,
+/// of owners whose name holds `owner` (all when it is empty).
+pub fn listed<'a>(data: &'a Loaded, open_only: bool, owner: &str) -> Vec<ActionItem<'a>> {
     let filter = ActionFilter {
         open: open_only,
-        owner: None,
+        owner: Some(owner.to_string()).filter(|o| !o.trim().is_empty()),
     };
     items(&data.archive, &filter)
 }
@@ -47,7 +48,7 @@ pub fn change(state: &State, status: ActionState) -> Option<Effect> {
         return None;
     };
     let data = state.data.as_ref()?;
-    let list = listed(data, open_only);
+    let list = listed(data, open_only, &state.owner.text);
     let item = list.get(selected)?;
     if item.state() == status {
         return None;
@@ -91,6 +92,12 @@ pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
             }
             return Vec::new();
         }
+        Command::OwnerFilter => {
+            if matches!(state.view(), View::Actions { .. }) {
+                super::owner_filter::start(state);
+            }
+            return Vec::new();
+        }
         Command::MarkOpen => ActionState::Open,
         Command::MarkDone => ActionState::Done,
         Command::MarkDropped => ActionState::Dropped,
@@ -102,12 +109,13 @@ pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
 /// Keeps the selection inside the list after it changed under it.
 pub fn clamp(state: &mut State) {
     let Some(data) = &state.data else { return };
+    let owner = &state.owner.text;
     if let Some(View::Actions {
         selected,
         open_only,
     }) = state.views.last_mut()
     {
-        let len = listed(data, *open_only).len();
+        let len = listed(data, *open_only, owner).len();
         *selected = (*selected).min(len.saturating_sub(1));
     }
 }

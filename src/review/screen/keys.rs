@@ -48,6 +48,8 @@ pub enum Command {
     MarkDone,
     /// Mark the selected action item dropped.
     MarkDropped,
+    /// Type (part of) an owner's name to list only their action items.
+    OwnerFilter,
 }
 
 impl Command {
@@ -74,6 +76,7 @@ impl Command {
             Command::MarkOpen => lang.pick("未完了に戻す", "mark open"),
             Command::MarkDone => lang.pick("完了にする", "mark done"),
             Command::MarkDropped => lang.pick("取りやめ", "mark dropped"),
+            Command::OwnerFilter => lang.pick("担当で絞り込む", "filter by owner"),
         }
     }
 }
@@ -165,6 +168,7 @@ pub const ACTION_LIST: Layer<Command> = layer(
         bind(&[Key::Char('o')], Command::MarkOpen),
         bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
         bind(&[Key::Char('f')], Command::OpenOnly),
+        bind(&[Key::Char('w')], Command::OwnerFilter),
         bind(&[Key::Char('t')], Command::Themes),
     ],
 );

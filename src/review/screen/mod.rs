@@ -10,6 +10,7 @@ pub mod content;
 pub mod keys;
 pub mod loaded;
 mod navigate;
+pub mod owner_filter;
 pub mod run;
 pub mod search_box;
 pub mod state;

@@ -69,7 +69,7 @@ pub(super) fn move_in_view(state: &mut State, c: Command) {
             selected,
             open_only,
         }) => {
-            let len = actions_tab::listed(data, *open_only).len();
+            let len = actions_tab::listed(data, *open_only, &state.owner.text).len();
             *selected = step(*selected, len, c);
         }
         Some(View::Search) => {

@@ -25,12 +25,20 @@ use crate::tui::{self, runtime};
 /// Runs the review of the sessions folder `dir` until the reviewer quits;
 /// the folder is watched (scanned every `poll` when given) and read again
 /// when its files change.
-pub fn run(dir: PathBuf, lang: Lang, poll: Option<std::time::Duration>) -> io::Result<()> {
+///
+/// `name` is recorded as who set an action item's status.
+pub fn run(
+    dir: PathBuf,
+    lang: Lang,
+    poll: Option<std::time::Duration>,
+    name: Option<String>,
+) -> io::Result<()> {
     let (state, initial) = State::new(lang, (0, 0));
     let mut live = Live {
         state,
         dir,
         initial,
+        name,
     };
     let options = runtime::Options {
         watch: Some(live.dir.clone()),
@@ -45,6 +53,8 @@ struct Live {
     dir: PathBuf,
     /// The effects to start with (reading the archive).
     initial: Vec<Effect>,
+    /// Who sets a status (`--name`, else the login name).
+    name: Option<String>,
 }
 
 impl tui::Console for Live {
@@ -104,7 +114,8 @@ impl tui::Console for Live {
             }
             Effect::SetStatus(change) => {
                 let at = self.now();
-                out.spawn(move || Action::StatusSet(save_status(&change, at)));
+                let by = self.name.clone();
+                out.spawn(move || Action::StatusSet(save_status(&change, by.as_deref(), at)));
             }
         }
         Flow::Continue
@@ -117,10 +128,11 @@ impl tui::Console for Live {
 
 /// Saves an action item's status into its group's notes file: only the
 /// status mark is written, merged under the writer lock with what is on
-/// disk, so notes a console saves at the same time are kept.
-pub fn save_status(change: &StatusChange, at: Stamp) -> Result<(), String> {
+/// disk, so notes a console saves at the same time are kept. `by` is who
+/// set it.
+pub fn save_status(change: &StatusChange, by: Option<&str>, at: Stamp) -> Result<(), String> {
     let mut mark = GroupNotes::new(&change.session, &change.group);
-    mark.set_action_state(&change.note, change.status, None, at);
+    mark.set_action_state(&change.note, change.status, by, at);
     notes_file::commit(&change.file, &mark)
         .map(|_| ())
         .map_err(|e| e.to_string())
@@ -145,6 +157,10 @@ pub fn to_action(state: &State, ev: Event) -> Option<Action> {
             )) {
                 let quit = dispatch(layers(state.view()), &key) == Some(Command::Quit);
                 return quit.then_some(Action::Command(Command::Quit));
+            }
+            // Typing an owner's name: letters are text, not commands.
+            if super::owner_filter::typing(state) {
+                return super::owner_filter::key(&key);
             }
             if let Some(c) = dispatch(layers(state.view()), &key) {
                 return Some(Action::Command(c));

@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 
+use super::state::State;
 use crate::i18n::Lang;
-use crate::review::search::{Filters, Query, parse_kind};
+use crate::review::search::{Filters, NoteAt, Query, parse_kind};
 
 /// Reads what was typed in the search box: the query, or what is wrong
 /// with one of its filters.
@@ -44,6 +45,46 @@ pub fn parse(text: &str, lang: Lang) -> Result<Query, String> {
         }
     }
     Ok(Query::new(&words.join(" "), f))
+}
+
+/// The search box and its results.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchBox {
+    /// What was typed.
+    pub text: String,
+    /// The query it reads as (the last good one while a filter is wrong).
+    pub query: Query,
+    /// What is wrong with a filter, if anything.
+    pub error: Option<String>,
+    /// The hits, newest first.
+    pub hits: Vec<NoteAt>,
+    /// The selected hit.
+    pub selected: usize,
+}
+
+/// After the text changed: the query read again and the hits found anew.
+pub fn refresh(state: &mut State) {
+    match parse(&state.search.text, state.lang) {
+        Ok(q) => {
+            state.search.query = q;
+            state.search.error = None;
+        }
+        Err(e) => {
+            // A filter that does not parse is not silently dropped: no
+            // results until it is fixed, with the error saying why.
+            state.search.error = Some(e);
+            state.search.hits.clear();
+            state.search.selected = 0;
+            return;
+        }
+    }
+    let Some(data) = &state.data else { return };
+    state.search.hits = if state.search.query.is_empty() {
+        Vec::new()
+    } else {
+        data.index.search(&data.archive, &state.search.query)
+    };
+    state.search.selected = 0;
 }
 
 #[cfg(test)]

@@ -6,8 +6,9 @@ use super::keys::Command;
 pub use super::loaded::Loaded;
 use super::navigate;
 use super::search_box;
+pub use super::search_box::SearchBox;
 use crate::i18n::Lang;
-use crate::review::search::{NoteAt, Query};
+use crate::review::search::NoteAt;
 
 /// One view of the review, on a stack: Esc goes back to the one below.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,21 +54,6 @@ pub enum View {
     },
 }
 
-/// The search box and its results.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SearchBox {
-    /// What was typed.
-    pub text: String,
-    /// The query it reads as (the last good one while a filter is wrong).
-    pub query: Query,
-    /// What is wrong with a filter, if anything.
-    pub error: Option<String>,
-    /// The hits, newest first.
-    pub hits: Vec<NoteAt>,
-    /// The selected hit.
-    pub selected: usize,
-}
-
 /// Everything the review screen shows.
 #[derive(Debug, Clone)]
 pub struct State {
@@ -86,6 +72,8 @@ pub struct State {
     /// What became of the last thing saved (shown in the footer): `Ok`
     /// when it was saved, else why not.
     pub saved: Option<Result<(), String>>,
+    /// The actions tab's owner filter.
+    pub owner: super::owner_filter::OwnerFilter,
 }
 
 /// What the reviewer did, or what came back from the loop.
@@ -107,6 +95,11 @@ pub enum Action {
     Reload,
     /// An action item's status was saved, or why it could not be.
     StatusSet(Result<(), String>),
+    /// Typing the owner filter ended: kept, or cleared.
+    OwnerDone {
+        /// The filter stays.
+        keep: bool,
+    },
 }
 
 /// What the loop must do for the review.
@@ -132,6 +125,7 @@ impl State {
             help: false,
             size,
             saved: None,
+            owner: Default::default(),
         };
         (state, vec![Effect::Load])
     }
@@ -178,7 +172,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 state.views = vec![View::List { selected }];
             }
             state.data = Some(*data);
-            refresh_search(state);
+            search_box::refresh(state);
             actions_tab::clamp(state);
             return Vec::new();
         }
@@ -199,39 +193,19 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             t.pop();
         }),
         Action::Command(c) => return command(state, c),
+        Action::OwnerDone { keep } => super::owner_filter::done(state, keep),
     }
     Vec::new()
 }
 
 fn edit(state: &mut State, change: impl FnOnce(&mut String)) {
-    if *state.view() == View::Search {
+    if super::owner_filter::typing(state) {
+        change(&mut state.owner.text);
+        super::owner_filter::reselect(state);
+    } else if *state.view() == View::Search {
         change(&mut state.search.text);
-        refresh_search(state);
+        search_box::refresh(state);
     }
-}
-
-fn refresh_search(state: &mut State) {
-    match search_box::parse(&state.search.text, state.lang) {
-        Ok(q) => {
-            state.search.query = q;
-            state.search.error = None;
-        }
-        Err(e) => {
-            // A filter that does not parse is not silently dropped: no
-            // results until it is fixed, with the error saying why.
-            state.search.error = Some(e);
-            state.search.hits.clear();
-            state.search.selected = 0;
-            return;
-        }
-    }
-    let Some(data) = &state.data else { return };
-    state.search.hits = if state.search.query.is_empty() {
-        Vec::new()
-    } else {
-        data.index.search(&data.archive, &state.search.query)
-    };
-    state.search.selected = 0;
 }
 
 fn command(state: &mut State, c: Command) -> Vec<Effect> {
@@ -258,7 +232,8 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         | Command::OpenOnly
         | Command::MarkOpen
         | Command::MarkDone
-        | Command::MarkDropped => return actions_tab::command(state, c),
+        | Command::MarkDropped
+        | Command::OwnerFilter => return actions_tab::command(state, c),
         Command::Back => {
             if state.views.len() > 1 {
                 state.views.pop();
@@ -266,7 +241,7 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
         }
         Command::Clear => {
             state.search.text.clear();
-            refresh_search(state);
+            search_box::refresh(state);
         }
         Command::Open => navigate::open(state),
         _ => navigate::move_in_view(state, c),

@@ -28,6 +28,11 @@ pub struct ReviewView<'a>(pub &'a State);
 /// Where the terminal cursor goes: the end of the search box, so an input
 /// method opens its window there.
 pub fn cursor(state: &State) -> Option<(u16, u16)> {
+    if let Some(data) = &state.data
+        && let Some(at) = super::owner_filter::cursor(state, data)
+    {
+        return Some(at);
+    }
     if *state.view() != View::Search || too_small(Rect::new(0, 0, state.size.0, state.size.1)) {
         return None;
     }
@@ -230,6 +235,11 @@ fn footer(state: &State, area: Rect, buf: &mut Buffer) {
         width: area.width.saturating_sub(1),
         ..area
     };
+    // Typing an owner's name: only the keys that end it work.
+    if super::owner_filter::typing(state) {
+        render_footer(&super::owner_filter::footer(lang), &[], inner, buf);
+        return;
+    }
     if state.saved.is_none() {
         render_footer(&hints, &tail, inner, buf);
         return;

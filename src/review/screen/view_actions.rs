@@ -39,13 +39,17 @@ fn row(cells: [&str; 5], text: &str, width: usize) -> String {
 /// The title and the column heads of the tab.
 pub(super) fn heading(state: &State, data: &Loaded, open_only: bool) -> (String, Line<'static>) {
     let lang = state.lang;
-    let count = listed(data, open_only).len();
+    let count = listed(data, open_only, &state.owner.text).len();
     let filter = if open_only {
         T::OpenOnly.text(lang)
     } else {
         T::AllStates.text(lang)
     };
-    let title = format!(" {} ({count})  [{filter}]", T::ActionList.text(lang));
+    let title = format!(
+        " {} ({count})  [{filter}]{}",
+        T::ActionList.text(lang),
+        super::owner_filter::title_part(state, lang)
+    );
     let head = row(
         [
             T::Status.text(lang),
@@ -73,7 +77,7 @@ pub(super) fn actions(
 ) {
     let lang = state.lang;
     let w = usize::from(body.width);
-    let list = listed(data, open_only);
+    let list = listed(data, open_only, &state.owner.text);
     if list.is_empty() {
         buf.set_string(body.x + 1, body.y, T::NoActions.text(lang), Style::new());
         return;

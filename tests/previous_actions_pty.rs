@@ -1,0 +1,113 @@
+//! 「前回のアクション」 end to end, on the archive fixtures: jichitai-10 follows
+//! jichitai-09, and 佐野 (listed without 市) now sits in its group A. The
+//! note-taker of that group sees 佐野市's open action of jichitai-09 on the
+//! notes list's border, opens the list (Alt+P), marks it done (d); the mark
+//! lands in jichitai-09's notes file with the note-taker's name, and
+//! `bunkakai actions` lists it done by them.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{BIN, Console};
+
+/// A sessions folder with copies of jichitai-09 and jichitai-10, where 佐野
+/// joins jichitai-10's group A.
+fn sessions() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
+    for s in ["jichitai-09", "jichitai-10"] {
+        let to = tmp.path().join(s);
+        std::fs::create_dir_all(to.join("notes")).unwrap();
+        for f in ["session.json", "run.json", "notes/A.json", "notes/B.json"] {
+            std::fs::copy(src.join(s).join(f), to.join(f)).unwrap();
+        }
+    }
+    let plan_path = tmp.path().join("jichitai-10/session.json");
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&plan_path).unwrap()).unwrap();
+    plan["groups"][0]["members"]
+        .as_array_mut()
+        .unwrap()
+        .insert(1, "佐野".into());
+    std::fs::write(&plan_path, serde_json::to_string_pretty(&plan).unwrap()).unwrap();
+    let root = tmp.path().to_path_buf();
+    (tmp, root)
+}
+
+fn mark_of(root: &Path) -> Option<serde_json::Value> {
+    let text = std::fs::read_to_string(root.join("jichitai-09/notes/A.json")).ok()?;
+    let file: serde_json::Value = serde_json::from_str(&text).ok()?;
+    file["action_status"]
+        .as_array()?
+        .iter()
+        .find(|m| m["note"] == "n05")
+        .cloned()
+}
+
+#[test]
+fn a_note_taker_marks_the_previous_sittings_action_done_with_their_name() {
+    let (_tmp, root) = sessions();
+    let args = ["notes", "jichitai-10", "--group", "A", "--name", "田中"];
+    let mut c = Console::spawn(&args, &root, 80, 24, "ja", &[]);
+    c.wait_for("前回のアクション 未完了1 Alt+P", 10);
+    c.send("\x1bp"); // Alt+P
+    c.wait_for("[未完了] 佐野市", 5);
+    c.wait_for("KPI設定シートを次回までに共有する", 5);
+    c.send("d");
+    c.wait_for("[完了] 佐野市  田中", 5);
+    assert!(
+        c.wait_until(5, |_| mark_of(&root).is_some()),
+        "the mark never reached jichitai-09/notes/A.json"
+    );
+    let mark = mark_of(&root).unwrap();
+    assert_eq!(mark["status"], "done");
+    assert_eq!(mark["by"], "田中");
+    // The notes of the previous sitting are all still there, unchanged.
+    let notes = |path: &Path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let notes = file["notes"].as_array().unwrap().clone();
+        notes
+            .iter()
+            .map(|n| {
+                (
+                    n["id"].to_string(),
+                    n["text"].to_string(),
+                    n["updated"].to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/archive/jichitai-09/notes/A.json");
+    assert_eq!(
+        notes(&root.join("jichitai-09/notes/A.json")),
+        notes(&fixture)
+    );
+    // Closed, the badge says nothing is open any more.
+    c.send("\x1b");
+    assert!(
+        c.wait_until(5, |c| !c.contents().contains("Esc 閉じる")),
+        "{}",
+        c.contents()
+    );
+    c.wait_for("前回のアクション Alt+P", 5);
+    assert!(!c.contents().contains("未完了1"));
+    c.send("\x11"); // Ctrl+Q
+    assert_eq!(c.wait_code(10), Some(0), "{}", c.contents());
+
+    let out = Command::new(BIN)
+        .args(["--sessions"])
+        .arg(&root)
+        .args(["--lang", "ja", "actions", "--owner", "佐野", "--json"])
+        .env("BUNKAKAI_LOG_DIR", &root)
+        .output()
+        .unwrap();
+    let line = String::from_utf8(out.stdout).unwrap();
+    let item: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    assert_eq!(item["id"], "n05");
+    assert_eq!(item["status"], "done");
+    assert_eq!(item["status_by"], "田中");
+}
