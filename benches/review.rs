@@ -150,18 +150,39 @@ fn peak_rss_mb() -> f64 {
 
 fn main() {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path();
-    let t = Instant::now();
-    generate(dir);
-    println!(
-        "generated {SITTINGS} sittings x {} groups x {NOTES} notes in {:?}",
-        GROUPS.len(),
-        t.elapsed()
-    );
+    // BENCH_ARCHIVE=DIR measures an archive made beforehand (the 100,000-
+    // note benchmark archive of `scripts/gen_archive.py`) instead.
+    let given = std::env::var_os("BENCH_ARCHIVE").map(std::path::PathBuf::from);
+    let dir = given.as_deref().unwrap_or(tmp.path());
+    if given.is_none() {
+        let t = Instant::now();
+        generate(dir);
+        println!(
+            "generated {SITTINGS} sittings x {} groups x {NOTES} notes in {:?}",
+            GROUPS.len(),
+            t.elapsed()
+        );
+    }
     let bytes: u64 = walk_size(dir);
     println!("archive size on disk: {:.1} MB", bytes as f64 / 1e6);
 
-    // Review start to first frame: read, parse, index, draw at 80x24.
+    // The first frame as the review draws it: the list from the outline
+    // (plans, run files, note counts from the search cache when it has
+    // them), before the notes files are read.
+    let start = Instant::now();
+    let outline = Loaded::outline(dir);
+    let (mut first, _) = State::new(Lang::Ja, (80, 24));
+    update(&mut first, Action::Loaded(Box::new(outline)));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(&ReviewView(&first), f.area()))
+        .unwrap();
+    println!(
+        "first frame from the outline (what the review shows first): {:?}",
+        start.elapsed()
+    );
+
+    // Review start to the whole archive on screen: read, parse, index, draw.
     let start = Instant::now();
     let archive = Archive::load(dir);
     let loaded_at = start.elapsed();
@@ -208,6 +229,35 @@ fn main() {
         &mut state,
         Action::Command(bunkakai::review::screen::keys::Command::Search),
     );
+    // Each word typed a character at a time, then erased: every keystroke
+    // is one update (the search) and one frame.
+    for word in ["連携", "ドローン配送", "量子暗号", "KPI"] {
+        let mut keys = Vec::new();
+        for c in word.chars() {
+            let t = Instant::now();
+            update(&mut state, Action::Type(c));
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal
+                .draw(|f| f.render_widget(&ReviewView(&state), f.area()))
+                .unwrap();
+            keys.push(t.elapsed());
+        }
+        let hits = state.search.hits.len();
+        for _ in word.chars() {
+            let t = Instant::now();
+            update(&mut state, Action::Backspace);
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal
+                .draw(|f| f.render_widget(&ReviewView(&state), f.area()))
+                .unwrap();
+            keys.push(t.elapsed());
+        }
+        let worst = keys.iter().max().copied().unwrap_or_default();
+        println!(
+            "typing and erasing {word} ({hits} hits): per key median {:?}, slowest {worst:?}",
+            median(keys)
+        );
+    }
     for _ in 0..11 {
         let t = Instant::now();
         update(&mut state, Action::Type('連'));
@@ -225,7 +275,7 @@ fn main() {
     println!(
         "peak RSS (VmHWM) after the first frame: {rss_after_first_frame:.0} MB (includes the generator)"
     );
-    if let Some(keep) = std::env::var_os("BENCH_KEEP") {
+    if let Some(keep) = std::env::var_os("BENCH_KEEP").filter(|_| given.is_none()) {
         let _ = std::fs::remove_dir_all(&keep);
         std::fs::rename(dir, &keep).unwrap();
         println!("archive kept in {}", Path::new(&keep).display());

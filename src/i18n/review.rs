@@ -86,6 +86,8 @@ labels! {
         Problems => "読めないファイル", "Files that could not be read";
         /// What the marks of the sittings list mean.
         ListLegend => " 末尾の ! = 読めないファイルがある会　赤字 = 予定より長くかかった会", " ! at the end = a file could not be read   red = ran over its plan";
+        /// What the list says while the notes files are being read.
+        ListLegendLoading => " 読み込み中…　末尾の ? = まだ確かめていない会（問題があれば ! に変わる）", " reading notes…   ? at the end = not checked yet (turns to ! on a problem)";
         /// A theme comparison.
         Compare => "テーマ比較", "Theme comparison";
         /// Search.

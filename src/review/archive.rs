@@ -13,7 +13,7 @@ use crate::model::Stamp;
 use crate::model::notes::{GroupNotes, Note};
 use crate::model::run::RunState;
 use crate::model::{Plan, Theme};
-use crate::store::archive::{SittingFiles, read_sitting};
+use crate::store::archive::{SittingFiles, read_plan_and_run, read_sitting};
 
 /// Every sitting of a sessions folder.
 #[derive(Debug, Clone, Default)]
@@ -75,6 +75,21 @@ impl Archive {
                 .flat_map(|h| h.join().unwrap_or_default())
                 .collect()
         });
+        sittings.sort_by_key(|s| std::cmp::Reverse(s.sort_key()));
+        Archive {
+            dir: dir.to_path_buf(),
+            sittings,
+        }
+    }
+
+    /// Reads every sitting's plan and run file but no notes file: the
+    /// sittings as the list shows them before their notes are read (each
+    /// with only its plan's groups, and no notes).
+    pub fn load_outline(dir: &Path) -> Archive {
+        let mut sittings: Vec<Sitting> = crate::store::sessions::list(dir)
+            .into_iter()
+            .map(|f| Sitting::parse(&read_plan_and_run(&dir.join(&f), f)))
+            .collect();
         sittings.sort_by_key(|s| std::cmp::Reverse(s.sort_key()));
         Archive {
             dir: dir.to_path_buf(),
@@ -147,7 +162,8 @@ impl Sitting {
         }
     }
 
-    fn folder_name(&self) -> String {
+    /// The name of the sitting's folder.
+    pub fn folder_name(&self) -> String {
         self.dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

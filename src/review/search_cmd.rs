@@ -170,19 +170,19 @@ pub fn run(
                 let _ = writeln!(err, "{}", e.text(lang));
                 return Some(2);
             }
-            let hits = super::cache::search(sittings, &q);
-            // A closed pipe (`| head`) ends the search quietly; a full disk is said.
-            if let Err(e) =
+            let printed = if args.color {
+                let hits = super::cache::search(sittings, &q);
                 super::cache::write_hits(sittings, &hits, &q.words, lang, args.color, out)
-                    .and_then(|()| out.flush())
-            {
-                return Some(write_failed(&e, err, lang));
-            }
-            Some(if hits.is_empty() {
-                none_found(err, lang)
+                    .map(|()| hits.len())
             } else {
-                0
-            })
+                super::cache::print_plain(sittings, &q, lang, out)
+            };
+            // A closed pipe (`| head`) ends the search quietly; a full disk is said.
+            match printed.and_then(|n| out.flush().map(|()| n)) {
+                Err(e) => Some(write_failed(&e, err, lang)),
+                Ok(0) => Some(none_found(err, lang)),
+                Ok(_) => Some(0),
+            }
         });
         if let Some(Some(code)) = cached {
             return code;

@@ -47,9 +47,33 @@ pub fn read_archive(dir: &Path) -> Vec<SittingFiles> {
 
 /// Reads one sitting folder.
 pub fn read_sitting(dir: &Path, folder: String) -> SittingFiles {
-    // Only regular files are read: a `notes/A.json` that is a folder, a
-    // FIFO or a link to a device is reported, never read (it may not end).
-    let read = |path: PathBuf| FileBytes {
+    let mut files = read_plan_and_run(dir, folder);
+    files.notes = notes_files(&dir.join(NOTES_DIR))
+        .into_iter()
+        .map(read_file)
+        .collect();
+    files
+}
+
+/// Reads a sitting's plan and run file but none of its notes files: what
+/// the review's list of sittings shows before the notes are read.
+pub fn read_plan_and_run(dir: &Path, folder: String) -> SittingFiles {
+    let run_path = dir.join(RUN_FILE);
+    let run = run_path.exists().then(|| read_file(run_path));
+    SittingFiles {
+        folder,
+        dir: dir.to_path_buf(),
+        plan: read_file(dir.join(PLAN_FILE)),
+        run,
+        notes: Vec::new(),
+    }
+}
+
+/// Reads one file of a sitting. Only regular files are read: a
+/// `notes/A.json` that is a folder, a FIFO or a link to a device is
+/// reported, never read (it may not end).
+fn read_file(path: PathBuf) -> FileBytes {
+    FileBytes {
         bytes: match std::fs::metadata(&path) {
             Ok(m) if !m.is_file() => Err(io::Error::other(
                 "not a regular file (a folder, a device or a pipe)",
@@ -57,18 +81,6 @@ pub fn read_sitting(dir: &Path, folder: String) -> SittingFiles {
             _ => std::fs::read(&path),
         },
         path,
-    };
-    let run_path = dir.join(RUN_FILE);
-    let run = run_path.exists().then(|| read(run_path));
-    SittingFiles {
-        folder,
-        dir: dir.to_path_buf(),
-        plan: read(dir.join(PLAN_FILE)),
-        run,
-        notes: notes_files(&dir.join(NOTES_DIR))
-            .into_iter()
-            .map(read)
-            .collect(),
     }
 }
 

@@ -17,7 +17,7 @@ use crate::model::run::RUN_FILE;
 
 /// The first bytes of a cache file: what it is and its layout version.
 const MAGIC: &[u8; 16] = b"bunkakai-search\n";
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 
 /// One file a cached sitting was built from, as it was when read: a change
 /// of any of these makes that sitting's block stale.
@@ -52,7 +52,8 @@ pub fn path_for(sessions: &Path) -> Option<PathBuf> {
 }
 
 /// The stamps of a sitting's files: its plan, its run file when there is
-/// one, and its notes files (the ones [`super::archive`] reads), sorted.
+/// one, and its notes files (the ones [`super::archive`] reads) with their
+/// journals, sorted.
 pub fn stamps(sitting: &Path) -> Vec<FileStamp> {
     let mut out = Vec::new();
     for name in [PLAN_FILE, RUN_FILE] {
@@ -67,10 +68,18 @@ pub fn stamps(sitting: &Path) -> Vec<FileStamp> {
         .filter_map(Result::ok)
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || !name.ends_with(".json") {
+            // A notes file's journal (`<group>.journal`) holds saves not yet
+            // folded into it: a change there changes the notes too.
+            if name.starts_with('.') || !(name.ends_with(".json") || name.ends_with(".journal")) {
                 return None;
             }
-            let meta = std::fs::metadata(e.path()).ok().filter(|m| m.is_file())?;
+            // The entry's own stat (relative to the open folder) is cheaper
+            // than one by path; a link is followed as the reader follows it.
+            let meta = match e.file_type() {
+                Ok(t) if !t.is_symlink() => e.metadata(),
+                _ => std::fs::metadata(e.path()),
+            };
+            let meta = meta.ok().filter(|m| m.is_file())?;
             Some(stamp_of(&meta, format!("{NOTES_DIR}/{name}")))
         })
         .collect();
@@ -203,7 +212,9 @@ mod tests {
         std::fs::create_dir_all(tmp.path().join(NOTES_DIR)).unwrap();
         std::fs::write(tmp.path().join(PLAN_FILE), "{}").unwrap();
         std::fs::write(tmp.path().join(NOTES_DIR).join("A.json"), "[]").unwrap();
+        std::fs::write(tmp.path().join(NOTES_DIR).join("A.journal"), "").unwrap();
+        std::fs::write(tmp.path().join(NOTES_DIR).join("A.json.lock"), "").unwrap();
         let names: Vec<String> = stamps(tmp.path()).into_iter().map(|s| s.name).collect();
-        assert_eq!(names, ["session.json", "notes/A.json"]);
+        assert_eq!(names, ["session.json", "notes/A.journal", "notes/A.json"]);
     }
 }

@@ -14,6 +14,8 @@ use crate::model::notes::NoteKind;
 pub use crate::store::search_cache::FileStamp;
 use crate::tui::text::sanitize::inert;
 
+use super::bytes::{Reader, Writer};
+
 const ROW: usize = 56;
 const NO_THEME: u16 = u16::MAX;
 const FLAG_CLEAN: u8 = 2;
@@ -58,6 +60,9 @@ pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> 
     }
     notes.sort_by_key(|(at, _, _)| std::cmp::Reverse(*at));
     let (mut rows, mut folded, mut shown) = (Vec::new(), Vec::new(), Vec::new());
+    // Where each speaker's name is, as written and folded.
+    let mut speakers: std::collections::HashMap<&str, [(u32, u32); 2]> =
+        std::collections::HashMap::new();
     for (_, gi, n) in &notes {
         let group = &sitting.groups[*gi].id;
         let theme = sitting
@@ -73,14 +78,13 @@ pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> 
             (at, s.len() as u32)
         };
         let text = put(&mut shown, n.text.as_bytes());
-        let speaker = put(
-            &mut shown,
-            n.speaker.as_deref().unwrap_or_default().as_bytes(),
-        );
-        let speaker_f = put(
-            &mut shown,
-            fold(n.speaker.as_deref().unwrap_or_default()).as_bytes(),
-        );
+        // A sitting has few speakers: each name is stored once, so that
+        // printing many hits reads it from one warm place.
+        let name = n.speaker.as_deref().unwrap_or_default();
+        let [speaker, speaker_f] = *speakers.entry(name).or_insert_with(|| {
+            let plain = put(&mut shown, name.as_bytes());
+            [plain, put(&mut shown, fold(name).as_bytes())]
+        });
         let local = sitting.local(&n.created);
         let minute = (local.hour() * 60 + local.minute()) as u16;
         let moved = moved_clusters(&n.text);
@@ -131,52 +135,6 @@ fn kind_byte(kind: NoteKind) -> u8 {
     NoteKind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as u8
 }
 
-#[derive(Default)]
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn bytes(&mut self, b: &[u8]) {
-        self.u32(b.len() as u32);
-        self.0.extend_from_slice(b);
-    }
-    fn str(&mut self, s: &str) {
-        self.bytes(s.as_bytes());
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.at.checked_add(n)?;
-        let out = self.bytes.get(self.at..end)?;
-        self.at = end;
-        Some(out)
-    }
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-    fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = self.u32()? as usize;
-        self.take(n)
-    }
-    fn str(&mut self) -> Option<&'a str> {
-        std::str::from_utf8(self.bytes()?).ok()
-    }
-}
-
 /// A sitting's block, read in place.
 #[derive(Debug, Clone)]
 pub struct Block<'a> {
@@ -225,6 +183,24 @@ pub struct Row<'a> {
     pub clean: bool,
     /// True when the speaker's name (or `—`) holds nothing to make inert.
     pub speaker_clean: bool,
+}
+
+/// What a hit line without highlights shows of a note: its text made
+/// inert, its speaker, group, kind and clock time.
+#[derive(Debug, Clone, Copy)]
+pub struct Plain<'a> {
+    /// Its text as shown on one line ([`inert`]).
+    pub inert_text: &'a [u8],
+    /// Who said it (UTF-8, checked when shown).
+    pub speaker: Option<&'a [u8]>,
+    /// True when the speaker's name (or `—`) holds nothing to make inert.
+    pub speaker_clean: bool,
+    /// Index of its group in [`Block::groups`].
+    pub group: usize,
+    /// Its kind.
+    pub kind: NoteKind,
+    /// Its clock time in the sitting's zone, minutes after midnight.
+    pub minute: u16,
 }
 
 impl Row<'_> {
@@ -309,6 +285,35 @@ impl<'a> Block<'a> {
         let row = self.rows.get(i * ROW..(i + 1) * ROW)?;
         let at = |k: usize| u32::from_le_bytes([row[k], row[k + 1], row[k + 2], row[k + 3]]);
         Some(at(0) as usize..at(4) as usize)
+    }
+
+    /// What a hit line without highlights shows of note `i`, read without
+    /// the rest of the row; `None` when the block is corrupt there.
+    pub fn plain(&self, i: usize) -> Option<Plain<'a>> {
+        let row: &[u8; ROW] = self.rows.get(i * ROW..(i + 1) * ROW)?.try_into().ok()?;
+        let u32_at = |k: usize| u32::from_le_bytes([row[k], row[k + 1], row[k + 2], row[k + 3]]);
+        let slice = |k: usize| -> Option<&'a [u8]> {
+            let start = u32_at(k) as usize;
+            self.shown
+                .get(start..start.checked_add(u32_at(k + 4) as usize)?)
+        };
+        let flags = row[37];
+        let group = usize::from(u16::from_le_bytes([row[32], row[33]]));
+        if group >= self.groups.len() {
+            return None;
+        }
+        Some(Plain {
+            inert_text: slice(48)?,
+            speaker: if flags & FLAG_SPEAKER != 0 {
+                Some(slice(16)?)
+            } else {
+                None
+            },
+            speaker_clean: flags & FLAG_SPEAKER_CLEAN != 0,
+            group,
+            kind: *NoteKind::ALL.get(usize::from(row[36]))?,
+            minute: u16::from_le_bytes([row[38], row[39]]),
+        })
     }
 
     /// Note `i`, newest first; `None` when the block is corrupt there.

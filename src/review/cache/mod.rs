@@ -8,6 +8,8 @@
 //! order and their lines are the same as [`super::search::NoteIndex`] gives.
 
 pub mod block;
+mod bytes;
+mod plain;
 mod scan;
 
 use std::path::Path;
@@ -18,6 +20,7 @@ use super::files::FileProblem;
 use crate::store::archive::read_sitting;
 use crate::store::search_cache::{self, CacheFile};
 
+pub use plain::print_plain;
 pub use scan::{Hit, search, write_hits};
 
 /// One sitting as the cache holds it, with the problems of its files.
@@ -26,6 +29,24 @@ pub struct CachedSitting<'a> {
     pub block: Block<'a>,
     /// Files of the sitting that could not be used.
     pub problems: Vec<FileProblem>,
+}
+
+/// The number of live notes of each sitting whose cached block is up to
+/// date, by folder name, read from the cache without parsing or writing
+/// anything. A sitting with a problem is never cached, so a sitting listed
+/// here has none; a sitting missing from it is yet to be read.
+pub fn fresh_counts(dir: &Path) -> std::collections::HashMap<String, usize> {
+    let Some(path) = search_cache::path_for(dir) else {
+        return Default::default();
+    };
+    let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let file = CacheFile::open(&path);
+    file.blocks(&key)
+        .into_iter()
+        .filter_map(Block::decode)
+        .filter(|b| b.stamps == search_cache::stamps(&dir.join(b.folder)))
+        .map(|b| (b.folder.to_string(), b.len()))
+        .collect()
 }
 
 /// A sitting's block built now from its files, with their problems.

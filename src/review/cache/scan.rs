@@ -166,6 +166,17 @@ pub fn write_hits(
 /// Hits formatted before their lines are written.
 const CHUNK: usize = 1024;
 
+/// The clock time `HH:MM` of `minute` after midnight.
+pub(super) fn clock(minute: u16) -> [u8; 5] {
+    [
+        b'0' + (minute / 600 % 10) as u8,
+        b'0' + (minute / 60 % 10) as u8,
+        b':',
+        b'0' + (minute % 60 / 10) as u8,
+        b'0' + (minute % 10) as u8,
+    ]
+}
+
 /// What formatting a hit line needs besides the hit.
 struct Context<'a> {
     sittings: &'a [CachedSitting<'a>],
@@ -191,13 +202,7 @@ impl Context<'_> {
             let b = &sittings[hit.sitting].block;
             let Some(row) = b.row(hit.row) else { continue };
             let (date, id, groups) = &heads[hit.sitting];
-            let time = [
-                b'0' + (row.minute / 600 % 10) as u8,
-                b'0' + (row.minute / 60 % 10) as u8,
-                b':',
-                b'0' + (row.minute % 60 / 10) as u8,
-                b'0' + (row.minute % 10) as u8,
-            ];
+            let time = clock(row.minute);
             let kind = kind_label(row.kind, lang);
             let speaker: Cow<[u8]> = match row.speaker {
                 Some(name) if row.speaker_clean => Cow::Borrowed(name),
@@ -218,13 +223,6 @@ impl Context<'_> {
                 &speaker,
                 kind.as_bytes(),
             ];
-            if !color {
-                // Without highlights the line is the note made inert whole.
-                head(buf, parts);
-                buf.extend_from_slice(row.inert_text);
-                buf.push(b'\n');
-                continue;
-            }
             let ranges = match_ranges_moved(row.text, row.folded, &row.moved(), finders);
             match ranges {
                 Some(ranges) if row.clean => {

@@ -9,6 +9,8 @@ pub mod actions_tab;
 mod compare_summary;
 pub mod content;
 pub mod keys;
+pub mod loaded;
+mod navigate;
 pub mod owner_filter;
 mod record_lines;
 pub mod run;

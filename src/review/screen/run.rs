@@ -100,7 +100,17 @@ impl tui::Console for Live {
             Effect::Quit => return Flow::Quit,
             Effect::Load => {
                 let dir = self.dir.clone();
-                out.spawn(move || Action::Loaded(Box::new(Loaded::new(Archive::load(&dir)))));
+                // At start the list is drawn from the outline (plans and run
+                // files, counts from the search cache) before the notes files
+                // are read; a reload keeps what is shown until it is done.
+                let first = self.state.data.is_none();
+                let tx = out.sender();
+                out.spawn(move || {
+                    if first {
+                        let _ = tx.send(Action::Loaded(Box::new(Loaded::outline(&dir))));
+                    }
+                    Action::Loaded(Box::new(Loaded::new(Archive::load(&dir))))
+                });
             }
             Effect::SetStatus(change) => {
                 let at = self.now();

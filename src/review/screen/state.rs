@@ -2,36 +2,13 @@
 //! effects out. The loop in [`super::run`] performs the effects.
 
 use super::actions_tab::{self, StatusChange};
-use super::content;
 use super::keys::Command;
+pub use super::loaded::Loaded;
+use super::navigate;
 use super::search_box;
 pub use super::search_box::SearchBox;
 use crate::i18n::Lang;
 use crate::review::search::NoteAt;
-use crate::review::themes::{ThemeEntry, catalog};
-use crate::review::{Archive, NoteIndex};
-
-/// The archive read and prepared for the screen.
-#[derive(Debug, Clone, Default)]
-pub struct Loaded {
-    /// Every sitting.
-    pub archive: Archive,
-    /// Every note, folded for search.
-    pub index: NoteIndex,
-    /// Every theme, for comparison.
-    pub themes: Vec<ThemeEntry>,
-}
-
-impl Loaded {
-    /// Prepares an archive for the screen.
-    pub fn new(archive: Archive) -> Loaded {
-        Loaded {
-            index: NoteIndex::build(&archive),
-            themes: catalog(&archive),
-            archive,
-        }
-    }
-}
 
 /// One view of the review, on a stack: Esc goes back to the one below.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,14 +147,17 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Loaded(data) => {
             // A reload keeps the reviewer where they are unless the sittings,
             // their groups or the themes changed shape under the views.
+            // After the outline only the sittings' order matters: nothing
+            // of their groups or themes could be opened yet.
+            let outline = state.data.as_ref().is_some_and(Loaded::is_outline);
             let shape = |d: &Loaded| {
                 let groups: Vec<(String, usize)> = d
                     .archive
                     .sittings
                     .iter()
-                    .map(|s| (s.id.clone(), s.groups.len()))
+                    .map(|s| (s.id.clone(), if outline { 0 } else { s.groups.len() }))
                     .collect();
-                (groups, d.themes.len())
+                (groups, if outline { 0 } else { d.themes.len() })
             };
             if state
                 .data
@@ -263,114 +243,8 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             state.search.text.clear();
             search_box::refresh(state);
         }
-        Command::Open => open(state),
-        _ => move_in_view(state, c),
+        Command::Open => navigate::open(state),
+        _ => navigate::move_in_view(state, c),
     }
     Vec::new()
-}
-
-fn open(state: &mut State) {
-    let Some(data) = &state.data else { return };
-    let next = match state.view().clone() {
-        View::List { selected } if selected < data.archive.sittings.len() => View::Sitting {
-            sitting: selected,
-            tab: 0,
-            scroll: 0,
-            focus: None,
-        },
-        View::Themes { selected } if selected < data.themes.len() => View::Compare {
-            theme: selected,
-            question: 0,
-            scroll: 0,
-        },
-        View::Search => {
-            let Some(at) = state.search.hits.get(state.search.selected).copied() else {
-                return;
-            };
-            let width = usize::from(state.size.0);
-            let line = content::focus_line(data, state.lang, at, width);
-            View::Sitting {
-                sitting: at.sitting,
-                tab: at.group,
-                scroll: line.saturating_sub(state.body_height() / 3),
-                focus: Some(at),
-            }
-        }
-        _ => return,
-    };
-    state.views.push(next);
-}
-
-fn move_in_view(state: &mut State, c: Command) {
-    let Some(data) = &state.data else { return };
-    let page = state.body_height();
-    let width = usize::from(state.size.0);
-    let step = |n: usize, len: usize, c: Command| -> usize {
-        let max = len.saturating_sub(1);
-        match c {
-            Command::Up => n.saturating_sub(1),
-            Command::Down => (n + 1).min(max),
-            Command::PageUp => n.saturating_sub(page),
-            Command::PageDown => (n + page).min(max),
-            _ => n,
-        }
-    };
-    let lang = state.lang;
-    let groups = |s: usize| data.archive.sittings[s].groups.len();
-    let view = state.views.last_mut();
-    match view {
-        Some(View::List { selected }) => {
-            *selected = step(*selected, data.archive.sittings.len(), c)
-        }
-        Some(View::Themes { selected }) => *selected = step(*selected, data.themes.len(), c),
-        Some(View::Actions {
-            selected,
-            open_only,
-        }) => {
-            let len = actions_tab::listed(data, *open_only, &state.owner.text).len();
-            *selected = step(*selected, len, c);
-        }
-        Some(View::Search) => {
-            state.search.selected = step(state.search.selected, state.search.hits.len(), c)
-        }
-        Some(View::Sitting {
-            sitting,
-            tab,
-            scroll,
-            focus,
-        }) => {
-            let tabs = groups(*sitting) + 1;
-            match c {
-                Command::NextTab => *tab = (*tab + 1) % tabs,
-                Command::PrevTab => *tab = (*tab + tabs - 1) % tabs,
-                Command::Timing => *tab = tabs - 1,
-                _ => {
-                    let lines =
-                        content::sitting_lines(data, lang, *sitting, *tab, *focus, width).len();
-                    *scroll = step(*scroll, lines.saturating_sub(page) + 1, c);
-                    return;
-                }
-            }
-            *scroll = 0;
-        }
-        Some(View::Compare {
-            theme,
-            question,
-            scroll,
-        }) => {
-            let questions = data.themes.get(*theme).map_or(0, |t| t.questions.len()) + 1;
-            match c {
-                Command::Up | Command::Down => {
-                    *question = step(*question, questions, c);
-                    *scroll = 0;
-                }
-                _ => {
-                    let pane = content::compare_pane_width(width);
-                    let lines = content::compare_lines(data, lang, *theme, *question, pane).len();
-                    *scroll = step(*scroll, lines.saturating_sub(page) + 1, c);
-                }
-            }
-        }
-        None => {}
-    }
 }

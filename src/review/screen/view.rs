@@ -95,6 +95,10 @@ impl Widget for &ReviewView<'_> {
         buf.set_line(area.x, area.y + 1, &sub, area.width);
         match state.view() {
             View::List { selected } => list(state, data, *selected, body, buf),
+            // Until the notes are read, every other view waits for them.
+            _ if data.is_outline() => {
+                Paragraph::new(T::Loading.text(lang)).render(body, buf);
+            }
             View::Themes { selected } => themes(state, data, *selected, body, buf),
             View::Sitting {
                 sitting,
@@ -198,7 +202,8 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
                 T::Sittings.text(lang),
                 a.sittings.len(),
                 T::Notes.text(lang),
-                a.note_count()
+                data.note_total()
+                    .map_or_else(|| "…".to_string(), |n| n.to_string())
             );
             let head = format!(
                 " {} {} {} {} {}",

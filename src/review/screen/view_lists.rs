@@ -70,13 +70,21 @@ pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, bu
             (Some(a), None) => format!("{}/-", (a + 30) / 60),
             (None, None) => "-".into(),
         };
-        let warn = if s.problems.is_empty() { "  " } else { " !" };
+        let problems = data.has_problems(i);
+        let warn = match problems {
+            Some(false) => "  ",
+            Some(true) => " !",
+            None => " ?",
+        };
+        let count = data
+            .note_count(i)
+            .map_or_else(|| "…".to_string(), |n| n.to_string());
         let line = format!(
             " {} {} {} {} {}{warn}",
             fit(&date, 10),
             fit(&inert(s.title()), list_title_width(state)),
             rfit(&s.groups.len().to_string(), 3),
-            rfit(&s.note_count().to_string(), 5),
+            rfit(&count, 5),
             time
         );
         let mut style = Style::new();
@@ -86,7 +94,7 @@ pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, bu
         {
             style = style.fg(Color::Red);
         }
-        if !s.problems.is_empty() {
+        if problems != Some(false) {
             style = style.add_modifier(Modifier::ITALIC);
         }
         if i == selected {
@@ -102,7 +110,14 @@ pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, bu
         buf.set_string(
             body.x,
             bottom - 1 - shown_problems as u16 - u16::from(shown_problems > 0),
-            truncate(T::ListLegend.text(lang), width_cells),
+            truncate(
+                if data.is_outline() {
+                    T::ListLegendLoading.text(lang)
+                } else {
+                    T::ListLegend.text(lang)
+                },
+                width_cells,
+            ),
             Style::new().add_modifier(Modifier::DIM),
         );
     }
