@@ -46,8 +46,9 @@ pub fn apply_changes(base: &mut GroupNotes, changes: &[GroupNotes]) {
     base.notes = notes;
 }
 
-/// `change` without its notes (cheap: the change holds few).
-fn without_notes(change: &GroupNotes) -> GroupNotes {
+/// `change` without its notes (cheap for a change, which holds few; for a
+/// whole file, the small part of it).
+pub fn without_notes(change: &GroupNotes) -> GroupNotes {
     GroupNotes {
         format: change.format.clone(),
         session: change.session.clone(),

@@ -19,6 +19,7 @@ use crate::i18n::store::store_error_short as store_error;
 use crate::model::Stamp;
 use crate::model::notes_draft::Draft;
 use crate::model::run::RUN_FILE;
+use crate::store::notes_follow::Follower;
 use crate::store::{self, notes_file};
 use crate::tui::console::{End, Flow, Outside, Start};
 use crate::tui::{self, runtime};
@@ -60,11 +61,22 @@ pub fn run(
     files: Files,
     poll: Option<std::time::Duration>,
 ) -> std::io::Result<ExitReport> {
+    run_following(state, files, poll, Follower::default())
+}
+
+/// [`run`], the notes file followed from where `follower` left off (it
+/// read the console's first copy of the file).
+pub fn run_following(
+    state: State,
+    files: Files,
+    poll: Option<std::time::Duration>,
+    follower: Follower,
+) -> std::io::Result<ExitReport> {
     let opts = runtime::Options {
         watch: Some(files.dir.clone()),
         poll,
     };
-    let mut live = Live::new(state, files);
+    let mut live = Live::following(state, files, follower);
     runtime::run(&mut live, opts)?;
     Ok(live.report.take().unwrap_or_default())
 }
@@ -82,6 +94,8 @@ pub(crate) struct Live {
     /// Saves running on the blocking pool: the final saves wait for them,
     /// so that an older draft or file never lands after the last one.
     saving: Arc<AtomicUsize>,
+    /// Where the console is in the notes file and its journal.
+    follower: Arc<Mutex<Follower>>,
 }
 
 impl Live {
@@ -94,7 +108,16 @@ impl Live {
             done: false,
             report: None,
             saving: Arc::default(),
+            follower: Arc::default(),
         }
+    }
+
+    /// The console, following the notes file from where `follower` (which
+    /// gave the console's first copy of it) left off.
+    pub(crate) fn following(state: State, files: Files, follower: Follower) -> Live {
+        let mut live = Live::new(state, files);
+        live.follower = Arc::new(Mutex::new(follower));
+        live
     }
 
     /// Runs a save on the blocking pool, counted in [`Live::saving`].
@@ -176,7 +199,9 @@ impl tui::Console for Live {
             Effect::SaveNotes { doc, generation } => {
                 let path = self.files.notes.clone();
                 self.spawn_save(out, move || {
-                    let result = notes_file::commit(&path, &doc).map_err(|e| store_error(&e, lang));
+                    let result = notes_file::append(&path, &doc)
+                        .map(|()| *doc)
+                        .map_err(|e| store_error(&e, lang));
                     Action::Saved { generation, result }
                 });
             }
@@ -192,12 +217,23 @@ impl tui::Console for Live {
             Effect::LoadNotes => {
                 let path = self.files.notes.clone();
                 let (session, group) = (self.state.plan.id.clone(), self.state.group.id.clone());
-                out.spawn(move || match notes_file::load(&path, &session, &group) {
+                let follower = self.follower.clone();
+                out.spawn(move || match lock(&follower).read(&path, &session, &group) {
                     Ok(doc) => Action::FileChanged(doc),
                     Err(e) => {
                         tracing::warn!(error = %e, "cannot read the changed notes file");
                         unreadable(&path, &e, lang)
                     }
+                });
+            }
+            Effect::FoldJournal => {
+                let path = self.files.notes.clone();
+                let (session, group) = (self.state.plan.id.clone(), self.state.group.id.clone());
+                self.spawn_save(out, move || {
+                    if let Err(e) = notes_file::fold(&path, &session, &group) {
+                        tracing::warn!(error = %e, "cannot fold the journal into the notes file");
+                    }
+                    Action::Tick
                 });
             }
             Effect::LoadRun => {
@@ -252,6 +288,10 @@ impl tui::Console for Live {
             }
         }
     }
+}
+
+fn lock(follower: &Mutex<Follower>) -> std::sync::MutexGuard<'_, Follower> {
+    follower.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// In debug builds with `BUNKAKAI_TEST_PANIC=1`, F12 panics: the

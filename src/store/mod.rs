@@ -38,6 +38,7 @@ pub mod error;
 pub mod format;
 pub mod lock;
 pub mod notes_file;
+pub mod notes_follow;
 pub mod notes_journal;
 pub mod rescue;
 pub mod run_file;

@@ -77,6 +77,20 @@ pub fn load(path: &Path, session: &str, group: &str) -> Result<GroupNotes, Store
     Ok(doc)
 }
 
+/// The journal of the notes file `path`, whole; `None` when there is none.
+pub(crate) fn read_journal(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    notes_journal::read_from(path, 0)
+}
+
+/// The notes file alone, for [`super::notes_follow`].
+pub(crate) fn load_whole_for_follower(
+    path: &Path,
+    session: &str,
+    group: &str,
+) -> Result<GroupNotes, StoreError> {
+    load_whole(path, session, group)
+}
+
 /// Reads the notes file alone (without its journal).
 fn load_whole(path: &Path, session: &str, group: &str) -> Result<GroupNotes, StoreError> {
     let meta = match std::fs::metadata(path) {

@@ -252,11 +252,11 @@ fn whole_lines(file: &mut File, len: u64) -> std::io::Result<u64> {
 /// The identity of a notes file as last read whole by this process: its
 /// length, modification time and inode. While it stays the same, adding to
 /// the journal need not read the file again to know it can be used.
-type Seen = (u64, std::time::SystemTime, u64);
+pub(crate) type Seen = (u64, std::time::SystemTime, u64);
 
 static READ_FINE: Mutex<Vec<(PathBuf, Seen)>> = Mutex::new(Vec::new());
 
-fn seen(meta: &std::fs::Metadata) -> Seen {
+pub(crate) fn seen(meta: &std::fs::Metadata) -> Seen {
     #[cfg(unix)]
     let inode = std::os::unix::fs::MetadataExt::ino(meta);
     #[cfg(not(unix))]
