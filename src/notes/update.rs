@@ -170,6 +170,7 @@ fn housekeeping(state: &mut State, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
 /// changed.
 fn rereads(state: &State, paths: &[std::path::PathBuf], fx: &mut Vec<Effect>) {
     let notes = format!("{}.json", state.group.id);
+    let journal = format!("{}.journal", state.group.id);
     for p in paths {
         let name = p.file_name().and_then(|n| n.to_str());
         let in_notes = p
@@ -177,7 +178,7 @@ fn rereads(state: &State, paths: &[std::path::PathBuf], fx: &mut Vec<Effect>) {
             .and_then(|d| d.file_name())
             .is_some_and(|d| d == "notes");
         let effect = match name {
-            Some(n) if in_notes && n == notes => Effect::LoadNotes,
+            Some(n) if in_notes && (n == notes || n == journal) => Effect::LoadNotes,
             Some(crate::model::run::RUN_FILE) if !in_notes => Effect::LoadRun,
             _ => continue,
         };

@@ -52,7 +52,8 @@ pub fn path_for(sessions: &Path) -> Option<PathBuf> {
 }
 
 /// The stamps of a sitting's files: its plan, its run file when there is
-/// one, and its notes files (the ones [`super::archive`] reads), sorted.
+/// one, and its notes files (the ones [`super::archive`] reads) with their
+/// journals, sorted.
 pub fn stamps(sitting: &Path) -> Vec<FileStamp> {
     let mut out = Vec::new();
     for name in [PLAN_FILE, RUN_FILE] {
@@ -67,7 +68,9 @@ pub fn stamps(sitting: &Path) -> Vec<FileStamp> {
         .filter_map(Result::ok)
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || !name.ends_with(".json") {
+            // A group's journal is part of its notes (see `notes_journal`).
+            let notes = name.ends_with(".json") || name.ends_with(".journal");
+            if name.starts_with('.') || !notes {
                 return None;
             }
             let meta = std::fs::metadata(e.path()).ok().filter(|m| m.is_file())?;
@@ -203,7 +206,9 @@ mod tests {
         std::fs::create_dir_all(tmp.path().join(NOTES_DIR)).unwrap();
         std::fs::write(tmp.path().join(PLAN_FILE), "{}").unwrap();
         std::fs::write(tmp.path().join(NOTES_DIR).join("A.json"), "[]").unwrap();
+        std::fs::write(tmp.path().join(NOTES_DIR).join("A.journal"), "").unwrap();
+        std::fs::write(tmp.path().join(NOTES_DIR).join("A.json.lock"), "").unwrap();
         let names: Vec<String> = stamps(tmp.path()).into_iter().map(|s| s.name).collect();
-        assert_eq!(names, ["session.json", "notes/A.json"]);
+        assert_eq!(names, ["session.json", "notes/A.json", "notes/A.journal"]);
     }
 }
