@@ -150,7 +150,10 @@ fn commit_cost_by_group_size() {
             notes_file::append(&path, &change).unwrap();
             appended.push(t.elapsed());
         }
-        report(&format!("journal commit (append + fsync), {n} notes"), appended);
+        report(
+            &format!("journal commit (append + fsync), {n} notes"),
+            appended,
+        );
         let t = Instant::now();
         notes_file::fold(&path, "jichitai-09", "B").unwrap();
         eprintln!("fold of 200 lines into {n} notes: {:.2?}", t.elapsed());
@@ -169,13 +172,20 @@ fn keystroke_with_100k_notes() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use ratatui::{Terminal, backend::TestBackend};
     let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
-    let plan = bunkakai::model::read_plan(&bytes, "jichitai-09").plan.unwrap();
+    let plan = bunkakai::model::read_plan(&bytes, "jichitai-09")
+        .plan
+        .unwrap();
     let group = plan.group("B").unwrap().clone();
     let mut state = State::new(Lang::Ja, &plan, &group, group_of(100_000), "b".into());
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
     let now = chrono::Utc::now();
     let mut keys = Vec::new();
-    for (i, c) in "気仙沼市の課題は人手不足。".chars().cycle().take(300).enumerate() {
+    for (i, c) in "気仙沼市の課題は人手不足。"
+        .chars()
+        .cycle()
+        .take(300)
+        .enumerate()
+    {
         let at = now + chrono::Duration::milliseconds(i as i64 * 50);
         let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         let t = Instant::now();

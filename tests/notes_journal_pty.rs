@@ -59,7 +59,10 @@ fn a_note_shown_as_saved_survives_kill_9_in_a_large_group() {
             .unwrap();
         let csv = String::from_utf8_lossy(&out.stdout);
         for r in 1..=round {
-            assert!(csv.contains(&format!("強制終了の直前{r}")), "round {round}: note {r} lost");
+            assert!(
+                csv.contains(&format!("強制終了の直前{r}")),
+                "round {round}: note {r} lost"
+            );
         }
     }
 }

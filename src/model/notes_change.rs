@@ -25,6 +25,19 @@ pub fn apply_change(base: &mut GroupNotes, change: &GroupNotes) {
 /// other parts (marks, summary) one change after the other, as they are
 /// small and the summary's merge does depend on the order.
 pub fn apply_changes(base: &mut GroupNotes, changes: &[GroupNotes]) {
+    merge_changes(base, changes, false);
+}
+
+/// Merges the lines of a journal into the file they were written beside,
+/// in order: like [`apply_changes`], and after each line the summary is
+/// as the file would hold it (without the base the line was edited from,
+/// which a file never holds), so the next line's summary is merged
+/// against the file's text as a whole save would have.
+pub fn replay_changes(base: &mut GroupNotes, changes: &[GroupNotes]) {
+    merge_changes(base, changes, true);
+}
+
+fn merge_changes(base: &mut GroupNotes, changes: &[GroupNotes], as_file: bool) {
     let count: usize = changes.iter().map(|c| c.notes.len()).sum();
     if count > NOTE_BY_NOTE {
         let mut incoming: Vec<Note> = Vec::with_capacity(count);
@@ -42,6 +55,10 @@ pub fn apply_changes(base: &mut GroupNotes, changes: &[GroupNotes]) {
     let notes = std::mem::take(&mut base.notes);
     for c in changes {
         merge_into(base, &without_notes(c));
+        if as_file && let Some(s) = &mut base.summary {
+            s.base = None;
+            s.conflict = false;
+        }
     }
     base.notes = notes;
 }
@@ -118,7 +135,9 @@ mod tests {
     use crate::model::notes_merge::merged;
 
     fn note(id: &str, minute: u32, text: &str) -> Note {
-        let at = format!("2026-01-20T14:{minute:02}:00+09:00").parse().unwrap();
+        let at = format!("2026-01-20T14:{minute:02}:00+09:00")
+            .parse()
+            .unwrap();
         Note {
             id: id.into(),
             created: at,
@@ -148,13 +167,20 @@ mod tests {
         edited.updated = "2026-01-20T15:00:00+09:00".parse().unwrap();
         let mut stale = note("n9", 9, "古い");
         stale.updated = "2026-01-20T13:00:00+09:00".parse().unwrap();
-        let change = doc(vec![edited, stale, note("new", 30, "新しい"), note("n3", 3, "元")]);
+        let change = doc(vec![
+            edited,
+            stale,
+            note("new", 30, "新しい"),
+            note("n3", 3, "元"),
+        ]);
         let mut fast = base.clone();
         apply_change(&mut fast, &change);
         assert_eq!(fast, merged(&base, &change));
         assert_eq!(fast.notes.len(), 51);
         // Many notes at once go the other way, with the same result.
-        let many = doc((0..100).map(|i| note(&format!("m{i}"), i % 60, "多")).collect());
+        let many = doc((0..100)
+            .map(|i| note(&format!("m{i}"), i % 60, "多"))
+            .collect());
         let mut fast = base.clone();
         apply_changes(&mut fast, &[change.clone(), many.clone()]);
         assert_eq!(fast, merged(&merged(&base, &change), &many));

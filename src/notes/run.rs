@@ -218,13 +218,15 @@ impl tui::Console for Live {
                 let path = self.files.notes.clone();
                 let (session, group) = (self.state.plan.id.clone(), self.state.group.id.clone());
                 let follower = self.follower.clone();
-                out.spawn(move || match lock(&follower).read(&path, &session, &group) {
-                    Ok(doc) => Action::FileChanged(doc),
-                    Err(e) => {
-                        tracing::warn!(error = %e, "cannot read the changed notes file");
-                        unreadable(&path, &e, lang)
-                    }
-                });
+                out.spawn(
+                    move || match lock(&follower).read(&path, &session, &group) {
+                        Ok(doc) => Action::FileChanged(doc),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "cannot read the changed notes file");
+                            unreadable(&path, &e, lang)
+                        }
+                    },
+                );
             }
             Effect::FoldJournal => {
                 let path = self.files.notes.clone();

@@ -148,9 +148,15 @@ mod tests {
             s.succeeded(g);
             s.appended += 1;
         }
-        assert!(!s.fold_due(now + Duration::milliseconds(100)), "not while typing");
+        assert!(
+            !s.fold_due(now + Duration::milliseconds(100)),
+            "not while typing"
+        );
         s.note_changed("b");
-        assert!(!s.fold_due(now + Duration::seconds(60)), "not with work pending");
+        assert!(
+            !s.fold_due(now + Duration::seconds(60)),
+            "not with work pending"
+        );
         let g = s.start(now).unwrap();
         s.succeeded(g);
         s.appended += 1;

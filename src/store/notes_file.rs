@@ -21,8 +21,8 @@ use super::error::{IoOp, StoreError};
 use super::notes_journal::{self, journal_path};
 use super::{WriterLock, field_error, load_json, parse_json, save_json, sweep_temp_files};
 use crate::model::notes::{GroupNotes, NOTES_KIND, NOTES_VERSION};
+use crate::model::notes_change::replay_changes;
 use crate::model::notes_draft::{DRAFT_KIND, DRAFT_VERSION, Draft};
-use crate::model::notes_change::apply_changes;
 use crate::model::notes_merge::merge_into;
 use crate::model::notes_read::{check_notes, set_aside_bad_notes};
 
@@ -72,7 +72,7 @@ pub fn load(path: &Path, session: &str, group: &str) -> Result<GroupNotes, Store
         for e in &replay.problems {
             tracing::warn!(error = %e, "a change of the journal is left out");
         }
-        apply_changes(&mut doc, &replay.changes);
+        replay_changes(&mut doc, &replay.changes);
     }
     Ok(doc)
 }
@@ -139,7 +139,7 @@ pub fn parse_for_reading(
     };
     if let Some(bytes) = journal {
         let replay = notes_journal::parse(&journal_path(path), &bytes, 1, group)?;
-        apply_changes(&mut doc, &replay.changes);
+        replay_changes(&mut doc, &replay.changes);
         problems.extend(replay.problems);
     }
     Ok((doc, problems))
@@ -250,7 +250,7 @@ fn fold_locked(
     let mut damaged = Vec::new();
     if let Some(bytes) = &bytes {
         let replay = notes_journal::parse(&journal, bytes, 1, Some(group))?;
-        apply_changes(&mut disk, &replay.changes);
+        replay_changes(&mut disk, &replay.changes);
         damaged = replay.damaged;
     }
     if let Some(local) = local {

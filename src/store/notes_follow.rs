@@ -10,7 +10,7 @@ use super::error::{IoOp, StoreError};
 use super::notes_file::{load_whole_for_follower, read_journal};
 use super::notes_journal::{self, Seen, journal_path};
 use crate::model::notes::GroupNotes;
-use crate::model::notes_change::{apply_changes, without_notes};
+use crate::model::notes_change::{replay_changes, without_notes};
 
 /// Where a console is in a group's notes file and journal.
 #[derive(Debug, Clone, Default)]
@@ -68,7 +68,7 @@ impl Follower {
         let rest = self
             .rest
             .get_or_insert_with(|| GroupNotes::new(session, group));
-        apply_changes(rest, &replay.changes);
+        replay_changes(rest, &replay.changes);
         let out = rest.clone();
         rest.notes.clear();
         Ok(out)
@@ -86,9 +86,12 @@ impl Follower {
         let (mut whole, mut lines) = (0, 0);
         if let Some(bytes) = journal {
             let replay = notes_journal::parse(&journal_path(path), &bytes, 1, Some(group))?;
-            apply_changes(&mut doc, &replay.changes);
+            replay_changes(&mut doc, &replay.changes);
             whole = replay.whole;
-            lines = bytes[..whole as usize].iter().filter(|&&b| b == b'\n').count();
+            lines = bytes[..whole as usize]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
         }
         // Read whole again next time unless the file is still the one stat'd
         // before it was read.
@@ -154,7 +157,10 @@ mod tests {
         // A fold rewrites the file: read whole again.
         crate::store::notes_file::fold(&path, "s", "B").unwrap();
         append(&path, &one("e")).unwrap();
-        assert_eq!(ids(&f.read(&path, "s", "B").unwrap()), ["a", "b", "c", "d", "e"]);
+        assert_eq!(
+            ids(&f.read(&path, "s", "B").unwrap()),
+            ["a", "b", "c", "d", "e"]
+        );
         assert!(f.read(&path, "s", "B").unwrap().notes.is_empty());
     }
 }

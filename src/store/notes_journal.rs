@@ -134,9 +134,17 @@ fn read_line(
     let body = line
         .strip_prefix(HEAD)
         .filter(|r| r.len() > 8 + MIDDLE.len() && r[8..].starts_with(MIDDLE))
-        .and_then(|r| r[8 + MIDDLE.len()..].strip_suffix(b"}").map(|b| (&r[..8], b)));
+        .and_then(|r| {
+            r[8 + MIDDLE.len()..]
+                .strip_suffix(b"}")
+                .map(|b| (&r[..8], b))
+        });
     let Some((sum, body)) = body else {
-        return Err(line_error(path, number, "not a line of a journal; it is left out"));
+        return Err(line_error(
+            path,
+            number,
+            "not a line of a journal; it is left out",
+        ));
     };
     let sum = std::str::from_utf8(sum)
         .ok()
@@ -225,7 +233,8 @@ pub fn append_locked(notes: &Path, change: &GroupNotes) -> Result<(), StoreError
     file.write_all(&line).map_err(fail)?;
     file.sync_data().map_err(fail)?;
     if !existed {
-        super::atomic::sync_folder_of(&path).map_err(|e| StoreError::io(&path, IoOp::SyncDir, e))?;
+        super::atomic::sync_folder_of(&path)
+            .map_err(|e| StoreError::io(&path, IoOp::SyncDir, e))?;
     }
     Ok(())
 }
@@ -282,9 +291,7 @@ pub fn read_fine(notes: &Path, meta: &std::fs::Metadata) {
 /// True when the notes file, as it is now, was read whole and fine.
 pub fn known_fine(notes: &Path, meta: &std::fs::Metadata) -> bool {
     let known = READ_FINE.lock().unwrap_or_else(|p| p.into_inner());
-    known
-        .iter()
-        .any(|(p, s)| p == notes && *s == seen(meta))
+    known.iter().any(|(p, s)| p == notes && *s == seen(meta))
 }
 
 #[cfg(test)]

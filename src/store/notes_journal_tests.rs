@@ -85,7 +85,10 @@ fn a_line_cut_short_is_left_out_reported_and_cut_off_by_the_next_commit() {
     let (_, problems) = notes_file::parse_for_reading(&path, &file, Some("B")).unwrap();
     assert_eq!(problems.len(), 1);
     let said = problems[0].to_string();
-    assert!(said.contains("B.journal:2:1") && said.contains("cut short"), "{said}");
+    assert!(
+        said.contains("B.journal:2:1") && said.contains("cut short"),
+        "{said}"
+    );
     append(&path, &one("c", "次の一件")).unwrap();
     assert_eq!(ids(&load(&path, "s", "B").unwrap()), ["a", "c"]);
     let (_, problems) = notes_file::parse_for_reading(&path, &file, Some("B")).unwrap();
@@ -106,7 +109,10 @@ fn a_damaged_line_is_left_out_and_kept_aside_on_a_fold() {
     let file = std::fs::read(&path).unwrap();
     let (_, problems) = notes_file::parse_for_reading(&path, &file, Some("B")).unwrap();
     let said = problems[0].to_string();
-    assert!(said.contains("B.journal:2:1") && said.contains("checksum"), "{said}");
+    assert!(
+        said.contains("B.journal:2:1") && said.contains("checksum"),
+        "{said}"
+    );
     fold(&path, "s", "B").unwrap();
     let aside = std::fs::read_to_string(damaged_path(&path)).unwrap();
     assert!(aside.contains("二件日"));
@@ -143,7 +149,10 @@ fn a_newer_change_or_file_is_never_written_over() {
     let mut bytes = std::fs::read(&journal).unwrap();
     bytes.extend_from_slice(&line);
     std::fs::write(&journal, &bytes).unwrap();
-    assert!(matches!(load(&path, "s", "B"), Err(StoreError::Format { .. })));
+    assert!(matches!(
+        load(&path, "s", "B"),
+        Err(StoreError::Format { .. })
+    ));
     assert!(fold(&path, "s", "B").is_err());
     assert_eq!(std::fs::read(&journal).unwrap(), bytes, "left as it was");
     // A notes file replaced by a newer one gets nothing added.
@@ -174,4 +183,28 @@ fn the_summary_base_goes_through_the_journal() {
     assert_eq!(back.base.as_deref(), Some("一行目"));
     assert!(replay.changes[0].extra.is_empty());
     assert_eq!(replay.whole, line.len() as u64);
+}
+
+#[test]
+fn two_summaries_edited_from_one_text_keep_both_lines_through_the_journal() {
+    let (_tmp, path) = setup();
+    let summary = |text: &str, minute: u32| {
+        let mut c = GroupNotes::new("s", "B");
+        c.summary = Some(Summary {
+            text: text.into(),
+            updated: format!("2026-01-20T14:{minute:02}:00+09:00")
+                .parse()
+                .unwrap(),
+            base: Some(String::new()),
+            conflict: false,
+        });
+        c
+    };
+    append(&path, &summary("・一人目", 10)).unwrap();
+    append(&path, &summary("・二人目", 11)).unwrap();
+    let doc = load(&path, "s", "B").unwrap();
+    assert_eq!(doc.summary.unwrap().text, "・一人目\n・二人目");
+    fold(&path, "s", "B").unwrap();
+    let doc = load(&path, "s", "B").unwrap();
+    assert_eq!(doc.summary.unwrap().text, "・一人目\n・二人目");
 }

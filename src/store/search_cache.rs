@@ -209,6 +209,6 @@ mod tests {
         std::fs::write(tmp.path().join(NOTES_DIR).join("A.journal"), "").unwrap();
         std::fs::write(tmp.path().join(NOTES_DIR).join("A.json.lock"), "").unwrap();
         let names: Vec<String> = stamps(tmp.path()).into_iter().map(|s| s.name).collect();
-        assert_eq!(names, ["session.json", "notes/A.json", "notes/A.journal"]);
+        assert_eq!(names, ["session.json", "notes/A.journal", "notes/A.json"]);
     }
 }
