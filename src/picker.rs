@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::i18n::run::RunText as T;
 use crate::model::Stamp;
 use crate::tui::console::{Flow, Outside, Start};
-use crate::tui::keys::{Binding, Key, lookup};
+use crate::tui::keys::{self, Key, Layer, bind, dispatch};
 use crate::tui::widgets::{self, TooSmall, panel};
 use crate::tui::{self, runtime, text};
 
@@ -78,28 +78,31 @@ pub enum Command {
 }
 
 /// The picker's keys.
-pub const KEYS: &[Binding<Command>] = &[
-    Binding {
-        keys: &[Key::Up, Key::Char('k')],
-        command: Command::Up,
-    },
-    Binding {
-        keys: &[Key::Down, Key::Char('j')],
-        command: Command::Down,
-    },
-    Binding {
-        keys: &[Key::Enter],
-        command: Command::Open,
-    },
-    Binding {
-        keys: &[Key::Char('q'), Key::Esc, Key::Ctrl('c')],
-        command: Command::Quit,
-    },
-    Binding {
-        keys: &[Key::Char('y')],
-        command: Command::Yes,
-    },
-];
+pub const KEYS: Layer<Command> = Layer {
+    ja: "会の一覧",
+    en: "Sittings",
+    bindings: &[
+        bind(&[Key::Up, Key::Char('k')], Command::Up),
+        bind(&[Key::Down, Key::Char('j')], Command::Down),
+        bind(&[Key::Enter], Command::Open),
+        bind(&[Key::Char('q'), Key::Esc, Key::Ctrl('c')], Command::Quit),
+        bind(&[Key::Char('y')], Command::Yes),
+    ],
+};
+
+impl keys::Command for Command {
+    fn what(self, lang: Lang) -> &'static str {
+        match self {
+            Command::Up | Command::Down => lang.pick("選ぶ", "choose"),
+            Command::Open => lang.pick("開く", "open"),
+            Command::Quit => lang.pick("終了", "quit"),
+            Command::Yes => lang.pick("閲覧のみで開く", "open read-only"),
+        }
+    }
+    fn hint(self, lang: Lang) -> Option<&'static str> {
+        (self != Command::Yes).then(|| self.what(lang))
+    }
+}
 
 /// What the picker decided.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,10 +153,10 @@ impl Widget for &Picker {
             return;
         }
         let title = format!(" {} — {} ", T::PickerTitle.text(self.lang), self.folder);
+        let hints = keys::footer_hints(&[&KEYS], self.lang);
+        let hint = keys::footer_text(&hints, &[], area.width as usize - 4);
         let block = panel(text::truncate(&title, area.width as usize - 4), self.ascii)
-            .title_bottom(
-                Line::from(format!(" {} ", T::PickerHint.text(self.lang))).right_aligned(),
-            );
+            .title_bottom(Line::from(format!(" {hint} ")).right_aligned());
         let inner = block.inner(area);
         block.render(area, buf);
         let id_w = self
@@ -270,7 +273,7 @@ impl tui::Console for Live {
 
     fn to_action(&self, ev: Event) -> Option<Command> {
         match ev {
-            Event::Key(k) => lookup(KEYS, &k),
+            Event::Key(k) => dispatch(&[&KEYS], &k),
             _ => None,
         }
     }

@@ -169,7 +169,7 @@ fn a_saved_status_reloads_and_a_failure_is_shown_not_reloaded() {
     );
     // The next key brings the footer of keys back.
     press(&mut state, &['↓']);
-    assert!(screen(&state).contains("d:完了にする"));
+    assert!(screen(&state).contains("d 完了にする"));
 }
 
 #[test]

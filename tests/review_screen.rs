@@ -118,7 +118,7 @@ fn ctrl_and_alt_chords_never_type_into_the_search_box() {
     assert!(text.contains("検索: 集客 "), "{text}");
     assert!(!text.contains("集客w") && !text.contains("集客a"), "{text}");
     assert!(
-        text.contains("Ctrl+C:終了"),
+        text.contains("Ctrl+C 終了"),
         "the footer names the key that quits here: {text}"
     );
 }

@@ -13,8 +13,8 @@ use crate::i18n::display::{self as words, DisplayText as T};
 use crate::model::Stamp;
 use crate::model::run::RunState;
 use crate::timer::{self, Clock, ClockView, Status};
-use crate::tui::keys::help_rows;
-use crate::tui::widgets::{Help, TooSmall, too_small};
+use crate::tui::keys::{HelpPopup, sections};
+use crate::tui::widgets::{TooSmall, too_small};
 use crate::tui::widgets::{phase_color, turn_color};
 use crate::tui::{bigtext, text};
 
@@ -135,14 +135,15 @@ impl Widget for &DisplayView<'_> {
         lower_panel(self, &c, card, buf);
         warnings(s, Rect::new(area.x, bottom, area.width, 1), buf);
         if s.help {
-            let rows = help_rows(keys::TABLE, lang, |c| keys::help_text(c, lang));
-            Help {
+            let sections = sections(keys::LAYERS, lang);
+            (&HelpPopup {
                 title: T::HelpTitle.text(lang),
-                rows: &rows,
+                sections: &sections,
+                scroll: 0,
                 ascii: s.ascii,
                 hint: T::HelpHint.text(lang),
-            }
-            .render(area, buf);
+            })
+                .render(area, buf);
         }
     }
 }

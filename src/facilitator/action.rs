@@ -88,6 +88,32 @@ pub enum Command {
     Close,
 }
 
+impl Command {
+    /// True for the commands that change run.json.
+    pub fn changes_run(self) -> bool {
+        use Command::*;
+        matches!(
+            self,
+            StartPause
+                | Extend1
+                | Extend5
+                | Cut1
+                | Cut5
+                | NextBlock
+                | PreviousBlock
+                | Restart
+                | Undo
+                | RoomMessage
+                | ShowReference
+                | NextTurn
+                | PreviousTurn
+                | MoveMember
+                | ShowCard
+                | AckFlag
+        )
+    }
+}
+
 /// Everything the console reacts to.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {

@@ -1,167 +1,264 @@
-//! The facilitator's key tables, one per mode. The same tables dispatch the
-//! keys and make the `?` help.
+//! The facilitator's key layers, one stack per mode. The same layers
+//! dispatch the keys, make the `?`/F1 help and the footer.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::i18n::Lang;
 use crate::i18n::run::RunText as T;
 use crate::i18n::run_live::LiveText as L;
-use crate::tui::keys::{Binding, Key, lookup};
+use crate::tui::keys::{Key, Layer, bind, digits, dispatch};
 
 use super::Mode;
 use super::action::Command::{self, *};
 
-const fn bind(keys: &'static [Key], command: Command) -> Binding<Command> {
-    Binding { keys, command }
+const fn layer(
+    ja: &'static str,
+    en: &'static str,
+    bindings: &'static [crate::tui::keys::Binding<Command>],
+) -> Layer<Command> {
+    Layer { ja, en, bindings }
 }
 
+/// The dashboard's clock: start, adjust, move between blocks and turns.
+pub const CLOCK: Layer<Command> = layer(
+    "時間",
+    "Clock",
+    &[
+        bind(&[Key::Space], StartPause),
+        bind(&[Key::Char('t')], NextTurn),
+        bind(&[Key::Char('T')], PreviousTurn),
+        bind(&[Key::Char('+'), Key::Char('=')], Extend1),
+        bind(&[Key::Char('-')], Cut1),
+        bind(&[Key::Char('>')], Extend5),
+        bind(&[Key::Char('<')], Cut5),
+        bind(&[Key::Char('n')], NextBlock),
+        bind(&[Key::Char('b')], PreviousBlock),
+        bind(&[Key::Char('R')], Restart),
+        bind(&[Key::Char('z'), Key::Ctrl('z')], Undo),
+    ],
+);
+
+/// The dashboard's groups and the selected group's card.
+pub const GROUPS: Layer<Command> = layer(
+    "グループ",
+    "Groups",
+    &[
+        bind(&[Key::Char('j'), Key::Down, Key::Tab], NextGroup),
+        bind(&[Key::Char('k'), Key::Up, Key::BackTab], PreviousGroup),
+        bind(&[Key::PageDown, Key::Char('J')], ScrollDown),
+        bind(&[Key::PageUp, Key::Char('K')], ScrollUp),
+        bind(&[Key::Char('m')], MoveMember),
+        bind(&[Key::Char('a')], AckFlag),
+        bind(&[Key::Char('u')], ReloadNotes),
+    ],
+);
+
+/// What the room and the breakout rooms see.
+pub const ROOM: Layer<Command> = layer(
+    "会場・資料",
+    "Room and cards",
+    &[
+        digits(&[Key::Digits(1, 9)], |d| Broadcast(usize::from(d) - 1)),
+        bind(&[Key::Char('r')], References),
+        bind(&[Key::Char('w')], RoomMessage),
+        bind(&[Key::Char('d')], ShowCard),
+    ],
+);
+
+/// Help and leaving.
+pub const GENERAL: Layer<Command> = layer(
+    "その他",
+    "General",
+    &[
+        bind(&[Key::Char('?'), Key::F(1)], Help),
+        bind(&[Key::Char('q'), Key::Ctrl('c')], Quit),
+    ],
+);
+
 /// The dashboard: the clock, the groups, the prompt card.
-pub const DASHBOARD: &[Binding<Command>] = &[
-    bind(&[Key::Space], StartPause),
-    bind(&[Key::Char('+'), Key::Char('=')], Extend1),
-    bind(&[Key::Char('>')], Extend5),
-    bind(&[Key::Char('-')], Cut1),
-    bind(&[Key::Char('<')], Cut5),
-    bind(&[Key::Char('n')], NextBlock),
-    bind(&[Key::Char('b')], PreviousBlock),
-    bind(&[Key::Char('R')], Restart),
-    bind(&[Key::Char('z'), Key::Ctrl('z')], Undo),
-    bind(&[Key::Char('t')], NextTurn),
-    bind(&[Key::Char('T')], PreviousTurn),
-    bind(&[Key::Char('j'), Key::Down, Key::Tab], NextGroup),
-    bind(&[Key::Char('k'), Key::Up, Key::BackTab], PreviousGroup),
-    bind(&[Key::PageDown, Key::Char('J')], ScrollDown),
-    bind(&[Key::PageUp, Key::Char('K')], ScrollUp),
-    bind(
-        &[
-            Key::Char('1'),
-            Key::Char('2'),
-            Key::Char('3'),
-            Key::Char('4'),
-            Key::Char('5'),
-            Key::Char('6'),
-            Key::Char('7'),
-            Key::Char('8'),
-            Key::Char('9'),
-        ],
-        Broadcast(0),
-    ),
-    bind(&[Key::Char('w')], RoomMessage),
-    bind(&[Key::Char('m')], MoveMember),
-    bind(&[Key::Char('r')], References),
-    bind(&[Key::Char('d')], ShowCard),
-    bind(&[Key::Char('a')], AckFlag),
-    bind(&[Key::Char('u')], ReloadNotes),
-    bind(&[Key::Char('?')], Help),
-    bind(&[Key::Char('q'), Key::Ctrl('c')], Quit),
-];
+pub const DASHBOARD: &[&Layer<Command>] = &[&CLOCK, &ROOM, &GROUPS, &GENERAL];
 
 /// The list of reference cards.
-pub const REFERENCE_LIST: &[Binding<Command>] = &[
-    bind(&[Key::Up, Key::Char('k')], Up),
-    bind(&[Key::Down, Key::Char('j')], Down),
-    bind(&[Key::Enter], Confirm),
-    bind(&[Key::Esc, Key::Char('r'), Key::Char('q')], Close),
-    bind(&[Key::Ctrl('c')], Quit),
-];
+pub const REFERENCE_LIST: Layer<Command> = layer(
+    "資料一覧",
+    "Reference cards",
+    &[
+        bind(&[Key::Up, Key::Char('k')], Up),
+        bind(&[Key::Down, Key::Char('j')], Down),
+        bind(&[Key::Enter], Confirm),
+        bind(&[Key::Esc, Key::Char('r'), Key::Char('q')], Close),
+        bind(&[Key::Ctrl('c')], Quit),
+    ],
+);
 
 /// One reference card, open.
-pub const REFERENCE_CARD: &[Binding<Command>] = &[
-    bind(&[Key::Down, Key::Char('j')], Down),
-    bind(&[Key::Up, Key::Char('k')], Up),
-    bind(&[Key::PageDown, Key::Space], ScrollDown),
-    bind(&[Key::PageUp], ScrollUp),
-    bind(&[Key::Char('g')], Top),
-    bind(&[Key::Char('G')], Bottom),
-    bind(&[Key::Char('/')], Search),
-    bind(&[Key::Char('d')], ShowReference),
-    bind(&[Key::Esc, Key::Char('q')], Close),
-    bind(&[Key::Ctrl('c')], Quit),
-];
+pub const REFERENCE_CARD: Layer<Command> = layer(
+    "資料",
+    "Reference card",
+    &[
+        bind(&[Key::Up, Key::Char('k')], Up),
+        bind(&[Key::Down, Key::Char('j')], Down),
+        bind(&[Key::PageUp], ScrollUp),
+        bind(&[Key::PageDown, Key::Space], ScrollDown),
+        bind(&[Key::Char('g')], Top),
+        bind(&[Key::Char('G')], Bottom),
+        bind(&[Key::Char('/')], Search),
+        bind(&[Key::Char('d')], ShowReference),
+        bind(&[Key::Esc, Key::Char('q')], Close),
+        bind(&[Key::Ctrl('c')], Quit),
+    ],
+);
 
 /// Asking before a restart.
-pub const CONFIRM: &[Binding<Command>] = &[
-    bind(&[Key::Char('y'), Key::Enter], Confirm),
-    bind(&[Key::Char('n'), Key::Esc, Key::Char('q')], Close),
-    bind(&[Key::Ctrl('c')], Quit),
-];
+pub const CONFIRM: Layer<Command> = layer(
+    "確認",
+    "Confirm",
+    &[
+        bind(&[Key::Char('y'), Key::Enter], Confirm),
+        bind(&[Key::Char('n'), Key::Esc, Key::Char('q')], Close),
+        bind(&[Key::Ctrl('c')], Quit),
+    ],
+);
 
-/// Typing the message to the room: every other key types.
-pub const MESSAGE: &[Binding<Command>] = &[
-    bind(&[Key::Enter], Confirm),
-    bind(&[Key::Esc], Close),
-    bind(&[Key::Ctrl('c')], Quit),
-];
+/// Typing the message to the room (or a search): every other key types.
+pub const MESSAGE: Layer<Command> = layer(
+    "入力",
+    "Typing",
+    &[
+        bind(&[Key::Enter], Confirm),
+        bind(&[Key::Esc], Close),
+        bind(&[Key::Up], Up),
+        bind(&[Key::Ctrl('c')], Quit),
+    ],
+);
 
 /// Moving a member: pick the member, then the group.
-pub const MOVE: &[Binding<Command>] = &[
-    bind(&[Key::Up, Key::Char('k')], Up),
-    bind(&[Key::Down, Key::Char('j')], Down),
-    bind(&[Key::Left, Key::Char('h'), Key::BackTab], Left),
-    bind(&[Key::Right, Key::Char('l'), Key::Tab], Right),
-    bind(&[Key::Enter], Confirm),
-    bind(&[Key::Esc, Key::Char('q')], Close),
-    bind(&[Key::Ctrl('c')], Quit),
-];
+pub const MOVE: Layer<Command> = layer(
+    "メンバー移動",
+    "Moving a member",
+    &[
+        bind(&[Key::Up, Key::Char('k')], Up),
+        bind(&[Key::Down, Key::Char('j')], Down),
+        bind(&[Key::Left, Key::Char('h'), Key::BackTab], Left),
+        bind(&[Key::Right, Key::Char('l'), Key::Tab], Right),
+        bind(&[Key::Enter], Confirm),
+        bind(&[Key::Esc, Key::Char('q')], Close),
+        bind(&[Key::Ctrl('c')], Quit),
+    ],
+);
 
 /// A popup that only shows something (help, broadcast): any of these closes it.
-pub const POPUP: &[Binding<Command>] = &[
-    bind(
-        &[Key::Esc, Key::Enter, Key::Char('q'), Key::Char('?')],
-        Close,
-    ),
-    bind(&[Key::Down, Key::Char('j'), Key::PageDown], Down),
-    bind(&[Key::Up, Key::Char('k'), Key::PageUp], Up),
-    bind(&[Key::Ctrl('c')], Quit),
-];
+pub const POPUP: Layer<Command> = layer(
+    "表示中",
+    "Popup",
+    &[
+        bind(
+            &[
+                Key::Esc,
+                Key::Enter,
+                Key::Char('q'),
+                Key::Char('?'),
+                Key::F(1),
+            ],
+            Close,
+        ),
+        bind(&[Key::Down, Key::Char('j'), Key::PageDown], Down),
+        bind(&[Key::Up, Key::Char('k'), Key::PageUp], Up),
+        bind(&[Key::Ctrl('c')], Quit),
+    ],
+);
 
-/// The key table of a mode.
-pub fn table(mode: &Mode) -> &'static [Binding<Command>] {
+/// The key layers of a mode.
+pub fn layers(mode: &Mode) -> &'static [&'static Layer<Command>] {
     match mode {
         Mode::Dashboard => DASHBOARD,
-        Mode::References { .. } => REFERENCE_LIST,
-        Mode::Reference { .. } => REFERENCE_CARD,
-        Mode::Move { .. } => MOVE,
-        Mode::Help | Mode::Broadcast(_) => POPUP,
-        Mode::ConfirmRestart => CONFIRM,
-        Mode::RoomMessage { .. } | Mode::SearchReference { .. } => MESSAGE,
+        Mode::References { .. } => &[&REFERENCE_LIST],
+        Mode::Reference { .. } => &[&REFERENCE_CARD],
+        Mode::Move { .. } => &[&MOVE],
+        Mode::Help | Mode::Broadcast(_) => &[&POPUP],
+        Mode::ConfirmRestart => &[&CONFIRM],
+        Mode::RoomMessage { .. } | Mode::SearchReference { .. } => &[&MESSAGE],
     }
 }
 
 /// The first key of `c` on the dashboard, as the help names it.
-pub fn key_label(c: Command, lang: Lang) -> String {
+pub fn key_label(c: Command) -> String {
     DASHBOARD
         .iter()
-        .find(|b| b.command == c)
-        .map(|b| b.keys[0].label(lang))
+        .flat_map(|l| l.bindings)
+        .find(|b| b.sample() == c)
+        .map(|b| b.keys[0].label())
         .unwrap_or_default()
 }
 
-/// The command a key gives in `mode`. The broadcast keys say which message.
+/// The command a key gives in `mode`; in a text field other keys type.
 pub fn command(mode: &Mode, ev: &KeyEvent) -> Option<Command> {
-    if matches!(
+    if let Some(c) = dispatch(layers(mode), ev) {
+        return Some(c);
+    }
+    if !matches!(
         mode,
         Mode::RoomMessage { .. } | Mode::SearchReference { .. }
-    ) && lookup(MESSAGE, ev).is_none()
+    ) || ev.kind == KeyEventKind::Release
     {
-        use crossterm::event::{KeyEventKind, KeyModifiers};
-        let plain = !ev
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        return match ev.code {
-            _ if ev.kind == KeyEventKind::Release => None,
-            KeyCode::Backspace => Some(Erase),
-            KeyCode::Char(c) if plain => Some(Type(c)),
-            _ => None,
+        return None;
+    }
+    let plain = !ev
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match ev.code {
+        KeyCode::Backspace => Some(Erase),
+        KeyCode::Char(c) if plain => Some(Type(c)),
+        _ => None,
+    }
+}
+
+impl crate::tui::keys::Command for Command {
+    fn what(self, lang: Lang) -> &'static str {
+        help_text(self, lang)
+    }
+
+    fn hint(self, lang: Lang) -> Option<&'static str> {
+        let t = match self {
+            StartPause => T::HintStart,
+            Extend1 | Cut1 => T::HintAdjust,
+            NextBlock => T::HintNext,
+            Broadcast(_) => T::HintBroadcast,
+            References => T::HintReferences,
+            MoveMember => T::HintMove,
+            Help => T::HintHelp,
+            Quit => T::HintQuit,
+            NextTurn | PreviousTurn => return Some(L::HintTurn.text(lang)),
+            Undo => return Some(L::HintUndo.text(lang)),
+            _ => return None,
         };
+        Some(t.text(lang))
     }
-    match lookup(table(mode), ev)? {
-        Broadcast(_) => match ev.code {
-            KeyCode::Char(c) => c.to_digit(10).map(|d| Broadcast(d as usize - 1)),
-            _ => None,
-        },
-        c => Some(c),
-    }
+}
+
+/// The words of a popup's bottom line: the keys of its layer that matter
+/// there, written from the same layer that dispatches them.
+pub fn popup_hint(mode: &Mode, lang: Lang) -> String {
+    let word = |c: Command| -> Option<&'static str> {
+        let (ja, en) = match (mode, c) {
+            (Mode::References { .. }, Confirm) => ("開く", "open"),
+            (Mode::References { .. }, Close) => ("閉じる", "close"),
+            (Mode::Reference { .. }, Up | Down | ScrollDown | ScrollUp) => ("移動", "scroll"),
+            (Mode::Reference { .. }, Top) => ("先頭", "top"),
+            (Mode::Reference { .. }, Bottom) => ("末尾", "end"),
+            (Mode::Reference { .. }, Search) => ("検索", "find"),
+            (Mode::Reference { .. }, ShowReference) => ("表示", "display"),
+            (Mode::Reference { .. }, Close) => ("一覧へ", "back"),
+            (Mode::Move { .. }, Up | Down) => ("選ぶ", "pick"),
+            (Mode::Move { .. }, Left | Right) => ("移動先", "group"),
+            (Mode::Move { .. }, Confirm) => ("決定", "move"),
+            (Mode::Move { .. }, Close) => ("取消", "cancel"),
+            _ => return None,
+        };
+        Some(lang.pick(ja, en))
+    };
+    let hints = crate::tui::keys::hints_with(layers(mode), word);
+    crate::tui::keys::footer_text(&hints, &[], usize::MAX)
 }
 
 /// What a command does, for the help.
@@ -207,68 +304,4 @@ pub fn help_text(c: Command, lang: Lang) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crossterm::event::KeyModifiers;
-
-    fn key(c: char) -> KeyEvent {
-        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-    }
-
-    #[test]
-    fn digits_pick_the_broadcast_message() {
-        assert_eq!(command(&Mode::Dashboard, &key('1')), Some(Broadcast(0)));
-        assert_eq!(command(&Mode::Dashboard, &key('2')), Some(Broadcast(1)));
-        // Every message the plan may define has a key; `update` says when
-        // there is no such message.
-        assert_eq!(command(&Mode::Dashboard, &key('9')), Some(Broadcast(8)));
-        assert_eq!(command(&Mode::Dashboard, &key('0')), None);
-    }
-
-    #[test]
-    fn each_mode_has_its_own_keys() {
-        assert_eq!(command(&Mode::Dashboard, &key(' ')), Some(StartPause));
-        assert_eq!(command(&Mode::Dashboard, &key('q')), Some(Quit));
-        assert_eq!(command(&Mode::Help, &key('q')), Some(Close));
-        let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
-        let refs = Mode::References { selected: 0 };
-        assert_eq!(command(&refs, &enter), Some(Confirm));
-        assert_eq!(command(&Mode::Dashboard, &enter), None);
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_a_table() {
-        for table in [
-            DASHBOARD,
-            REFERENCE_LIST,
-            REFERENCE_CARD,
-            MOVE,
-            POPUP,
-            CONFIRM,
-            MESSAGE,
-        ] {
-            let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
-            for (i, k) in keys.iter().enumerate() {
-                assert!(!keys[i + 1..].contains(k), "{k:?} bound twice");
-            }
-        }
-    }
-
-    #[test]
-    fn every_command_has_help_in_both_languages() {
-        for table in [
-            DASHBOARD,
-            REFERENCE_LIST,
-            REFERENCE_CARD,
-            MOVE,
-            POPUP,
-            CONFIRM,
-            MESSAGE,
-        ] {
-            for b in table {
-                assert!(!help_text(b.command, Lang::Ja).is_empty());
-                assert!(help_text(b.command, Lang::En).is_ascii());
-            }
-        }
-    }
-}
+mod tests;

@@ -92,32 +92,8 @@ fn notice(state: &mut State, now: Stamp, text: String, alarm: bool) {
     });
 }
 
-/// True for the commands that change run.json.
-fn changes_run(c: Command) -> bool {
-    use Command::*;
-    matches!(
-        c,
-        StartPause
-            | Extend1
-            | Extend5
-            | Cut1
-            | Cut5
-            | NextBlock
-            | PreviousBlock
-            | Restart
-            | Undo
-            | RoomMessage
-            | ShowReference
-            | NextTurn
-            | PreviousTurn
-            | MoveMember
-            | ShowCard
-            | AckFlag
-    )
-}
-
 fn command(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
-    if state.read_only && changes_run(c) {
+    if state.read_only && c.changes_run() {
         notice(state, now, T::ReadOnlyRefused.text(state.lang).into(), true);
         return;
     }
@@ -204,7 +180,7 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
         Undo => {
             match undo::undo(&state.plan, &mut state.run, &mut state.undo, now) {
                 Some(done) => {
-                    let what = super::keys::key_label(done, lang);
+                    let what = super::keys::key_label(done);
                     notice(state, now, words::undone(&what, lang), false);
                     fx.push(Effect::Save(Box::new(state.run.clone())));
                 }
@@ -213,8 +189,11 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
             return;
         }
         RoomMessage => {
-            let text = state.run.room_message.clone().unwrap_or_default();
-            state.mode = Mode::RoomMessage { text };
+            // Opens empty: Enter then takes a message that is up down, Up
+            // brings its text back to change it, typing replaces it.
+            state.mode = Mode::RoomMessage {
+                text: String::new(),
+            };
             false
         }
         NextTurn | PreviousTurn => {
@@ -247,6 +226,7 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
             false
         }
         ScrollUp => {
+            clamp_scrolls(state);
             let page = view::card_page(state);
             state.card_scroll = state.card_scroll.saturating_sub(page);
             false
@@ -336,7 +316,8 @@ fn confirm_restart(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effec
 }
 
 /// Typing the message to the room; Enter puts it on the display (an empty
-/// one takes it down), Esc leaves it as it was.
+/// one takes the one up down), Up brings back the one up to change it, Esc
+/// leaves it as it was.
 fn room_message(
     state: &mut State,
     c: Command,
@@ -349,6 +330,9 @@ fn room_message(
         Command::Type(ch) if !ch.is_control() && typed.chars().count() < 120 => typed.push(ch),
         Command::Erase => {
             typed.pop();
+        }
+        Command::Up if typed.is_empty() => {
+            typed = state.run.room_message.clone().unwrap_or_default();
         }
         Command::Confirm => {
             state.mode = Mode::Dashboard;
@@ -379,24 +363,13 @@ fn room_message(
     state.mode = Mode::RoomMessage { text: typed };
 }
 
-fn clamp_scrolls(state: &mut State) {
-    state.card_scroll = state.card_scroll.min(view::card_max_scroll(state));
-    if let Mode::Reference { index, scroll } = state.mode {
-        let max = view::reference_max_scroll(state, index);
-        state.mode = Mode::Reference {
-            index,
-            scroll: scroll.min(max),
-        };
-    }
-}
-
 mod live;
 mod popups;
 mod signals;
 mod undo;
 
 use live::{ack_flag, files_changed, show_card};
-use popups::{move_member, popup, reference, references, search_reference};
+use popups::{clamp_scrolls, move_member, popup, reference, references, search_reference};
 pub use undo::Snapshot;
 
 #[cfg(test)]

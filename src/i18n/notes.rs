@@ -125,25 +125,15 @@ crate::labels! {
         NoNotes => "まだメモはありません。入力して Enter で記録します。", "No notes yet. Type and press Enter to record.";
         /// Too small terminal.
         /// Help popup title.
-        HelpTitle => "キー一覧（↑↓でスクロール、他のキーで閉じる）", "Keys (↑↓ PgUp PgDn scroll, other keys close)";
-        /// Help section: keys of every pane.
-        HelpEverywhere => "どの欄でも", "Everywhere";
-        /// Help section: editing keys.
+        HelpTitle => "キー一覧", "Keys";
+        /// Footer: in a pane, typed characters go to the editor.
+        TypingGoesToEditor => "（文字は入力欄へ）", "(typing goes to the editor)";
+        /// Help: heading of the editing keys.
         HelpEditing => "文字の編集（入力・まとめ）", "Editing text (note and summary)";
         /// Speaker picker title.
         PickSpeakerTitle => "発言者（番号か名前を入力、Enterで決定）", "Speaker (number or name, Enter picks)";
         /// Owner picker title.
         PickOwnerTitle => "担当（番号か名前を入力、Enterで決定）", "Owner (number or name, Enter picks)";
-        /// Key hints under the note editor.
-        Hint => "F1キー Enter記録 Alt+Enter改行 F2発言者 F3種別 F4問い F6次の人 F10合図 F9まとめ Tab欄", "F1 keys  Enter save  Alt+Enter newline  F2 by  F3 kind  F4 q  F6 next  F10 flag  F9 summary  Tab";
-        /// Key hints under the summary editor.
-        HintSummary => "F1キー Enter記録 Alt+Enter/Ctrl+J改行 F9メモへ Ctrl+U元に戻す", "F1 keys  Enter record  Alt+Enter/Ctrl+J newline  F9 notes  Ctrl+U undo";
-        /// Key hints in the roster.
-        HintRoster => "F1キー Enter発言開始 Space出欠 [ ]順番 n次の人 x停止 Esc入力へ（文字は入力欄へ）", "F1 keys  Enter speaks  Space attendance  [ ] order  n next  x stop  Esc editor";
-        /// Key hints on the prompt card.
-        HintCard => "F1キー Enter議論中にする c済 ↑↓選択 Esc入力へ（文字は入力欄へ）", "F1 keys  Enter discuss  c covered  Up/Down select  Esc editor";
-        /// Key hints in the notes list.
-        HintList => "F1キー e/Enter編集 Del削除 u元に戻す PgUp/PgDn Esc入力へ（文字は入力欄へ）", "F1 keys  e/Enter edit  Del delete  u undo  PgUp/PgDn  Esc editor";
         /// Title of the drop-edit question.
         DropEditTitle => "メモの修正をやめますか", "Drop the changes to this note?";
         /// Drop edit: yes.
@@ -322,4 +312,36 @@ pub fn owner_set(name: &str, lang: Lang) -> String {
         Lang::Ja => format!("担当: {name}（種別をアクションにしました）"),
         Lang::En => format!("owner: {name} (kind set to action)"),
     }
+}
+
+/// The short word the footer shows beside a command's key; `None` keeps
+/// the command out of the footer.
+pub fn command_hint(c: CommandText, lang: Lang) -> Option<&'static str> {
+    use CommandText as C;
+    let (ja, en) = match c {
+        C::Help => ("キー", "keys"),
+        C::Commit => ("記録", "save"),
+        C::Newline => ("改行", "newline"),
+        C::PickSpeaker => ("発言者", "by"),
+        C::NextKind => ("種別", "kind"),
+        C::NextQuestion => ("問い", "question"),
+        C::NextSpeaker => ("次の人", "next"),
+        C::StopSpeaker => ("停止", "stop"),
+        C::Flag => ("合図", "flag"),
+        C::Summary => ("まとめ", "summary"),
+        C::NextPane => ("欄", "pane"),
+        C::Back => ("入力へ", "editor"),
+        C::Up | C::Down => ("選択", "select"),
+        C::PageUp | C::PageDown => ("一覧", "scroll"),
+        C::Attendance => ("出欠", "attendance"),
+        C::MoveUp | C::MoveDown => ("順番", "order"),
+        C::Speak => ("発言開始", "speaks"),
+        C::SetQuestion => ("議論中にする", "discuss"),
+        C::ToggleCovered => ("済", "covered"),
+        C::Edit => ("編集", "edit"),
+        C::Delete => ("削除", "delete"),
+        C::Undelete => ("元に戻す", "undo"),
+        _ => return None,
+    };
+    Some(lang.pick(ja, en))
 }

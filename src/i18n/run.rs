@@ -90,16 +90,10 @@ crate::labels! {
         CloseHint => "Esc で閉じる", "Esc to close";
         /// Reference list title.
         References => "参考資料", "Reference cards";
-        /// Reference list hint.
-        ReferencesHint => "Enter 開く  Esc 閉じる", "Enter open  Esc close";
-        /// Reference card hint.
-        ReferenceHint => "Up/Down PgUp/PgDn 移動  g/G 先頭/末尾  / 検索  d 表示  Esc 一覧へ", "Up/Down PgUp/PgDn scroll  g/G top/end  / find  d display  Esc back";
         /// Move popup title.
         MoveTitle => "メンバーの移動", "Move a member";
         /// Move popup destination label.
         MoveTo => "移動先", "To";
-        /// Move popup hint.
-        MoveHint => "Up/Down 選ぶ  Left/Right 移動先  Enter 決定  Esc 取消", "Up/Down pick  Left/Right group  Enter move  Esc cancel";
         /// Broadcast popup title.
         BroadcastTitle => "周知メッセージ（対応する端末ではコピー済み）", "Broadcast message (copied where the terminal allows)";
         /// Broadcast popup hint.
@@ -123,9 +117,9 @@ crate::labels! {
         /// Key help.
         KeyCut5 => "5分短縮", "cut 5 minutes";
         /// Key help.
-        KeyNextBlock => "次のブロックへ（このブロックを終了）", "next block (finish this one)";
+        KeyNextBlock => "次のブロックへ（今のブロックは止めた所で残り、b で戻れる）", "next block (this one stays as it stands; b goes back to it)";
         /// Key help.
-        KeyPreviousBlock => "前のブロックへ戻る", "back to the previous block";
+        KeyPreviousBlock => "前のブロックへ戻る（止めた所から。n でまた先へ）", "back to the previous block, as it was left (n goes on again)";
         /// Key help.
         KeyRestart => "このブロックをやり直す（開始前に戻す）", "restart this block (back to ready)";
         /// Key help.
@@ -199,7 +193,6 @@ crate::labels! {
         /// Picker title.
         PickerTitle => "会を選ぶ", "Choose a sitting";
         /// Picker hint.
-        PickerHint => "Up/Down 選ぶ  Enter 開く  q 終了", "Up/Down choose  Enter open  q quit";
         /// Picker: plan has errors.
         PickerErrors => "計画に問題があります（bunkakai check で確認）", "the plan has problems (see bunkakai check)";
     }

@@ -22,7 +22,11 @@ crate::labels! {
         /// The message to the room: popup title.
         RoomMessageTitle => "会場への表示メッセージ", "Message to the room";
         /// The message to the room: keys.
-        RoomMessageKeys => "Enter 表示（空なら消す）  Esc やめる", "Enter show (empty: take down)  Esc cancel";
+        RoomMessageKeys => "Enter 表示  Esc やめる", "Enter show  Esc cancel";
+        /// The message to the room: keys while one is up and nothing is typed.
+        RoomMessageUpKeys => "Enter 取り下げ  Up 直す  Esc やめる（打てば差し替え）", "Enter take it down  Up edit it  Esc cancel (or type a new one)";
+        /// The message to the room: the one up now.
+        RoomMessageNow => "表示中", "Up now";
         /// The message to the room was taken down.
         RoomMessageDown => "会場への表示メッセージを消しました", "Message to the room taken down";
         /// Reference card taken down from the display.
@@ -45,14 +49,16 @@ crate::labels! {
         Skipped => "省略", "skipped";
         /// Drift label.
         Drift => "計画比", "vs plan";
-        /// Read-only footer: what works.
-        ReadOnlyHints => "閲覧のみ  j/k 班  r 資料  1-9 周知  ? ヘルプ  q 終了", "read-only  j/k group  r refs  1-9 broadcast  ? help  q quit";
+        /// Read-only footer: its first word.
+        ReadOnly => "閲覧のみ", "read-only";
+        /// Read-only footer hint: choosing a group.
+        HintGroup => "班", "group";
         /// Report round footer hint.
         HintTurn => "次/前の班", "next/prev group";
         /// Key help: undo.
         KeyUndo => "直前の時間操作を取り消す", "undo the last change to the clock";
         /// Key help: message to the room.
-        KeyRoomMessage => "会場へのメッセージを表示", "message to the room (big on the display)";
+        KeyRoomMessage => "会場へのメッセージを表示／取り下げ", "message to the room (big on the display), or take it down";
         /// Key help: reference on the display.
         KeyShowReference => "この資料をディスプレイに表示／下ろす", "put this reference on the display / take it down";
         /// Status of a waiting block on a read-only console.
@@ -114,6 +120,18 @@ pub fn ready_flag(group: &str, lang: Lang) -> String {
 
 /// The message to the room is up.
 pub fn room_message_up(text: &str, lang: Lang) -> String {
+    room_message_up_words(text, lang)
+}
+
+/// A card went up on the display and took the message to the room down.
+pub fn card_replaced_message(card: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("会場メッセージを下ろしてカードを表示: {card}"),
+        Lang::En => format!("Message taken down; on the display: {card}"),
+    }
+}
+
+fn room_message_up_words(text: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("会場に表示: {text}"),
         Lang::En => format!("Shown to the room: {text}"),

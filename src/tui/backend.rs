@@ -262,11 +262,11 @@ impl<W: Write> Backend for ThinBackend<W> {
         if let Some((x, y)) = self.at {
             return Ok(Position { x, y });
         }
-        if self.fixed.is_some() {
-            return Ok(Position::ORIGIN);
-        }
-        let (x, y) = crossterm::cursor::position()?;
-        Ok(Position { x, y })
+        // Unknown: never ask the terminal (`ESC [ 6 n`). Its answer would
+        // arrive on the input the key reader owns, looking like Shift+F3,
+        // and the full-screen consoles never need it: ratatui asks only to
+        // put the cursor back after a clear, before a frame moves it anyway.
+        Ok(Position::ORIGIN)
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {

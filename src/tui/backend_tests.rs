@@ -199,3 +199,15 @@ fn an_unchanged_frame_writes_nothing_and_colours_carry_over() {
     let out = String::from_utf8_lossy(t.backend().writer()).to_string();
     assert!(out.contains("\x1b[0;32;42m"), "short codes: {out:?}");
 }
+
+#[test]
+fn an_unknown_cursor_position_is_never_asked_of_the_terminal() {
+    // The answer (`ESC [ r ; c R`) would come on the input the key reader
+    // owns and read as Shift+F3. Clearing the screen asks for the position.
+    let mut b = ThinBackend::new(Vec::new());
+    assert_eq!(b.get_cursor_position().unwrap(), Position::ORIGIN);
+    let mut t = Terminal::new(ThinBackend::new(Vec::new())).unwrap();
+    t.backend_mut().forget();
+    t.clear().unwrap();
+    assert!(!t.backend().writer().windows(4).any(|w| w == b"\x1b[6n"));
+}

@@ -1,5 +1,6 @@
 //! The terminal runtime every screen shares: entering and leaving the
-//! terminal safely (even on a panic or a hang-up), the key tables that
+//! terminal safely (even on a panic or a hang-up), reading its keys with an
+//! own byte parser (`input`), the key tables that
 //! dispatch keys and generate the `?` help, a few widgets every screen needs
 //! (the "terminal too small" message, the help popup, popups and borders)
 //! and the wait until the displayed second changes.
@@ -11,6 +12,7 @@ pub mod backend;
 pub mod bigtext;
 pub mod buffer_text;
 pub mod console;
+pub mod input;
 pub mod keys;
 pub mod osc;
 pub mod runtime;

@@ -10,12 +10,13 @@ use std::io;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crossterm::event::{Event, EventStream};
+use crossterm::event::Event;
 use futures_util::{Stream, StreamExt};
 use ratatui::Frame;
 use tokio::sync::mpsc::{self, UnboundedReceiver};
 
 use super::console::{Console, End, Flow, Outside, RawOut, Start};
+use super::input;
 use super::screen::{Screen, Signals, Stop};
 use super::tick;
 use crate::store::watch::{self, WatchMode};
@@ -110,7 +111,7 @@ pub fn run<C: Console>(console: &mut C, opts: Options) -> io::Result<()> {
         drive(
             console,
             &mut screen,
-            EventStream::new(),
+            input::events()?,
             stops,
             Some(files),
             start,

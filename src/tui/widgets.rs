@@ -10,8 +10,6 @@ use ratatui::symbols::border;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::text;
-
 /// The smallest terminal a screen lays itself out in.
 pub const MIN_WIDTH: u16 = 60;
 /// See [`MIN_WIDTH`].
@@ -128,66 +126,6 @@ impl Widget for &TooSmall {
     }
 }
 
-/// The `?` help: a table of keys and what they do.
-pub struct Help<'a> {
-    /// The popup's title.
-    pub title: &'a str,
-    /// Keys and their meaning, from the screen's key table.
-    pub rows: &'a [(String, &'a str)],
-    /// Plain ASCII borders.
-    pub ascii: bool,
-    /// The hint on the bottom border (how to close it).
-    pub hint: &'a str,
-}
-
-impl Widget for &Help<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let key_w = self
-            .rows
-            .iter()
-            .map(|(k, _)| text::width(k))
-            .max()
-            .unwrap_or(0);
-        let text_w = self
-            .rows
-            .iter()
-            .map(|(_, t)| text::width(t))
-            .max()
-            .unwrap_or(0);
-        // Rows flow into as many columns as the height needs, so every key
-        // stays visible in a short terminal.
-        let max_rows = usize::from(area.height.saturating_sub(2)).max(1);
-        let columns = self.rows.len().div_ceil(max_rows).max(1);
-        let per_column = self.rows.len().div_ceil(columns).max(1);
-        let col_w = key_w + text_w + 4;
-        let w = (col_w * columns + 1).max(text::width(self.title) + 4) as u16;
-        let h = per_column as u16 + 2;
-        let rect = centered(area, w, h);
-        clear_popup(rect, buf);
-        let block = panel(format!(" {} ", self.title), self.ascii)
-            .title_bottom(Line::from(format!(" {} ", self.hint)).right_aligned());
-        let inner = block.inner(rect);
-        block.render(rect, buf);
-        // When the terminal is narrower than the columns, each column gets an
-        // equal share and its descriptions are cut.
-        let col_w = (usize::from(inner.width) / columns).min(col_w);
-        for (i, (keys, what)) in self.rows.iter().enumerate() {
-            let (col, row) = (i / per_column, i % per_column);
-            if row as u16 >= inner.height {
-                continue;
-            }
-            let x = inner.x + (col * col_w) as u16;
-            let y = inner.y + row as u16;
-            let kw = key_w.min(col_w.saturating_sub(1));
-            let keys = text::fit(keys, kw);
-            buf.set_string(x + 1, y, &keys, Style::new().fg(Color::Cyan));
-            let rest = col_w.saturating_sub(kw + 3);
-            let what = text::truncate(what, rest);
-            buf.set_string(x + kw as u16 + 3, y, what, Style::new());
-        }
-    }
-}
-
 /// A horizontal progress bar of `ratio` (0..=1): `#` for the done part and
 /// `-` for the rest, each on a background of its own colour, so that it is a
 /// solid bar in a colour terminal and still legible without colour.
@@ -240,48 +178,5 @@ mod tests {
         (&bar).render(buf.area, &mut buf);
         let line: String = (0..10).map(|x| buf[(x, 0)].symbol().to_string()).collect();
         assert_eq!(line, "###-------");
-    }
-
-    #[test]
-    fn help_lists_every_row() {
-        let rows = vec![("q".to_string(), "quit"), ("Space".to_string(), "start")];
-        let help = Help {
-            title: "Keys",
-            rows: &rows,
-            ascii: true,
-            hint: "Esc",
-        };
-        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 8));
-        (&help).render(buf.area, &mut buf);
-        let text: String = (0..8)
-            .map(|y| {
-                (0..40)
-                    .map(|x| buf[(x, y)].symbol().to_string())
-                    .collect::<String>()
-                    + "\n"
-            })
-            .collect();
-        assert!(text.contains("q      quit"), "{text}");
-        assert!(text.contains("Space  start"), "{text}");
-    }
-
-    #[test]
-    fn a_long_help_flows_into_columns_and_shows_every_key() {
-        let rows: Vec<(String, &str)> = (0..30).map(|i| (format!("K{i:02}"), "do")).collect();
-        let help = Help {
-            title: "Keys",
-            rows: &rows,
-            ascii: true,
-            hint: "Esc",
-        };
-        let mut buf = Buffer::empty(Rect::new(0, 0, 60, 16));
-        (&help).render(buf.area, &mut buf);
-        let text: String = (0..16)
-            .flat_map(|y| (0..60).map(move |x| (x, y)))
-            .map(|p| buf[p].symbol().to_string())
-            .collect();
-        for i in 0..30 {
-            assert!(text.contains(&format!("K{i:02}  do")), "K{i:02} missing");
-        }
     }
 }

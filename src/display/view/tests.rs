@@ -164,3 +164,17 @@ fn snapshots_at_the_sizes_rooms_use() {
         }
     }
 }
+
+#[test]
+fn the_help_at_80x24_and_120x35_lists_the_display_keys() {
+    for (w, h) in [(80, 24), (120, 35)] {
+        let mut s = exchange_running(Lang::Ja);
+        s.help = true;
+        let text = crate::tui::buffer_text::text_of(&draw(&s, at(60), w, h));
+        assert!(
+            text.contains("? / F1") && text.contains("q / Ctrl+C"),
+            "{text}"
+        );
+        insta::assert_snapshot!(format!("help_ja_{w}x{h}"), text);
+    }
+}

@@ -96,7 +96,13 @@ pub(super) fn show_card(state: &mut State, now: Stamp) -> bool {
                 .theme(theme)
                 .map(|t| t.title.clone())
                 .unwrap_or_default();
-            notice(state, now, text::card_shown(&title, lang), false);
+            // The display shows a message to the room before any card: the
+            // card asked for goes up, so the message comes down.
+            let msg = match state.run.room_message.take() {
+                Some(_) => crate::i18n::run_live::card_replaced_message(&title, lang),
+                None => text::card_shown(&title, lang),
+            };
+            notice(state, now, msg, false);
         }
         None => notice(state, now, T::CardTakenDown.text(lang).into(), false),
     }

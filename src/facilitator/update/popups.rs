@@ -172,7 +172,10 @@ fn show_reference(state: &mut State, index: usize, now: Stamp) {
         let msg = crate::i18n::run_live::LiveText::ReferenceDown.text(lang);
         notice(state, now, msg.into(), false);
     } else {
-        let msg = text::card_shown(&r.title, lang);
+        let msg = match state.run.room_message.take() {
+            Some(_) => crate::i18n::run_live::card_replaced_message(&r.title, lang),
+            None => text::card_shown(&r.title, lang),
+        };
         state.run.shown_reference = Some(key);
         notice(state, now, msg, false);
     }
@@ -227,4 +230,19 @@ pub(super) fn search_reference(
         scroll,
         query,
     };
+}
+
+/// Keeps every scroll within what the view can show at the state's size,
+/// by the same pure limits the view draws with (after a resize, new notes
+/// or a change of group, a stale scroll would make Up do nothing).
+pub(super) fn clamp_scrolls(state: &mut State) {
+    state.card_scroll = state.card_scroll.min(view::card_max_scroll(state));
+    state.help_scroll = state.help_scroll.min(view::help_max_scroll(state));
+    if let Mode::Reference { index, scroll } = state.mode {
+        let max = view::reference_max_scroll(state, index);
+        state.mode = Mode::Reference {
+            index,
+            scroll: scroll.min(max),
+        };
+    }
 }

@@ -104,3 +104,83 @@ fn a_refused_key_notice_clears_when_the_block_changes() {
     cmd(&mut s, Command::PreviousBlock, 6);
     assert_eq!(s.notice, None);
 }
+
+fn put_up_message(s: &mut State) {
+    cmd(s, Command::RoomMessage, 0);
+    for c in "休憩中".chars() {
+        cmd(s, Command::Type(c), 0);
+    }
+    cmd(s, Command::Confirm, 0);
+    assert_eq!(s.run.room_message.as_deref(), Some("休憩中"));
+}
+
+#[test]
+fn w_then_enter_takes_the_message_up_down() {
+    let mut s = state();
+    put_up_message(&mut s);
+    cmd(&mut s, Command::RoomMessage, 10);
+    let fx = cmd(&mut s, Command::Confirm, 11);
+    assert_eq!(s.run.room_message, None, "w Enter takes it down");
+    assert_eq!(saves(&fx), 1);
+    let said = s
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("消しました"), "{said}");
+}
+
+#[test]
+fn d_over_a_message_puts_the_card_up_and_the_message_down() {
+    let mut s = state();
+    put_up_message(&mut s);
+    let fx = cmd(&mut s, Command::ShowCard, 10);
+    assert_eq!(saves(&fx), 1);
+    assert!(s.run.shown_theme.is_some());
+    // The display shows a message before any card: the two must agree.
+    assert_eq!(s.run.room_message, None, "the card is what the room sees");
+    let said = s
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.starts_with("会場メッセージを下ろして"), "{said}");
+}
+
+#[test]
+fn the_help_says_what_n_and_b_do() {
+    let n = crate::facilitator::keys::help_text(Command::NextBlock, Lang::Ja);
+    let b = crate::facilitator::keys::help_text(Command::PreviousBlock, Lang::Ja);
+    // `n` does not end a block for good: `b` brings it back as it stood.
+    assert!(!n.contains("終了"), "{n}");
+    assert!(n.contains("b で戻れる"), "{n}");
+    assert!(b.contains("止めた所から"), "{b}");
+    let en = crate::facilitator::keys::help_text(Command::NextBlock, Lang::En);
+    assert!(!en.contains("finish") && en.contains("b goes back"), "{en}");
+}
+
+#[test]
+fn scrolls_are_clamped_with_the_views_own_limits_after_a_resize() {
+    let mut s = state();
+    s.size = (60, 16);
+    cmd(&mut s, Command::Help, 0);
+    for _ in 0..60 {
+        cmd(&mut s, Command::Down, 0);
+    }
+    let narrow = crate::facilitator::view::help_max_scroll(&s);
+    assert!(narrow > 0 && s.help_scroll == narrow, "{narrow}");
+    // A taller terminal shows more: the scroll comes back with it, so the
+    // first Up moves the help at once.
+    update(&mut s, Action::Resize(100, 40), at(1));
+    assert_eq!(s.help_scroll, crate::facilitator::view::help_max_scroll(&s));
+    cmd(&mut s, Command::Close, 1);
+    s.size = (80, 24);
+    for _ in 0..40 {
+        cmd(&mut s, Command::ScrollDown, 2);
+    }
+    let max = crate::facilitator::view::card_max_scroll(&s);
+    assert!(max > 0 && s.card_scroll == max, "{max}");
+    let page = crate::facilitator::view::card_page(&s);
+    cmd(&mut s, Command::ScrollUp, 3);
+    assert_eq!(s.card_scroll, max.saturating_sub(page));
+}

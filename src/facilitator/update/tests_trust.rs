@@ -226,6 +226,9 @@ fn a_message_to_the_room_is_typed_shown_and_taken_down() {
     assert!(fx.iter().any(|e| matches!(e, Effect::Save(_))));
     assert_eq!(s.run.room_message.as_deref(), Some("休憩中 14:30 再開"));
     cmd(&mut s, Command::RoomMessage, 3);
+    assert_eq!(s.mode, Mode::RoomMessage { text: "".into() });
+    // Up brings the message up now back to be changed.
+    cmd(&mut s, Command::Up, 3);
     assert_eq!(
         s.mode,
         Mode::RoomMessage {

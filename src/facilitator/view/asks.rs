@@ -107,11 +107,22 @@ pub(super) fn room_message(v: &FacilitatorView, typed: &str, area: Rect, buf: &m
     let lang = v.state.lang;
     let shown = format!("{}_", text::inert(typed));
     let bold = Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan);
+    let mut body = Vec::new();
+    let up = v.state.run.room_message.as_deref();
+    if let Some(now) = up {
+        let line = format!("{}: {}", L::RoomMessageNow.text(lang), text::inert(now));
+        body.push((line, Style::new().fg(Color::Yellow)));
+    }
+    body.push((shown, bold));
+    let keys = match up {
+        Some(_) if typed.is_empty() => L::RoomMessageUpKeys,
+        _ => L::RoomMessageKeys,
+    };
     ask(
         v,
         L::RoomMessageTitle.text(lang),
-        &[(shown, bold)],
-        L::RoomMessageKeys.text(lang),
+        &body,
+        keys.text(lang),
         area,
         buf,
     );

@@ -50,7 +50,8 @@ pub(super) fn prompt(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         .unwrap_or_default();
     let lines = card_lines(s, area.width.saturating_sub(2));
     let visible = area.height.saturating_sub(2);
-    let max = (lines.len() as u16).saturating_sub(visible);
+    // The same limit `update` clamps with.
+    let max = super::card_scroll(s, area).max;
     let scroll = s.card_scroll.min(max);
     let title = format!(
         " {} {}{}: {}{} ",

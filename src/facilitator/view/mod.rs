@@ -130,30 +130,61 @@ fn full(size: (u16, u16)) -> Rect {
     Rect::new(0, 0, size.0, size.1)
 }
 
+/// How far a scrolled text can go and how much a page is: the one pure
+/// rule that the view draws with and `update` clamps with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scroll {
+    /// The furthest line that can be at the top.
+    pub max: u16,
+    /// Lines a page scrolls: what fits, less a line of context.
+    pub page: u16,
+}
+
+impl Scroll {
+    /// The limits of `lines` lines in a bordered box of `height` rows.
+    pub fn of(lines: usize, height: u16) -> Scroll {
+        let visible = height.saturating_sub(2);
+        Scroll {
+            max: (lines as u16).saturating_sub(visible),
+            page: visible.saturating_sub(1).max(1),
+        }
+    }
+}
+
+/// The prompt card's limits in its box `card`.
+pub fn card_scroll(state: &State, card: Rect) -> Scroll {
+    Scroll::of(
+        card::card_lines(state, card.width.saturating_sub(2)).len(),
+        card.height,
+    )
+}
+
+/// The prompt card's limits at the state's terminal size.
+fn card_scroll_now(state: &State) -> Scroll {
+    card_scroll(state, areas(full(state.size), state.plan.groups.len()).card)
+}
+
 /// The furthest the prompt card can scroll at the state's terminal size.
 pub fn card_max_scroll(state: &State) -> u16 {
-    let a = areas(full(state.size), state.plan.groups.len()).card;
-    let lines = card::card_lines(state, a.width.saturating_sub(2)).len() as u16;
-    lines.saturating_sub(a.height.saturating_sub(2))
+    card_scroll_now(state).max
 }
 
 /// The furthest reference card `index` can scroll.
 pub fn reference_max_scroll(state: &State, index: usize) -> u16 {
     let rect = popups::reference_rect(full(state.size));
-    let lines = popups::reference_lines(state, index, rect.width.saturating_sub(2)).len() as u16;
-    lines.saturating_sub(rect.height.saturating_sub(2))
+    let lines = popups::reference_lines(state, index, rect.width.saturating_sub(2)).len();
+    Scroll::of(lines, rect.height).max
 }
 
 /// Lines a page of the prompt card scrolls: what fits, less a line of context.
 pub fn card_page(state: &State) -> u16 {
-    let a = areas(full(state.size), state.plan.groups.len()).card;
-    a.height.saturating_sub(3).max(1)
+    card_scroll_now(state).page
 }
 
 /// The furthest the key help can scroll (only a narrow terminal's
 /// one-column help scrolls).
 pub fn help_max_scroll(state: &State) -> u16 {
-    help::help_max_scroll(state, full(state.size))
+    help::max_scroll(state, full(state.size))
 }
 
 /// The open reference card's lines as shown (wrapped to the popup), for
@@ -219,5 +250,7 @@ impl Widget for &FacilitatorView<'_> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_keys;
 #[cfg(test)]
 mod tests_trust;

@@ -12,6 +12,7 @@ use crate::facilitator::action::Command;
 use crate::facilitator::{State, keys};
 use crate::i18n::run::RunText as T;
 use crate::i18n::run_live::LiveText as L;
+use crate::tui::keys::{self as keys_table, Hint, Key, footer_hints, hints_with, render_footer};
 use crate::tui::text;
 use crate::tui::widgets::{centered, clear_popup, panel};
 
@@ -65,93 +66,62 @@ pub(super) fn status_line(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
 fn footer(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
     let s = v.state;
     let lang = s.lang;
-    if s.read_only {
-        let dim = Style::new().fg(Color::DarkGray);
-        put(
-            buf,
-            area.x + 1,
-            area.y,
-            L::ReadOnlyHints.text(lang),
-            area.width - 2,
-            dim,
-        );
-        return;
-    }
-    let mut hints: Vec<(Command, &str)> = vec![(Command::StartPause, T::HintStart.text(lang))];
-    if v.clock.turn.is_some() {
-        hints.push((Command::NextTurn, L::HintTurn.text(lang)));
-    }
-    hints.extend([
-        (Command::Extend1, T::HintAdjust.text(lang)),
-        (Command::NextBlock, T::HintNext.text(lang)),
-        (Command::Undo, L::HintUndo.text(lang)),
-        (Command::Broadcast(0), T::HintBroadcast.text(lang)),
-        (Command::References, T::HintReferences.text(lang)),
-        (Command::MoveMember, T::HintMove.text(lang)),
-    ]);
-    let tail = [
-        (Command::Help, T::HintHelp.text(lang)),
-        (Command::Quit, T::HintQuit.text(lang)),
-    ];
-    let label = |command: Command| -> Option<String> {
-        let b = keys::DASHBOARD.iter().find(|b| b.command == command)?;
-        Some(match command {
-            Command::Extend1 => "+/-".to_string(),
-            Command::NextTurn => "t/T".to_string(),
-            // Only the keys that have a message.
-            Command::Broadcast(_) => match s.broadcasts().len().min(9) {
-                0 => return None,
-                1 => "1".to_string(),
-                n => format!("1-{n}"),
-            },
-            _ => b.keys[0].label(lang),
+    let mut row = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    };
+    // Read-only: only the keys that change nothing, the group keys first.
+    let read_only = |c: Command| match c {
+        _ if c.changes_run() => None,
+        Command::NextGroup | Command::PreviousGroup => Some(L::HintGroup.text(lang)),
+        _ => keys_table::Command::hint(c, lang),
+    };
+    let all = match s.read_only {
+        true => {
+            let label = L::ReadOnly.text(lang);
+            let dim = Style::new().fg(Color::DarkGray);
+            buf.set_string(row.x, row.y, label, dim);
+            let used = text::width(label) as u16 + 2;
+            row.x += used;
+            row.width = row.width.saturating_sub(used);
+            let stack = [&keys::GROUPS, &keys::ROOM, &keys::GENERAL];
+            hints_with(&stack, read_only)
+        }
+        false => footer_hints(keys::DASHBOARD, lang),
+    };
+    let in_turn = v.clock.turn.is_some();
+    let broadcasts = s.broadcasts().len().min(9) as u8;
+    let turn = L::HintTurn.text(lang);
+    let broadcast = T::HintBroadcast.text(lang);
+    let (tail, hints): (Vec<Hint>, Vec<Hint>) = all
+        .into_iter()
+        // t/T only in a report round, and only the keys that have a message.
+        .filter(|h| (in_turn || h.what != turn) && (broadcasts > 0 || h.what != broadcast))
+        .map(|h| match h.what == broadcast {
+            true => Hint::new(Key::Digits(1, broadcasts).label(), h.what),
+            false => h,
         })
-    };
-    let item_w = |key: &str, text: &str| (text::width(key) + text::width(text) + 3) as u16;
-    let tail_w: u16 = tail
-        .iter()
-        .filter_map(|(c, t)| label(*c).map(|k| item_w(&k, t)))
-        .sum();
-    let mut x = area.x + 1;
-    let mut draw = |x: &mut u16, key: &str, text: &str| {
-        buf.set_string(*x, area.y, key, Style::new().fg(Color::Cyan));
-        let kx = *x + text::width(key) as u16 + 1;
-        buf.set_string(kx, area.y, text, Style::new().fg(Color::DarkGray));
-        *x += item_w(key, text);
-    };
-    for (command, text) in hints {
-        let Some(key) = label(command) else {
-            continue;
-        };
-        if x + item_w(&key, text) + tail_w > area.right() {
-            break;
-        }
-        draw(&mut x, &key, text);
-    }
-    for (command, text) in tail {
-        if let Some(key) = label(command)
-            && x + item_w(&key, text) <= area.right()
-        {
-            draw(&mut x, &key, text);
-        }
-    }
+        .partition(|h| h.what == T::HintHelp.text(lang) || h.what == T::HintQuit.text(lang));
+    render_footer(&hints, &tail, row, buf);
 }
 
 pub(super) fn references(v: &FacilitatorView, selected: usize, area: Rect, buf: &mut Buffer) {
     let s = v.state;
     let lang = s.lang;
     let refs = &s.plan.references;
+    let hint = keys::popup_hint(&crate::facilitator::Mode::References { selected }, lang);
     let w = refs
         .iter()
         .map(|r| text::width(&r.title) as u16 + 6)
         .max()
         .unwrap_or(20)
-        .max(text::width(T::ReferencesHint.text(lang)) as u16 + 4)
+        .max(text::width(&hint) as u16 + 4)
         .min(area.width.saturating_sub(4));
     let rect = centered(area, w, refs.len() as u16 + 2);
     clear_popup(rect, buf);
     let block = panel(format!(" {} ", T::References.text(lang)), s.ascii)
-        .title_bottom(Line::from(format!(" {} ", T::ReferencesHint.text(lang))).right_aligned());
+        .title_bottom(Line::from(format!(" {hint} ")).right_aligned());
     let inner = block.inner(rect);
     block.render(rect, buf);
     for (i, r) in refs.iter().enumerate() {
@@ -213,8 +183,9 @@ pub(super) fn reference(
     if up {
         title.push_str(&format!("[{}] ", T::OnDisplay.text(lang)));
     }
-    let block = panel(title, s.ascii)
-        .title_bottom(Line::from(format!(" {} ", T::ReferenceHint.text(lang))).right_aligned());
+    let block = panel(title, s.ascii).title_bottom(
+        Line::from(format!(" {} ", reference_hint(index, scroll, lang))).right_aligned(),
+    );
     let inner = block.inner(rect);
     block.render(rect, buf);
     let shown: Vec<Line> = lines
@@ -244,7 +215,7 @@ pub(super) fn move_member(
     let roster = s.selected_roster();
     let from = s.selected_group().unwrap_or("");
     let dest = s.plan.groups.get(to).map_or("", |g| g.id.as_str());
-    let hint = T::MoveHint.text(lang);
+    let hint = &keys::popup_hint(&crate::facilitator::Mode::Move { member, to }, lang);
     let w = (text::width(hint) as u16 + 4).min(area.width.saturating_sub(2));
     let h = (roster.len() as u16 + 4).min(area.height.saturating_sub(2));
     let rect = centered(area, w, h);
@@ -338,4 +309,9 @@ pub(super) fn search_prompt(v: &FacilitatorView, query: &str, area: Rect, buf: &
         rect.width.saturating_sub(4),
         style,
     );
+}
+
+/// The open reference card's keys (also while searching in it).
+fn reference_hint(index: usize, scroll: u16, lang: crate::i18n::Lang) -> String {
+    keys::popup_hint(&crate::facilitator::Mode::Reference { index, scroll }, lang)
 }

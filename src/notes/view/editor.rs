@@ -9,9 +9,10 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::roster::border;
-use crate::i18n::notes::{NotesText, kind_label, save_error};
+use crate::i18n::notes::{CommandText, NotesText, command_hint, kind_label, save_error};
 use crate::model::notes::NoteKind;
-use crate::notes::{Mode, State, card};
+use crate::notes::{Mode, State, card, keys};
+use crate::tui::keys::{self as key_table, Hint, footer_hints};
 use crate::tui::{text, widgets::panel};
 
 /// The text area inside the editor pane's border.
@@ -119,13 +120,18 @@ pub fn render_footer(state: &State, area: Rect, buf: &mut Buffer) {
     } else {
         state.mode
     };
-    let hint = match pane {
-        Mode::Summary => NotesText::HintSummary,
-        Mode::Roster => NotesText::HintRoster,
-        Mode::Card => NotesText::HintCard,
-        Mode::List => NotesText::HintList,
-        _ => NotesText::Hint,
-    };
-    let hint = text::truncate(hint.text(state.lang), usize::from(area.width));
-    buf.set_string(area.x, area.y, hint, Style::new().fg(Color::DarkGray));
+    let lang = state.lang;
+    let editing = matches!(pane, Mode::Write | Mode::Summary);
+    let word = |c| command_hint(c, lang).unwrap_or_default();
+    let (back, help) = (word(CommandText::Back), word(CommandText::Help));
+    let (tail, hints): (Vec<Hint>, Vec<Hint>) = footer_hints(keys::layers(pane), lang)
+        .into_iter()
+        // In the editors Esc drops an edit; the footer keeps to what moves on.
+        .filter(|h| !(editing && h.what == back))
+        .partition(|h| h.what == help);
+    let mut hints = hints;
+    if !editing {
+        hints.push(Hint::new("", NotesText::TypingGoesToEditor.text(lang)));
+    }
+    key_table::render_footer(&hints, &tail, area, buf);
 }

@@ -17,6 +17,8 @@ mod tests;
 #[cfg(test)]
 mod tests_help;
 #[cfg(test)]
+mod tests_keys;
+#[cfg(test)]
 mod tests_wrap;
 
 use chrono::{DateTime, Utc};

@@ -9,7 +9,8 @@ use ratatui::widgets::Widget;
 use crate::i18n::notes::NotesText;
 use crate::notes::picker::PickFor;
 use crate::notes::quit::Ask;
-use crate::notes::{Mode, State, keys};
+use crate::notes::{State, keys};
+use crate::tui::keys::{HelpPopup, HelpRow, Section, sections};
 use crate::tui::text;
 use crate::tui::widgets::{centered, clear_popup, panel};
 
@@ -58,123 +59,42 @@ pub fn render_picker(state: &State, area: Rect, buf: &mut Buffer) -> Option<Posi
     Some(Position::new(x, inner.y))
 }
 
-/// The key list: the pane the note-taker came from, the keys of every
-/// pane, the other panes and the editing keys, each under a heading, as
-/// `(keys, what)` rows; a heading has no keys.
-pub fn help_rows(state: &State) -> Vec<(String, String)> {
+/// The key list: the pane the note-taker came from and the keys of every
+/// pane, then the other panes and the editing keys, each under a heading.
+pub fn help_sections(state: &State) -> Vec<Section> {
     let lang = state.lang;
-    let name = |mode: Mode| match mode {
-        Mode::Roster => NotesText::Roster,
-        Mode::Card => NotesText::Card,
-        Mode::List => NotesText::Notes,
-        Mode::Summary => NotesText::Summary,
-        _ => NotesText::Editor,
-    };
-    let mut rows = Vec::new();
-    let mut section = |title: &str, keys: Vec<(String, String)>| {
-        if !keys.is_empty() {
-            rows.push((String::new(), format!("[{title}]")));
-            rows.extend(keys);
-        }
-    };
-    let own = |mode| {
-        keys::pane_help(mode)
-            .into_iter()
-            .map(|(k, t)| (k, t.text(lang).to_string()))
-            .collect::<Vec<_>>()
-    };
     let from = state.back_to;
-    section(name(from).text(lang), own(from));
-    let everywhere = keys::global_help()
-        .into_iter()
-        .map(|(k, t)| (k, t.text(lang).to_string()))
-        .collect();
-    section(NotesText::HelpEverywhere.text(lang), everywhere);
-    for mode in [Mode::Write, Mode::Roster, Mode::Card, Mode::List] {
-        if keys::tables(mode) != keys::tables(from) {
-            section(name(mode).text(lang), own(mode));
+    let mut out = sections(keys::layers(from), lang);
+    for layer in [&keys::WRITE, &keys::ROSTER, &keys::CARD, &keys::LIST] {
+        if keys::layers(from).first().is_none_or(|l| l.en != layer.en) {
+            out.extend(sections(&[layer], lang));
         }
     }
-    let editing = crate::i18n::notes::editing_keys(lang)
-        .into_iter()
-        .map(|(k, t)| (k.to_string(), t.to_string()))
-        .collect();
-    section(NotesText::HelpEditing.text(lang), editing);
-    rows
+    out.push(Section {
+        title: NotesText::HelpEditing.text(lang).to_string(),
+        rows: crate::i18n::notes::editing_keys(lang)
+            .into_iter()
+            .map(|(k, t)| HelpRow {
+                keys: k.split(" / ").map(String::from).collect(),
+                what: t.to_string(),
+            })
+            .collect(),
+    });
+    out
 }
 
 /// Draws the key list over the screen: one column, descriptions wrapped
 /// under their keys when narrow, scrolled with the arrows.
 pub fn render_help(state: &State, area: Rect, buf: &mut Buffer) {
-    let title = format!(" {} ", NotesText::HelpTitle.text(state.lang));
-    let rect = centered(
-        area,
-        area.width.saturating_sub(2).min(100),
-        area.height.saturating_sub(2),
-    );
-    clear_popup(rect, buf);
-    let block = panel(
-        text::truncate(&title, usize::from(rect.width.saturating_sub(2))),
-        false,
-    );
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    let w = usize::from(inner.width);
-    let rows = help_rows(state);
-    let key_w = rows
-        .iter()
-        .map(|(k, _)| text::width(k))
-        .max()
-        .unwrap_or(0)
-        .min(w / 2);
-    let mut lines: Vec<(String, String)> = Vec::new();
-    for (keys, what) in rows {
-        if keys.is_empty() {
-            lines.push((String::new(), what));
-            continue;
-        }
-        // Keys in their column; the description beside them, or wrapped
-        // below when the window is narrow.
-        let room = w.saturating_sub(key_w + 2);
-        let wrapped = text::wrap(&what, room.max(10), "");
-        if room >= 16 {
-            for (i, part) in wrapped.into_iter().enumerate() {
-                let k = if i == 0 { keys.clone() } else { String::new() };
-                lines.push((text::fit(&k, key_w), part));
-            }
-        } else {
-            lines.push((keys, String::new()));
-            for part in text::wrap(&what, w.saturating_sub(2).max(4), "") {
-                lines.push(("  ".into(), part));
-            }
-        }
-    }
-    let visible = usize::from(inner.height);
-    let top = state.help_scroll.min(lines.len().saturating_sub(visible));
-    for (i, (k, what)) in lines.iter().skip(top).take(visible).enumerate() {
-        let y = inner.y + i as u16;
-        if k.is_empty() && what.starts_with('[') {
-            let style = Style::new().add_modifier(Modifier::BOLD);
-            buf.set_string(inner.x, y, text::truncate(what, w), style);
-            continue;
-        }
-        let kw = text::width(k);
-        buf.set_string(
-            inner.x,
-            y,
-            text::truncate(k, w),
-            Style::new().fg(ratatui::style::Color::Cyan),
-        );
-        let x = kw + usize::from(kw > 0) * 2;
-        if x < w {
-            buf.set_string(
-                inner.x + x as u16,
-                y,
-                text::truncate(what, w - x),
-                Style::new(),
-            );
-        }
-    }
+    let sections = help_sections(state);
+    let popup = HelpPopup {
+        title: NotesText::HelpTitle.text(state.lang),
+        sections: &sections,
+        scroll: state.help_scroll,
+        hint: state.lang.pick("他のキーで閉じる", "other keys close"),
+        ascii: false,
+    };
+    (&popup).render(area, buf);
 }
 
 /// Draws the open question (quit with unsaved work, bring back rescued work).

@@ -60,7 +60,7 @@ pub(super) fn type_text(s: &mut State, text: &str, now: DateTime<Utc>) {
 
 /// A group B sitting twelve minutes into the exchange: attendance marked,
 /// three speakers timed, five notes (one still saving), a question covered.
-fn busy(lang: Lang) -> (State, DateTime<Utc>) {
+pub(super) fn busy(lang: Lang) -> (State, DateTime<Utc>) {
     let mut s = fresh(lang);
     let plan = s.plan.clone();
     let mut run = RunState::new(&plan);

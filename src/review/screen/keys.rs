@@ -1,8 +1,9 @@
 //! The review screen's keys: one table per view, used both to dispatch a
 //! key and to write the `?` help, so the help never lies.
 
+use super::state::View;
 use crate::i18n::Lang;
-use crate::tui::keys::{Binding, Key};
+use crate::tui::keys::{Binding, Key, Layer, bind};
 
 /// What a key asks the review screen to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,125 +78,170 @@ impl Command {
     }
 }
 
-const fn bind(keys: &'static [Key], command: Command) -> Binding<Command> {
-    Binding { keys, command }
+impl crate::tui::keys::Command for Command {
+    fn what(self, lang: Lang) -> &'static str {
+        self.text(lang)
+    }
+    fn hint(self, lang: Lang) -> Option<&'static str> {
+        match self {
+            Command::Up | Command::Down | Command::PageUp | Command::PageDown => None,
+            Command::PrevTab | Command::Timing | Command::Reload | Command::Clear => None,
+            _ => Some(self.text(lang)),
+        }
+    }
 }
 
-const MOVE: [Binding<Command>; 4] = [
-    bind(&[Key::Up, Key::Char('k')], Command::Up),
-    bind(&[Key::Down, Key::Char('j')], Command::Down),
-    bind(&[Key::PageUp], Command::PageUp),
-    bind(&[Key::PageDown, Key::Space], Command::PageDown),
-];
+const fn layer(
+    ja: &'static str,
+    en: &'static str,
+    bindings: &'static [Binding<Command>],
+) -> Layer<Command> {
+    Layer { ja, en, bindings }
+}
 
-const RELOAD: Binding<Command> = bind(&[Key::Char('u')], Command::Reload);
+/// Moving in a list or a text: every view but the search box.
+pub const MOVE: Layer<Command> = layer(
+    "移動",
+    "Moving",
+    &[
+        bind(&[Key::Up, Key::Char('k')], Command::Up),
+        bind(&[Key::Down, Key::Char('j')], Command::Down),
+        bind(&[Key::PageUp], Command::PageUp),
+        bind(&[Key::PageDown, Key::Space], Command::PageDown),
+    ],
+);
 
-const ACTIONS: Binding<Command> = bind(&[Key::Char('a')], Command::Actions);
-
-const COMMON: [Binding<Command>; 4] = [
-    bind(&[Key::Char('/')], Command::Search),
-    bind(&[Key::Char('t')], Command::Themes),
-    bind(&[Key::Char('?')], Command::Help),
-    bind(&[Key::Char('q'), Key::Ctrl('c')], Command::Quit),
-];
+/// What works in every view but the search box.
+pub const COMMON: Layer<Command> = layer(
+    "どこでも",
+    "Everywhere",
+    &[
+        bind(&[Key::Char('/')], Command::Search),
+        bind(&[Key::Char('a')], Command::Actions),
+        bind(&[Key::Char('?'), Key::F(1)], Command::Help),
+        bind(&[Key::Char('q'), Key::Ctrl('c')], Command::Quit),
+        bind(&[Key::Char('u')], Command::Reload),
+    ],
+);
 
 /// The list of sittings, and the list of themes.
-pub const LIST: &[Binding<Command>] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
-    bind(&[Key::Enter, Key::Right, Key::Char('l')], Command::Open),
-    bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
-    COMMON[0],
-    COMMON[1],
-    COMMON[2],
-    COMMON[3],
-    ACTIONS,
-    RELOAD,
-];
+pub const LIST: Layer<Command> = layer(
+    "一覧",
+    "List",
+    &[
+        bind(&[Key::Enter, Key::Right, Key::Char('l')], Command::Open),
+        bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
+        bind(&[Key::Char('t')], Command::Themes),
+    ],
+);
 
 /// A sitting: groups as tabs, the timing table as the last tab.
-pub const SITTING: &[Binding<Command>] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
-    bind(&[Key::Tab, Key::Right, Key::Char('l')], Command::NextTab),
-    bind(&[Key::BackTab, Key::Left, Key::Char('h')], Command::PrevTab),
-    bind(&[Key::Char('T')], Command::Timing),
-    bind(&[Key::Esc], Command::Back),
-    COMMON[0],
-    COMMON[1],
-    COMMON[2],
-    COMMON[3],
-    ACTIONS,
-    RELOAD,
-];
+pub const SITTING: Layer<Command> = layer(
+    "会の記録",
+    "Sitting",
+    &[
+        bind(&[Key::Tab, Key::Right, Key::Char('l')], Command::NextTab),
+        bind(&[Key::BackTab, Key::Left, Key::Char('h')], Command::PrevTab),
+        bind(&[Key::Char('T')], Command::Timing),
+        bind(&[Key::Esc], Command::Back),
+        bind(&[Key::Char('t')], Command::Themes),
+    ],
+);
 
 /// The theme comparison: questions on the left, answers on the right.
-pub const THEME: &[Binding<Command>] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
-    bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
-    COMMON[0],
-    COMMON[2],
-    COMMON[3],
-    ACTIONS,
-    RELOAD,
-];
+pub const THEME: Layer<Command> = layer(
+    "テーマ比較",
+    "Theme",
+    &[bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back)],
+);
 
 /// Every action item: its status is set with o / d / x.
-pub const ACTION_LIST: &[Binding<Command>] = &[
-    MOVE[0],
-    MOVE[1],
-    MOVE[2],
-    MOVE[3],
-    bind(&[Key::Char('d')], Command::MarkDone),
-    bind(&[Key::Char('x')], Command::MarkDropped),
-    bind(&[Key::Char('o')], Command::MarkOpen),
-    bind(&[Key::Char('f')], Command::OpenOnly),
-    bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
-    COMMON[0],
-    COMMON[1],
-    COMMON[2],
-    COMMON[3],
-    RELOAD,
-];
+pub const ACTION_LIST: Layer<Command> = layer(
+    "アクション",
+    "Action items",
+    &[
+        bind(&[Key::Char('d')], Command::MarkDone),
+        bind(&[Key::Char('x')], Command::MarkDropped),
+        bind(&[Key::Char('o')], Command::MarkOpen),
+        bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
+        bind(&[Key::Char('f')], Command::OpenOnly),
+        bind(&[Key::Char('t')], Command::Themes),
+    ],
+);
 
 /// The search box: printable keys type into it.
-pub const SEARCH: &[Binding<Command>] = &[
-    bind(&[Key::Up], Command::Up),
-    bind(&[Key::Down], Command::Down),
-    bind(&[Key::PageUp], Command::PageUp),
-    bind(&[Key::PageDown], Command::PageDown),
-    bind(&[Key::Enter], Command::Open),
-    bind(&[Key::Esc], Command::Back),
-    bind(&[Key::Ctrl('u')], Command::Clear),
-    bind(&[Key::Ctrl('c')], Command::Quit),
-];
+pub const SEARCH: Layer<Command> = layer(
+    "検索",
+    "Search",
+    &[
+        bind(&[Key::Up], Command::Up),
+        bind(&[Key::Down], Command::Down),
+        bind(&[Key::PageUp], Command::PageUp),
+        bind(&[Key::PageDown], Command::PageDown),
+        bind(&[Key::Enter], Command::Open),
+        bind(&[Key::Esc], Command::Back),
+        bind(&[Key::Ctrl('u')], Command::Clear),
+        bind(&[Key::F(1)], Command::Help),
+        bind(&[Key::Ctrl('c')], Command::Quit),
+    ],
+);
+
+/// The layers of a view, most specific first.
+pub fn layers(view: &View) -> &'static [&'static Layer<Command>] {
+    match view {
+        View::List { .. } | View::Themes { .. } => &[&LIST, &MOVE, &COMMON],
+        View::Sitting { .. } => &[&SITTING, &MOVE, &COMMON],
+        View::Compare { .. } => &[&THEME, &MOVE, &COMMON],
+        View::Search => &[&SEARCH],
+        View::Actions { .. } => &[&ACTION_LIST, &MOVE, &COMMON],
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::keys::{Command as _, dispatch, sections};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     #[test]
-    fn no_key_is_bound_twice_in_a_table() {
-        for table in [LIST, SITTING, THEME, ACTION_LIST, SEARCH] {
-            let keys: Vec<_> = table.iter().flat_map(|b| b.keys.iter()).collect();
-            for (i, k) in keys.iter().enumerate() {
-                assert!(!keys[i + 1..].contains(k), "{k:?} twice");
+    fn every_binding_is_reachable_and_in_the_help() {
+        for layers in [
+            &[&LIST, &MOVE, &COMMON][..],
+            &[&SITTING, &MOVE, &COMMON],
+            &[&THEME, &MOVE, &COMMON],
+            &[&ACTION_LIST, &MOVE, &COMMON],
+            &[&SEARCH],
+        ] {
+            let help = sections(layers, Lang::En);
+            for (i, l) in layers.iter().enumerate() {
+                for b in l.bindings {
+                    for k in b.keys {
+                        let hidden = layers[..i].iter().any(|a| {
+                            a.bindings
+                                .iter()
+                                .any(|x| x.keys.iter().any(|y| y.covers(*k)))
+                        });
+                        if hidden {
+                            continue;
+                        }
+                        assert_eq!(dispatch(layers, &k.example()), Some(b.sample()), "{k:?}");
+                        let what = b.sample().what(Lang::En);
+                        let listed = help
+                            .iter()
+                            .flat_map(|s| &s.rows)
+                            .any(|r| r.what == what && r.keys.contains(&k.label()));
+                        assert!(listed, "{k:?} not in the help");
+                    }
+                }
             }
         }
+    }
+
+    #[test]
+    fn q_types_in_the_search_box_and_quits_elsewhere() {
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(
-            crate::tui::keys::lookup(SEARCH, &q),
-            None,
-            "q types in the search box"
-        );
-        assert_eq!(crate::tui::keys::lookup(LIST, &q), Some(Command::Quit));
+        assert_eq!(dispatch(layers(&View::Search), &q), None, "q types");
+        let list = View::List { selected: 0 };
+        assert_eq!(dispatch(layers(&list), &q), Some(Command::Quit));
     }
 }

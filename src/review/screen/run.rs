@@ -10,15 +10,16 @@ use ratatui::Frame;
 
 use super::actions_tab::StatusChange;
 use super::keys::Command;
+use super::keys::layers;
 use super::state::{Action, Effect, Loaded, State, update};
-use super::view::{ReviewView, cursor, table};
+use super::view::{ReviewView, cursor};
 use crate::i18n::Lang;
 use crate::model::Stamp;
 use crate::model::notes::GroupNotes;
 use crate::review::Archive;
 use crate::store::notes_file;
 use crate::tui::console::{Flow, Outside, Start};
-use crate::tui::keys::lookup;
+use crate::tui::keys::dispatch;
 use crate::tui::{self, runtime};
 
 /// Runs the review of the sessions folder `dir` until the reviewer quits;
@@ -132,10 +133,10 @@ pub fn to_action(state: &State, ev: Event) -> Option<Action> {
                 state.size.0,
                 state.size.1,
             )) {
-                let quit = lookup(table(state.view()), &key) == Some(Command::Quit);
+                let quit = dispatch(layers(state.view()), &key) == Some(Command::Quit);
                 return quit.then_some(Action::Command(Command::Quit));
             }
-            if let Some(c) = lookup(table(state.view()), &key) {
+            if let Some(c) = dispatch(layers(state.view()), &key) {
                 return Some(Action::Command(c));
             }
             let typing = *state.view() == super::state::View::Search;

@@ -12,11 +12,11 @@ use super::content::sitting_lines;
 use super::keys::{self, Command};
 use super::state::{Loaded, State, View};
 use crate::i18n::review::ReviewText as T;
-use crate::tui::keys::{Binding, help_rows};
+use crate::tui::keys::{HelpPopup, Hint, footer_hints, render_footer, sections};
 use crate::tui::text::sanitize::inert;
 use crate::tui::text::styled::{one_line, rfit};
 use crate::tui::text::{fit, truncate, width};
-use crate::tui::widgets::{Help, TooSmall, too_small};
+use crate::tui::widgets::{TooSmall, too_small};
 
 use super::view_actions::actions;
 use super::view_lists::{list, list_title_width, themes};
@@ -24,17 +24,6 @@ use super::view_panes::{compare, search};
 
 /// The review as drawn from its state.
 pub struct ReviewView<'a>(pub &'a State);
-
-/// The key table of the view on screen.
-pub fn table(view: &View) -> &'static [Binding<Command>] {
-    match view {
-        View::List { .. } | View::Themes { .. } => keys::LIST,
-        View::Sitting { .. } => keys::SITTING,
-        View::Compare { .. } => keys::THEME,
-        View::Search => keys::SEARCH,
-        View::Actions { .. } => keys::ACTION_LIST,
-    }
-}
 
 /// Where the terminal cursor goes: the end of the search box, so an input
 /// method opens its window there.
@@ -131,11 +120,12 @@ impl Widget for &ReviewView<'_> {
         }
         footer(state, row(area.height - 1), buf);
         if state.help {
-            let rows = help_rows(table(state.view()), lang, |c| c.text(lang));
+            let sections = sections(keys::layers(state.view()), lang);
             let hint = lang.pick("どのキーでも閉じる", "any key closes");
-            (&Help {
+            (&HelpPopup {
                 title: T::Help.text(lang),
-                rows: &rows,
+                sections: &sections,
+                scroll: 0,
                 ascii: false,
                 hint,
             })
@@ -223,41 +213,22 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
 
 fn footer(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
-    let short: &[(Command, &str, &str)] = &[
-        (Command::MarkDone, "d", "d"),
-        (Command::MarkDropped, "x", "x"),
-        (Command::MarkOpen, "o", "o"),
-        (Command::Open, "Enter", "Enter"),
-        (Command::NextTab, "Tab", "Tab"),
-        (Command::Back, "Esc", "Esc"),
-        // Help and the way out before the keys that open other views, so
-        // a narrow footer never cuts them off.
-        (Command::Help, "?", "?"),
-        (Command::Quit, "q", "q"),
-        (Command::OpenOnly, "f", "f"),
-        (Command::Search, "/", "/"),
-        (Command::Themes, "t", "t"),
-        (Command::Actions, "a", "a"),
-    ];
-    // In the search box q is text; Ctrl+C is the way out there.
-    let quit_key = if *state.view() == View::Search {
-        "Ctrl+C"
-    } else {
-        "q"
+    let layers = keys::layers(state.view());
+    let (tail, hints): (Vec<Hint>, Vec<Hint>) =
+        footer_hints(layers, lang).into_iter().partition(|h| {
+            [Command::Help, Command::Quit]
+                .iter()
+                .any(|c| c.text(lang) == h.what)
+        });
+    let inner = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(1),
+        ..area
     };
-    let table = table(state.view());
-    let parts: Vec<String> = short
-        .iter()
-        .filter(|(c, _, _)| table.iter().any(|b| b.command == *c))
-        .map(|(c, ja, en)| {
-            let key = if *c == Command::Quit {
-                quit_key
-            } else {
-                lang.pick(ja, en)
-            };
-            format!("{key}:{}", c.text(lang))
-        })
-        .collect();
+    if state.saved.is_none() {
+        render_footer(&hints, &tail, inner, buf);
+        return;
+    }
     let (text, style) = match &state.saved {
         Some(Ok(())) => (
             format!(" {}", T::StatusSaved.text(lang)),
@@ -267,10 +238,7 @@ fn footer(state: &State, area: Rect, buf: &mut Buffer) {
             format!(" {}: {}", T::StatusFailed.text(lang), inert(why)),
             Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
         ),
-        None => (
-            format!(" {}", parts.join("  ")),
-            Style::new().fg(Color::DarkGray),
-        ),
+        None => return,
     };
     buf.set_string(area.x, area.y, truncate(&text, area.width.into()), style);
 }

@@ -1,0 +1,148 @@
+//! The thin backend's bytes are exact: the display console at 80×24 in a
+//! real pseudo-terminal, read back through a terminal emulator (vt100), is
+//! cell by cell — text, full-width Japanese, colours and attributes — the
+//! frame the same view renders in-process.
+
+mod common;
+
+use bunkakai::display::State;
+use bunkakai::display::view::DisplayView;
+use bunkakai::i18n::Lang;
+use bunkakai::model::{Stamp, read_plan};
+use common::{Console, sitting};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+const COLS: u16 = 80;
+const ROWS: u16 = 24;
+
+fn plan(dir: &std::path::Path) -> bunkakai::model::Plan {
+    let bytes = std::fs::read(dir.join("session.json")).unwrap();
+    read_plan(&bytes, "jichitai-09").plan.unwrap()
+}
+
+/// The frame the display draws in-process at `now`.
+fn expected(dir: &std::path::Path, now: Stamp) -> Buffer {
+    let mut state = State::new(plan(dir), Lang::Ja);
+    state.size = (COLS, ROWS);
+    let mut t = Terminal::new(TestBackend::new(COLS, ROWS)).unwrap();
+    t.draw(|f| f.render_widget(&DisplayView::new(&state, now), f.area()))
+        .unwrap()
+        .buffer
+        .clone()
+}
+
+fn vt_color(c: Color) -> vt100::Color {
+    use vt100::Color::{Default, Idx, Rgb};
+    match c {
+        Color::Reset => Default,
+        Color::Black => Idx(0),
+        Color::Red => Idx(1),
+        Color::Green => Idx(2),
+        Color::Yellow => Idx(3),
+        Color::Blue => Idx(4),
+        Color::Magenta => Idx(5),
+        Color::Cyan => Idx(6),
+        Color::Gray => Idx(7),
+        Color::DarkGray => Idx(8),
+        Color::LightRed => Idx(9),
+        Color::LightGreen => Idx(10),
+        Color::LightYellow => Idx(11),
+        Color::LightBlue => Idx(12),
+        Color::LightMagenta => Idx(13),
+        Color::LightCyan => Idx(14),
+        Color::White => Idx(15),
+        Color::Indexed(i) => Idx(i),
+        Color::Rgb(r, g, b) => Rgb(r, g, b),
+    }
+}
+
+/// Every cell where the terminal's screen differs from `want`.
+fn differences(screen: &vt100::Screen, want: &Buffer) -> Vec<String> {
+    let mut out = Vec::new();
+    for y in 0..ROWS {
+        for x in 0..COLS {
+            let got = screen.cell(y, x).unwrap();
+            if got.is_wide_continuation() {
+                continue;
+            }
+            let cell = &want[(x, y)];
+            let m = cell.modifier;
+            let want_text = match cell.symbol() {
+                " " => "",
+                s => s,
+            };
+            // A written space and an erased cell look the same.
+            let got_text = match got.contents() {
+                " " => "",
+                s => s,
+            };
+            let same = got_text == want_text
+                && got.fgcolor() == vt_color(cell.fg)
+                && got.bgcolor() == vt_color(cell.bg)
+                && got.bold() == m.contains(Modifier::BOLD)
+                && got.dim() == m.contains(Modifier::DIM)
+                && got.italic() == m.contains(Modifier::ITALIC)
+                && got.underline() == m.contains(Modifier::UNDERLINED)
+                && got.inverse() == m.contains(Modifier::REVERSED);
+            if !same {
+                out.push(format!(
+                    "({x},{y}): screen {:?} {:?}/{:?} bold={} dim={} inverse={}; frame {:?} {:?}/{:?} {:?}",
+                    got.contents(),
+                    got.fgcolor(),
+                    got.bgcolor(),
+                    got.bold(),
+                    got.dim(),
+                    got.inverse(),
+                    cell.symbol(),
+                    cell.fg,
+                    cell.bg,
+                    m
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_display_at_80x24_is_on_screen_exactly_as_rendered() {
+    let (tmp, dir) = sitting();
+    let c = Console::spawn(
+        &["display", "jichitai-09"],
+        tmp.path(),
+        COLS,
+        ROWS,
+        "ja",
+        &[],
+    );
+    c.wait_for("開始待ち", 10);
+    // The wall clock in the corner may turn between the two renders: the
+    // screen must equal the frame at one of the two instants around it.
+    let ok = c.wait_until(5, |c| {
+        let before = bunkakai::timer::now(&plan(&dir));
+        let parser = c.screen.lock().unwrap();
+        let after = bunkakai::timer::now(&plan(&dir));
+        let diffs: Vec<Vec<String>> = [before, after]
+            .iter()
+            .map(|&now| differences(parser.screen(), &expected(&dir, now)))
+            .collect();
+        diffs.iter().any(Vec::is_empty)
+    });
+    let last = {
+        let now = bunkakai::timer::now(&plan(&dir));
+        let parser = c.screen.lock().unwrap();
+        differences(parser.screen(), &expected(&dir, now))
+    };
+    assert!(
+        ok,
+        "{} cells differ:\n{}\n{}",
+        last.len(),
+        last.join("\n"),
+        c.contents()
+    );
+    c.signal(libc::SIGTERM);
+    assert!(c.wait_exit(5));
+}
