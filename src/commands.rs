@@ -32,6 +32,19 @@ pub(crate) fn usable_plan(found: &SessionPath, lang: Lang) -> Result<model::Plan
     }
 }
 
+/// A console draws on the terminal and reads its keys: started without one
+/// (input or output a file or a pipe) it says so, after everything else it
+/// can tell the user, instead of failing in the system's words.
+fn without_terminal(command: &str, lang: Lang) -> Option<ExitCode> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return None;
+    }
+    let says = bunkakai::i18n::cli_results::needs_terminal(command, lang);
+    eprintln!("{says}");
+    Some(ExitCode::from(2))
+}
+
 pub(crate) fn run_console(found: &SessionPath, opts: app::Options) -> ExitCode {
     let lang = opts.lang;
     let plan = match usable_plan(found, lang) {
@@ -54,6 +67,9 @@ pub(crate) fn run_console(found: &SessionPath, opts: app::Options) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if let Some(code) = without_terminal("run", lang) {
+        return code;
+    }
     match app::run(console) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -225,6 +241,9 @@ pub(crate) fn list_sittings(dir: &std::path::Path, lang: Lang) -> ExitCode {
 }
 
 pub(crate) fn review(dir: PathBuf, lang: Lang, poll: Option<std::time::Duration>) -> ExitCode {
+    if let Some(code) = without_terminal("review", lang) {
+        return code;
+    }
     match bunkakai::review::screen::run(dir, lang, poll) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -244,6 +263,9 @@ pub(crate) fn display(
         Ok(p) => p,
         Err(code) => return code,
     };
+    if let Some(code) = without_terminal("display", lang) {
+        return code;
+    }
     let mut state = bunkakai::display::State::new(plan, lang);
     state.ascii = ascii;
     match bunkakai::display::run::run(state, found.clone(), poll) {
@@ -264,9 +286,10 @@ pub(crate) fn notes(
     lang: Lang,
     poll: Option<std::time::Duration>,
 ) -> ExitCode {
-    use bunkakai::i18n::notes::{NotesText, no_draft_slot, no_group};
+    use bunkakai::i18n::notes::{no_draft_slot, no_group};
     use bunkakai::i18n::store::store_error;
-    use bunkakai::notes::{Notice, State, run};
+    use bunkakai::notes::opening::Opening;
+    use bunkakai::notes::{State, run};
     use bunkakai::store::notes_file;
 
     let plan = match usable_plan(found, lang) {
@@ -289,6 +312,9 @@ pub(crate) fn notes(
         eprintln!("{}", no_group(group, &ids, lang));
         return ExitCode::from(2);
     };
+    if let Some(code) = without_terminal("notes", lang) {
+        return code;
+    }
     let notes = notes_file::notes_path(&found.dir, &g.id);
     let mut follower = bunkakai::store::notes_follow::Follower::default();
     let opened = notes_file::prepare_dir(&notes)
@@ -313,14 +339,9 @@ pub(crate) fn notes(
             None
         }
     };
-    let mut state = State::new(lang, &plan, &g, doc, run::id_prefix());
-    if let Some(d) = draft.filter(|d| !d.is_empty()) {
-        state.restore(&d);
-        state.notice = Some(Notice {
-            text: NotesText::DraftRestored.text(lang).to_string(),
-            until: chrono::Utc::now() + chrono::Duration::seconds(5),
-        });
-    }
+    let state = State::new(lang, &plan, &g, doc, run::id_prefix());
+    // Asked before the leftover drafts' slots are taken (they are locked then).
+    let alone = !notes_file::others_running(&notes, &slot.path);
     // Text other consoles of the group left in their drafts is not hidden.
     let (held, leftovers): (Vec<_>, Vec<_>) = notes_file::leftover_drafts(&notes, &slot.path)
         .into_iter()
@@ -329,17 +350,21 @@ pub(crate) fn notes(
             (claim, (path, d))
         })
         .unzip();
-    state.adopt_leftover_drafts(leftovers, chrono::Utc::now());
     // Work an earlier session could not save is offered back first.
     let rescued =
         bunkakai::store::rescue::find(&bunkakai::store::rescue::rescue_dir(), &plan.id, &g.id);
-    state.offer_rescued(rescued);
+    let opening = Opening {
+        draft,
+        leftovers,
+        rescued,
+        alone,
+    };
     let files = run::Files {
         dir: found.dir.clone(),
         notes,
         draft: slot.path.clone(),
     };
-    let result = run::run_following(state, files, poll, follower);
+    let result = run::run_following(state, opening, files, poll, follower);
     drop(held);
     drop(slot);
     match result {

@@ -1,22 +1,11 @@
 //! `bunkakai export` as a user runs it: to stdout, to a file, bad input.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 fn bunkakai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bunkakai"))
-        .args(["--sessions", "tests/fixtures/archive"])
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("BUNKAKAI_SESSIONS")
-        .env(
-            "BUNKAKAI_LOG_DIR",
-            std::env::temp_dir().join("bunkakai-test-logs"),
-        )
-        .env("LANG", "ja_JP.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
+    common::cli::in_archive(args)
 }
 
 #[test]

@@ -1,25 +1,14 @@
 //! `bunkakai export --format xlsx`: the workbook read back cell by cell.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use calamine::{Data, DataType, Range, Reader, Xlsx};
 
 fn bunkakai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bunkakai"))
-        .args(["--sessions", "tests/fixtures/archive"])
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("BUNKAKAI_SESSIONS")
-        .env(
-            "BUNKAKAI_LOG_DIR",
-            std::env::temp_dir().join("bunkakai-test-logs"),
-        )
-        .env("LANG", "ja_JP.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
+    common::cli::in_archive(args)
 }
 
 fn workbook(dir: &Path, id: &str) -> Xlsx<std::io::BufReader<std::fs::File>> {
@@ -163,17 +152,14 @@ fn text_that_looks_like_a_formula_stays_text() {
     );
     std::fs::write(dst.join("notes/A.json"), a).unwrap();
     let file = tmp.path().join("out.xlsx");
-    let out = Command::new(env!("CARGO_BIN_EXE_bunkakai"))
-        .arg("--sessions")
-        .arg(&sessions)
-        .args(["export", "jichitai-09", "--format", "xlsx", "-o"])
-        .arg(&file)
-        .env("BUNKAKAI_LOG_DIR", tmp.path().join("logs"))
-        .env("LANG", "ja_JP.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap();
+    let out = common::cli::cmd(
+        &sessions,
+        &["export", "jichitai-09", "--format", "xlsx", "-o"],
+    )
+    .arg(&file)
+    .env("LANG", "ja_JP.UTF-8")
+    .output()
+    .unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let mut book: Xlsx<_> = calamine::open_workbook(&file).unwrap();
     let notes = book.worksheet_range("メモ").unwrap();

@@ -3,40 +3,17 @@
 //! and closed pipes are handled, an export never replaces the sitting's own
 //! files, and every reader reaches the same verdict on a bad file.
 
+mod common;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
-fn cmd(sessions: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_bunkakai"));
-    c.arg("--sessions")
-        .arg(sessions)
-        .args(args)
-        .env_remove("BUNKAKAI_SESSIONS")
-        .env(
-            "BUNKAKAI_LOG_DIR",
-            std::env::temp_dir().join("bunkakai-test-logs"),
-        )
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    c
-}
-
-fn run(sessions: &Path, args: &[&str]) -> Output {
-    cmd(sessions, args).output().unwrap()
-}
+use common::cli::{cmd, run};
 
 /// A copy of the archive fixture's jichitai-09 (without its broken C.json).
 fn sitting() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive/jichitai-09");
-    let to = tmp.path().join("jichitai-09");
-    std::fs::create_dir_all(to.join("notes")).unwrap();
-    for f in ["session.json", "run.json", "notes/A.json", "notes/B.json"] {
-        std::fs::copy(from.join(f), to.join(f)).unwrap();
-    }
-    (tmp, to)
+    common::cli::archive_sitting()
 }
 
 fn edit(path: &Path, from: &str, to: &str) {

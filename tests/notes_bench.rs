@@ -45,6 +45,7 @@ fn note(n: usize) -> Note {
         text: "若手職員向けセミナーは商工会議所経由で周知。参加企業は12社、アンケート回収率8割。"
             .into(),
         deleted: false,
+        edited: None,
         extra: Default::default(),
     }
 }

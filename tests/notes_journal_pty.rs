@@ -28,6 +28,7 @@ fn note(n: usize) -> Note {
         owner: None,
         text: format!("{n}件目：セミナーの集客は商工会議所経由、参加企業は12社。"),
         deleted: false,
+        edited: None,
         extra: Default::default(),
     }
 }

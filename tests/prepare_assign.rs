@@ -3,6 +3,7 @@
 //! stages never mixed, the same input giving the same groups), the spread of
 //! prefectures and of past pairs, and a golden plan from the seed's roster.
 
+mod common;
 mod prepare_support;
 
 use bunkakai::model::stage::same_stage;

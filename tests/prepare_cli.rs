@@ -3,6 +3,7 @@
 //! and the facilitator console starting on the new sitting in a real
 //! pseudo-terminal.
 
+mod common;
 mod prepare_support;
 
 use std::io::Write;

@@ -2,6 +2,7 @@
 //! column (golden plan), a Shift_JIS CSV without one, and bad files that
 //! must be refused with FILE:SHEET:R:C and leave every file as it was.
 
+mod common;
 mod prepare_support;
 
 use std::path::Path;

@@ -1,7 +1,10 @@
 //! A run.json with absurd numbers (valid JSON: a huge extension, a far
 //! stamp) never takes a console down: the clock saturates, every reader
 //! reports the file with its line, column and field path, the screens keep
-//! the last good state, and the facilitator opens on it with the block reset.
+//! the last good state, and the facilitator opens on it offering to reset the
+//! broken block.
+
+mod common;
 
 use std::path::Path;
 
@@ -10,22 +13,15 @@ use bunkakai::display::{self, RunRead};
 use bunkakai::facilitator::run as app;
 use bunkakai::i18n::Lang;
 use bunkakai::model::Stamp;
-use bunkakai::model::read_plan;
 use bunkakai::model::run::{Adjustment, BlockRun, RunState};
 use bunkakai::timer::Clock;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn plan() -> bunkakai::model::Plan {
-    let bytes = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/jichitai-09/session.json"),
-    )
-    .unwrap();
-    read_plan(&bytes, "jichitai-09").plan.unwrap()
-}
+use common::{at, plan};
 
 fn now() -> Stamp {
-    chrono::DateTime::parse_from_rfc3339("2026-01-20T14:10:00+09:00").unwrap()
+    at("14:10")
 }
 
 fn huge_run(seconds: i64) -> String {
@@ -72,10 +68,10 @@ fn the_display_reports_the_field_and_keeps_the_last_good_run() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("run.json");
     std::fs::write(&path, huge_run(0)).unwrap();
-    let good = display::run::read_run(&path, &plan);
+    let good = display::run::read_run(&path, &plan, Lang::En);
     assert!(matches!(good, RunRead::Read(_)));
     std::fs::write(&path, huge_run(9_000_000_000_000)).unwrap();
-    let RunRead::Unreadable(why) = display::run::read_run(&path, &plan) else {
+    let RunRead::Unreadable(why) = display::run::read_run(&path, &plan, Lang::En) else {
         panic!("the file is refused");
     };
     assert_eq!(
@@ -96,38 +92,92 @@ fn the_display_reports_the_field_and_keeps_the_last_good_run() {
     assert!(s.problems.contains_key("run.json"));
 }
 
-#[test]
-fn the_facilitator_opens_on_it_with_the_block_reset_and_keeps_the_old_file() {
-    let plan = plan();
-    let tmp = tempfile::tempdir().unwrap();
-    let path = tmp.path().join("run.json");
-    let bad = huge_run(10_000_000_000_000_000);
-    std::fs::write(&path, &bad).unwrap();
+fn open_on(dir: &Path, lang: Lang) -> bunkakai::facilitator::State {
     let opts = app::Options {
-        lang: Lang::En,
+        lang,
         ascii: false,
         read_only: false,
         poll: None,
     };
-    let console = app::open(tmp.path(), plan.clone(), opts).unwrap_or_else(|e| panic!("{e}"));
-    let state = console.state();
+    let console = app::open(dir, plan(), opts).unwrap_or_else(|e| panic!("{e}"));
+    console.state().clone()
+}
+
+#[test]
+fn the_facilitator_opens_offering_to_reset_the_broken_block_and_writes_nothing_until_asked() {
+    use bunkakai::facilitator::{self as fac, Action, Command, Effect, Mode};
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("run.json");
+    let bad = huge_run(10_000_000_000_000_000);
+    std::fs::write(&path, &bad).unwrap();
+    let mut state = open_on(tmp.path(), Lang::En);
+    let Mode::BrokenRun { problem } = &state.mode else {
+        panic!("the console opens on the offer, not {:?}", state.mode);
+    };
+    assert_eq!(
+        problem,
+        "run.json:3:60: current.adjustments[0].seconds: out of range: must be from -86400 to 86400"
+    );
+    // What the reset leaves is what the dashboard shows beneath the offer.
     let current = state.run.current.as_ref().unwrap();
     assert_eq!(current.block, "briefing");
     assert!(current.started.is_none() && current.adjustments.is_empty());
-    let warning = state.notice.as_ref().map(|n| n.text.as_str()).unwrap();
-    assert!(
-        warning.starts_with("run.json:3:60: current.adjustments[0].seconds"),
-        "{warning}"
-    );
+    // Nothing is written, nothing set aside, whatever else is pressed.
+    for c in [
+        Command::StartPause,
+        Command::Extend5,
+        Command::NextBlock,
+        Command::Close,
+    ] {
+        let fx = fac::update(&mut state, Action::Command(c), now());
+        assert!(fx.is_empty(), "{c:?} gave {fx:?}");
+        assert!(matches!(state.mode, Mode::BrokenRun { .. }));
+    }
+    let later = now() + chrono::Duration::hours(1);
+    assert!(fac::update(&mut state, Action::Tick, later).is_empty());
+    assert!(!path.with_extension("json.damaged").exists());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), bad);
+    // The one key takes the offer: the broken file is set aside, the reset
+    // run saved over it (both by the effect).
+    let fx = fac::update(&mut state, Action::Command(Command::Confirm), later);
     assert_eq!(
-        std::fs::read_to_string(path.with_extension("json.damaged")).unwrap(),
-        bad
+        fx,
+        vec![Effect::ResetBrokenRun(Box::new(state.run.clone()))]
     );
+    assert_eq!(state.mode, Mode::Dashboard);
+    // After it, the keys work again.
+    let fx = fac::update(&mut state, Action::Command(Command::StartPause), later);
+    assert!(matches!(fx.as_slice(), [Effect::Save(_)]), "{fx:?}");
+}
+
+#[test]
+fn a_broken_run_json_repaired_by_hand_is_read_and_the_offer_goes() {
+    use bunkakai::facilitator::{self as fac, Action, Mode};
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("run.json"), huge_run(9_000_000_000_000)).unwrap();
+    let mut state = open_on(tmp.path(), Lang::Ja);
+    let Mode::BrokenRun { problem } = &state.mode else {
+        panic!("offer");
+    };
+    // Said in Japanese, the way the plan's messages are.
     assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        bad,
-        "not rewritten yet"
+        problem,
+        "run.json:3:60: current.adjustments[0].seconds: 範囲外です。-86400～86400 の整数にしてください"
     );
+    let still = "run.json:3:60: current.adjustments[0].seconds: …".to_string();
+    fac::update(&mut state, Action::RunReloaded(Err(still.clone())), now());
+    assert_eq!(state.mode, Mode::BrokenRun { problem: still });
+    let good: RunState = serde_json::from_str(&huge_run(60)).unwrap();
+    // Half a minute into the block: no alert is due, nothing to write.
+    let early = at("14:00:30");
+    let fx = fac::update(
+        &mut state,
+        Action::RunReloaded(Ok(Box::new(good.clone()))),
+        early,
+    );
+    assert!(fx.is_empty(), "nothing is written: {fx:?}");
+    assert_eq!(state.mode, Mode::Dashboard);
+    assert_eq!(state.run, good);
 }
 
 #[test]
@@ -136,12 +186,12 @@ fn a_run_of_another_sitting_or_an_unknown_block_is_reported_everywhere() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("run.json");
     std::fs::write(&path, huge_run(0).replace("\"briefing\"", "\"gone\"")).unwrap();
-    let RunRead::Unreadable(why) = display::run::read_run(&path, &plan) else {
+    let RunRead::Unreadable(why) = display::run::read_run(&path, &plan, Lang::En) else {
         panic!("refused");
     };
     assert!(why.contains("current.block"), "{why}");
     std::fs::write(&path, huge_run(0).replace("\"jichitai-09\"", "\"other\"")).unwrap();
-    let RunRead::Unreadable(why) = display::run::read_run(&path, &plan) else {
+    let RunRead::Unreadable(why) = display::run::read_run(&path, &plan, Lang::En) else {
         panic!("refused");
     };
     assert!(why.contains("session"), "{why}");

@@ -130,3 +130,38 @@ fn the_facilitator_never_saves_over_a_newer_run_json_and_retries_a_failed_save()
         fac.contents()
     );
 }
+
+#[test]
+fn the_facilitator_offers_to_reset_a_broken_run_json_and_writes_only_when_asked() {
+    let (tmp, dir) = sitting();
+    let bad = run_json(10_000_000_000_000_000);
+    swap(&dir, &bad);
+    let sessions = tmp.path();
+    let mut fac = Console::spawn(&["run", "jichitai-09"], sessions, 80, 24, "ja", &[]);
+    // The offer: the problem with its place and field, what R does.
+    fac.wait_for("run.json に問題があります", WAIT);
+    fac.wait_for("run.json:3:", WAIT);
+    fac.wait_for("current.adjustments[0].seconds", WAIT);
+    fac.wait_for("R 未開始に戻す", WAIT);
+    // Other keys change nothing, and nothing is written meanwhile.
+    fac.send(" +n");
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    assert!(fac.contents().contains("run.json に問題があります"));
+    assert_eq!(std::fs::read_to_string(dir.join("run.json")).unwrap(), bad);
+    assert!(!dir.join("run.json.damaged").exists());
+    // R takes it: the old file is kept aside, the reset run is saved.
+    fac.send("R");
+    assert!(
+        fac.wait_until(WAIT, |_| std::fs::read_to_string(dir.join("run.json"))
+            .is_ok_and(|t| !t.contains("10000000000000000"))),
+        "{}",
+        fac.contents()
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("run.json.damaged")).unwrap(),
+        bad
+    );
+    fac.wait_for("run.json.damaged", WAIT);
+    fac.send("q");
+    assert!(fac.wait_exit(WAIT));
+}

@@ -101,6 +101,7 @@ fn syntax_errors_carry_path_line_and_character_column() {
             line,
             column,
             message,
+            ..
         } => {
             assert_eq!(p, path);
             assert_eq!((line, column), (3, 17), "{message}");

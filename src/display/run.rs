@@ -10,6 +10,7 @@ use std::time::Duration;
 use crossterm::event::Event;
 use ratatui::Frame;
 
+use crate::i18n::Lang;
 use crate::model::Stamp;
 use crate::model::run::{RUN_FILE, RunState};
 use crate::model::run_read::check_run;
@@ -23,9 +24,10 @@ use super::view::DisplayView;
 use super::{Action, Effect, RunRead, State, keys, update};
 
 /// Reads run.json: a file from a newer bunkakai is read as far as this one
-/// understands it (the display never writes, so nothing can be lost).
-pub fn read_run(path: &Path, plan: &crate::model::Plan) -> RunRead {
-    let short = |e: &StoreError| crate::i18n::store::problem_short(e);
+/// understands it (the display never writes, so nothing can be lost). What
+/// is wrong with a file it cannot use is said in `lang`.
+pub fn read_run(path: &Path, plan: &crate::model::Plan, lang: Lang) -> RunRead {
+    let short = |e: &StoreError| crate::i18n::store::problem_short(e, lang);
     match store::run_file::load(path, Some(plan)) {
         Ok(run) => RunRead::Read(Box::new(run)),
         Err(e) if e.is_not_found() => RunRead::Missing,
@@ -35,7 +37,7 @@ pub fn read_run(path: &Path, plan: &crate::model::Plan) -> RunRead {
         }) => match std::fs::read(path).map(|b| serde_json::from_slice::<RunState>(&b)) {
             Ok(Ok(run)) => match check_run(&run, Some(plan)) {
                 Ok(()) => RunRead::Newer(Box::new(run)),
-                Err(p) => RunRead::Unreadable(p.text()),
+                Err(p) => RunRead::Unreadable(crate::i18n::store::field_text(&p, lang)),
             },
             Ok(Err(e)) => RunRead::Unreadable(e.to_string()),
             Err(e) => RunRead::Unreadable(e.to_string()),
@@ -56,11 +58,12 @@ fn perform(
     effect: Effect,
     found: &SessionPath,
     plan: &crate::model::Plan,
+    lang: Lang,
     out: &mut Outside<'_, Action>,
 ) {
     let (found, plan) = (found.clone(), plan.clone());
     out.spawn(move || match effect {
-        Effect::ReadRun => Action::RunRead(read_run(&found.dir.join(RUN_FILE), &plan)),
+        Effect::ReadRun => Action::RunRead(read_run(&found.dir.join(RUN_FILE), &plan, lang)),
         Effect::ReadPlan => Action::PlanRead(read_plan(&found)),
     });
 }
@@ -132,7 +135,7 @@ impl tui::Console for Live {
     }
 
     fn perform(&mut self, effect: Effect, out: &mut Outside<'_, Action>) -> Flow {
-        perform(effect, &self.found, &self.state.plan, out);
+        perform(effect, &self.found, &self.state.plan, self.state.lang, out);
         Flow::Continue
     }
 

@@ -130,7 +130,8 @@ pub enum Action {
     NotesLoaded(Vec<(String, Result<GroupDigest, String>)>),
     /// run.json was written (or could not be).
     Saved(Result<(), String>),
-    /// run.json was read again (read-only console following another one).
+    /// run.json was read again (a read-only console following another one,
+    /// or a broken file the facilitator may have repaired by hand).
     RunReloaded(Result<Box<RunState>, String>),
 }
 
@@ -139,6 +140,9 @@ pub enum Action {
 pub enum Effect {
     /// Write run.json with this state (atomically, through the store).
     Save(Box<RunState>),
+    /// Keep the broken run.json aside as `run.json.damaged`, then save this
+    /// state (the broken block reset) over it.
+    ResetBrokenRun(Box<RunState>),
     /// Ring the terminal bell.
     Bell,
     /// A desktop notice (OSC 9 and OSC 777) with this title and text.
@@ -152,6 +156,6 @@ pub enum Effect {
     Copy(String),
     /// Read these groups' notes files (all groups when empty).
     LoadNotes(Vec<String>),
-    /// Read run.json again (read-only console).
+    /// Read run.json again (read-only console, or a broken file changed).
     ReloadRun,
 }

@@ -120,6 +120,16 @@ pub const CONFIRM: Layer<Command> = layer(
     ],
 );
 
+/// The offer to reset a broken run.json: `R` takes it, `q` leaves.
+pub const BROKEN_RUN: Layer<Command> = layer(
+    "run.json の問題",
+    "Broken run.json",
+    &[
+        bind(&[Key::Char('R')], Confirm),
+        bind(&[Key::Char('q'), Key::Ctrl('c')], Quit),
+    ],
+);
+
 /// Typing the message to the room (or a search): every other key types.
 pub const MESSAGE: Layer<Command> = layer(
     "入力",
@@ -177,6 +187,7 @@ pub fn layers(mode: &Mode) -> &'static [&'static Layer<Command>] {
         Mode::Move { .. } => &[&MOVE],
         Mode::Help | Mode::Broadcast(_) => &[&POPUP],
         Mode::ConfirmRestart => &[&CONFIRM],
+        Mode::BrokenRun { .. } => &[&BROKEN_RUN],
         Mode::RoomMessage { .. } | Mode::SearchReference { .. } => &[&MESSAGE],
     }
 }

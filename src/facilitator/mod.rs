@@ -11,7 +11,9 @@
 pub mod action;
 pub mod groups;
 pub mod keys;
+pub mod repair;
 pub mod run;
+mod saver;
 pub mod update;
 pub mod view;
 
@@ -66,6 +68,13 @@ pub enum Mode {
     Broadcast(usize),
     /// Asking before the running block is restarted (`R`).
     ConfirmRestart,
+    /// run.json broke a rule when the console opened: the problem is shown
+    /// with the reset the facilitator is offered, and nothing is written
+    /// until it is taken (or the file, repaired by hand, reads again).
+    BrokenRun {
+        /// What is wrong: `run.json:3:60: field path: what`.
+        problem: String,
+    },
     /// Typing the message to the room for the shared display.
     RoomMessage {
         /// The text typed so far.

@@ -6,24 +6,23 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc as std_mpsc;
-use std::thread::JoinHandle;
 
 use crossterm::event::Event;
 use ratatui::Frame;
-use tokio::sync::mpsc::UnboundedSender;
 
 use crate::i18n::Lang;
 use crate::i18n::display as words;
 use crate::model::Plan;
 use crate::model::Stamp;
 
-use crate::model::run::{RUN_FILE, RUN_KIND, RUN_VERSION, RunState};
+use crate::model::run::{RUN_FILE, RunState};
 use crate::store::{self, StoreError, WriterLock};
 use crate::timer;
 use crate::tui::console::{End, Flow, Outside, Start};
 use crate::tui::{self, osc, runtime};
 
+use super::repair;
+use super::saver::{Saver, spawn_saver};
 use super::view::FacilitatorView;
 use super::{Action, Effect, GroupDigest, State, keys, update};
 
@@ -83,26 +82,22 @@ pub fn open(dir: &Path, plan: Plan, opts: Options) -> Result<Console, OpenError>
             None => return Err(OpenError::Locked),
         }
     };
-    let (run, damaged) = match read_run(&path, &plan) {
+    let (run, broken) = match read_run(&path, &plan) {
         Ok(run) => (run, None),
         // A run.json that breaks a rule (a number out of range, a block the
-        // plan does not have) must not keep the console from opening: the
-        // broken block is shown reset, and the file is kept aside before
-        // the first save replaces it.
+        // plan does not have) must not keep the console from opening: it
+        // opens offering to reset the broken block, and writes nothing
+        // until the facilitator takes the offer.
         Err(e) if !opts.read_only && store::run_file::is_content_error(&e) => {
-            (repaired_run(&path, &plan), Some(e))
+            (repair::repaired_run(&path, &plan), Some(e))
         }
         Err(e) => return Err(OpenError::RunFile(e)),
     };
     let mut state = State::new(plan, run, opts.lang);
-    if let Some(e) = damaged {
-        // Said until the facilitator's next action brings another notice
-        // (by then the next save has replaced the broken file).
-        state.notice = Some(super::Notice {
-            text: crate::i18n::store::run_reset(&e, opts.lang),
-            until: timer::now(&state.plan) + chrono::Duration::hours(12),
-            alarm: true,
-        });
+    if let Some(e) = broken {
+        state.mode = super::Mode::BrokenRun {
+            problem: crate::i18n::store::problem_short(&e, opts.lang),
+        };
     }
     state.ascii = opts.ascii;
     state.read_only = opts.read_only;
@@ -120,44 +115,6 @@ fn read_run(path: &Path, plan: &Plan) -> Result<RunState, StoreError> {
         Err(e) if e.is_not_found() => Ok(RunState::new(plan)),
         Err(e) => Err(e),
     }
-}
-
-/// The run of a run.json that breaks a rule, with what breaks it set back:
-/// the block on the clock waits to be started again, finished blocks and
-/// moves that break a rule are left out (a copy of the file is kept as
-/// `run.json.damaged`). A file that still breaks a rule gives a fresh run.
-fn repaired_run(path: &Path, plan: &Plan) -> RunState {
-    let _ = std::fs::copy(path, path.with_extension("json.damaged"));
-    let Ok(mut run) = store::load_json::<RunState>(path, RUN_KIND, RUN_VERSION) else {
-        return RunState::new(plan);
-    };
-    run.session = plan.id.clone();
-    let first = plan.agenda.first().map(|b| b.id.clone());
-    run.current = match run.current.take() {
-        Some(c) if plan.agenda.iter().any(|b| b.id == c.block) => {
-            Some(crate::model::run::BlockRun::ready(&c.block))
-        }
-        Some(_) => first.as_deref().map(crate::model::run::BlockRun::ready),
-        None => None,
-    };
-    let fresh = RunState::new(plan);
-    let ok = |r: &RunState| crate::model::run_read::check_run(r, Some(plan)).is_ok();
-    run.history.retain(|h| {
-        let mut one = fresh.clone();
-        one.current = None;
-        one.history = vec![h.clone()];
-        ok(&one)
-    });
-    run.moves
-        .retain(|m| crate::model::file_check::stamp_in_range(&m.at));
-    run.acks.retain(|a| {
-        [a.at, a.raised]
-            .iter()
-            .all(crate::model::file_check::stamp_in_range)
-    });
-    run.ended = run.ended.filter(crate::model::file_check::stamp_in_range);
-    run.saved = None;
-    if ok(&run) { run } else { fresh }
 }
 
 /// Reads the digest of each group's notes file; a missing file is an empty
@@ -198,63 +155,6 @@ fn read_notes(
         .collect()
 }
 
-/// How long a failed save of run.json waits before it is tried again.
-const SAVE_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
-
-/// Writes run.json in the order asked, on a thread of its own so that a
-/// slow disk never holds up the screen; when several states queue up only
-/// the newest is written.
-fn spawn_saver(
-    path: PathBuf,
-    tz: chrono_tz::Tz,
-    results: UnboundedSender<Action>,
-) -> (std_mpsc::Sender<RunState>, JoinHandle<()>) {
-    let (tx, rx) = std_mpsc::channel::<RunState>();
-    let handle = std::thread::spawn(move || {
-        // The state not yet on disk: a failed save is tried again every
-        // SAVE_RETRY until it succeeds or a newer state replaces it.
-        let mut pending: Option<RunState> = None;
-        let mut closing = false;
-        loop {
-            let next = match pending {
-                Some(_) if closing => Err(std_mpsc::RecvTimeoutError::Disconnected),
-                Some(_) => rx.recv_timeout(SAVE_RETRY),
-                None => rx
-                    .recv()
-                    .map_err(|_| std_mpsc::RecvTimeoutError::Disconnected),
-            };
-            match next {
-                Ok(run) => pending = Some(run),
-                Err(std_mpsc::RecvTimeoutError::Timeout) => {}
-                Err(std_mpsc::RecvTimeoutError::Disconnected) if closing || pending.is_none() => {
-                    break;
-                }
-                Err(std_mpsc::RecvTimeoutError::Disconnected) => closing = true,
-            }
-            while let Ok(newer) = rx.try_recv() {
-                pending = Some(newer);
-            }
-            let Some(run) = pending.as_mut() else {
-                continue;
-            };
-            // Stamped by this machine's clock so that readers elsewhere can
-            // tell when their clock disagrees.
-            run.saved = Some(timer::whole_second(
-                chrono::Utc::now().with_timezone(&tz).fixed_offset(),
-            ));
-            let r = store::run_file::may_replace(&path)
-                .and_then(|()| store::save_json(&path, run))
-                .map_err(|e| e.to_string());
-            match &r {
-                Ok(()) => pending = None,
-                Err(e) => tracing::error!(error = %e, "run.json not saved"),
-            }
-            let _ = results.send(Action::Saved(r));
-        }
-    });
-    (tx, handle)
-}
-
 /// Runs the console until the facilitator quits or the terminal goes away;
 /// the last save of run.json finishes before the lock is released.
 pub fn run(console: Console) -> io::Result<()> {
@@ -282,7 +182,7 @@ pub fn run(console: Console) -> io::Result<()> {
 struct Live {
     state: State,
     dir: PathBuf,
-    saver: Option<(std_mpsc::Sender<RunState>, JoinHandle<()>)>,
+    saver: Option<Saver>,
 }
 
 impl tui::Console for Live {
@@ -376,7 +276,7 @@ fn next_wake(state: &State, now: Stamp) -> Stamp {
 fn perform(
     effect: Effect,
     out: &mut Outside<'_, Action>,
-    saver: &Option<(std_mpsc::Sender<RunState>, JoinHandle<()>)>,
+    saver: &Option<Saver>,
     dir: &Path,
     state: &State,
 ) {
@@ -386,6 +286,24 @@ fn perform(
                 && let Some((saver, _)) = saver
             {
                 let _ = saver.send(*run);
+            }
+        }
+        Effect::ResetBrokenRun(run) => {
+            if state.read_only {
+                return;
+            }
+            // The broken file is kept before anything replaces it; when it
+            // cannot be, nothing is written and the status line says why.
+            match repair::set_aside(&dir.join(RUN_FILE)) {
+                Ok(()) => {
+                    if let Some((saver, _)) = saver {
+                        let _ = saver.send(*run);
+                    }
+                }
+                Err(e) => out.send(Action::Saved(Err(format!(
+                    "{}: {e}",
+                    repair::damaged_path(Path::new(RUN_FILE)).display()
+                )))),
             }
         }
         Effect::Bell => out.write_raw(b"\x07"),
@@ -402,11 +320,11 @@ fn perform(
         }
         Effect::ReloadRun => {
             let path = dir.join(RUN_FILE);
-            let plan = state.plan.clone();
+            let (plan, lang) = (state.plan.clone(), state.lang);
             out.spawn(move || {
                 let r = read_run(&path, &plan)
                     .map(Box::new)
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| crate::i18n::store::problem_short(&e, lang));
                 Action::RunReloaded(r)
             });
         }

@@ -44,6 +44,9 @@ pub fn update(state: &mut State, action: Action, now: Stamp) -> Vec<Effect> {
             }
         }
         Action::Saved(result) => state.save_error = result.err(),
+        Action::RunReloaded(r) if matches!(state.mode, Mode::BrokenRun { .. }) => {
+            broken::reloaded(state, r, now)
+        }
         Action::RunReloaded(Ok(run)) => {
             state.skew = crate::model::run::skew_ahead(run.saved, now);
             let before = fired(state);
@@ -55,7 +58,9 @@ pub fn update(state: &mut State, action: Action, now: Stamp) -> Vec<Effect> {
         }
         Action::RunReloaded(Err(e)) => notice(state, now, e, true),
     }
-    if !state.read_only {
+    // Nothing rings (and so nothing is saved) while a broken run.json is
+    // offered for reset.
+    if !state.read_only && !matches!(state.mode, Mode::BrokenRun { .. }) {
         signals::ring_due(state, now, &mut fx);
     }
     signals::segment_change(state, now, &fx);
@@ -101,6 +106,7 @@ fn command(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
         Mode::Dashboard => dashboard(state, c, now, fx),
         Mode::Help | Mode::Broadcast(_) => popup(state, c),
         Mode::ConfirmRestart => confirm_restart(state, c, now, fx),
+        Mode::BrokenRun { .. } => broken::offer(state, c, now, fx),
         Mode::RoomMessage { text } => room_message(state, c, text, now, fx),
         Mode::References { selected } => references(state, c, selected),
         Mode::Reference { index, scroll } => reference(state, c, index, scroll, now, fx),
@@ -298,76 +304,14 @@ fn turn_refused(state: &mut State, forward: bool, now: Stamp) {
     notice(state, now, why.text(state.lang).into(), true);
 }
 
-/// `R` asked first: y/Enter restarts (the run set aside in the history).
-fn confirm_restart(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
-    state.mode = Mode::Dashboard;
-    match c {
-        Command::Confirm => {
-            let before = undo::Snapshot::of(&state.run, Command::Restart);
-            if timer::restart(&state.plan, &mut state.run, now) {
-                undo::remember(&mut state.undo, before);
-                fx.push(Effect::Save(Box::new(state.run.clone())));
-                notice(state, now, L::Restarted.text(state.lang).into(), false);
-            }
-        }
-        Command::Quit => state.quit = true,
-        _ => {}
-    }
-}
-
-/// Typing the message to the room; Enter puts it on the display (an empty
-/// one takes the one up down), Up brings back the one up to change it, Esc
-/// leaves it as it was.
-fn room_message(
-    state: &mut State,
-    c: Command,
-    mut typed: String,
-    now: Stamp,
-    fx: &mut Vec<Effect>,
-) {
-    let lang = state.lang;
-    match c {
-        Command::Type(ch) if !ch.is_control() && typed.chars().count() < 120 => typed.push(ch),
-        Command::Erase => {
-            typed.pop();
-        }
-        Command::Up if typed.is_empty() => {
-            typed = state.run.room_message.clone().unwrap_or_default();
-        }
-        Command::Confirm => {
-            state.mode = Mode::Dashboard;
-            let text = typed.trim().to_string();
-            let msg = if text.is_empty() {
-                L::RoomMessageDown.text(lang).to_string()
-            } else {
-                words::room_message_up(&text, lang)
-            };
-            let new = (!text.is_empty()).then_some(text);
-            if new != state.run.room_message {
-                state.run.room_message = new;
-                fx.push(Effect::Save(Box::new(state.run.clone())));
-            }
-            notice(state, now, msg, false);
-            return;
-        }
-        Command::Close => {
-            state.mode = Mode::Dashboard;
-            return;
-        }
-        Command::Quit => {
-            state.quit = true;
-            return;
-        }
-        _ => {}
-    }
-    state.mode = Mode::RoomMessage { text: typed };
-}
-
+mod asks;
+mod broken;
 mod live;
 mod popups;
 mod signals;
 mod undo;
 
+use asks::{confirm_restart, room_message};
 use live::{ack_flag, files_changed, show_card};
 use popups::{clamp_scrolls, move_member, popup, reference, references, search_reference};
 pub use undo::Snapshot;

@@ -9,7 +9,8 @@ use crate::store::sessions::LocateError;
 pub fn locate_error(e: &LocateError, lang: Lang) -> String {
     match (e, lang) {
         (LocateError::BadId(arg, err), _) => format!(
-            "{arg}: {}",
+            "{}: {}",
+            super::plan::escaped(arg),
             super::problem_text(&crate::model::ProblemKind::BadId(err.clone()), lang)
         ),
         (LocateError::NotFound { id, dir, available }, Lang::Ja) => format!(

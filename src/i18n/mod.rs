@@ -6,6 +6,7 @@
 
 mod check;
 pub mod cli;
+pub mod cli_results;
 pub mod display;
 pub mod notes;
 mod plan;
@@ -16,7 +17,7 @@ pub mod run_live;
 pub mod store;
 
 pub use check::CheckText;
-pub use plan::problem_text;
+pub use plan::{date_shaped, problem_text};
 
 /// The one "terminal too small" message of every console: what is wrong,
 /// then the size now and the size needed (ASCII `x`: `×` is ambiguous-width

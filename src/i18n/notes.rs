@@ -69,6 +69,10 @@ crate::labels! {
         Delete => "このメモを削除（元に戻せます）", "delete this note (undoable)";
         /// Undelete.
         Undelete => "削除を元に戻す", "undo the last delete";
+        /// Take back a turn.
+        RemoveTurn => "この人の最後の発言を取り消す（誤って開始したとき。元に戻せます）", "take back this member's last turn (started by mistake; undoable)";
+        /// Bring a turn back.
+        RestoreTurn => "取り消した発言を元に戻す", "undo the last taken-back turn";
         /// Redraw.
         Redraw => "画面を描き直す", "redraw the screen";
         /// Flag.
@@ -144,6 +148,8 @@ crate::labels! {
         Edited => "修正", "edited";
         /// Status: a note was deleted.
         Deleted => "削除しました（u で元に戻す）", "deleted (u undoes)";
+        /// Status: a speaking turn was taken back.
+        TurnRemoved => "発言を取り消しました（u で元に戻す）", "turn taken back (u undoes)";
         /// Status: a note was restored.
         Restored => "元に戻しました", "restored";
         /// Said when an edited note is emptied and Enter pressed.
@@ -236,6 +242,18 @@ pub fn save_error(detail: &str, lang: Lang) -> String {
     format!("{}: {detail}", NotesText::SaveFailed.text(lang))
 }
 
+/// A speaking turn a stopped console left open was ended at `at` (HH:MM:SS).
+pub fn turn_left_open(member: &str, at: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "{member}の発言を {at} で終えました（端末が止まったため。話し中なら名簿で Enter）"
+        ),
+        Lang::En => format!(
+            "{member}'s turn ended at {at} (its console stopped; Enter in the roster if still speaking)"
+        ),
+    }
+}
+
 /// `--group` names no group of the sitting.
 pub fn no_group(group: &str, available: &[String], lang: Lang) -> String {
     let list = available.join(", ");
@@ -259,7 +277,10 @@ pub fn editing_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
     vec![
         (
             "Ctrl+U / Ctrl+R",
-            lang.pick("元に戻す／やり直す", "undo / redo"),
+            lang.pick(
+                "元に戻す（入力のまとまりごと。Ctrl+Zも）／やり直す",
+                "undo a whole edit (Ctrl+Z too) / redo",
+            ),
         ),
         (
             "Ctrl+A / Ctrl+E",

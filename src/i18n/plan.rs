@@ -43,12 +43,22 @@ fn syntax(kind: &SyntaxErrorKind, lang: Lang) -> String {
             "unexpected {} here; check the comma or quote before it",
             shown(*c)
         ),
-        (ControlInString, Lang::Ja) => {
+        (ControlInString('\n' | '\r' | '\t'), Lang::Ja) => {
             "文字列の中に改行やタブがそのまま入っています。\\n や \\t と書いてください".into()
         }
-        (ControlInString, Lang::En) => {
+        (ControlInString('\n' | '\r' | '\t'), Lang::En) => {
             "a raw line break or tab inside a string; write it as \\n or \\t".into()
         }
+        (ControlInString(c), Lang::Ja) => format!(
+            "文字列の中に制御文字 {} がそのまま入っています。取り除くか \\u{:04x} と書いてください",
+            control_name(*c),
+            *c as u32
+        ),
+        (ControlInString(c), Lang::En) => format!(
+            "a raw control character {} inside a string; remove it or write it as \\u{:04x}",
+            control_name(*c),
+            *c as u32
+        ),
         (BadEscape, Lang::Ja) => "文字列の \\ の使い方が JSON として正しくありません".into(),
         (BadEscape, Lang::En) => "invalid backslash escape in a string".into(),
         (BadNumber, Lang::Ja) => "数値の書き方が正しくありません".into(),
@@ -66,10 +76,49 @@ fn syntax(kind: &SyntaxErrorKind, lang: Lang) -> String {
 
 /// Shows a character so that control characters are visible in a message.
 fn shown(c: char) -> String {
-    if c.is_control() {
+    if invisible(c) {
         format!("U+{:04X}", c as u32)
     } else {
         format!("'{c}'")
+    }
+}
+
+/// A character a terminal would not show as itself: controls, zero-width
+/// and bidi marks, the BOM, the soft hyphen, and spaces other than ' '.
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// Text typed or read (an argument, an id) with every invisible character
+/// written as `\u{200B}`, so that a message shows what is really there.
+pub fn escaped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if invisible(c) {
+            out.push_str(&format!("\\u{{{:04X}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The name of a control character found raw in a string.
+fn control_name(c: char) -> String {
+    let name = match c {
+        '\u{1B}' => Some("ESC"),
+        '\u{0}' => Some("NUL"),
+        '\u{7}' => Some("BEL"),
+        '\u{8}' => Some("BS"),
+        '\u{C}' => Some("FF"),
+        _ => None,
+    };
+    match name {
+        Some(n) => format!("U+{:04X} ({n})", c as u32),
+        None => format!("U+{:04X}", c as u32),
     }
 }
 
@@ -113,6 +162,13 @@ fn id_error(e: &IdError, lang: Lang) -> String {
     format!("{what}{}{why}", lang.pick("。", ". "))
 }
 
+/// `bunkakai.session/0`: the form is right, the version does not exist.
+fn version_zero(tag: &str) -> bool {
+    tag.rsplit_once('/').is_some_and(|(kind, v)| {
+        kind == "bunkakai.session" && !v.is_empty() && v.bytes().all(|b| b == b'0')
+    })
+}
+
 /// One sentence saying what is wrong and what to do.
 pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
     use ProblemKind::*;
@@ -129,6 +185,14 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         Syntax(k) => syntax(k, lang),
         FormatMissing if ja => "\"format\": \"bunkakai.session/1\" がありません".into(),
         FormatMissing => "missing \"format\": \"bunkakai.session/1\"".into(),
+        FormatMalformed(s) if version_zero(s) && ja => format!(
+            "format \"{}\": 版 0 はありません。\"bunkakai.session/1\" と書いてください",
+            escaped(s)
+        ),
+        FormatMalformed(s) if version_zero(s) => format!(
+            "format \"{}\": there is no version 0; write \"bunkakai.session/1\"",
+            escaped(s)
+        ),
         FormatMalformed(s) if ja => {
             format!("format \"{s}\" は \"bunkakai.session/1\" の形ではありません")
         }
@@ -253,7 +317,7 @@ fn at_first(first: Option<crate::model::json_tree::Pos>, lang: Lang) -> String {
 }
 
 /// `YYYY-MM-DD` in form (digits and dashes), whether or not the day exists.
-fn date_shaped(s: &str) -> bool {
+pub fn date_shaped(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b.iter().enumerate().all(|(i, c)| {

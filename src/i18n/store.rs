@@ -2,6 +2,7 @@
 //! language: which file, what went wrong, what to do.
 
 use super::Lang;
+use crate::model::file_check::{FieldProblem, FieldRule};
 use crate::store::{IoOp, StoreError};
 
 /// One sentence on a store error for the terminal (with the file's path).
@@ -33,6 +34,18 @@ fn message(e: &StoreError, file: &str, lang: Lang) -> String {
         (StoreError::Locked { .. }, Lang::En) => {
             format!("{file}: another console is saving it; trying again shortly")
         }
+        (
+            StoreError::Parse {
+                line,
+                column,
+                field: Some(field),
+                ..
+            },
+            Lang::Ja,
+        ) => format!(
+            "{file}:{line}:{column}: {}。上書きはしません。ファイルを直してください",
+            field_text(field, lang)
+        ),
         (
             StoreError::Parse {
                 line,
@@ -69,7 +82,7 @@ fn message(e: &StoreError, file: &str, lang: Lang) -> String {
 
 /// What is wrong with a file, for a warning line: `run.json:3:55: what`
 /// for a file that breaks a rule or is not JSON, else the store's sentence.
-pub fn problem_short(e: &StoreError) -> String {
+pub fn problem_short(e: &StoreError, lang: Lang) -> String {
     let name = e
         .path()
         .file_name()
@@ -80,33 +93,114 @@ pub fn problem_short(e: &StoreError) -> String {
             line,
             column,
             message,
+            field,
             ..
-        } => format!("{name}:{line}:{column}: {message}"),
+        } => {
+            let what = field
+                .as_deref()
+                .map_or_else(|| message.clone(), |f| field_text(f, lang));
+            format!("{name}:{line}:{column}: {what}")
+        }
         StoreError::Format { error, .. } => format!("{name}: {error}"),
         other => other.to_string(),
     }
 }
 
-/// The facilitator opened on a run.json that breaks a rule: what is wrong
-/// (file:line:col, field path) and what the console did about it.
-pub fn run_reset(e: &StoreError, lang: Lang) -> String {
-    let what = match e {
-        StoreError::Parse {
-            line,
-            column,
-            message,
-            ..
-        } => format!("run.json:{line}:{column}: {message}"),
-        other => store_error_short(other, lang),
+/// `field.path: what is wrong`, in `lang`.
+pub fn field_text(field: &FieldProblem, lang: Lang) -> String {
+    let what = match &field.rule {
+        Some(rule) => rule_text(rule, lang),
+        None => field.message.clone(),
     };
+    if field.path.is_empty() {
+        what
+    } else {
+        format!("{}: {what}", field.path)
+    }
+}
+
+/// What a rule of run.json or a notes file says, in `lang`; the Japanese
+/// reads like the plan's messages (「1～600 の整数（分）にしてください」).
+pub fn rule_text(rule: &FieldRule, lang: Lang) -> String {
+    if lang == Lang::En {
+        return rule.english();
+    }
+    match rule {
+        FieldRule::OutOfRange { min, max } => {
+            format!("範囲外です。{min}～{max} の整数にしてください")
+        }
+        FieldRule::ExtensionsTooLong { days } => {
+            format!("このブロックの延長の合計が {days} 日を超えています")
+        }
+        FieldRule::StampYears => "1970～2200 年の範囲にない日時です".into(),
+        FieldRule::OtherSitting { found, sitting } => format!(
+            "この run.json は分科会 \"{}\" のもので、\"{sitting}\" のものではありません",
+            found.escape_debug()
+        ),
+        FieldRule::UnknownBlock(b) => format!(
+            "計画にブロック \"{}\" はありません。進行役の画面で未開始に戻せます",
+            b.escape_debug()
+        ),
+        FieldRule::OtherGroup { found, group } => format!(
+            "ファイルの中では班 \"{}\" ですが、ファイル名は {group}.json です。どちらかを直してください",
+            found.escape_debug()
+        ),
+        FieldRule::NoteDoesNotFit(why) => {
+            format!("このメモは形式に合わないため除きました（{why}）")
+        }
+    }
+}
+
+/// The title of the offer made when run.json breaks a rule.
+pub fn broken_run_title(lang: Lang) -> &'static str {
+    lang.pick("run.json に問題があります", "run.json breaks a rule")
+}
+
+/// What the reset does, and the state left after it: the block on the
+/// clock (its title) waits to be started; `finished` blocks stay recorded.
+pub fn broken_run_offer(block: &str, finished: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!(
-            "{what} — このブロックを未開始に戻して表示しています。次の操作で保存します（元のファイルは run.json.damaged に残しました）"
+            "R を押すと「{block}」を未開始に戻して保存します（終わったブロック {finished} 件の記録は残ります）。元のファイルは run.json.damaged に残します。"
         ),
         Lang::En => format!(
-            "{what} — the block is shown reset; the next change saves it (the old file is kept as run.json.damaged)"
+            "R resets \"{block}\" to waiting and saves it ({finished} finished blocks stay recorded); the old file is kept as run.json.damaged."
         ),
     }
+}
+
+/// Until the offer is taken nothing is written; a repaired file is read.
+pub fn broken_run_wait(lang: Lang) -> &'static str {
+    lang.pick(
+        "それまで run.json は書き換えません。ファイルを手で直すと読み直します。",
+        "Until then run.json is not written; repair it by hand and it is read again.",
+    )
+}
+
+/// The keys of the offer.
+pub fn broken_run_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "R 未開始に戻す　q 終了（ファイルはそのまま）",
+        "R reset the block   q quit (the file stays as it is)",
+    )
+}
+
+/// The offer was taken.
+pub fn broken_run_reset(lang: Lang) -> String {
+    lang.pick(
+        "ブロックを未開始に戻して保存しました（元のファイルは run.json.damaged）",
+        "The block was reset and saved (the old file is kept as run.json.damaged)",
+    )
+    .to_string()
+}
+
+/// The file was repaired by hand and reads now.
+pub fn broken_run_repaired(lang: Lang) -> String {
+    lang.pick(
+        "run.json が直ったので読み直しました",
+        "run.json reads now; it was taken as it is",
+    )
+    .to_string()
 }
 
 fn op_ja(op: IoOp) -> &'static str {

@@ -12,8 +12,79 @@ use super::json_tree::{self, Node, Pos, Value};
 pub struct FieldProblem {
     /// The field path; empty for the whole file.
     pub path: String,
-    /// What is wrong there.
+    /// What is wrong there, in English (logs, `Display`).
     pub message: String,
+    /// The rule broken, when it is one of the data files' rules: the user's
+    /// language is chosen from it when the message is shown.
+    pub rule: Option<FieldRule>,
+}
+
+/// A rule of run.json or a notes file that a value breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldRule {
+    /// A number outside what the clock can take.
+    OutOfRange {
+        /// Lowest allowed.
+        min: i64,
+        /// Highest allowed.
+        max: i64,
+    },
+    /// A block's extensions and cuts add up to more than this many days.
+    ExtensionsTooLong {
+        /// The most days a block may be extended by.
+        days: i64,
+    },
+    /// A date before 1970 or after 2200.
+    StampYears,
+    /// run.json names another sitting.
+    OtherSitting {
+        /// The sitting the file names.
+        found: String,
+        /// The sitting being run.
+        sitting: String,
+    },
+    /// run.json's block on the clock is not in the plan.
+    UnknownBlock(String),
+    /// A notes file says it is another group than its file name.
+    OtherGroup {
+        /// The group the file says.
+        found: String,
+        /// The group its file name says.
+        group: String,
+    },
+    /// One note does not fit the format (serde's words, made plain); the
+    /// note is left out by readers that only show notes.
+    NoteDoesNotFit(String),
+}
+
+impl FieldRule {
+    /// What the rule says, in English.
+    pub fn english(&self) -> String {
+        match self {
+            FieldRule::OutOfRange { min, max } => {
+                format!("out of range: must be from {min} to {max}")
+            }
+            FieldRule::ExtensionsTooLong { days } => {
+                format!("the block's extensions add up to more than {days} days")
+            }
+            FieldRule::StampYears => "a date outside the years 1970 to 2200".into(),
+            FieldRule::OtherSitting { found, sitting } => format!(
+                "this run.json belongs to the sitting \"{}\", not \"{sitting}\"",
+                found.escape_debug()
+            ),
+            FieldRule::UnknownBlock(b) => format!(
+                "the plan has no block \"{}\"; the facilitator can reset it",
+                b.escape_debug()
+            ),
+            FieldRule::OtherGroup { found, group } => format!(
+                "the file says it is group \"{}\" but is named {group}.json; correct one of them",
+                found.escape_debug()
+            ),
+            FieldRule::NoteDoesNotFit(why) => {
+                format!("this note does not fit the format ({why}); it is left out")
+            }
+        }
+    }
 }
 
 impl FieldProblem {
@@ -22,6 +93,16 @@ impl FieldProblem {
         FieldProblem {
             path: path.into(),
             message: message.into(),
+            rule: None,
+        }
+    }
+
+    /// `rule` broken at `path`.
+    pub fn rule(path: impl Into<String>, rule: FieldRule) -> FieldProblem {
+        FieldProblem {
+            path: path.into(),
+            message: rule.english(),
+            rule: Some(rule),
         }
     }
 

@@ -20,6 +20,7 @@ pub mod plan_read;
 pub mod plan_rules;
 pub mod problem;
 pub mod run;
+pub mod run_moves;
 pub mod run_read;
 pub mod stage;
 

@@ -93,6 +93,11 @@ pub struct Note {
     /// bring it back and an undo can.
     #[serde(default)]
     pub deleted: bool,
+    /// When its content (text, speaker, kind, question, owner) was last
+    /// changed after it was recorded; `None` while it is as first recorded.
+    /// A delete and its undo change `updated`, not this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<Stamp>,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -187,6 +192,38 @@ pub struct Turn {
     /// When they stopped; `None` while speaking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Stamp>,
+    /// Taken back by the note-taker (a speaker started by mistake): kept as
+    /// a tombstone so that a merge cannot bring it back, and an undo can.
+    /// A removed turn does not count.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub removed: bool,
+    /// When it was removed or brought back; the newest wins a merge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed_at: Option<Stamp>,
+    /// Fields written by a newer bunkakai.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Turn {
+    /// A turn of `member` from `start` (open when `end` is `None`).
+    pub fn new(member: &str, start: Stamp, end: Option<Stamp>) -> Turn {
+        Turn {
+            member: member.to_string(),
+            start,
+            end,
+            removed: false,
+            removed_at: None,
+            extra: Map::new(),
+        }
+    }
+}
+
+impl Speaking {
+    /// The turns that count (not removed), in the order they began.
+    pub fn live_turns(&self) -> impl Iterator<Item = &Turn> {
+        self.turns.iter().filter(|t| !t.removed)
+    }
 }
 
 /// A question the group has covered.

@@ -150,6 +150,7 @@ mod tests {
             owner: None,
             text: text.into(),
             deleted: false,
+            edited: None,
             extra: Default::default(),
         }
     }

@@ -5,7 +5,8 @@
 //! Every part of the file carries its own timestamp, so the merge is decided
 //! part by part: a note by its id (the newest `updated` wins, a deletion is a
 //! change like any other), attendance by member (newest mark), the speaking
-//! order as a whole (newest change), turns and covered questions as unions.
+//! order as a whole (newest change), turns and covered questions as unions
+//! (a removed turn by its newest removal or undo).
 //! The summary is merged line by line against the version the console's
 //! change was edited from ([`Summary::base`]), so the lines two note-takers
 //! add at once are both kept; without a base the newest wins. The merge is
@@ -91,7 +92,8 @@ pub fn merge_attendance(a: &[Attendance], b: &[Attendance]) -> Vec<Attendance> {
 }
 
 /// Every turn of both, once; a turn known as ended in one version and still
-/// open in the other is ended.
+/// open in the other is ended; a removal (or its undo) follows the newest
+/// `removed_at`.
 pub fn merge_turns(a: &[Turn], b: &[Turn]) -> Vec<Turn> {
     let mut by_key: BTreeMap<(chrono::DateTime<chrono::Utc>, &str), Turn> = BTreeMap::new();
     for t in a.iter().chain(b) {
@@ -100,6 +102,10 @@ pub fn merge_turns(a: &[Turn], b: &[Turn]) -> Vec<Turn> {
             Some(old) => {
                 if newer_opt(t.end, old.end) {
                     old.end = t.end;
+                }
+                if (t.removed_at, t.removed) > (old.removed_at, old.removed) {
+                    old.removed = t.removed;
+                    old.removed_at = t.removed_at;
                 }
             }
             None => {

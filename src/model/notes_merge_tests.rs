@@ -23,6 +23,7 @@ fn note(id: &str, created: u32, updated: u32, text: &str) -> Note {
         owner: None,
         text: text.into(),
         deleted: false,
+        edited: None,
         extra: Map::new(),
     }
 }
@@ -105,18 +106,10 @@ fn attendance_keeps_the_newest_mark_of_each_member() {
 
 #[test]
 fn turns_are_a_union_and_an_ended_turn_stays_ended() {
-    let open = Turn {
-        member: "焼津市".into(),
-        start: at(10),
-        end: None,
-    };
+    let open = Turn::new("焼津市", at(10), None);
     let mut ended = open.clone();
     ended.end = Some(at(13));
-    let other = Turn {
-        member: "新潟県".into(),
-        start: at(13),
-        end: None,
-    };
+    let other = Turn::new("新潟県", at(13), None);
     let m = merge_turns(&[open.clone(), other.clone()], &[ended.clone()]);
     assert_eq!(m, vec![ended.clone(), other.clone()]);
     assert_eq!(merge_turns(&[ended.clone()], &[open, other]).len(), 2);

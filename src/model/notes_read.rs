@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::Stamp;
-use super::file_check::{FieldProblem, plain_serde_message, stamp_in_range};
+use super::file_check::{FieldProblem, FieldRule, plain_serde_message, stamp_in_range};
 use super::notes::{GroupNotes, Note};
 
 /// Checks a notes file read for `group` (the group its file name names).
@@ -15,12 +15,12 @@ pub fn check_notes(notes: &GroupNotes, group: Option<&str>) -> Result<(), FieldP
     if let Some(group) = group
         && notes.group != group
     {
-        return Err(FieldProblem::new(
+        return Err(FieldProblem::rule(
             "group",
-            format!(
-                "the file says it is group \"{}\" but is named {group}.json; correct one of them",
-                notes.group.escape_debug()
-            ),
+            FieldRule::OtherGroup {
+                found: notes.group.clone(),
+                group: group.to_string(),
+            },
         ));
     }
     for (i, n) in notes.notes.iter().enumerate() {
@@ -55,10 +55,7 @@ fn note_stamps(at: &str, n: &Note) -> Result<(), FieldProblem> {
 
 fn stamp(path: &str, s: Option<&Stamp>) -> Result<(), FieldProblem> {
     match s {
-        Some(s) if !stamp_in_range(s) => Err(FieldProblem::new(
-            path,
-            "a date outside the years 1970 to 2200",
-        )),
+        Some(s) if !stamp_in_range(s) => Err(FieldProblem::rule(path, FieldRule::StampYears)),
         _ => Ok(()),
     }
 }
@@ -75,12 +72,9 @@ pub fn set_aside_bad_notes(doc: &mut Value) -> Vec<FieldProblem> {
     for (i, v) in std::mem::take(notes).into_iter().enumerate() {
         let at = format!("notes[{i}]");
         let bad = match Note::deserialize_value(&v) {
-            Err(e) => Some(FieldProblem::new(
+            Err(e) => Some(FieldProblem::rule(
                 at,
-                format!(
-                    "this note does not fit the format ({}); it is left out",
-                    plain_serde_message(&e.to_string())
-                ),
+                FieldRule::NoteDoesNotFit(plain_serde_message(&e.to_string())),
             )),
             Ok(n) => note_stamps(&at, &n).err(),
         };

@@ -7,7 +7,7 @@
 
 use super::Plan;
 use super::Stamp;
-use super::file_check::{FieldProblem, stamp_in_range};
+use super::file_check::{FieldProblem, FieldRule, stamp_in_range};
 use super::plan_read::MAX_MINUTES;
 use super::run::{BlockRun, RunState};
 
@@ -20,24 +20,20 @@ pub const MAX_TOTAL_ADJUST_SECONDS: i64 = 7 * 24 * 60 * 60;
 pub fn check_run(run: &RunState, plan: Option<&Plan>) -> Result<(), FieldProblem> {
     if let Some(plan) = plan {
         if run.session != plan.id {
-            return Err(FieldProblem::new(
+            return Err(FieldProblem::rule(
                 "session",
-                format!(
-                    "this run.json belongs to the sitting \"{}\", not \"{}\"",
-                    run.session.escape_debug(),
-                    plan.id
-                ),
+                FieldRule::OtherSitting {
+                    found: run.session.clone(),
+                    sitting: plan.id.clone(),
+                },
             ));
         }
         if let Some(c) = &run.current
             && plan.agenda.iter().all(|b| b.id != c.block)
         {
-            return Err(FieldProblem::new(
+            return Err(FieldProblem::rule(
                 "current.block",
-                format!(
-                    "the plan has no block \"{}\"; the facilitator can reset it",
-                    c.block.escape_debug()
-                ),
+                FieldRule::UnknownBlock(c.block.clone()),
             ));
         }
     }
@@ -95,12 +91,11 @@ fn block_run(at: &str, b: &BlockRun) -> Result<(), FieldProblem> {
         }
         total += a.seconds;
         if total.abs() > MAX_TOTAL_ADJUST_SECONDS {
-            return Err(FieldProblem::new(
+            return Err(FieldProblem::rule(
                 format!("{here}.seconds"),
-                format!(
-                    "the block's extensions add up to more than {} days",
-                    MAX_TOTAL_ADJUST_SECONDS / 86_400
-                ),
+                FieldRule::ExtensionsTooLong {
+                    days: MAX_TOTAL_ADJUST_SECONDS / 86_400,
+                },
             ));
         }
     }
@@ -121,15 +116,12 @@ fn block_run(at: &str, b: &BlockRun) -> Result<(), FieldProblem> {
 }
 
 fn range(path: &str, min: i64, max: i64) -> FieldProblem {
-    FieldProblem::new(path, format!("out of range: must be from {min} to {max}"))
+    FieldProblem::rule(path, FieldRule::OutOfRange { min, max })
 }
 
 fn stamp(path: &str, s: Option<&Stamp>) -> Result<(), FieldProblem> {
     match s {
-        Some(s) if !stamp_in_range(s) => Err(FieldProblem::new(
-            path,
-            "a date outside the years 1970 to 2200",
-        )),
+        Some(s) if !stamp_in_range(s) => Err(FieldProblem::rule(path, FieldRule::StampYears)),
         _ => Ok(()),
     }
 }

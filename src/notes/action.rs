@@ -48,6 +48,9 @@ pub enum Action {
     RunChanged(Option<Box<RunState>>),
     /// Files of the sitting's folder changed (another console saved).
     FilesChanged(Vec<PathBuf>),
+    /// The console started: what it found on disk (its draft, other
+    /// consoles' leftover drafts, rescue copies, whether it runs alone).
+    Opened(Box<super::opening::Opening>),
     /// The process was told to end (a signal) or its terminal went away
     /// (`hangup`: input ended or a frame could not be written).
     Terminate {

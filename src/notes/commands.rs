@@ -8,6 +8,7 @@ use super::keys::Command;
 use super::picker::PickFor;
 use super::picking::open_picker;
 use super::summary::commit_summary;
+use super::undo::EditKind;
 use super::{Effect, Mode, State, card, quit, roster};
 use crate::i18n::notes::NotesText;
 
@@ -39,12 +40,21 @@ pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &
         Command::Commit if state.mode == Mode::Summary => commit_summary(state, now),
         Command::Commit => commit_note(state, now),
         Command::Newline if state.mode == Mode::Summary => {
-            state.summary.insert_newline();
+            state
+                .summary_undo
+                .edit(&mut state.summary, EditKind::Whole, now, |a| {
+                    a.insert_newline();
+                    true
+                });
             state.summary_dirty = true;
             state.touch_draft(now);
         }
         Command::Newline => {
-            state.editor.area.insert_newline();
+            let e = &mut state.editor;
+            e.undo.edit(&mut e.area, EditKind::Whole, now, |a| {
+                a.insert_newline();
+                true
+            });
             state.touch_draft(now);
         }
         Command::PickSpeaker => open_picker(state, PickFor::Speaker),
@@ -221,6 +231,7 @@ pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &
                     owner: note.owner.clone(),
                     editing: Some(note.id.clone()),
                     parked: None,
+                    undo: Default::default(),
                 };
                 state.editor.start_edit(e);
                 state.mode = Mode::Write;
@@ -232,6 +243,29 @@ pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &
                 set_deleted(state, id, true, at);
                 state.deleted.push(id.clone());
                 state.notice(NotesText::Deleted.text(state.lang), now);
+            }
+        }
+        Command::RemoveTurn => {
+            if let Some(m) = order.get(state.roster_sel)
+                && let Some(removed) = super::turns::remove_latest(&mut state.doc, m, at)
+            {
+                // The editor's speaker follows who speaks now.
+                if state.editor.speaker.as_ref() == Some(m)
+                    && let Some(prev) = &removed.continued
+                {
+                    state.editor.speaker = Some(prev.clone());
+                    state.touch_draft(now);
+                }
+                state.removed_turns.push(removed);
+                state.saving.other_changed();
+                state.notice(NotesText::TurnRemoved.text(state.lang), now);
+            }
+        }
+        Command::RestoreTurn => {
+            if let Some(removed) = state.removed_turns.pop() {
+                super::turns::restore(&mut state.doc, &removed, at);
+                state.saving.other_changed();
+                state.notice(NotesText::Restored.text(state.lang), now);
             }
         }
         Command::Undelete => {

@@ -43,6 +43,20 @@ pub(super) fn commit_note(state: &mut State, now: DateTime<Utc>) {
         .as_ref()
         .and_then(|id| state.doc.notes.iter_mut().find(|n| &n.id == id));
     let id = match existing {
+        // Opened and recorded again unchanged (or changed and undone): the
+        // note stays as it was, with no edited mark and nothing to save.
+        Some(n)
+            if n.text == text
+                && n.speaker == e.speaker
+                && n.kind == e.kind
+                && (&n.theme, &n.question) == (&theme, &question)
+                && n.owner == owner
+                && !n.deleted =>
+        {
+            state.editor.finish();
+            state.draft_dirty_since = Some(now - Duration::seconds(1));
+            return;
+        }
         Some(n) => {
             n.text = text;
             n.speaker = e.speaker.clone();
@@ -52,6 +66,7 @@ pub(super) fn commit_note(state: &mut State, now: DateTime<Utc>) {
             n.owner = owner;
             n.deleted = false;
             n.updated = after(Some(n.updated), at);
+            n.edited = Some(n.updated);
             n.id.clone()
         }
         None => {
@@ -69,6 +84,7 @@ pub(super) fn commit_note(state: &mut State, now: DateTime<Utc>) {
                 owner,
                 text,
                 deleted: false,
+                edited: None,
                 extra: Default::default(),
             });
             id

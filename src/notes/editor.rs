@@ -28,6 +28,8 @@ pub struct NoteEditor {
     /// While a saved note is being changed: the unsent note (text and
     /// labels) set aside, restored when the edit is committed or cancelled.
     pub parked: Option<Box<NoteEditor>>,
+    /// Undo and redo steps of the text.
+    pub undo: super::undo::Steps,
 }
 
 impl Default for NoteEditor {
@@ -40,6 +42,7 @@ impl Default for NoteEditor {
             owner: None,
             editing: None,
             parked: None,
+            undo: Default::default(),
         }
     }
 }
@@ -48,7 +51,9 @@ impl Default for NoteEditor {
 pub fn new_textarea() -> TextArea<'static> {
     let mut area = TextArea::default();
     area.set_cursor_line_style(ratatui::style::Style::default());
-    area.set_max_histories(200);
+    // Undo goes by whole edits (`undo::Steps`), not the text area's
+    // character-by-character history.
+    area.set_max_histories(0);
     // A note is proofread before Enter: it wraps instead of scrolling
     // sideways (Japanese at any character, English words kept whole).
     area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
@@ -147,6 +152,7 @@ impl NoteEditor {
     /// note (a speaker usually makes several points in a row).
     pub fn clear_text(&mut self) {
         self.area = new_textarea();
+        self.undo = Default::default();
         self.editing = None;
         self.owner = None;
     }
@@ -199,6 +205,7 @@ impl NoteEditor {
                 .parked
                 .as_ref()
                 .map(|p| Box::new(NoteEditor::from_draft(p))),
+            undo: Default::default(),
         }
     }
 

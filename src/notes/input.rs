@@ -4,10 +4,12 @@
 
 use chrono::{DateTime, Duration, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
 
 use super::commands::command;
 use super::keys::{self, Command};
 use super::picking::picker_key;
+use super::undo::EditKind;
 use super::{Effect, Mode, State};
 
 /// Keys closer together than this after a typed character come from one
@@ -20,12 +22,16 @@ pub(super) fn paste(state: &mut State, text: &str, now: DateTime<Utc>) {
     if matches!(state.mode, Mode::Roster | Mode::Card | Mode::List) {
         state.mode = Mode::Write;
     }
+    let insert = |a: &mut ratatui_textarea::TextArea<'static>| a.insert_str(&text);
     match state.mode {
         Mode::Write => {
-            state.editor.area.insert_str(&text);
+            let e = &mut state.editor;
+            e.undo.edit(&mut e.area, EditKind::Whole, now, insert);
         }
         Mode::Summary => {
-            state.summary.insert_str(&text);
+            state
+                .summary_undo
+                .edit(&mut state.summary, EditKind::Whole, now, insert);
             state.summary_dirty = true;
         }
         Mode::Picker => {
@@ -46,6 +52,32 @@ fn is_text(ev: &KeyEvent) -> bool {
         && !ev
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+/// Undo (`Some(true)`: Ctrl+U as in the text area's Emacs keys, and
+/// Ctrl+Z as everywhere else) or redo (`Some(false)`: Ctrl+R).
+fn undo_key(ev: &KeyEvent) -> Option<bool> {
+    if ev.modifiers - KeyModifiers::SHIFT != KeyModifiers::CONTROL {
+        return None;
+    }
+    match ev.code {
+        KeyCode::Char('u' | 'z') => Some(true),
+        KeyCode::Char('r') => Some(false),
+        _ => None,
+    }
+}
+
+/// How an editing key groups into undo steps.
+fn edit_kind(ev: &KeyEvent) -> EditKind {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    match ev.code {
+        _ if is_text(ev) => EditKind::Typing,
+        KeyCode::Backspace | KeyCode::Delete if !ev.modifiers.contains(KeyModifiers::ALT) => {
+            EditKind::Erasing
+        }
+        KeyCode::Char('h' | 'd') if ctrl => EditKind::Erasing,
+        _ => EditKind::Whole,
+    }
 }
 
 pub(super) fn key(state: &mut State, ev: KeyEvent, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
@@ -86,15 +118,26 @@ pub(super) fn key(state: &mut State, ev: KeyEvent, now: DateTime<Utc>, fx: &mut 
         KeyCode::Char(c) if is_text(&ev) => Some(c),
         _ => None,
     };
+    let kind = edit_kind(&ev);
+    let edit = |area: &mut TextArea<'static>| match mark {
+        Some(c) if super::editor::type_sound_mark(area, c) => true,
+        _ => area.input(ev),
+    };
     let typed = match state.mode {
-        Mode::Write => match mark {
-            Some(c) if super::editor::type_sound_mark(&mut state.editor.area, c) => true,
-            _ => state.editor.area.input(ev),
-        },
+        Mode::Write => {
+            let e = &mut state.editor;
+            match undo_key(&ev) {
+                Some(true) => e.undo.undo(&mut e.area),
+                Some(false) => e.undo.redo(&mut e.area),
+                None => e.undo.edit(&mut e.area, kind, now, edit),
+            }
+        }
         Mode::Summary => {
-            let changed = match mark {
-                Some(c) if super::editor::type_sound_mark(&mut state.summary, c) => true,
-                _ => state.summary.input(ev),
+            let (steps, area) = (&mut state.summary_undo, &mut state.summary);
+            let changed = match undo_key(&ev) {
+                Some(true) => steps.undo(area),
+                Some(false) => steps.redo(area),
+                None => steps.edit(area, kind, now, edit),
             };
             state.summary_dirty |= changed;
             changed

@@ -78,6 +78,11 @@ pub enum Command {
     Delete,
     /// Bring back the note deleted last.
     Undelete,
+    /// Take back the selected member's latest speaking turn (started by
+    /// mistake), undoable.
+    RemoveTurn,
+    /// Bring back the turn taken back last.
+    RestoreTurn,
     /// Draw the whole screen again (after another program wrote over it).
     Redraw,
     /// Raise the flag for the facilitator: help needed, then ready to
@@ -155,6 +160,8 @@ pub const ROSTER: Layer<Command> = layer(
         bind(&[Key::Char(']'), Key::AltDown], Command::MoveDown),
         bind(&[Key::Char('n')], Command::NextSpeaker),
         bind(&[Key::Char('x')], Command::StopSpeaker),
+        bind(&[Key::Delete], Command::RemoveTurn),
+        bind(&[Key::Char('u')], Command::RestoreTurn),
         bind(&[Key::Esc], Command::Back),
         bind(&[Key::Up], Command::Up),
         bind(&[Key::Down], Command::Down),
@@ -242,6 +249,8 @@ impl CommandText {
             Command::Edit => CommandText::Edit,
             Command::Delete => CommandText::Delete,
             Command::Undelete => CommandText::Undelete,
+            Command::RemoveTurn => CommandText::RemoveTurn,
+            Command::RestoreTurn => CommandText::RestoreTurn,
             Command::Flag => CommandText::Flag,
             Command::Redraw => CommandText::Redraw,
         }

@@ -39,6 +39,7 @@ impl State {
             }
             if let Some(s) = &d.summary {
                 self.summary = editor::textarea_with(s);
+                self.summary_undo = Default::default();
                 self.summary_dirty = true;
                 if let Some(base) = &d.summary_base {
                     self.summary_base = base.clone();

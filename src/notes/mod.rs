@@ -5,13 +5,17 @@
 
 pub mod action;
 pub mod card;
+mod clock;
 mod commands;
 mod commit;
+mod draft;
 pub mod editor;
 pub mod finish;
 mod input;
 pub mod keys;
 mod leftover;
+mod members;
+pub mod opening;
 pub mod picker;
 mod picking;
 pub mod quit;
@@ -19,6 +23,8 @@ pub mod roster;
 pub mod run;
 pub mod saving;
 mod summary;
+pub mod turns;
+pub mod undo;
 mod update;
 pub mod view;
 pub mod writer;
@@ -30,6 +36,8 @@ mod tests_leftover;
 #[cfg(test)]
 mod tests_live;
 #[cfg(test)]
+mod tests_opening;
+#[cfg(test)]
 mod tests_quit;
 #[cfg(test)]
 mod tests_summary;
@@ -37,20 +45,21 @@ mod tests_summary;
 mod tests_turns;
 #[cfg(test)]
 mod tests_typing;
+#[cfg(test)]
+mod tests_undo;
 
 pub use action::{Action, Effect};
+pub use draft::{DRAFT_DEBOUNCE_MS, DRAFT_MAX_WAIT_MS};
 pub use update::update;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::i18n::Lang;
-use crate::model::Stamp;
 use crate::model::notes::GroupNotes;
 use crate::model::notes_draft::Draft;
 use crate::model::run::RunState;
 use crate::model::{Group, Plan, Theme};
-use crate::timer::{Clock, ClockView, Status};
 use editor::NoteEditor;
 use picker::Picker;
 use quit::Ask;
@@ -113,6 +122,8 @@ pub struct State {
     pub editor: NoteEditor,
     /// The summary editor.
     pub summary: ratatui_textarea::TextArea<'static>,
+    /// Undo and redo steps of the summary editor.
+    pub summary_undo: undo::Steps,
     /// True when the summary editor differs from the saved summary.
     pub summary_dirty: bool,
     /// The file's summary the summary editor started from (the base of the
@@ -141,6 +152,8 @@ pub struct State {
     pub list_scroll: usize,
     /// Ids of deleted notes, newest last, for undo.
     pub deleted: Vec<String>,
+    /// Speaking turns taken back, newest last, for undo.
+    pub removed_turns: Vec<turns::Removed>,
     /// The facilitator's run (timer, roster moves), when run.json exists.
     pub run: Option<RunState>,
     /// When the draft last changed and is not yet saved.
@@ -184,11 +197,6 @@ pub struct State {
     pub leftover_waiting: Vec<(std::path::PathBuf, Draft)>,
 }
 
-/// How long after the last keystroke the draft is saved.
-pub const DRAFT_DEBOUNCE_MS: i64 = 300;
-/// The longest a changed draft waits while typing goes on.
-pub const DRAFT_MAX_WAIT_MS: i64 = 900;
-
 impl State {
     /// A console for `group` of a sitting, showing `doc` (the file as read).
     /// `id_prefix` must differ between processes (time and randomness).
@@ -227,6 +235,7 @@ impl State {
             saving: Saving::default(),
             editor: NoteEditor::default(),
             summary,
+            summary_undo: Default::default(),
             summary_dirty: false,
             summary_base,
             summary_gen: None,
@@ -240,6 +249,7 @@ impl State {
             list_sel: 0,
             list_scroll: 0,
             deleted: Vec::new(),
+            removed_turns: Vec::new(),
             run: None,
             draft_dirty_since: None,
             draft_touched: None,
@@ -259,145 +269,5 @@ impl State {
             adopted_drafts: Vec::new(),
             leftover_waiting: Vec::new(),
         }
-    }
-
-    /// `now` as written in files: in the sitting's time zone, with its offset.
-    pub fn stamp(&self, now: DateTime<Utc>) -> Stamp {
-        use chrono::SubsecRound;
-        now.trunc_subsecs(3).with_timezone(&self.tz).fixed_offset()
-    }
-
-    /// The facilitator's clock at `now`, when run.json exists.
-    pub fn clock(&self, now: DateTime<Utc>) -> Option<ClockView<'_>> {
-        let run = self.run.as_ref()?;
-        Some(Clock::at(&self.plan, run, self.stamp(now)))
-    }
-
-    /// The agenda block on the facilitator's clock, once started.
-    pub fn block_id(&self, now: DateTime<Utc>) -> Option<String> {
-        let clock = self.clock(now)?;
-        match clock.status {
-            Status::Running | Status::Paused => clock.block.map(|b| b.id.clone()),
-            _ => None,
-        }
-    }
-
-    /// Time left for the fair-share hint: the running block's, else the
-    /// planned breakout minus what has been spoken.
-    pub fn time_left(&self, now: DateTime<Utc>) -> Option<Duration> {
-        if let Some(clock) = self.clock(now)
-            && matches!(clock.status, Status::Running | Status::Paused)
-        {
-            return Some(Duration::seconds(clock.remaining));
-        }
-        let planned = Duration::minutes(i64::from(self.breakout_minutes?));
-        let spoken: Duration = self
-            .members
-            .iter()
-            .map(|m| roster::spoken(&self.doc, m, now))
-            .sum();
-        Some(planned - spoken)
-    }
-
-    /// The draft to save now: the editor's note and the unsaved summary.
-    pub fn draft(&self, now: DateTime<Utc>) -> Draft {
-        let summary = self.summary_dirty.then(|| self.summary.lines().join("\n"));
-        let mut draft = Draft::new(
-            &self.plan.id,
-            &self.group.id,
-            self.stamp(now),
-            self.editor.to_draft(),
-            summary,
-        );
-        if self.summary_dirty {
-            draft.summary_base = Some(self.summary_base.clone());
-        }
-        draft
-    }
-
-    /// Offers rescue copies of earlier sessions back (asked before anything else).
-    pub fn offer_rescued(
-        &mut self,
-        found: Vec<(std::path::PathBuf, crate::model::notes_rescue::Rescue)>,
-    ) {
-        if !found.is_empty() {
-            self.rescue_offer = found;
-            self.ask = Some(Ask::BringBack);
-        }
-    }
-
-    /// Puts a saved draft back into the editors.
-    pub fn restore(&mut self, draft: &Draft) {
-        self.editor = NoteEditor::from_draft(&draft.note);
-        if let Some(s) = &draft.summary {
-            self.summary = editor::textarea_with(s);
-            self.summary_dirty = true;
-            if let Some(base) = &draft.summary_base {
-                self.summary_base = base.clone();
-            }
-        }
-    }
-
-    /// The roster number of `member` (1-based), stable for the session.
-    pub fn number_of(&self, member: &str) -> Option<usize> {
-        self.numbered
-            .iter()
-            .position(|m| m == member)
-            .map(|i| i + 1)
-    }
-
-    /// The members on the roster now, as the picker offers them: stable
-    /// number, name and the plan's reading.
-    pub fn candidates(&self) -> Vec<picker::Candidate> {
-        let reading = |name: &str| {
-            self.plan
-                .groups
-                .iter()
-                .flat_map(|g| &g.members)
-                .find(|m| m.name == name)
-                .and_then(|m| m.reading.clone())
-        };
-        let mut out: Vec<picker::Candidate> = self
-            .members
-            .iter()
-            .map(|m| picker::Candidate {
-                no: self.number_of(m).unwrap_or(0),
-                name: m.clone(),
-                reading: reading(m),
-            })
-            .collect();
-        out.sort_by_key(|c| c.no);
-        out
-    }
-
-    /// The member on the roster now with number `n`.
-    pub fn member_no(&self, n: usize) -> Option<&String> {
-        let m = self.numbered.get(n.checked_sub(1)?)?;
-        self.members.contains(m).then_some(m)
-    }
-
-    /// The next instant something on screen or on disk is due to change:
-    /// the next whole second (stopwatch, timer), a draft save, a retry.
-    pub fn next_wake(&self, now: DateTime<Utc>) -> DateTime<Utc> {
-        let millis = now.timestamp_subsec_millis();
-        let mut wake = now + Duration::milliseconds(i64::from(1000 - millis.min(999)));
-        if let Some(due) = self.draft_due() {
-            wake = wake.min(due.max(now));
-        }
-        if let Some(retry) = self.saving.retry_at {
-            wake = wake.min(retry.max(now));
-        }
-        wake
-    }
-
-    /// When the draft must be saved: shortly after the last keystroke, and
-    /// never later than [`DRAFT_MAX_WAIT_MS`] after it first changed.
-    pub fn draft_due(&self) -> Option<DateTime<Utc>> {
-        let since = self.draft_dirty_since?;
-        let touched = self.draft_touched.unwrap_or(since);
-        Some(
-            (touched + Duration::milliseconds(DRAFT_DEBOUNCE_MS))
-                .min(since + Duration::milliseconds(DRAFT_MAX_WAIT_MS)),
-        )
     }
 }

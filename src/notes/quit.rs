@@ -156,6 +156,7 @@ fn bring_back(state: &mut State, now: DateTime<Utc>) {
             }
             if let Some(s) = d.summary.as_ref().filter(|_| !state.summary_dirty) {
                 state.summary = super::editor::textarea_with(s);
+                state.summary_undo = Default::default();
                 state.summary_dirty = true;
             }
             state.touch_draft(now);

@@ -72,9 +72,9 @@ pub fn move_member(doc: &mut GroupNotes, members: &[String], member: &str, up: b
 
 /// The member speaking now (the open turn), if any.
 pub fn speaking_now(doc: &GroupNotes) -> Option<&str> {
-    doc.speaking
-        .turns
-        .iter()
+    let turns: Vec<&Turn> = doc.speaking.live_turns().collect();
+    turns
+        .into_iter()
         .rev()
         .find(|t| t.end.is_none())
         .map(|t| t.member.as_str())
@@ -90,11 +90,7 @@ pub fn stop(doc: &mut GroupNotes, at: Stamp) {
 /// Starts `member`'s turn at `at`, ending the one before.
 pub fn start(doc: &mut GroupNotes, member: &str, at: Stamp) {
     stop(doc, at);
-    doc.speaking.turns.push(Turn {
-        member: member.to_string(),
-        start: at,
-        end: None,
-    });
+    doc.speaking.turns.push(Turn::new(member, at, None));
 }
 
 /// Who speaks next: the first member after the current (or last) speaker in
@@ -108,7 +104,7 @@ pub fn next_speaker(doc: &GroupNotes, members: &[String]) -> Option<String> {
     if present.is_empty() {
         return None;
     }
-    let last = doc.speaking.turns.last().map(|t| t.member.as_str());
+    let last = doc.speaking.live_turns().last().map(|t| t.member.as_str());
     let after = last
         .and_then(|l| present.iter().position(|m| m.as_str() == l))
         .map_or(0, |i| (i + 1) % present.len());
@@ -118,8 +114,7 @@ pub fn next_speaker(doc: &GroupNotes, members: &[String]) -> Option<String> {
 /// The total time `member` has spoken up to `now`.
 pub fn spoken(doc: &GroupNotes, member: &str, now: DateTime<Utc>) -> Duration {
     doc.speaking
-        .turns
-        .iter()
+        .live_turns()
         .filter(|t| t.member == member)
         .map(|t| {
             let end = t.end.map_or(now, |e| e.to_utc());

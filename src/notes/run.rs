@@ -14,6 +14,7 @@ use crossterm::event::Event;
 use ratatui::Frame;
 
 use super::finish::{ExitReport, finish};
+use super::opening::Opening;
 use super::{Action, Effect, State, update};
 use crate::i18n::store::store_error_short as store_error;
 use crate::model::Stamp;
@@ -58,16 +59,18 @@ type LastDraft = Arc<Mutex<Option<Draft>>>;
 /// change events (network and synced folders).
 pub fn run(
     state: State,
+    opening: Opening,
     files: Files,
     poll: Option<std::time::Duration>,
 ) -> std::io::Result<ExitReport> {
-    run_following(state, files, poll, Follower::default())
+    run_following(state, opening, files, poll, Follower::default())
 }
 
 /// [`run`], the notes file followed from where `follower` left off (it
 /// read the console's first copy of the file).
 pub fn run_following(
     state: State,
+    opening: Opening,
     files: Files,
     poll: Option<std::time::Duration>,
     follower: Follower,
@@ -77,6 +80,7 @@ pub fn run_following(
         poll,
     };
     let mut live = Live::following(state, files, follower);
+    live.opening = Some(opening);
     runtime::run(&mut live, opts)?;
     Ok(live.report.take().unwrap_or_default())
 }
@@ -96,6 +100,8 @@ pub(crate) struct Live {
     saving: Arc<AtomicUsize>,
     /// Where the console is in the notes file and its journal.
     follower: Arc<Mutex<Follower>>,
+    /// What was found on disk, given to `update` once the console starts.
+    pub(crate) opening: Option<Opening>,
 }
 
 impl Live {
@@ -109,6 +115,7 @@ impl Live {
             report: None,
             saving: Arc::default(),
             follower: Arc::default(),
+            opening: None,
         }
     }
 
@@ -160,7 +167,15 @@ impl tui::Console for Live {
         // Installed after the terminal's own hook, so it runs first.
         install_draft_hook(self.files.draft.clone(), self.last.clone());
         let _ = out;
-        vec![Effect::LoadRun]
+        let mut fx = Vec::new();
+        if let Some(opening) = self.opening.take() {
+            let now = Utc::now();
+            fx = update(&mut self.state, Action::Opened(Box::new(opening)), now);
+            // The panic hook must never write an older draft over this one.
+            self.keep_last(self.state.draft(now));
+        }
+        fx.push(Effect::LoadRun);
+        fx
     }
 
     fn to_action(&self, ev: Event) -> Option<Action> {
@@ -326,7 +341,7 @@ fn unreadable(path: &Path, e: &store::StoreError, lang: crate::i18n::Lang) -> Ac
     let warning = if newer {
         words::newer(&file, lang)
     } else {
-        let why = crate::i18n::store::problem_short(e);
+        let why = crate::i18n::store::problem_short(e, lang);
         format!("{why} — {}", words::unreadable(&file, lang))
     };
     Action::FileUnreadable { file, warning }

@@ -76,6 +76,7 @@ pub(super) fn follow(state: &mut State, now: DateTime<Utc>) {
     if !state.summary_dirty {
         if state.summary.lines().join("\n") != text {
             state.summary = super::editor::textarea_with(&text);
+            state.summary_undo = Default::default();
         }
         state.summary_base = text;
     } else if text != state.summary_base && !state.summary_moved_on {

@@ -68,3 +68,43 @@ fn a_member_moved_to_another_group_stops_speaking_here() {
     assert_eq!(s.doc.speaking.turns[0].end, Some(s.stamp(moved)));
     assert!(s.saving.dirty());
 }
+
+#[test]
+fn a_speaker_started_by_mistake_is_taken_back_in_the_roster_and_undone() {
+    let (mut s, first) = speaking();
+    // F6 again by mistake a minute later: the next member starts.
+    let oops = t0() + Duration::seconds(60);
+    press(&mut s, KeyCode::F(6), NONE, oops);
+    let wrong = roster::speaking_now(&s.doc).unwrap().to_string();
+    assert_ne!(wrong, first);
+    press(&mut s, KeyCode::Tab, NONE, oops);
+    assert_eq!(s.mode, Mode::Roster);
+    s.roster_sel = s.roster_order().iter().position(|m| *m == wrong).unwrap();
+    press(&mut s, KeyCode::Delete, NONE, oops + Duration::seconds(3));
+    assert_eq!(roster::speaking_now(&s.doc), Some(first.as_str()));
+    assert_eq!(s.editor.speaker.as_deref(), Some(first.as_str()));
+    let later = t0() + Duration::seconds(120);
+    assert_eq!(roster::spoken(&s.doc, &wrong, later), Duration::zero());
+    assert_eq!(
+        roster::spoken(&s.doc, &first, later),
+        Duration::seconds(120)
+    );
+    assert!(s.saving.dirty(), "to be saved");
+    let removed = s
+        .doc
+        .speaking
+        .turns
+        .iter()
+        .find(|t| t.member == wrong)
+        .unwrap();
+    assert!(removed.removed, "kept as a tombstone");
+    // `u` brings it back.
+    press(
+        &mut s,
+        KeyCode::Char('u'),
+        NONE,
+        oops + Duration::seconds(5),
+    );
+    assert_eq!(roster::speaking_now(&s.doc), Some(wrong.as_str()));
+    assert_eq!(roster::spoken(&s.doc, &first, later), Duration::seconds(60));
+}

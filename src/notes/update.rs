@@ -124,6 +124,7 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
             }
         }
         Action::FilesChanged(paths) => rereads(state, &paths, &mut fx),
+        Action::Opened(opening) => state.opened(*opening, now),
         Action::Terminate { hangup } => {
             quit::leave(state, now, !hangup, &mut fx);
             return fx;

@@ -105,6 +105,7 @@ fn note(id: &str, n: u64) -> Note {
         owner: None,
         text: format!("{n}件目：セミナーの集客は商工会議所経由、参加企業は12社。"),
         deleted: false,
+        edited: None,
         extra: Default::default(),
     }
 }

@@ -12,11 +12,12 @@ use serde_json::Value;
 use super::grouping::{Candidate, Options, PastPairs, assign, default_seed, group_letter};
 use super::import_cmd::theme_ids_for;
 use super::plan_file::{self, NewGroup};
-use super::registration::{ROSTER_FILE, Roster, units};
+use super::registration::{Roster, units};
+use super::sitting_files;
 use super::{ThisSitting, recent_sittings, validation_summary};
 use crate::check::problem_lines;
 use crate::i18n::{Lang, cli as msg};
-use crate::store::{self, sessions};
+use crate::store::sessions;
 
 /// How to pool the municipalities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -88,17 +89,9 @@ pub fn run(
             return 2;
         }
     };
-    let roster_path = found.dir.join(ROSTER_FILE);
-    let roster: Option<Roster> = if roster_path.exists() {
-        match store::load_json(&roster_path, "bunkakai.roster", 1) {
-            Ok(r) => Some(r),
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                return 2;
-            }
-        }
-    } else {
-        None
+    let roster = match sitting_files::load_roster(&found, err) {
+        Ok(r) => r,
+        Err(code) => return code,
     };
     let (candidates, members) = match &roster {
         Some(r) => from_roster(r),
@@ -178,18 +171,9 @@ pub fn run(
         let _ = writeln!(out, "{}", PrepText::DryRun.text(lang));
         return 0;
     }
-    if let Err(e) = plan_file::write_with_backup(&found.plan, &bytes) {
-        let _ = writeln!(err, "{e}");
-        return 1;
+    if let Err(code) = sitting_files::write_plan(&found, &bytes, PrepText::ToUndo, lang, out, err) {
+        return code;
     }
-    let _ = writeln!(
-        out,
-        "{} {} ({} {})",
-        PrepText::Written.text(lang),
-        found.plan.display(),
-        PrepText::ToUndo.text(lang),
-        plan_file::backup_path(&found.plan).display()
-    );
     validation_summary(&found.plan, &found.default_id, lang, out);
     0
 }

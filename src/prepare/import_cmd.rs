@@ -13,6 +13,7 @@ use serde_json::Value;
 use super::columns::{Field, match_headers, parse_map};
 use super::plan_file::{self, NewGroup};
 use super::registration::{Import, ROSTER_FILE, header_index, read_rows, units};
+use super::sitting_files;
 use super::table::read_table;
 use super::validation_summary;
 use crate::check::problem_lines;
@@ -199,18 +200,10 @@ pub fn run(
         roster_path.display()
     );
     if let Some(bytes) = new_plan {
-        if let Err(e) = plan_file::write_with_backup(&found.plan, &bytes) {
-            let _ = writeln!(err, "{e}");
-            return 1;
+        let why = PrepText::GroupsFromSheet;
+        if let Err(code) = sitting_files::write_plan(&found, &bytes, why, lang, out, err) {
+            return code;
         }
-        let _ = writeln!(
-            out,
-            "{} {} ({} {})",
-            PrepText::Written.text(lang),
-            found.plan.display(),
-            PrepText::GroupsFromSheet.text(lang),
-            plan_file::backup_path(&found.plan).display()
-        );
     } else {
         let _ = writeln!(out, "{}", PrepText::NoGroupColumn.text(lang));
     }

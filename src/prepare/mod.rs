@@ -18,6 +18,7 @@ pub mod new_sitting;
 pub mod plan_file;
 pub mod registration;
 pub mod show_cmd;
+pub mod sitting_files;
 pub mod starter;
 pub mod table;
 

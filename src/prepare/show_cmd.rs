@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::group_list::{self, ListFormat};
-use super::registration::{ROSTER_FILE, Roster};
+use super::sitting_files;
 use super::validation_summary;
 use crate::check::problem_lines;
 use crate::i18n::{Lang, cli as msg};
@@ -49,17 +49,9 @@ pub fn run(
         }
         return 2;
     };
-    let roster_path = found.dir.join(ROSTER_FILE);
-    let roster: Option<Roster> = if roster_path.exists() {
-        match store::load_json(&roster_path, "bunkakai.roster", 1) {
-            Ok(r) => Some(r),
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                return 2;
-            }
-        }
-    } else {
-        None
+    let roster = match sitting_files::load_roster(&found, err) {
+        Ok(r) => r,
+        Err(code) => return code,
     };
     let lines = group_list::lines(plan, roster.as_ref());
     let bytes = match args.format {

@@ -43,7 +43,13 @@ pub fn run(
             break;
         }
     }
-    if found.is_empty() { 1 } else { 0 }
+    if found.is_empty() {
+        // Said on stderr: stdout stays empty for a pipe.
+        let none = crate::i18n::cli_results::no_action(filter.open, lang);
+        let _ = writeln!(err, "{none}");
+        return 1;
+    }
+    0
 }
 
 /// One line: `date  sitting  group  status  owner  text  (by, when)`.

@@ -85,6 +85,8 @@ pub fn run(
             match crate::store::replace(path, &bytes) {
                 Ok(()) => {
                     after_replace(path, before.as_ref(), err, lang);
+                    let wrote = crate::i18n::cli_results::wrote(path, bytes.len(), lang);
+                    let _ = writeln!(err, "{wrote}");
                     done
                 }
                 Err(e) => {

@@ -42,8 +42,11 @@ pub struct SearchArgs {
 pub enum SearchError {
     /// `--kind` names no kind.
     BadKind(String),
-    /// A date is not `YYYY-MM-DD`.
-    BadDate(String),
+    /// A date (`--since`/`--until`, as typed) is not `YYYY-MM-DD`, or is
+    /// not on the calendar.
+    BadDate(&'static str, String),
+    /// `--group` names a group no sitting has; the groups there are.
+    UnknownGroup(String, Vec<String>),
     /// Neither words nor a filter.
     EmptyQuery,
     /// The sessions folder holds no sitting.
@@ -60,10 +63,18 @@ impl SearchError {
             (SearchError::BadKind(k), Lang::En) => format!(
                 "--kind {k}: no such kind (issue, practice, opinion, request, action, other)"
             ),
-            (SearchError::BadDate(d), Lang::Ja) => {
-                format!("{d}: 日付は YYYY-MM-DD の形で書いてください")
+            (SearchError::BadDate(flag, d), _) if crate::i18n::date_shaped(d) => {
+                crate::i18n::cli_results::no_such_date(flag, d, lang)
             }
-            (SearchError::BadDate(d), Lang::En) => format!("{d}: write dates as YYYY-MM-DD"),
+            (SearchError::BadDate(flag, d), Lang::Ja) => {
+                format!("{flag} {d}: 日付は YYYY-MM-DD の形で書いてください（例: 2026-01-20）")
+            }
+            (SearchError::BadDate(flag, d), Lang::En) => {
+                format!("{flag} {d}: write dates as YYYY-MM-DD, e.g. 2026-01-20")
+            }
+            (SearchError::UnknownGroup(g, known), _) => {
+                crate::i18n::cli_results::unknown_group(g, known, lang)
+            }
             (SearchError::EmptyQuery, _) => lang
                 .pick(
                     "探す語か絞り込み（--group, --theme, --kind, --speaker）を指定してください",
@@ -75,13 +86,36 @@ impl SearchError {
     }
 }
 
+/// Refuses a `--group` that no sitting has (any case, as the search
+/// matches), naming the groups there are.
+fn check_group<'a>(q: &Query, groups: impl Iterator<Item = &'a str>) -> Result<(), SearchError> {
+    let Some(g) = q.filters.group.as_deref() else {
+        return Ok(());
+    };
+    let mut known: Vec<String> = groups.map(str::to_string).collect();
+    if known.iter().any(|id| id.eq_ignore_ascii_case(g.trim())) {
+        return Ok(());
+    }
+    known.sort();
+    known.dedup();
+    let shown = crate::tui::text::sanitize::inert(g.trim());
+    Err(SearchError::UnknownGroup(shown, known))
+}
+
+/// Says on stderr that nothing was found (stdout stays empty for a pipe);
+/// the exit code 1.
+fn none_found(err: &mut dyn Write, lang: Lang) -> u8 {
+    let _ = writeln!(err, "{}", crate::i18n::cli_results::no_hit(lang));
+    1
+}
+
 /// Builds the query from the arguments.
 pub fn query(args: &SearchArgs) -> Result<Query, SearchError> {
-    let date = |d: &Option<String>| -> Result<Option<NaiveDate>, SearchError> {
+    let date = |flag: &'static str, d: &Option<String>| {
         d.as_deref()
             .map(|s| {
                 NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                    .map_err(|_| SearchError::BadDate(s.to_string()))
+                    .map_err(|_| SearchError::BadDate(flag, s.trim().to_string()))
             })
             .transpose()
     };
@@ -96,8 +130,8 @@ pub fn query(args: &SearchArgs) -> Result<Query, SearchError> {
         theme: blank(&args.theme),
         kind,
         speaker: blank(&args.speaker),
-        since: date(&args.since)?,
-        until: date(&args.until)?,
+        since: date("--since", &args.since)?,
+        until: date("--until", &args.until)?,
     };
     let q = Query::new(&args.query, filters);
     if q.is_empty() {
@@ -130,6 +164,11 @@ pub fn run(
             for p in sittings.iter().flat_map(|s| &s.problems) {
                 let _ = writeln!(err, "{}", file_problem(p, lang));
             }
+            let groups = sittings.iter().flat_map(|s| s.block.groups.iter().copied());
+            if let Err(e) = check_group(&q, groups) {
+                let _ = writeln!(err, "{}", e.text(lang));
+                return Some(2);
+            }
             let hits = super::cache::search(sittings, &q);
             // A closed pipe (`| head`) ends the search quietly; a full disk is said.
             if let Err(e) =
@@ -138,7 +177,11 @@ pub fn run(
             {
                 return Some(write_failed(&e, err, lang));
             }
-            Some(if hits.is_empty() { 1 } else { 0 })
+            Some(if hits.is_empty() {
+                none_found(err, lang)
+            } else {
+                0
+            })
         });
         if let Some(Some(code)) = cached {
             return code;
@@ -155,6 +198,14 @@ pub fn run(
     }
     for (_, p) in archive.problems() {
         let _ = writeln!(err, "{}", file_problem(p, lang));
+    }
+    let groups = archive
+        .sittings
+        .iter()
+        .flat_map(|s| s.groups.iter().map(|g| g.id.as_str()));
+    if let Err(e) = check_group(&q, groups) {
+        let _ = writeln!(err, "{}", e.text(lang));
+        return 2;
     }
     let index = NoteIndex::build(&archive);
     let hits = index.search(&archive, &q);
@@ -181,7 +232,11 @@ pub fn run(
     }
     // Files that could not be searched are named on stderr above; the exit
     // code keeps saying whether something was found.
-    if hits.is_empty() { 1 } else { 0 }
+    if hits.is_empty() {
+        none_found(err, lang)
+    } else {
+        0
+    }
 }
 
 /// A closed pipe (`| head`) ends the search quietly; any other write error

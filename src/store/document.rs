@@ -139,6 +139,7 @@ fn parse_error(path: &Path, text: &[u8], error: &serde_json::Error) -> StoreErro
         line,
         column,
         message,
+        field: None,
     }
 }
 
@@ -151,6 +152,7 @@ pub fn field_error(path: &Path, bytes: &[u8], problem: &FieldProblem) -> StoreEr
         line: pos.line,
         column: pos.col,
         message: problem.text(),
+        field: Some(Box::new(problem.clone())),
     }
 }
 

@@ -80,6 +80,9 @@ pub enum StoreError {
         column: usize,
         /// What is wrong, without the position.
         message: String,
+        /// The field and the rule it breaks, when it is one of the data
+        /// files' rules (for the message in the user's language).
+        field: Option<Box<crate::model::file_check::FieldProblem>>,
     },
 
     /// The file's `format` field is missing, malformed, of another kind, or

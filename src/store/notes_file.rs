@@ -183,6 +183,7 @@ fn not_json(path: &Path) -> StoreError {
         line: 0,
         column: 0,
         message: "not a notes file".into(),
+        field: None,
     }
 }
 
@@ -334,6 +335,15 @@ pub fn leftover_drafts(notes: &Path, own: &Path) -> Vec<(DraftSlot, Draft)> {
         }
     }
     found
+}
+
+/// True when another console of the group is running (holds a draft slot
+/// other than `own`). Call it before taking the leftover drafts' slots.
+pub fn others_running(notes: &Path, own: &Path) -> bool {
+    (1..=DRAFT_SLOTS)
+        .map(|slot| draft_path(notes, slot))
+        .filter(|p| p != own && super::lock::lock_path(p).exists())
+        .any(|p| matches!(WriterLock::try_acquire(&p), Ok(None)))
 }
 
 /// Reads a draft file; `None` when there is none.

@@ -132,6 +132,7 @@ mod tests {
             owner: None,
             text: "気仙沼市".into(),
             deleted: false,
+            edited: None,
             extra: Default::default(),
         });
         c

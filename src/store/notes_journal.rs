@@ -161,12 +161,14 @@ fn read_line(
             path,
             column,
             message,
+            field,
             ..
         } => StoreError::Parse {
             path,
             line: number,
             column,
             message,
+            field,
         },
         e => e,
     };
@@ -187,6 +189,7 @@ fn line_error(path: &Path, line: usize, message: &str) -> StoreError {
         line,
         column: 1,
         message: message.into(),
+        field: None,
     }
 }
 

@@ -17,6 +17,7 @@ fn note(id: &str, text: &str) -> Note {
         owner: None,
         text: text.into(),
         deleted: false,
+        edited: None,
         extra: Default::default(),
     }
 }

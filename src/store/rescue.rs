@@ -122,6 +122,7 @@ mod tests {
             owner: None,
             text: text.into(),
             deleted: false,
+            edited: None,
             extra: Default::default(),
         });
         Rescue::new(&doc, vec![format!("n{min}")], None, "B.json".into(), at)

@@ -92,6 +92,15 @@ pub fn locate(arg: &str, sessions: &Path) -> Result<SessionPath, LocateError> {
     if as_path.is_dir() && (looks_like_path || !sessions.join(arg).is_dir()) {
         return in_folder(as_path.to_path_buf());
     }
+    // A sitting the list shows is reached by the name the list shows, even
+    // when that folder name (`.hidden`, `a.b`, `my session`) could not be
+    // written as an id: the folder exists, nothing new is named after it.
+    let listed = sessions.join(arg);
+    let plain_name =
+        !arg.is_empty() && !arg.contains('/') && !arg.contains('\\') && arg != "." && arg != "..";
+    if plain_name && listed.join(PLAN_FILE).is_file() {
+        return in_folder(listed);
+    }
     if looks_like_path {
         return Err(LocateError::NoPlan(as_path.to_path_buf()));
     }

@@ -11,18 +11,44 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use expectrl::Session;
+
+pub mod cli;
 use expectrl::process::unix::{PtyStream, UnixProcess};
 
 /// The built `bunkakai` binary.
 pub const BIN: &str = env!("CARGO_BIN_EXE_bunkakai");
+
+/// The plan of `jichitai-09` as the tests know it: a frozen copy in
+/// `tests/fixtures/sittings/`, not the bundled (user-editable) `sessions/`.
+pub fn plan_file() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sittings/jichitai-09/session.json")
+}
+
+/// The plan of `jichitai-09`, read.
+pub fn plan() -> bunkakai::model::Plan {
+    let bytes = std::fs::read(plan_file()).unwrap();
+    bunkakai::model::read_plan(&bytes, "jichitai-09")
+        .plan
+        .expect("the fixture plan is valid")
+}
+
+/// An instant on the sitting's day (2026-01-20, Japan time): `at("14:10")`
+/// or `at("14:10:30")`.
+pub fn at(time: &str) -> bunkakai::model::Stamp {
+    let time = if time.len() == 5 {
+        format!("{time}:00")
+    } else {
+        time.to_string()
+    };
+    chrono::DateTime::parse_from_rfc3339(&format!("2026-01-20T{time}+09:00")).unwrap()
+}
 
 /// A temporary sessions folder holding a copy of `jichitai-09`.
 pub fn sitting() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("jichitai-09");
     std::fs::create_dir_all(&dir).unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/jichitai-09/session.json");
-    std::fs::copy(src, dir.join("session.json")).unwrap();
+    std::fs::copy(plan_file(), dir.join("session.json")).unwrap();
     (tmp, dir)
 }
 

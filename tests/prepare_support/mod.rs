@@ -6,10 +6,11 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// A temporary sessions folder with copies of both bundled sittings (the
-/// repository's `sessions/` is never touched).
+/// repository's `sessions/` is never touched). The binary is run through
+/// `tests/common/cli.rs`, like every CLI test.
 pub fn sessions() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
@@ -23,13 +24,10 @@ pub fn sessions() -> tempfile::TempDir {
 
 /// Runs `bunkakai --sessions <tmp>/sessions --lang <lang> args…` in `tmp`.
 pub fn bunkakai(tmp: &Path, lang: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bunkakai"))
+    let mut all = vec!["--lang", lang];
+    all.extend_from_slice(args);
+    crate::common::cli::cmd(&tmp.join("sessions"), &all)
         .current_dir(tmp)
-        .arg("--sessions")
-        .arg(tmp.join("sessions"))
-        .args(["--lang", lang])
-        .args(args)
-        .env_remove("BUNKAKAI_SESSIONS")
         .env("BUNKAKAI_LOG_DIR", tmp.join("logs"))
         .output()
         .unwrap()

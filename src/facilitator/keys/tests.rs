@@ -42,6 +42,7 @@ fn every_binding_is_reachable_and_in_the_help() {
         &MOVE,
         &POPUP,
         &CONFIRM,
+        &BROKEN_RUN,
         &MESSAGE,
     ] {
         assert_reachable_and_listed(&[layer]);

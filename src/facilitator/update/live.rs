@@ -13,6 +13,7 @@ use super::notice;
 
 pub(super) fn files_changed(state: &mut State, paths: &[std::path::PathBuf], fx: &mut Vec<Effect>) {
     let mut groups = Vec::new();
+    let broken = matches!(state.mode, super::super::Mode::BrokenRun { .. });
     for p in paths {
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
         let in_notes = p
@@ -32,7 +33,7 @@ pub(super) fn files_changed(state: &mut State, paths: &[std::path::PathBuf], fx:
                     groups.push(id.to_string());
                 }
             }
-            Some(n) if n == RUN_FILE && state.read_only => fx.push(Effect::ReloadRun),
+            Some(n) if n == RUN_FILE && (state.read_only || broken) => fx.push(Effect::ReloadRun),
             _ => {}
         }
     }

@@ -51,7 +51,7 @@ pub(super) fn badge_on(v: &FacilitatorView, rect: Rect, buf: &mut Buffer) {
     buf.set_string(rect.right() - w - 2, rect.y, &badge, style);
 }
 
-fn ask(
+pub(super) fn ask(
     v: &FacilitatorView,
     title: &str,
     body: &[(String, Style)],

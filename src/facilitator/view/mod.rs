@@ -4,6 +4,7 @@
 
 mod asks;
 mod board;
+mod broken;
 mod card;
 mod clock;
 mod help;
@@ -243,6 +244,7 @@ impl Widget for &FacilitatorView<'_> {
             Mode::Move { member, to } => popups::move_member(self, *member, *to, area, buf),
             Mode::Broadcast(n) => popups::broadcast(self, *n, area, buf),
             Mode::ConfirmRestart => asks::confirm_restart(self, area, buf),
+            Mode::BrokenRun { problem } => broken::offer(self, problem, area, buf),
             Mode::RoomMessage { text } => asks::room_message(self, text, area, buf),
         }
     }

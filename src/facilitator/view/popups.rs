@@ -58,6 +58,12 @@ pub(super) fn status_line(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         put(buf, area.x + 1, area.y, warning, area.width - 2, style);
         return;
     }
+    if let super::Mode::BrokenRun { .. } = s.mode {
+        // Only the offer's keys work until it is taken.
+        let keys = crate::i18n::store::broken_run_keys(lang);
+        put(buf, area.x + 1, area.y, keys, area.width - 2, Style::new());
+        return;
+    }
     footer(v, area, buf);
 }
 

@@ -20,8 +20,8 @@ pub enum SyntaxErrorKind {
     UnexpectedEnd,
     /// A character that cannot stand here.
     Unexpected(char),
-    /// A string holds a raw control character (write it as `\n`, `\t`, …).
-    ControlInString,
+    /// A string holds this raw control character (write it as `\n`, `\t`, …).
+    ControlInString(char),
     /// A backslash escape that JSON does not define.
     BadEscape,
     /// A number that is not written as JSON numbers are.

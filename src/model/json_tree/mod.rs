@@ -227,7 +227,7 @@ impl Parser {
                     out.push(self.escape()?);
                 }
                 Some(c) if (c as u32) < 0x20 => {
-                    return Err(self.err(SyntaxErrorKind::ControlInString));
+                    return Err(self.err(SyntaxErrorKind::ControlInString(c)));
                 }
                 Some(c) => {
                     self.bump();

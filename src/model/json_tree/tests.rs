@@ -42,7 +42,7 @@ fn rejects_what_json_rejects() {
     assert_eq!(kind("1 2"), SyntaxErrorKind::TrailingText);
     assert_eq!(kind("1.e3"), SyntaxErrorKind::BadNumber);
     assert_eq!(kind("[1 2]"), SyntaxErrorKind::Unexpected('2'));
-    assert_eq!(kind("\"a\tb\""), SyntaxErrorKind::ControlInString);
+    assert_eq!(kind("\"a\tb\""), SyntaxErrorKind::ControlInString('\t'));
     assert_eq!(
         kind("{\"a\":1,\"a\":2}"),
         SyntaxErrorKind::DuplicateKey("a".into())

@@ -72,31 +72,69 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
         let hint = text::truncate(placeholder.text(lang), usize::from(inside.width));
         buf.set_string(inside.x, inside.y, hint, Style::new().fg(Color::DarkGray));
     } else {
-        ta.render(inside, buf);
+        super::editor_text::render(ta, inside, buf);
     }
 }
 
-/// Draws the status line: a save error (until a save succeeds), else a
-/// clock-skew or unreadable-file warning, else a notice, else whether
-/// everything is on disk.
-pub fn render_status(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+/// A warning that stays until its cause is gone (a save error, a clock
+/// skew, a file that cannot be read), with its colours; these are shown
+/// whole, wrapped over up to [`STATUS_MAX_ROWS`] rows.
+fn warning(state: &State) -> Option<(String, Style)> {
     let lang = state.lang;
-    let w = usize::from(area.width);
-    let (line, style) = if let Some(e) = &state.saving.error {
+    if let Some(e) = &state.saving.error {
         let style = Style::new()
             .fg(Color::White)
             .bg(Color::Red)
             .add_modifier(Modifier::BOLD);
-        (save_error(e, lang), style)
+        Some((save_error(e, lang), style))
     } else if let Some(e) = &state.draft_error {
-        let style = Style::new().fg(Color::White).bg(Color::Red);
-        (e.clone(), style)
+        Some((e.clone(), Style::new().fg(Color::White).bg(Color::Red)))
     } else if let Some(secs) = state.skew {
         let style = Style::new().fg(Color::Black).bg(Color::Yellow);
-        (crate::i18n::display::clock_skew(secs, lang), style)
-    } else if let Some(w) = state.file_warnings.values().next() {
-        (w.clone(), Style::new().fg(Color::Black).bg(Color::Yellow))
-    } else if let Some(n) = state.notice.as_ref().filter(|n| n.until > now) {
+        Some((crate::i18n::display::clock_skew(secs, lang), style))
+    } else {
+        let w = state.file_warnings.values().next()?;
+        Some((w.clone(), Style::new().fg(Color::Black).bg(Color::Yellow)))
+    }
+}
+
+/// The most rows the status line grows to for a long warning.
+pub const STATUS_MAX_ROWS: usize = 3;
+
+/// The status line's text wrapped at `width` cells (kinsoku applied), at
+/// most [`STATUS_MAX_ROWS`] rows, the last one cut when it does not fit.
+fn status_rows(line: &str, width: usize) -> Vec<String> {
+    let mut rows = text::wrap(line, width, "");
+    if rows.len() > STATUS_MAX_ROWS {
+        let rest = rows[STATUS_MAX_ROWS - 1..].concat();
+        rows.truncate(STATUS_MAX_ROWS - 1);
+        rows.push(text::truncate(&rest, width));
+    }
+    rows
+}
+
+/// Rows the status line needs at `width` cells: a warning is shown whole.
+pub fn status_height(state: &State, width: u16) -> u16 {
+    warning(state).map_or(1, |(line, _)| {
+        status_rows(&line, usize::from(width)).len() as u16
+    })
+}
+
+/// Draws the status line: a save error (until a save succeeds), else a
+/// clock-skew or unreadable-file warning (each wrapped whole), else a
+/// notice, else whether everything is on disk.
+pub fn render_status(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+    let lang = state.lang;
+    let w = usize::from(area.width);
+    if let Some((line, style)) = warning(state) {
+        let rows = status_rows(&line, w);
+        for (i, row) in rows.iter().take(usize::from(area.height)).enumerate() {
+            let y = area.y + i as u16;
+            buf.set_string(area.x, y, text::fit(row, w), style);
+        }
+        return;
+    }
+    let (line, style) = if let Some(n) = state.notice.as_ref().filter(|n| n.until > now) {
         (n.text.clone(), Style::new().fg(Color::Yellow))
     } else if state.saving.dirty() {
         (

@@ -44,8 +44,8 @@ fn note_lines(state: &State, note: &Note, w: usize) -> Vec<(String, Style)> {
     } else {
         String::new()
     };
-    let edited = if note.updated > note.created && !note.deleted {
-        let at = note.updated.with_timezone(&state.tz).format("%H:%M");
+    let edited = if let Some(at) = note.edited.filter(|_| !note.deleted) {
+        let at = at.with_timezone(&state.tz).format("%H:%M");
         format!(" ({} {at})", NotesText::Edited.text(lang))
     } else {
         String::new()

@@ -7,6 +7,7 @@
 
 mod card;
 mod editor;
+mod editor_text;
 mod header;
 mod list;
 mod popup;
@@ -15,9 +16,13 @@ mod roster;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_edited;
+#[cfg(test)]
 mod tests_help;
 #[cfg(test)]
 mod tests_keys;
+#[cfg(test)]
+mod tests_status;
 #[cfg(test)]
 mod tests_wrap;
 
@@ -53,7 +58,7 @@ pub fn layout(area: Rect, state: &State) -> Areas {
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(editor::status_height(state, area.width)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -84,21 +89,9 @@ pub fn layout(area: Rect, state: &State) -> Areas {
     }
 }
 
-/// About how many rows `area`'s text takes wrapped at `width` cells, with
-/// room for the caret after the last character and for the cells a wrap
-/// leaves empty at a row's end.
+/// Rows `area`'s text takes wrapped at `width` cells, the caret's included.
 fn wrapped_rows(area: &ratatui_textarea::TextArea<'_>, width: u16) -> u16 {
-    let width = usize::from(width.max(2));
-    let rows: usize = area
-        .lines()
-        .iter()
-        .map(|l| {
-            let cells = crate::tui::text::width(l) + 1;
-            let rows = cells.div_ceil(width);
-            if rows > 1 { rows + rows / 4 + 1 } else { rows }
-        })
-        .sum();
-    u16::try_from(rows).unwrap_or(u16::MAX)
+    u16::try_from(editor_text::rows_needed(area, width)).unwrap_or(u16::MAX)
 }
 
 /// Draws the whole screen at `now` and places the cursor.
@@ -133,27 +126,14 @@ pub fn draw(frame: &mut Frame, state: &State, now: DateTime<Utc>) {
     }
 }
 
-/// The terminal cell of the editor's caret, after the editor has been
-/// rendered (the text area records its scroll while rendering): display
-/// widths count (a full-width character is two cells) and horizontal scroll
-/// is taken off. `None` when no editor has the keyboard.
+/// The terminal cell of the editor's caret (display widths count: a
+/// full-width character is two cells; rows wrap as drawn). `None` when no
+/// editor has the keyboard.
 pub fn caret(state: &State, a: &Areas) -> Option<Position> {
     let area = match state.mode {
         Mode::Write => &state.editor.area,
         Mode::Summary => &state.summary,
         _ => return None,
     };
-    let inner = editor::inner(a.editor);
-    let sc = area.screen_cursor();
-    let (top_row, top_col) = area.scroll_offset();
-    let mut x = sc.col.checked_sub(usize::from(top_col))?;
-    let mut y = sc.row.checked_sub(usize::from(top_row))?;
-    // A row filled to its last cell: what is typed next starts the next row.
-    if x == usize::from(inner.width) && y + 1 < usize::from(inner.height) {
-        (x, y) = (0, y + 1);
-    }
-    if x >= usize::from(inner.width) || y >= usize::from(inner.height) {
-        return None;
-    }
-    Some(Position::new(inner.x + x as u16, inner.y + y as u16))
+    editor_text::caret(area, editor::inner(a.editor))
 }

@@ -146,6 +146,7 @@ fn half_width_voiced_kana_leave_no_gaps_and_nothing_is_missing_at_60_columns() {
             owner: None,
             text: text.into(),
             deleted: false,
+            edited: None,
             extra: Default::default(),
         });
         let (buf, _) = render(&s, w, h, t0());
@@ -170,4 +171,43 @@ fn half_width_voiced_kana_leave_no_gaps_and_nothing_is_missing_at_60_columns() {
         cursor,
         Some(ratatui::layout::Position::new(inner.x + 4, inner.y))
     );
+}
+
+#[test]
+fn no_editor_row_starts_with_a_comma_or_full_stop_and_the_cursor_stays_exact() {
+    for (w, h) in [(100, 30), (80, 24), (60, 16)] {
+        let s = fresh(Lang::Ja);
+        let inner = super::editor::inner(super::layout(Rect::new(0, 0, w, h), &s).editor);
+        // A full row of 全角 text then 、: a plain wrap puts 、 first on the
+        // next row; the same again for 。 on the row after.
+        let n = usize::from(inner.width / 2);
+        let mut text = "庁".repeat(n);
+        if inner.width % 2 == 1 {
+            text.push('a');
+        }
+        text.push('、');
+        text.push_str(&"連".repeat(n - 1));
+        text.push_str("携。会議");
+        let mut s = fresh(Lang::Ja);
+        type_text(&mut s, &text, t0());
+        let (rows, _) = editor_rows(&s, w, h);
+        let shown: Vec<&String> = rows.iter().filter(|r| !r.is_empty()).collect();
+        assert_eq!(
+            shown.iter().map(|r| r.as_str()).collect::<String>(),
+            text,
+            "{w}x{h}"
+        );
+        for r in &shown[1..] {
+            let first = r.chars().next().unwrap();
+            assert!(!"、。".contains(first), "{w}x{h}: {shown:?}");
+        }
+        // The caret sits on the character after it, on every row.
+        let chars: Vec<char> = text.chars().collect();
+        for i in (0..chars.len()).rev() {
+            key(&mut s, KeyCode::Left, KeyModifiers::NONE, t0());
+            let (buf, cursor) = render(&s, w, h, t0());
+            let at = cursor.unwrap_or_else(|| panic!("{w}x{h}: no cursor at {i}"));
+            assert_eq!(buf[at].symbol(), chars[i].to_string(), "{w}x{h}: at {i}");
+        }
+    }
 }

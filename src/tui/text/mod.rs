@@ -6,6 +6,7 @@
 //! no 。、」）・ at the start of a line), plain here and styled in
 //! [`styled`], and one truncation policy: a cut line ends with [`CUT`].
 
+pub mod breaks;
 pub mod sanitize;
 pub mod styled;
 
@@ -115,7 +116,7 @@ fn trim_end<S>(line: &[(char, S)]) -> &[(char, S)] {
 type Split<'a, S> = (&'a [(char, S)], &'a [(char, S)]);
 
 /// Punctuation that must not start a line in Japanese (禁則処理).
-const NO_LINE_START: &str =
+pub(crate) const NO_LINE_START: &str =
     "、。，．,.)）」』】〕〉》ー・：；！？!?ぁぃぅぇぉっゃゅょァィゥェォッャュョ";
 
 /// When `next` may not start a line, moves the last character of `head` down

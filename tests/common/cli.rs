@@ -1,0 +1,72 @@
+//! Running the built binary as a command-line user would: one sessions
+//! folder, a fixed language, logs kept out of the way. The binary can be
+//! swapped for another build with `BUNKAKAI_TEST_BIN` (to see a test fail
+//! on an older build).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The binary under test.
+pub fn bin() -> PathBuf {
+    std::env::var_os("BUNKAKAI_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(super::BIN))
+}
+
+/// `bunkakai --sessions SESSIONS ARGS…`, in the C locale (English unless
+/// `--lang` is given), without the user's sessions folder or search cache.
+pub fn cmd(sessions: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(bin());
+    c.arg("--sessions")
+        .arg(sessions)
+        .args(args)
+        .env_remove("BUNKAKAI_SESSIONS")
+        .env(
+            "BUNKAKAI_LOG_DIR",
+            std::env::temp_dir().join("bunkakai-test-logs"),
+        )
+        .env(
+            "BUNKAKAI_CACHE_DIR",
+            std::env::temp_dir().join("bunkakai-test-cache"),
+        )
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
+}
+
+/// [`cmd`] run to its end.
+pub fn run(sessions: &Path, args: &[&str]) -> Output {
+    cmd(sessions, args).output().unwrap()
+}
+
+/// What a command wrote on stdout and stderr, as text.
+pub fn texts(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// A sessions folder holding a copy of the archive fixture's jichitai-09
+/// (without its broken C.json): a sitting that was run, with notes.
+pub fn archive_sitting() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive/jichitai-09");
+    let to = tmp.path().join("jichitai-09");
+    std::fs::create_dir_all(to.join("notes")).unwrap();
+    for f in ["session.json", "run.json", "notes/A.json", "notes/B.json"] {
+        std::fs::copy(from.join(f), to.join(f)).unwrap();
+    }
+    (tmp, to)
+}
+
+/// `bunkakai --sessions tests/fixtures/archive ARGS…` from the repository,
+/// in Japanese (the archive fixture: three sittings, one broken file).
+pub fn in_archive(args: &[&str]) -> Output {
+    cmd(Path::new("tests/fixtures/archive"), args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "ja_JP.UTF-8")
+        .output()
+        .unwrap()
+}

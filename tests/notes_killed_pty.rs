@@ -1,0 +1,62 @@
+//! A console killed outright (kill -9) mid-turn, in a real pseudo-terminal:
+//! at the next start the speaker picked before comes back with the draft,
+//! and the turn the dead console left open is ended instead of counting on.
+
+mod common;
+
+use common::{Console, sitting};
+
+/// F6: the next speaker in the speaking order starts.
+const F6: &str = "\x1b[17~";
+
+fn turns(dir: &std::path::Path) -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(dir.join("notes/B.json")).unwrap_or_default();
+    let file: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    file["speaking"]["turns"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[test]
+fn after_kill_9_mid_turn_the_speaker_comes_back_and_the_turn_is_ended() {
+    let (tmp, dir) = sitting();
+    let mut c = Console::start(tmp.path(), 100, 30, "ja");
+    c.wait_for("名簿", 10);
+    c.send(F6);
+    c.wait_for("発言:函館市", 5);
+    let draft = dir.join("notes/B.json.draft");
+    assert!(
+        c.wait_until(5, |_| std::fs::read_to_string(&draft)
+            .is_ok_and(|d| d.contains("函館市"))),
+        "the speaker is in the draft"
+    );
+    assert!(
+        c.wait_until(5, |_| turns(&dir).len() == 1),
+        "the turn is on disk"
+    );
+    c.signal(libc::SIGKILL);
+    assert!(c.wait_exit(5));
+    assert!(turns(&dir)[0].get("end").is_none(), "left open by the kill");
+
+    // Some time later the console starts again.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let c = Console::start(tmp.path(), 100, 30, "ja");
+    c.wait_for("発言:函館市", 10);
+    c.wait_for("で終えました", 5);
+    assert!(
+        c.wait_until(5, |_| turns(&dir)[0].get("end").is_some()),
+        "the turn is ended on disk: {:?}",
+        turns(&dir)
+    );
+    let t = &turns(&dir)[0];
+    let start: chrono::DateTime<chrono::FixedOffset> =
+        t["start"].as_str().unwrap().parse().unwrap();
+    let end: chrono::DateTime<chrono::FixedOffset> = t["end"].as_str().unwrap().parse().unwrap();
+    // Ended when the dead console was last known alive (its draft, saved
+    // within a second of the F6), not at the restart 1.5 s later.
+    assert!(end >= start, "{t}");
+    assert!(end - start < chrono::Duration::milliseconds(1400), "{t}");
+    c.signal(libc::SIGTERM);
+    assert!(c.wait_exit(5));
+}
