@@ -75,3 +75,25 @@ fn bad_input_exits_2_and_unwritable_output_exits_1() {
             .contains("書き込めません")
     );
 }
+
+#[test]
+fn a_group_with_no_notes_yet_is_not_called_unreadable() {
+    // A sitting prepared but not yet held: no group has a notes file.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("jichitai-09");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/sittings/jichitai-09/session.json"),
+        dir.join("session.json"),
+    )
+    .unwrap();
+    let out = common::cli::run(
+        tmp.path(),
+        &["--lang", "ja", "export", "jichitai-09", "--format", "md"],
+    );
+    let (stdout, stderr) = common::cli::texts(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stdout.contains("まだメモがありません"), "{stdout}");
+    assert!(!stdout.contains("読めません"), "{stdout}");
+}

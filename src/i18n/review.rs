@@ -72,6 +72,9 @@ labels! {
         NoNotes => "メモはありません", "No notes";
         /// The group's notes file is missing or unreadable.
         NoFile => "メモのファイルがないか、読めません", "No notes file, or it could not be read";
+        /// The group has no notes file: its note-taker has recorded nothing
+        /// yet (a file that cannot be read is reported as such instead).
+        NoNotesYet => "まだメモがありません（メモのファイルなし）", "No notes yet (no notes file)";
         /// An attendance not marked.
         Unmarked => "未記録", "not marked";
         /// All questions covered.

@@ -168,7 +168,7 @@ fn group_section(
             md(&crate::i18n::review::file_problem(&p, lang))
         );
     } else if !g.has_file {
-        let _ = writeln!(out, "{}\n", T::NoFile.text(lang));
+        let _ = writeln!(out, "{}\n", T::NoNotesYet.text(lang));
     } else if t.questions.is_empty() {
         let _ = writeln!(out, "{}\n", T::NoNotes.text(lang));
     }

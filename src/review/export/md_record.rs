@@ -202,10 +202,7 @@ fn speaking(out: &mut String, s: &Sitting, r: &Record, lang: Lang) {
     for g in &r.speaking {
         let label = md(&s.group_label(&g.group, lang));
         if !g.recorded {
-            let why = match g.has_file {
-                true => R::NotRecorded.text(lang),
-                false => T::NoFile.text(lang),
-            };
+            let why = g.why_none(lang);
             let _ = writeln!(out, "| {label} | — | — | — | {why} |");
             continue;
         }

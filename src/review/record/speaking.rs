@@ -30,6 +30,23 @@ pub struct GroupSpeaking {
     pub recorded: bool,
     /// False when the group has no usable notes file.
     pub has_file: bool,
+    /// True when the group has a notes file that could not be used (else
+    /// a group without one simply has no notes yet).
+    pub unreadable: bool,
+}
+
+impl GroupSpeaking {
+    /// Why no speaking time is shown for the group, in the reader's words.
+    pub fn why_none(&self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::{record::RecordText as R, review::ReviewText as T};
+        if self.has_file {
+            R::NotRecorded.text(lang)
+        } else if self.unreadable {
+            T::NoFile.text(lang)
+        } else {
+            T::NoNotesYet.text(lang)
+        }
+    }
 }
 
 impl GroupSpeaking {
@@ -141,6 +158,10 @@ pub(super) fn groups(s: &Sitting) -> Vec<GroupSpeaking> {
                 members,
                 recorded: !turns.is_empty(),
                 has_file: file.is_some(),
+                unreadable: file.is_none()
+                    && s.problems.iter().any(|p| {
+                        p.path.file_stem().and_then(|n| n.to_str()) == Some(g.id.as_str())
+                    }),
             }
         })
         .collect();

@@ -127,7 +127,7 @@ fn sitting_layout(
     if !r.has_file {
         let why = match r.file_problem {
             Some(p) => inert(&problem_here(data, p, lang)),
-            None => T::NoFile.text(lang).into(),
+            None => T::NoNotesYet.text(lang).into(),
         };
         out.extend(wrap(&text(why, Style::new().fg(Color::Red)), width, 2));
     }

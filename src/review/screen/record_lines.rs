@@ -158,10 +158,7 @@ fn speaking(out: &mut Vec<Line<'static>>, s: &Sitting, r: &Record, lang: Lang, w
     for g in &r.speaking {
         let label = inert(&s.group_label(&g.group, lang));
         if !g.recorded {
-            let why = match g.has_file {
-                true => R::NotRecorded.text(lang),
-                false => T::NoFile.text(lang),
-            };
+            let why = g.why_none(lang);
             let line = format!("  {label}  {why}");
             out.extend(wrap(&[(line, Style::new().fg(Color::DarkGray))], width, 4));
             continue;

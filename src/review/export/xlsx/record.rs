@@ -157,10 +157,7 @@ pub(super) fn speaking_sheet(
                 row += 1;
                 g.text(row, 0, &here)?;
                 g.text(row, 1, &label)?;
-                let why = match group.has_file {
-                    true => R::NotRecorded.text(lang),
-                    false => T::NoFile.text(lang),
-                };
+                let why = group.why_none(lang);
                 g.text(row, 5, why)?;
                 continue;
             }
