@@ -154,7 +154,7 @@ pub fn question_counts(archive: &Archive, entry: &ThemeEntry, filter: &Filter) -
                 continue;
             }
             for n in file.notes.iter().filter(|n| !n.deleted && filter.note(n)) {
-                if !s.theme_of(&g.id, n).is_some_and(|t| t.id == *theme_id) {
+                if s.theme_of(&g.id, n).is_none_or(|t| t.id != *theme_id) {
                     continue;
                 }
                 let row = n
