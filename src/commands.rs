@@ -322,8 +322,9 @@ pub(crate) fn notes(
         return code;
     }
     let notes = notes_file::notes_path(&found.dir, &g.id);
+    let mut follower = bunkakai::store::notes_follow::Follower::default();
     let opened = notes_file::prepare_dir(&notes)
-        .and_then(|()| notes_file::load(&notes, &plan.id, &g.id))
+        .and_then(|()| follower.read(&notes, &plan.id, &g.id))
         .and_then(|doc| Ok((doc, notes_file::claim_draft(&notes)?)));
     let (doc, slot) = match opened {
         Ok((doc, Some(slot))) => (doc, slot),
@@ -370,7 +371,7 @@ pub(crate) fn notes(
         notes,
         draft: slot.path.clone(),
     };
-    let result = run::run(state, opening, files, poll);
+    let result = run::run_following(state, opening, files, poll, follower);
     drop(held);
     drop(slot);
     match result {

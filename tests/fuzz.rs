@@ -5,8 +5,9 @@
 //! reported; the readers must agree; a note typed and committed stays in
 //! what the console holds.
 //!
-//! Replay a run with `BUNKAKAI_FUZZ_SEED=<seed>`; run more cases with
-//! `BUNKAKAI_FUZZ_CASES=<n>` (see BENCHMARKS.md). A mutant that fails is
+//! Replay a run with `BUNKAKAI_FUZZ_SEED=<seed>`; the default run is 1,000
+//! cases (a few seconds); run more with `BUNKAKAI_FUZZ_CASES=<n>` (see
+//! BENCHMARKS.md). A mutant that fails is
 //! written to `target/fuzz-failures/`; copy it into `tests/fixtures/fuzz/`
 //! (named `plan-*.json`, `run-*.json` or `notes-*.json`) to keep it replayed.
 
@@ -31,6 +32,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 const DIR: &str = "/fuzz/jichitai-09";
+/// Cases in the default run: a few seconds in a debug build, so that
+/// `cargo test` stays quick. `BUNKAKAI_FUZZ_CASES` raises it (BENCHMARKS.md
+/// has the 10,000 and 100,000 runs); the corpus of every mutant that ever
+/// failed is replayed on every run whatever the count.
+const DEFAULT_CASES: usize = 1_000;
 
 /// A run in the middle of the breakout: paused once, extended, an alert given.
 const RUN: &str = r#"{
@@ -528,7 +534,7 @@ fn mutants_of_every_file_kind_never_take_a_reader_or_console_down() {
     let cases: usize = std::env::var("BUNKAKAI_FUZZ_CASES")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(10_000);
+        .unwrap_or(DEFAULT_CASES);
     let base = base();
     let started = std::time::Instant::now();
     // One line per failure instead of a backtrace each.

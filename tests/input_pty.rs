@@ -12,9 +12,11 @@ const SHIFT_F3_CSI: &str = "\x1b[1;2R";
 /// Shift+F3 as SS3 terminals send it.
 const SHIFT_F3_SS3: &str = "\x1bO2R";
 
+/// Group B's notes as every reader sees them: the file with its journal.
 fn notes_file(dir: &std::path::Path) -> serde_json::Value {
-    let text = std::fs::read_to_string(dir.join("notes/B.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
+    let path = dir.join("notes/B.json");
+    let doc = bunkakai::store::notes_file::load(&path, "jichitai-09", "B").unwrap();
+    serde_json::to_value(&doc).unwrap()
 }
 
 #[test]

@@ -161,9 +161,15 @@ fn five_consoles(extra: &[&str]) {
     let run: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("run.json")).unwrap()).unwrap();
     assert_eq!(run["acks"][0]["group"], "C", "{run}");
-    let c: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("notes/C.json")).unwrap()).unwrap();
-    assert_eq!(c["flag"]["raised"], "help", "{c}");
+    // In the journal beside C.json, which every reader replays.
+    let c =
+        bunkakai::store::notes_file::load(&dir.join("notes/C.json"), "jichitai-09", "C").unwrap();
+    let raised = c.flag.as_ref().and_then(|f| f.raised);
+    assert_eq!(
+        raised,
+        Some(bunkakai::model::notes::FlagKind::Help),
+        "{c:?}"
+    );
 
     // Another process adds a note to group A: A's console and the
     // facilitator both follow.
@@ -180,12 +186,12 @@ fn five_consoles(extra: &[&str]) {
     });
 
     for g in ["A", "B", "C"] {
-        let text = std::fs::read_to_string(dir.join(format!("notes/{g}.json"))).unwrap();
-        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let notes = file["notes"].as_array().unwrap();
-        assert_eq!(notes.len(), if g == "A" { 2 } else { 1 }, "{text}");
+        let path = dir.join(format!("notes/{g}.json"));
+        let doc = bunkakai::store::notes_file::load(&path, "jichitai-09", g).unwrap();
+        let notes = &doc.notes;
+        assert_eq!(notes.len(), if g == "A" { 2 } else { 1 }, "{doc:?}");
         assert_eq!(
-            notes[0]["text"],
+            notes[0].text,
             format!("グループ{g}の課題：担当課が決まっていない")
         );
     }

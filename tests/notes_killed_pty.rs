@@ -9,9 +9,13 @@ use common::{Console, sitting};
 /// F6: the next speaker in the speaking order starts.
 const F6: &str = "\x1b[17~";
 
+/// Group B's turns as every reader sees them: the file with its journal.
 fn turns(dir: &std::path::Path) -> Vec<serde_json::Value> {
-    let text = std::fs::read_to_string(dir.join("notes/B.json")).unwrap_or_default();
-    let file: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let path = dir.join("notes/B.json");
+    let file = bunkakai::store::notes_file::load(&path, "jichitai-09", "B")
+        .ok()
+        .and_then(|d| serde_json::to_value(d).ok())
+        .unwrap_or_default();
     file["speaking"]["turns"]
         .as_array()
         .cloned()

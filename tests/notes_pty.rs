@@ -30,13 +30,14 @@ fn a_committed_note_survives_kill_9_and_a_draft_survives_a_hangup() {
     c.wait_for("保存済 (1)", 10);
     c.signal(libc::SIGKILL);
     assert!(c.wait_exit(5));
-    let text = std::fs::read_to_string(dir.join("notes/B.json")).unwrap();
-    let file: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let notes = file["notes"].as_array().unwrap();
-    assert_eq!(notes.len(), 1, "{text}");
-    assert_eq!(notes[0]["text"], "気仙沼市の課題");
-    assert_eq!(notes[0]["speaker"], "気仙沼市");
-    assert_eq!(notes[0]["kind"], "issue");
+    // In the journal beside the file, which every reader replays.
+    let path = dir.join("notes/B.json");
+    let doc = bunkakai::store::notes_file::load(&path, "jichitai-09", "B").unwrap();
+    assert_eq!(doc.notes.len(), 1, "{doc:?}");
+    let note = &doc.notes[0];
+    assert_eq!(note.text, "気仙沼市の課題");
+    assert_eq!(note.speaker.as_deref(), Some("気仙沼市"));
+    assert_eq!(note.kind, bunkakai::model::notes::NoteKind::Issue);
 
     // A draft typed and not committed, then the ssh connection drops.
     let mut c = Console::start(tmp.path(), 100, 30, "ja");

@@ -12,14 +12,9 @@ use std::path::Path;
 use common::{Console, sitting};
 
 fn notes_in(path: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(path).unwrap();
-    let file: serde_json::Value = serde_json::from_str(&text).unwrap();
-    file["notes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["text"].as_str().unwrap().to_string())
-        .collect()
+    // The file with its journal, as every reader sees it.
+    let doc = bunkakai::store::notes_file::load(path, "jichitai-09", "B").unwrap();
+    doc.notes.into_iter().map(|n| n.text).collect()
 }
 
 fn rescue_files(dir: &Path) -> Vec<std::path::PathBuf> {

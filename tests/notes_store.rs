@@ -66,9 +66,14 @@ struct Outcome {
 }
 
 /// The ids in the notes file, or `None` when it cannot be parsed.
+/// The notes on disk as every reader sees them: the file with its journal
+/// (the careless writer has none); `None` when the file is missing or
+/// cannot be read.
 fn ids_on_disk(path: &Path) -> Option<Vec<String>> {
-    let bytes = std::fs::read(path).ok()?;
-    let doc: bunkakai::model::notes::GroupNotes = serde_json::from_slice(&bytes).ok()?;
+    if !path.exists() {
+        return None;
+    }
+    let doc = bunkakai::store::notes_file::load(path, "writer", "B").ok()?;
     Some(doc.notes.into_iter().map(|n| n.id).collect())
 }
 

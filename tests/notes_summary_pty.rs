@@ -31,10 +31,11 @@ fn two_consoles_recording_the_summary_keep_both_lines() {
         c.wait_for("・一人目の追記", 5);
         c.wait_for("・二人目の追記", 5);
     }
-    let text = std::fs::read_to_string(dir.join("notes/B.json")).unwrap();
-    let file: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let summary = file["summary"]["text"].as_str().unwrap();
-    assert_eq!(summary, "・一人目の追記\n・二人目の追記", "{text}");
+    // The file with its journal, as every reader sees it.
+    let path = dir.join("notes/B.json");
+    let doc = bunkakai::store::notes_file::load(&path, "jichitai-09", "B").unwrap();
+    let summary = doc.summary.as_ref().map(|s| s.text.as_str());
+    assert_eq!(summary, Some("・一人目の追記\n・二人目の追記"), "{doc:?}");
     for c in [a, b] {
         c.signal(libc::SIGTERM);
         assert!(c.wait_exit(5));

@@ -212,6 +212,7 @@ fn op_ja(op: IoOp) -> &'static str {
         IoOp::Rename => "置き換え",
         IoOp::OpenLock => "ロックファイルを開くことが",
         IoOp::Lock => "ロック",
+        IoOp::Append => "追記",
     }
 }
 

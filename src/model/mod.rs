@@ -10,6 +10,7 @@ pub mod file_check;
 pub mod ids;
 pub mod json_tree;
 pub mod notes;
+pub mod notes_change;
 pub mod notes_draft;
 pub mod notes_merge;
 pub mod notes_read;

@@ -58,7 +58,7 @@ fn newer_opt<T: PartialOrd>(a: Option<T>, b: Option<T>) -> bool {
 
 /// True when note `a` should replace note `b` (same id). Ties are broken on
 /// content so that both consoles pick the same winner.
-fn note_wins(a: &Note, b: &Note) -> bool {
+pub(crate) fn note_wins(a: &Note, b: &Note) -> bool {
     (a.updated, a.deleted, &a.text) > (b.updated, b.deleted, &b.text)
 }
 

@@ -31,7 +31,9 @@ pub enum Action {
     DraftSaved(Result<(), String>),
     /// The rescue copy asked for was written there (or why not).
     RescueWritten(Result<std::path::PathBuf, String>),
-    /// Another console (a co-note-taker, the facilitator) saved the group's file.
+    /// Another console (a co-note-taker, the facilitator) saved the group's
+    /// file: what it holds that this console was not given yet (the whole
+    /// file, or the notes of the journal's new lines with the file's marks).
     FileChanged(GroupNotes),
     /// A file another console wrote could not be used; the warning to show
     /// (in the user's language) until it is read again.
@@ -65,16 +67,22 @@ pub enum Action {
 /// Something the event loop must do for the console.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Merge this version of the group's notes into the file under the
-    /// writer lock and write it durably; answer with [`Action::Saved`].
+    /// Add this console's change to the group's notes (to the journal
+    /// beside the file, under the writer lock, flushed to disk); answer with
+    /// [`Action::Saved`] holding the change as written.
     SaveNotes {
-        /// This console's version of the file.
+        /// What this console changed: the notes not yet on disk and, when
+        /// they changed, the marks, turns, summary and flag.
         doc: Box<GroupNotes>,
         /// The generation it holds.
         generation: u64,
     },
     /// Write the draft file; answer with [`Action::DraftSaved`].
     SaveDraft(Box<Draft>),
+    /// Fold the journal into the group's notes file (the console is idle
+    /// and has added many changes); the file's change comes back as a
+    /// [`Action::FilesChanged`] like any other.
+    FoldJournal,
     /// Read the group's notes file again; answer with [`Action::FileChanged`]
     /// or [`Action::FileUnreadable`].
     LoadNotes,

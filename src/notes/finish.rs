@@ -80,6 +80,11 @@ pub fn finish_in(
         tracing::error!(error = %e, "notes not saved on exit");
         report.notes_error = Some(store_error(&e, lang));
         report.pending = state.saving.notes.len();
+    } else if !state.saving.dirty()
+        && let Err(e) = notes_file::fold(&files.notes, &state.plan.id, &state.group.id)
+    {
+        // Everything is in the journal already: only the fold is left.
+        tracing::warn!(error = %e, "cannot fold the journal into the notes file");
     }
     let draft = state.draft(now);
     if let Err(e) = notes_file::save_draft(&files.draft, &draft) {

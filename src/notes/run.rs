@@ -20,6 +20,7 @@ use crate::i18n::store::store_error_short as store_error;
 use crate::model::Stamp;
 use crate::model::notes_draft::Draft;
 use crate::model::run::RUN_FILE;
+use crate::store::notes_follow::Follower;
 use crate::store::{self, notes_file};
 use crate::tui::console::{End, Flow, Outside, Start};
 use crate::tui::{self, runtime};
@@ -62,11 +63,23 @@ pub fn run(
     files: Files,
     poll: Option<std::time::Duration>,
 ) -> std::io::Result<ExitReport> {
+    run_following(state, opening, files, poll, Follower::default())
+}
+
+/// [`run`], the notes file followed from where `follower` left off (it
+/// read the console's first copy of the file).
+pub fn run_following(
+    state: State,
+    opening: Opening,
+    files: Files,
+    poll: Option<std::time::Duration>,
+    follower: Follower,
+) -> std::io::Result<ExitReport> {
     let opts = runtime::Options {
         watch: Some(files.dir.clone()),
         poll,
     };
-    let mut live = Live::new(state, files);
+    let mut live = Live::following(state, files, follower);
     live.opening = Some(opening);
     runtime::run(&mut live, opts)?;
     Ok(live.report.take().unwrap_or_default())
@@ -85,6 +98,8 @@ pub(crate) struct Live {
     /// Saves running on the blocking pool: the final saves wait for them,
     /// so that an older draft or file never lands after the last one.
     saving: Arc<AtomicUsize>,
+    /// Where the console is in the notes file and its journal.
+    follower: Arc<Mutex<Follower>>,
     /// What was found on disk, given to `update` once the console starts.
     pub(crate) opening: Option<Opening>,
 }
@@ -99,8 +114,17 @@ impl Live {
             done: false,
             report: None,
             saving: Arc::default(),
+            follower: Arc::default(),
             opening: None,
         }
+    }
+
+    /// The console, following the notes file from where `follower` (which
+    /// gave the console's first copy of it) left off.
+    pub(crate) fn following(state: State, files: Files, follower: Follower) -> Live {
+        let mut live = Live::new(state, files);
+        live.follower = Arc::new(Mutex::new(follower));
+        live
     }
 
     /// Runs a save on the blocking pool, counted in [`Live::saving`].
@@ -191,7 +215,9 @@ impl tui::Console for Live {
             Effect::SaveNotes { doc, generation } => {
                 let path = self.files.notes.clone();
                 self.spawn_save(out, move || {
-                    let result = notes_file::commit(&path, &doc).map_err(|e| store_error(&e, lang));
+                    let result = notes_file::append(&path, &doc)
+                        .map(|()| *doc)
+                        .map_err(|e| store_error(&e, lang));
                     Action::Saved { generation, result }
                 });
             }
@@ -207,12 +233,25 @@ impl tui::Console for Live {
             Effect::LoadNotes => {
                 let path = self.files.notes.clone();
                 let (session, group) = (self.state.plan.id.clone(), self.state.group.id.clone());
-                out.spawn(move || match notes_file::load(&path, &session, &group) {
-                    Ok(doc) => Action::FileChanged(doc),
-                    Err(e) => {
-                        tracing::warn!(error = %e, "cannot read the changed notes file");
-                        unreadable(&path, &e, lang)
+                let follower = self.follower.clone();
+                out.spawn(
+                    move || match lock(&follower).read(&path, &session, &group) {
+                        Ok(doc) => Action::FileChanged(doc),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "cannot read the changed notes file");
+                            unreadable(&path, &e, lang)
+                        }
+                    },
+                );
+            }
+            Effect::FoldJournal => {
+                let path = self.files.notes.clone();
+                let (session, group) = (self.state.plan.id.clone(), self.state.group.id.clone());
+                self.spawn_save(out, move || {
+                    if let Err(e) = notes_file::fold(&path, &session, &group) {
+                        tracing::warn!(error = %e, "cannot fold the journal into the notes file");
                     }
+                    Action::Tick
                 });
             }
             Effect::LoadRun => {
@@ -274,6 +313,10 @@ impl tui::Console for Live {
             }
         }
     }
+}
+
+fn lock(follower: &Mutex<Follower>) -> std::sync::MutexGuard<'_, Follower> {
+    follower.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// In debug builds with `BUNKAKAI_TEST_PANIC=1`, F12 panics: the

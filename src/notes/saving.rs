@@ -13,6 +13,11 @@ use chrono::{DateTime, Duration, Utc};
 
 /// How long to wait before trying a failed save again.
 pub const RETRY_AFTER_MS: i64 = 2000;
+/// After this many changes added to the journal, the journal is folded
+/// into the notes file once the console is idle.
+pub const FOLD_AFTER: u32 = 200;
+/// How long the console must have saved nothing before a fold.
+pub const FOLD_IDLE_MS: i64 = 5000;
 
 /// Save bookkeeping of one console.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -30,6 +35,10 @@ pub struct Saving {
     pub error: Option<String>,
     /// When to try again after a failure.
     pub retry_at: Option<DateTime<Utc>>,
+    /// Changes this console added to the journal since it last folded it.
+    pub appended: u32,
+    /// When the last save started (a fold waits for the console to be idle).
+    pub last_start: Option<DateTime<Utc>>,
 }
 
 impl Saving {
@@ -68,7 +77,22 @@ impl Saving {
         }
         self.retry_at = None;
         self.in_flight = Some(self.generation);
+        self.last_start = Some(now);
         Some(self.generation)
+    }
+
+    /// True when the journal should be folded into the file now: many
+    /// changes added, nothing pending or under way, nothing saved for a
+    /// while. Counts the fold as done.
+    pub fn fold_due(&mut self, now: DateTime<Utc>) -> bool {
+        let idle = self
+            .last_start
+            .is_none_or(|t| now - t >= Duration::milliseconds(FOLD_IDLE_MS));
+        if self.appended < FOLD_AFTER || self.dirty() || self.in_flight.is_some() || !idle {
+            return false;
+        }
+        self.appended = 0;
+        true
     }
 
     /// The save of `generation` is on disk.
@@ -112,6 +136,32 @@ mod tests {
         let g2 = s.start(now).unwrap();
         s.succeeded(g2);
         assert!(!s.dirty());
+    }
+
+    #[test]
+    fn the_journal_is_folded_when_idle_after_many_changes() {
+        let now = Utc::now();
+        let mut s = Saving::default();
+        for _ in 0..FOLD_AFTER {
+            s.note_changed("a");
+            let g = s.start(now).unwrap();
+            s.succeeded(g);
+            s.appended += 1;
+        }
+        assert!(
+            !s.fold_due(now + Duration::milliseconds(100)),
+            "not while typing"
+        );
+        s.note_changed("b");
+        assert!(
+            !s.fold_due(now + Duration::seconds(60)),
+            "not with work pending"
+        );
+        let g = s.start(now).unwrap();
+        s.succeeded(g);
+        s.appended += 1;
+        assert!(s.fold_due(now + Duration::seconds(6)));
+        assert!(!s.fold_due(now + Duration::seconds(7)), "once");
     }
 
     #[test]

@@ -77,4 +77,8 @@ fn another_consoles_save_asks_for_the_files_this_console_follows() {
     assert_eq!(fx, vec![Effect::LoadNotes, Effect::LoadRun]);
     let other = vec![PathBuf::from("s/notes/A.json"), PathBuf::from("s/x.json")];
     assert!(update(&mut s, Action::FilesChanged(other), t0()).is_empty());
+    // A co-note-taker's save is a line added to the group's journal.
+    let journal = vec![PathBuf::from("s/notes/B.journal")];
+    let fx = update(&mut s, Action::FilesChanged(journal), t0());
+    assert_eq!(fx, vec![Effect::LoadNotes]);
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use crossterm::event::KeyEventKind;
 
 use super::{Action, Effect, Notice, State, input, quit, roster};
-use crate::model::notes_merge::merged;
+use crate::model::notes_change::{apply_change, change_of};
 
 /// How long a status message stays.
 const NOTICE_SECS: i64 = 4;
@@ -35,8 +35,11 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
                 {
                     s.base = None;
                 }
-                state.doc = merged(&disk, &state.doc);
+                // What was written is this console's own change: merged in
+                // note by note (the others' come through `FileChanged`).
+                apply_change(&mut state.doc, &disk);
                 state.saving.succeeded(generation);
+                state.saving.appended += 1;
                 super::summary::saved(state, generation, now);
                 quit::saved_up_to(state, generation, &mut fx);
                 // Asked to quit while saves were failing, and now all is saved.
@@ -71,7 +74,7 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
             state
                 .file_warnings
                 .remove(&format!("{}.json", state.group.id));
-            state.doc = merged(&state.doc, &disk);
+            apply_change(&mut state.doc, &disk);
             super::summary::follow(state, now);
         }
         Action::FileUnreadable { file, warning } => {
@@ -141,10 +144,16 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
 fn housekeeping(state: &mut State, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
     state.take_waiting_leftover(now);
     if let Some(generation) = state.saving.start(now) {
+        // Only what changed goes out: the cost of a save does not grow
+        // with the group's notes.
+        let ids: Vec<&str> = state.saving.notes.keys().map(String::as_str).collect();
+        let change = change_of(&state.doc, &ids, state.saving.other.is_some());
         fx.push(Effect::SaveNotes {
-            doc: Box::new(state.doc.clone()),
+            doc: Box::new(change),
             generation,
         });
+    } else if state.saving.fold_due(now) {
+        fx.push(Effect::FoldJournal);
     }
     if !state.draft_in_flight && state.draft_due().is_some_and(|d| d <= now) {
         state.draft_in_flight = true;
@@ -164,6 +173,7 @@ fn housekeeping(state: &mut State, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
 /// changed.
 fn rereads(state: &State, paths: &[std::path::PathBuf], fx: &mut Vec<Effect>) {
     let notes = format!("{}.json", state.group.id);
+    let journal = format!("{}.journal", state.group.id);
     for p in paths {
         let name = p.file_name().and_then(|n| n.to_str());
         let in_notes = p
@@ -171,7 +181,7 @@ fn rereads(state: &State, paths: &[std::path::PathBuf], fx: &mut Vec<Effect>) {
             .and_then(|d| d.file_name())
             .is_some_and(|d| d == "notes");
         let effect = match name {
-            Some(n) if in_notes && n == notes => Effect::LoadNotes,
+            Some(n) if in_notes && (n == notes || n == journal) => Effect::LoadNotes,
             Some(crate::model::run::RUN_FILE) if !in_notes => Effect::LoadRun,
             _ => continue,
         };

@@ -1,6 +1,6 @@
 //! A scripted note-taker for the store's crash and concurrency tests
 //! (`bunkakai notes-writer`, hidden): commits notes one by one through the
-//! same locked save as the console and prints each note's id once its save
+//! same locked save as the console (a line added to the journal) and prints each note's id once its save
 //! has returned, so a harness that kills it knows exactly what was committed.
 //!
 //! `--naive` writes the way a careless program would (truncate the file in
@@ -12,6 +12,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::model::notes::{GroupNotes, Note, NoteKind};
+use crate::model::notes_change::change_of;
 use crate::store::notes_file;
 
 /// How the scripted note-taker writes.
@@ -62,7 +63,8 @@ pub fn notes_writer(dir: &Path, group: &str, prefix: &str, opts: WriterOptions) 
         let saved = if naive {
             naive_save(&path, &doc)
         } else {
-            commit_retrying(&path, &doc).map(|d| doc = d)
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            append_retrying(&path, &change_of(&doc, &ids, false))
         };
         if let Err(e) = saved {
             eprintln!("{e}");
@@ -76,11 +78,12 @@ pub fn notes_writer(dir: &Path, group: &str, prefix: &str, opts: WriterOptions) 
     ExitCode::SUCCESS
 }
 
-/// Commits like the console: a save that found the lock busy for too long
-/// is tried again (the console retries on its timer).
-fn commit_retrying(path: &Path, doc: &GroupNotes) -> Result<GroupNotes, String> {
+/// Commits like the console (a line added to the group's journal): a save
+/// that found the lock busy for too long is tried again (the console
+/// retries on its timer).
+fn append_retrying(path: &Path, change: &GroupNotes) -> Result<(), String> {
     loop {
-        match notes_file::commit(path, doc) {
+        match notes_file::append(path, change) {
             Err(crate::store::StoreError::Locked { .. }) => continue,
             other => return other.map_err(|e| e.to_string()),
         }

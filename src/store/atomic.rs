@@ -160,6 +160,19 @@ fn create_temp<O: Ops + ?Sized>(
     }
 }
 
+/// Flushes the folder holding `path` to disk (a file created in it is
+/// then durable); file systems that cannot flush a folder are fine.
+pub fn sync_folder_of(path: &Path) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    match RealOps.sync_dir(dir) {
+        Err(e) if is_unsupported_dir_sync(&e) => Ok(()),
+        r => r,
+    }
+}
+
 /// Errors some file systems return for `fsync` on a folder that only mean
 /// "not supported here".
 fn is_unsupported_dir_sync(e: &io::Error) -> bool {

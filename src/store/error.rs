@@ -28,6 +28,8 @@ pub enum IoOp {
     OpenLock,
     /// Taking or waiting for the lock on the sidecar lock file.
     Lock,
+    /// Adding a change to the end of a journal and flushing it to disk.
+    Append,
 }
 
 impl fmt::Display for IoOp {
@@ -42,6 +44,7 @@ impl fmt::Display for IoOp {
             IoOp::SyncDir => "flush to disk the folder of",
             IoOp::OpenLock => "open the lock file of",
             IoOp::Lock => "lock",
+            IoOp::Append => "add a change to",
         })
     }
 }

@@ -38,6 +38,8 @@ pub mod error;
 pub mod format;
 pub mod lock;
 pub mod notes_file;
+pub mod notes_follow;
+pub mod notes_journal;
 pub mod previous_sitting;
 pub mod rescue;
 pub mod run_file;

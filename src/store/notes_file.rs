@@ -18,8 +18,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::error::{IoOp, StoreError};
+use super::notes_journal::{self, journal_path};
 use super::{WriterLock, field_error, load_json, parse_json, save_json, sweep_temp_files};
 use crate::model::notes::{GroupNotes, NOTES_KIND, NOTES_VERSION};
+use crate::model::notes_change::replay_changes;
 use crate::model::notes_draft::{DRAFT_KIND, DRAFT_VERSION, Draft};
 use crate::model::notes_merge::merge_into;
 use crate::model::notes_read::{check_notes, set_aside_bad_notes};
@@ -57,8 +59,47 @@ pub fn prepare_dir(notes: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Reads the notes file; an empty record of the group when there is none yet.
+/// Reads the notes file with its journal replayed into it; an empty record
+/// of the group when there is neither. A change in the journal that cannot
+/// be read is left out and logged (readers that show notes report it).
 pub fn load(path: &Path, session: &str, group: &str) -> Result<GroupNotes, StoreError> {
+    // The journal first: a fold between the two reads then leaves its
+    // changes in the notes file read second.
+    let journal = notes_journal::read_from(path, 0)?;
+    let mut doc = load_whole(path, session, group)?;
+    if let Some(bytes) = journal {
+        let replay = notes_journal::parse(&journal_path(path), &bytes, 1, Some(group))?;
+        for e in &replay.problems {
+            tracing::warn!(error = %e, "a change of the journal is left out");
+        }
+        replay_changes(&mut doc, &replay.changes);
+    }
+    Ok(doc)
+}
+
+/// The journal of the notes file `path`, whole; `None` when there is none.
+pub(crate) fn read_journal(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    notes_journal::read_from(path, 0)
+}
+
+/// The notes file alone, for [`super::notes_follow`].
+pub(crate) fn load_whole_for_follower(
+    path: &Path,
+    session: &str,
+    group: &str,
+) -> Result<GroupNotes, StoreError> {
+    load_whole(path, session, group)
+}
+
+/// Reads the notes file alone (without its journal).
+fn load_whole(path: &Path, session: &str, group: &str) -> Result<GroupNotes, StoreError> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(GroupNotes::new(session, group));
+        }
+        Err(e) => return Err(StoreError::io(path, IoOp::Read, e)),
+    };
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -66,7 +107,9 @@ pub fn load(path: &Path, session: &str, group: &str) -> Result<GroupNotes, Store
         }
         Err(e) => return Err(StoreError::io(path, IoOp::Read, e)),
     };
-    parse(path, &bytes, Some(group))
+    let doc = parse(path, &bytes, Some(group))?;
+    notes_journal::read_fine(path, &meta);
+    Ok(doc)
 }
 
 /// Reads a notes file's bytes, whole: every note must fit the format, as
@@ -82,6 +125,28 @@ pub fn parse(path: &Path, bytes: &[u8], group: Option<&str>) -> Result<GroupNote
 /// the facilitator's counts): a note that does not fit the format is left
 /// out and reported, and the others are read. Never write the result back.
 pub fn parse_for_reading(
+    path: &Path,
+    bytes: &[u8],
+    group: Option<&str>,
+) -> Result<(GroupNotes, Vec<StoreError>), StoreError> {
+    let (mut doc, mut problems) = parse_file_for_reading(path, bytes, group)?;
+    let journal = match notes_journal::read_from(path, 0) {
+        Ok(j) => j,
+        Err(e) => {
+            problems.push(e);
+            None
+        }
+    };
+    if let Some(bytes) = journal {
+        let replay = notes_journal::parse(&journal_path(path), &bytes, 1, group)?;
+        replay_changes(&mut doc, &replay.changes);
+        problems.extend(replay.problems);
+    }
+    Ok((doc, problems))
+}
+
+/// [`parse_for_reading`] of the notes file alone.
+fn parse_file_for_reading(
     path: &Path,
     bytes: &[u8],
     group: Option<&str>,
@@ -123,15 +188,109 @@ fn not_json(path: &Path) -> StoreError {
 }
 
 /// Saves `local` into the notes file under the writer lock, merged with
-/// what is on disk; returns the file as written. When this returns `Ok`,
-/// every note of `local` is on disk (fsync'd, atomically replaced).
+/// what is on disk (the file and its journal), and folds the journal into
+/// the file; returns the file as written. When this returns `Ok`, every
+/// note of `local` is on disk (fsync'd, atomically replaced).
 pub fn commit(path: &Path, local: &GroupNotes) -> Result<GroupNotes, StoreError> {
     super::rescue::injected_failure(path)?;
     let _lock = WriterLock::acquire_timeout(path, LOCK_WAIT)?;
-    let mut disk = load(path, &local.session, &local.group)?;
-    merge_into(&mut disk, local);
+    fold_locked(path, &local.session, &local.group, Some(local))
+}
+
+/// Adds a console's change (the notes it changed, see
+/// [`crate::model::notes_change::change_of`]) to the journal of the notes
+/// file, under the writer lock, and flushes it to disk: the cost does not
+/// grow with the file. A notes file this program cannot use (damaged,
+/// newer) gets nothing added, like [`commit`]; a missing one is created
+/// empty first, so that every reader finds the group.
+pub fn append(path: &Path, change: &GroupNotes) -> Result<(), StoreError> {
+    super::rescue::injected_failure(path)?;
+    let _lock = WriterLock::acquire_timeout(path, LOCK_WAIT)?;
+    match std::fs::metadata(path) {
+        Ok(meta) if notes_journal::known_fine(path, &meta) => {}
+        Ok(_) => {
+            load_whole(path, &change.session, &change.group)?;
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            save_json(path, &GroupNotes::new(&change.session, &change.group))?;
+            if let Ok(meta) = std::fs::metadata(path) {
+                notes_journal::read_fine(path, &meta);
+            }
+        }
+        Err(e) => return Err(StoreError::io(path, IoOp::Read, e)),
+    }
+    notes_journal::append_locked(path, change)
+}
+
+/// Folds the journal of the notes file into it (under the writer lock);
+/// nothing to do without a journal. Consoles call it when idle and on quit.
+pub fn fold(path: &Path, session: &str, group: &str) -> Result<(), StoreError> {
+    if !journal_path(path).exists() {
+        return Ok(());
+    }
+    let _lock = WriterLock::acquire_timeout(path, LOCK_WAIT)?;
+    if !journal_path(path).exists() {
+        return Ok(());
+    }
+    fold_locked(path, session, group, None).map(drop)
+}
+
+/// The file and its journal (and `local`), written as the file; the
+/// journal's damaged lines are kept aside in `<group>.journal.damaged`,
+/// then the journal is removed. A crash between the two leaves a journal
+/// whose changes are already in the file: reading it again changes nothing.
+fn fold_locked(
+    path: &Path,
+    session: &str,
+    group: &str,
+    local: Option<&GroupNotes>,
+) -> Result<GroupNotes, StoreError> {
+    let journal = journal_path(path);
+    let bytes = notes_journal::read_from(path, 0)?;
+    let mut disk = load_whole(path, session, group)?;
+    let mut damaged = Vec::new();
+    if let Some(bytes) = &bytes {
+        let replay = notes_journal::parse(&journal, bytes, 1, Some(group))?;
+        replay_changes(&mut disk, &replay.changes);
+        damaged = replay.damaged;
+    }
+    if let Some(local) = local {
+        merge_into(&mut disk, local);
+    }
     save_json(path, &disk)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        notes_journal::read_fine(path, &meta);
+    }
+    if bytes.is_some() {
+        keep_damaged(path, &damaged)?;
+        match std::fs::remove_file(&journal) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(StoreError::io(&journal, IoOp::Rename, e)),
+        }
+        let _ = super::atomic::sync_folder_of(&journal);
+    }
     Ok(disk)
+}
+
+/// Adds the journal's damaged lines to `<group>.journal.damaged`.
+fn keep_damaged(path: &Path, lines: &[Vec<u8>]) -> Result<(), StoreError> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    use std::io::Write;
+    let aside = notes_journal::damaged_path(path);
+    let fail = |e| StoreError::io(&aside, IoOp::Append, e);
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&aside)
+        .map_err(fail)?;
+    for line in lines {
+        file.write_all(line).map_err(fail)?;
+        file.write_all(b"\n").map_err(fail)?;
+    }
+    file.sync_data().map_err(fail)
 }
 
 /// A console's claim on a draft slot: held while the console runs.
@@ -203,116 +362,5 @@ pub fn save_draft(path: &Path, draft: &Draft) -> Result<(), StoreError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::notes::{Note, NoteKind};
-
-    fn note(id: &str, text: &str) -> Note {
-        let at = "2026-01-20T14:10:00+09:00".parse().unwrap();
-        Note {
-            id: id.into(),
-            created: at,
-            updated: at,
-            block: None,
-            theme: None,
-            question: None,
-            speaker: Some("気仙沼市".into()),
-            kind: NoteKind::Issue,
-            owner: None,
-            text: text.into(),
-            deleted: false,
-            edited: None,
-            extra: Default::default(),
-        }
-    }
-
-    #[test]
-    fn two_consoles_with_stale_copies_both_keep_their_notes() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = notes_path(tmp.path(), "B");
-        prepare_dir(&path).unwrap();
-        let mut a = load(&path, "s", "B").unwrap();
-        let mut b = load(&path, "s", "B").unwrap();
-        a.notes.push(note("a1", "函館市の工夫"));
-        b.notes.push(note("b1", "気仙沼市の課題"));
-        commit(&path, &a).unwrap();
-        let written = commit(&path, &b).unwrap();
-        assert_eq!(written.notes.len(), 2);
-        let on_disk = load(&path, "s", "B").unwrap();
-        let ids: Vec<_> = on_disk.notes.iter().map(|n| n.id.as_str()).collect();
-        assert_eq!(ids, ["a1", "b1"]);
-    }
-
-    #[test]
-    fn a_file_that_cannot_be_read_is_never_overwritten() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = notes_path(tmp.path(), "B");
-        prepare_dir(&path).unwrap();
-        std::fs::write(&path, b"{\"format\": \"bunkakai.notes/1\", \"notes\": [").unwrap();
-        let mut mine = GroupNotes::new("s", "B");
-        mine.notes.push(note("n", "x"));
-        assert!(matches!(
-            commit(&path, &mine),
-            Err(StoreError::Parse { .. })
-        ));
-        let newer = br#"{"format": "bunkakai.notes/9", "session": "s", "group": "B"}"#;
-        std::fs::write(&path, newer).unwrap();
-        assert!(matches!(
-            commit(&path, &mine),
-            Err(StoreError::Format { .. })
-        ));
-        assert_eq!(std::fs::read(&path).unwrap(), newer);
-    }
-
-    #[test]
-    fn a_second_console_gets_its_own_draft_and_a_restart_gets_the_first_back() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = notes_path(tmp.path(), "B");
-        prepare_dir(&path).unwrap();
-        let first = claim_draft(&path).unwrap().unwrap();
-        let second = claim_draft(&path).unwrap().unwrap();
-        assert!(first.path.ends_with("B.json.draft"));
-        assert!(second.path.ends_with("B.json.draft2"));
-        let at = "2026-01-20T14:10:00+09:00".parse().unwrap();
-        let d = Draft::new("s", "B", at, Default::default(), Some("まとめ".into()));
-        save_draft(&first.path, &d).unwrap();
-        drop(first);
-        let again = claim_draft(&path).unwrap().unwrap();
-        assert_eq!(again.path, draft_path(&path, 1));
-        assert_eq!(load_draft(&again.path).unwrap(), Some(d));
-        assert_eq!(load_draft(&second.path).unwrap(), None);
-    }
-
-    #[test]
-    fn leftover_drafts_are_those_of_consoles_not_running() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = notes_path(tmp.path(), "A");
-        prepare_dir(&path).unwrap();
-        let first = claim_draft(&path).unwrap().unwrap();
-        let second = claim_draft(&path).unwrap().unwrap();
-        let third = claim_draft(&path).unwrap().unwrap();
-        let at = "2026-01-20T14:00:00+09:00".parse().unwrap();
-        let typed = |text: &str| {
-            let note = crate::model::notes_draft::DraftNote {
-                text: text.into(),
-                ..Default::default()
-            };
-            Draft::new("jichitai-09", "A", at, note, None)
-        };
-        save_draft(&second.path, &typed("二台目で打った")).unwrap();
-        save_draft(&third.path, &typed("まだ動いている")).unwrap();
-        drop(first);
-        drop(second);
-        // A console started again: slot 1 back, slot 2 left over, slot 3 running.
-        let again = claim_draft(&path).unwrap().unwrap();
-        assert_eq!(again.path, draft_path(&path, 1));
-        let left = leftover_drafts(&path, &again.path);
-        assert_eq!(left.len(), 1);
-        assert_eq!(left[0].0.path, draft_path(&path, 2));
-        assert_eq!(left[0].1.note.text, "二台目で打った");
-        // While it is held, a further console does not get that slot.
-        let another = claim_draft(&path).unwrap().unwrap();
-        assert_eq!(another.path, draft_path(&path, 4));
-        drop(third);
-    }
-}
+#[path = "notes_file_tests.rs"]
+mod tests;

@@ -39,8 +39,9 @@ pub struct FileStamp {
 /// The data files of a sitting and their stamps.
 pub type Snapshot = BTreeMap<PathBuf, FileStamp>;
 
-/// Stamps the files other processes write: `session.json`, `run.json` and
-/// `notes/*.json` (drafts, locks and temp files are not data).
+/// Stamps the files other processes write: `session.json`, `run.json`,
+/// `notes/*.json` and their journals `notes/*.journal` (drafts, locks and
+/// temp files are not data).
 pub fn snapshot(dir: &Path) -> Snapshot {
     let mut files = vec![dir.join("session.json"), dir.join("run.json")];
     if let Ok(entries) = std::fs::read_dir(dir.join("notes")) {
@@ -76,7 +77,7 @@ fn is_data_file(path: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    name.ends_with(".json") && !name.starts_with('.')
+    (name.ends_with(".json") || name.ends_with(".journal")) && !name.starts_with('.')
 }
 
 /// The files added, removed or changed between two snapshots.
@@ -187,16 +188,20 @@ mod tests {
         std::fs::write(dir.join("notes/A.json"), "{}").unwrap();
         std::fs::write(dir.join("notes/.A.json.tmp.1.2"), "x").unwrap();
         std::fs::write(dir.join("notes/A.json.lock"), "").unwrap();
+        std::fs::write(dir.join("notes/A.journal"), "").unwrap();
         let before = snapshot(dir);
-        assert_eq!(before.len(), 2, "{before:?}");
+        assert_eq!(before.len(), 3, "{before:?}");
 
         std::fs::write(dir.join("notes/A.json"), "{\"n\": 1}").unwrap();
+        // A note-taker's save adds a line to the group's journal.
+        std::fs::write(dir.join("notes/A.journal"), "{}\n").unwrap();
         std::fs::write(dir.join("run.json"), "{}").unwrap();
         std::fs::remove_file(dir.join("session.json")).unwrap();
         let after = snapshot(dir);
         assert_eq!(
             changed(&before, &after),
             vec![
+                dir.join("notes/A.journal"),
                 dir.join("notes/A.json"),
                 dir.join("run.json"),
                 dir.join("session.json")

@@ -22,8 +22,13 @@ pub(super) fn files_changed(state: &mut State, paths: &[std::path::PathBuf], fx:
             .is_some_and(|d| d == "notes");
         match name {
             Some(n) if in_notes => {
-                if let Some(id) = n.strip_suffix(".json")
+                // A group's notes are its file and the journal beside it.
+                let id = n
+                    .strip_suffix(".json")
+                    .or_else(|| n.strip_suffix(".journal"));
+                if let Some(id) = id
                     && state.plan.group(id).is_some()
+                    && !groups.iter().any(|g| g == id)
                 {
                     groups.push(id.to_string());
                 }

@@ -307,10 +307,13 @@ fn changed_notes_files_are_read_again() {
             PathBuf::from("x/notes/B.json"),
             PathBuf::from("x/notes/Z.json"),
             PathBuf::from("x/run.json"),
+            PathBuf::from("x/notes/B.journal"),
+            PathBuf::from("x/notes/C.journal"),
         ]),
         at(0),
     );
-    assert_eq!(fx, vec![Effect::LoadNotes(vec!["B".into()])]);
+    // A note-taker's save is a line added to the group's journal.
+    assert_eq!(fx, vec![Effect::LoadNotes(vec!["B".into(), "C".into()])]);
     let digest = GroupDigest {
         notes: 4,
         ..GroupDigest::default()

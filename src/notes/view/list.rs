@@ -65,49 +65,60 @@ fn note_lines(state: &State, note: &Note, w: usize) -> Vec<(String, Style)> {
     out
 }
 
-/// Draws the notes list.
+/// Draws the notes list. Only the notes that reach the visible rows are
+/// laid out, walking up from the newest: a keystroke costs the same with
+/// a hundred thousand notes as with ten.
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let focused = state.mode == Mode::List;
-    let live: Vec<&Note> = state.doc.live_notes().collect();
-    let title = format!(" {} ({}) ", NotesText::Notes.text(lang), live.len());
+    let count = state.doc.live_notes().count();
+    let title = format!(" {} ({count}) ", NotesText::Notes.text(lang));
     let block = panel(title, false).border_style(border(focused));
     let inner = block.inner(area);
     block.render(area, buf);
     let w = usize::from(inner.width);
     let h = usize::from(inner.height);
-    if live.is_empty() {
+    if count == 0 {
         let hint = text::truncate(NotesText::NoNotes.text(lang), w);
         buf.set_string(inner.x, inner.y, hint, Style::new().fg(Color::DarkGray));
         return;
     }
-    let mut lines: Vec<(String, Style)> = Vec::new();
-    let mut sel_range = (0, 0);
-    for (i, note) in live.iter().enumerate() {
-        let start = lines.len();
+    // Rows are counted from the bottom: the list is bottom-anchored,
+    // scrolled up by `list_scroll` rows, and while the list has the
+    // keyboard, far enough to show the selected note.
+    let selected = focused.then(|| count - 1 - state.list_sel.min(count - 1));
+    let want = state.list_scroll.saturating_add(h);
+    let mut rows: Vec<(String, Style)> = Vec::new();
+    let mut sel = None;
+    let mut all = true;
+    let newest_first = state.doc.notes.iter().rev().filter(|n| !n.deleted);
+    for (k, note) in newest_first.enumerate() {
+        if rows.len() >= want && selected.is_none_or(|s| k > s) {
+            all = false;
+            break;
+        }
         let mut nl = note_lines(state, note, w);
-        if focused && i == state.list_sel {
+        if selected == Some(k) {
             for l in &mut nl {
                 l.1 = l.1.add_modifier(Modifier::REVERSED);
             }
+            sel = Some((rows.len(), rows.len() + nl.len()));
         }
-        lines.extend(nl);
-        if i == state.list_sel {
-            sel_range = (start, lines.len());
+        rows.extend(nl.into_iter().rev());
+    }
+    let mut below = state.list_scroll;
+    if all {
+        below = below.min(rows.len().saturating_sub(h));
+    }
+    if let Some((end, start)) = sel {
+        if start > h + below {
+            below = start - h;
+        } else if end < below {
+            below = end;
         }
     }
-    // Bottom-anchored: scrolled up by `list_scroll` rows, and while the list
-    // has the keyboard, far enough to show the selected note.
-    let max_first = lines.len().saturating_sub(h);
-    let mut first = max_first.saturating_sub(state.list_scroll);
-    if focused {
-        if sel_range.0 < first {
-            first = sel_range.0;
-        } else if sel_range.1 > first + h {
-            first = sel_range.1.saturating_sub(h).min(max_first);
-        }
-    }
-    for (i, (line, style)) in lines.iter().skip(first).take(h).enumerate() {
+    let shown: Vec<&(String, Style)> = rows.iter().skip(below).take(h).collect();
+    for (i, (line, style)) in shown.into_iter().rev().enumerate() {
         buf.set_stringn(inner.x, inner.y + i as u16, line, w, *style);
     }
 }
