@@ -40,10 +40,14 @@ pub fn replay_changes(base: &mut GroupNotes, changes: &[GroupNotes]) {
 fn merge_changes(base: &mut GroupNotes, changes: &[GroupNotes], as_file: bool) {
     let count: usize = changes.iter().map(|c| c.notes.len()).sum();
     if count > NOTE_BY_NOTE {
-        let mut incoming: Vec<Note> = Vec::with_capacity(count);
-        for c in changes {
-            incoming = merge_notes(&incoming, &c.notes);
-        }
+        // One pass over the base then every change in order: a tie keeps
+        // the earlier, as merging change by change would, without copying
+        // the notes merged so far once per change (a long journal).
+        let incoming: Vec<Note> = changes
+            .iter()
+            .flat_map(|c| c.notes.iter().cloned())
+            .collect();
+        debug_assert_eq!(incoming.len(), count);
         base.notes = merge_notes(&base.notes, &incoming);
     } else {
         for c in changes {
