@@ -9,6 +9,7 @@ pub mod actions;
 pub mod actions_cmd;
 pub mod archive;
 pub mod cache;
+pub mod compare_filter;
 pub mod export;
 pub mod export_all;
 pub mod export_cmd;

@@ -10,6 +10,7 @@ use super::state::Loaded;
 use crate::i18n::Lang;
 use crate::i18n::review::{ReviewText as T, kind_label};
 use crate::model::notes::NoteKind;
+use crate::review::compare_filter::Filter;
 use crate::review::themes::{Answers, ThemeEntry};
 use crate::tui::text::sanitize::inert;
 use crate::tui::text::styled::wrap;
@@ -30,6 +31,7 @@ pub fn summary_lines(
     entry: &ThemeEntry,
     found: &[Answers],
     width: usize,
+    filter: &Filter,
 ) -> Vec<Line<'static>> {
     let dim = Style::new().fg(Color::DarkGray);
     let mut counts = [0usize; 6];
@@ -75,10 +77,14 @@ pub fn summary_lines(
     // a large archive does not push the notes pages down.
     for (si, theme_id) in &entry.uses {
         let s = &data.archive.sittings[*si];
+        // The filter's sittings and stage narrow the summaries too.
+        if !filter.sitting(s) {
+            continue;
+        }
         let day = s.date().map(|d| d.to_string()).unwrap_or_default();
         let mut without: Vec<String> = Vec::new();
         for g in &s.groups {
-            if !s.themes_of(&g.id).iter().any(|t| t.id == *theme_id) {
+            if !s.themes_of(&g.id).iter().any(|t| t.id == *theme_id) || !filter.group(s, &g.id) {
                 continue;
             }
             let summary = s

@@ -251,11 +251,13 @@ pub fn compare_lines(
     theme: usize,
     question: usize,
     width: usize,
+    filter: &crate::review::compare_filter::Filter,
 ) -> Vec<Line<'static>> {
     let Some(entry) = data.themes.get(theme) else {
         return Vec::new();
     };
     let found = answers(&data.archive, entry, question);
+    let found = crate::review::compare_filter::narrow(&data.archive, found, filter);
     let head = match entry.questions.get(question) {
         Some(q) => format!("{} {}", if q.survey { "※" } else { "◆" }, inert(&q.text)),
         None => T::NoQuestion.text(lang).to_string(),
@@ -267,7 +269,7 @@ pub fn compare_lines(
     );
     out.push(Line::default());
     out.extend(super::compare_summary::summary_lines(
-        data, lang, entry, &found, width,
+        data, lang, entry, &found, width, filter,
     ));
     if found.is_empty() {
         out.push(Line::styled(T::NoNotes.text(lang), dim()));

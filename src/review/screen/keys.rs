@@ -50,6 +50,10 @@ pub enum Command {
     MarkDropped,
     /// Type (part of) an owner's name to list only their action items.
     OwnerFilter,
+    /// Type filters for the theme comparison (dates, stage, kind).
+    CompareFilter,
+    /// Clear the theme comparison's filters.
+    ClearFilter,
 }
 
 impl Command {
@@ -77,6 +81,11 @@ impl Command {
             Command::MarkDone => lang.pick("完了にする", "mark done"),
             Command::MarkDropped => lang.pick("取りやめ", "mark dropped"),
             Command::OwnerFilter => lang.pick("担当で絞り込む", "filter by owner"),
+            Command::CompareFilter => lang.pick(
+                "絞り込み（日付・段階・種類）",
+                "filter (dates, stage, kind)",
+            ),
+            Command::ClearFilter => lang.pick("絞り込み解除", "clear the filter"),
         }
     }
 }
@@ -89,6 +98,8 @@ impl crate::tui::keys::Command for Command {
         match self {
             Command::Up | Command::Down | Command::PageUp | Command::PageDown => None,
             Command::PrevTab | Command::Timing | Command::Reload | Command::Clear => None,
+            Command::CompareFilter => Some(lang.pick("絞り込み", "filter")),
+            Command::ClearFilter => Some(lang.pick("解除", "unfilter")),
             _ => Some(self.text(lang)),
         }
     }
@@ -155,7 +166,11 @@ pub const SITTING: Layer<Command> = layer(
 pub const THEME: Layer<Command> = layer(
     "テーマ比較",
     "Theme",
-    &[bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back)],
+    &[
+        bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
+        bind(&[Key::Char('f')], Command::CompareFilter),
+        bind(&[Key::Char('c')], Command::ClearFilter),
+    ],
 );
 
 /// Every action item: its status is set with o / d / x.

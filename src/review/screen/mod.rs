@@ -6,6 +6,7 @@
 //! [`run`] hands it to the shared runtime ([`crate::tui::runtime`]).
 
 pub mod actions_tab;
+pub mod compare_filter_box;
 mod compare_summary;
 pub mod content;
 pub mod keys;

@@ -108,7 +108,11 @@ pub(super) fn move_in_view(state: &mut State, c: Command) {
                 }
                 _ => {
                     let pane = content::compare_pane_width(width);
-                    let lines = content::compare_lines(data, lang, *theme, *question, pane).len();
+                    let filter = &state.compare.filter;
+                    let lines =
+                        content::compare_lines(data, lang, *theme, *question, pane, filter).len();
+                    // The filter row takes a row of the page.
+                    let page = page.saturating_sub(usize::from(!filter.is_empty()));
                     *scroll = step(*scroll, lines.saturating_sub(page) + 1, c);
                 }
             }

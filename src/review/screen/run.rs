@@ -162,6 +162,9 @@ pub fn to_action(state: &State, ev: Event) -> Option<Action> {
             if super::owner_filter::typing(state) {
                 return super::owner_filter::key(&key);
             }
+            if super::compare_filter_box::typing(state) {
+                return super::compare_filter_box::key(&key);
+            }
             if let Some(c) = dispatch(layers(state.view()), &key) {
                 return Some(Action::Command(c));
             }

@@ -74,6 +74,8 @@ pub struct State {
     pub saved: Option<Result<(), String>>,
     /// The actions tab's owner filter.
     pub owner: super::owner_filter::OwnerFilter,
+    /// The theme comparison's filter.
+    pub compare: super::compare_filter_box::FilterBox,
 }
 
 /// What the reviewer did, or what came back from the loop.
@@ -98,6 +100,11 @@ pub enum Action {
     /// Typing the owner filter ended: kept, or cleared.
     OwnerDone {
         /// The filter stays.
+        keep: bool,
+    },
+    /// Typing the comparison's filter ended: kept, or back to the last.
+    FilterDone {
+        /// The filter typed stays.
         keep: bool,
     },
 }
@@ -126,6 +133,7 @@ impl State {
             size,
             saved: None,
             owner: Default::default(),
+            compare: Default::default(),
         };
         (state, vec![Effect::Load])
     }
@@ -173,6 +181,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             }
             state.data = Some(*data);
             search_box::refresh(state);
+            super::compare_filter_box::reparse(state);
             actions_tab::clamp(state);
             return Vec::new();
         }
@@ -194,6 +203,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }),
         Action::Command(c) => return command(state, c),
         Action::OwnerDone { keep } => super::owner_filter::done(state, keep),
+        Action::FilterDone { keep } => super::compare_filter_box::done(state, keep),
     }
     Vec::new()
 }
@@ -202,6 +212,9 @@ fn edit(state: &mut State, change: impl FnOnce(&mut String)) {
     if super::owner_filter::typing(state) {
         change(&mut state.owner.text);
         super::owner_filter::reselect(state);
+    } else if super::compare_filter_box::typing(state) {
+        change(&mut state.compare.text);
+        super::compare_filter_box::reparse(state);
     } else if *state.view() == View::Search {
         change(&mut state.search.text);
         search_box::refresh(state);
@@ -244,6 +257,8 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
             search_box::refresh(state);
         }
         Command::Open => navigate::open(state),
+        Command::CompareFilter => super::compare_filter_box::start(state),
+        Command::ClearFilter => super::compare_filter_box::clear(state),
         _ => navigate::move_in_view(state, c),
     }
     Vec::new()

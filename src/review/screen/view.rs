@@ -33,6 +33,9 @@ pub fn cursor(state: &State) -> Option<(u16, u16)> {
     {
         return Some(at);
     }
+    if let Some(at) = super::compare_filter_box::cursor(state) {
+        return Some(at);
+    }
     if *state.view() != View::Search || too_small(Rect::new(0, 0, state.size.0, state.size.1)) {
         return None;
     }
@@ -238,6 +241,10 @@ fn footer(state: &State, area: Rect, buf: &mut Buffer) {
     // Typing an owner's name: only the keys that end it work.
     if super::owner_filter::typing(state) {
         render_footer(&super::owner_filter::footer(lang), &[], inner, buf);
+        return;
+    }
+    if super::compare_filter_box::typing(state) {
+        render_footer(&super::compare_filter_box::footer(lang), &[], inner, buf);
         return;
     }
     if state.saved.is_none() {

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::content::{self, compare_lines, hit_lines};
 use super::state::{Loaded, State};
 use crate::i18n::review::ReviewText as T;
+use crate::review::compare_filter::question_counts;
 use crate::tui::text::fit;
 use crate::tui::text::sanitize::inert;
 use crate::tui::text::styled::one_line;
@@ -25,6 +26,32 @@ pub(super) fn compare(
     let Some(entry) = data.themes.get(theme) else {
         return;
     };
+    // The filter, while one is set or typed, on the first row.
+    let body = if super::compare_filter_box::shown(state) {
+        let line = super::compare_filter_box::line(state);
+        let spans: Vec<_> = line
+            .spans
+            .iter()
+            .map(|s| (s.content.to_string(), s.style))
+            .collect();
+        buf.set_line(
+            body.x,
+            body.y,
+            &one_line(&spans, body.width.into()),
+            body.width,
+        );
+        Rect::new(
+            body.x,
+            body.y + 1,
+            body.width,
+            body.height.saturating_sub(1),
+        )
+    } else {
+        body
+    };
+    let filter = &state.compare.filter;
+    let counts = question_counts(&data.archive, entry, filter);
+    let digits = counts.iter().max().map_or(1, |m| m.to_string().len());
     let left_w = content::question_pane_width(body.width.into());
     let right = Rect::new(
         body.x + left_w as u16 + 1,
@@ -38,7 +65,9 @@ pub(super) fn compare(
         .questions
         .iter()
         .map(|q| format!("{} {}", if q.survey { "※" } else { "◆" }, inert(&q.text)))
-        .chain(std::iter::once(T::NoQuestion.text(lang).to_string()));
+        .chain(std::iter::once(T::NoQuestion.text(lang).to_string()))
+        .zip(&counts)
+        .map(|(label, n)| format!("{n:>digits$} {label}"));
     for (i, label) in labels.enumerate().skip(first).take(rows) {
         let style = if i == question {
             Style::new().add_modifier(Modifier::REVERSED)
@@ -60,7 +89,7 @@ pub(super) fn compare(
             Style::new().fg(Color::DarkGray),
         );
     }
-    let lines = compare_lines(data, lang, theme, question, right.width.into());
+    let lines = compare_lines(data, lang, theme, question, right.width.into(), filter);
     // The sitting and group of the notes at the top stay in view while
     // paging: the last origin line scrolled past is pinned on the first row.
     let is_origin = |l: &Line| {

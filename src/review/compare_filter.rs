@@ -1,0 +1,174 @@
+//! Narrowing a theme comparison: a range of sittings (by date, or by a
+//! sitting's folder name standing for its date), a stage of the 取組サイクル
+//! (a group is at a stage when its label or one of its members' stages
+//! names it), and a kind of note — typed as in the search box
+//! (`from:2026-01-01 to:jichitai-10 stage:② k:課題`), and how many notes
+//! each question holds once narrowed.
+
+use chrono::NaiveDate;
+
+use super::archive::{Archive, Sitting};
+use super::fold::fold;
+use super::themes::{Answers, ThemeEntry};
+use crate::i18n::Lang;
+use crate::model::notes::{Note, NoteKind};
+use crate::model::stage::same_stage;
+
+/// What a comparison is narrowed to. The default lets everything through.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Sittings on or after this day.
+    pub since: Option<NaiveDate>,
+    /// Sittings on or before this day.
+    pub until: Option<NaiveDate>,
+    /// Groups at this stage.
+    pub stage: Option<String>,
+    /// Notes of this kind.
+    pub kind: Option<NoteKind>,
+}
+
+impl Filter {
+    /// True when nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// True when the sitting falls in the range (a sitting without a date
+    /// falls outside any range).
+    pub fn sitting(&self, s: &Sitting) -> bool {
+        if self.since.is_none() && self.until.is_none() {
+            return true;
+        }
+        s.date()
+            .is_some_and(|d| self.since.is_none_or(|a| d >= a) && self.until.is_none_or(|b| d <= b))
+    }
+
+    /// True when the group of the sitting is at the stage.
+    pub fn group(&self, s: &Sitting, group: &str) -> bool {
+        let Some(stage) = &self.stage else {
+            return true;
+        };
+        let Some(g) = s.plan.as_ref().and_then(|p| p.group(group)) else {
+            return false;
+        };
+        g.label.as_deref().is_some_and(|l| same_stage(l, stage))
+            || g.members
+                .iter()
+                .filter_map(|m| m.stage.as_deref())
+                .any(|m| same_stage(m, stage))
+    }
+
+    /// True when the note is of the kind.
+    pub fn note(&self, n: &Note) -> bool {
+        self.kind.is_none_or(|k| n.kind == k)
+    }
+}
+
+/// Reads the filter line: `from:`/`to:` (a date, or a sitting's folder
+/// name for its date), `stage:`/`段階:` and `k:`/`種類:`. Anything else is
+/// an error that says which word and what is allowed.
+pub fn parse(text: &str, archive: &Archive, lang: Lang) -> Result<Filter, String> {
+    let mut f = Filter::default();
+    let mut rest: Vec<String> = Vec::new();
+    for token in text.split_whitespace() {
+        let Some((key, value)) = token.split_once([':', '：']) else {
+            return Err(unknown(token, lang));
+        };
+        match key {
+            _ if value.is_empty() => {}
+            // Free labels (「立ち上げ期」) are stages too.
+            "stage" | "段階" | "ステージ" => f.stage = Some(value.to_string()),
+            "from" | "since" | "to" | "until" => {
+                // A sitting's folder name stands for its date.
+                match archive.sitting(value).and_then(Sitting::date) {
+                    Some(d) => rest.push(format!("{key}:{d}")),
+                    None => rest.push(token.to_string()),
+                }
+            }
+            "k" | "kind" | "種類" => rest.push(token.to_string()),
+            _ => return Err(unknown(token, lang)),
+        }
+    }
+    let q = crate::review::screen::search_box::parse(&rest.join(" "), lang)?;
+    f.since = q.filters.since;
+    f.until = q.filters.until;
+    f.kind = q.filters.kind;
+    Ok(f)
+}
+
+fn unknown(token: &str, lang: Lang) -> String {
+    format!(
+        "{token}: {}",
+        lang.pick("使えるのは from: to: stage: k:", "use from: to: stage: k:")
+    )
+}
+
+/// The answers narrowed by the filter: sittings out of range, groups at
+/// another stage and notes of another kind dropped; groups left with no
+/// note dropped too.
+pub fn narrow(archive: &Archive, found: Vec<Answers>, filter: &Filter) -> Vec<Answers> {
+    if filter.is_empty() {
+        return found;
+    }
+    found
+        .into_iter()
+        .filter_map(|mut a| {
+            let s = &archive.sittings[a.sitting];
+            if !filter.sitting(s) || !filter.group(s, &s.groups[a.group].id) {
+                return None;
+            }
+            a.notes
+                .retain(|at| at.note(archive).is_some_and(|n| filter.note(n)));
+            (!a.notes.is_empty()).then_some(a)
+        })
+        .collect()
+}
+
+/// How many notes each question of the theme holds once narrowed, in the
+/// order of `entry.questions`, then the notes that name no known question.
+/// One pass over the theme's notes.
+pub fn question_counts(archive: &Archive, entry: &ThemeEntry, filter: &Filter) -> Vec<usize> {
+    let keys: Vec<String> = entry.questions.iter().map(|q| fold(&q.text)).collect();
+    let mut counts = vec![0usize; keys.len() + 1];
+    for (si, theme_id) in &entry.uses {
+        let s = &archive.sittings[*si];
+        let Some(theme) = s.plan.as_ref().and_then(|p| p.theme(theme_id)) else {
+            continue;
+        };
+        if !filter.sitting(s) {
+            continue;
+        }
+        // A question id of this sitting → its row.
+        let rows: Vec<(&str, usize)> = theme
+            .all_questions()
+            .filter_map(|q| {
+                let key = fold(&q.text);
+                keys.iter()
+                    .position(|k| *k == key)
+                    .map(|r| (q.id.as_str(), r))
+            })
+            .collect();
+        for g in &s.groups {
+            let Some(file) = &g.notes else { continue };
+            if !filter.group(s, &g.id) {
+                continue;
+            }
+            for n in file.notes.iter().filter(|n| !n.deleted && filter.note(n)) {
+                if s.theme_of(&g.id, n).is_none_or(|t| t.id != *theme_id) {
+                    continue;
+                }
+                let row = n
+                    .question
+                    .as_deref()
+                    .and_then(|id| rows.iter().find(|(q, _)| *q == id))
+                    .map_or(keys.len(), |(_, r)| *r);
+                counts[row] += 1;
+            }
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+#[path = "compare_filter_tests.rs"]
+mod tests;
