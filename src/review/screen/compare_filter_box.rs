@@ -4,7 +4,7 @@
 //! Esc goes back to the one kept before, and `c` clears it. While a
 //! filter is set it is shown on the first row of the comparison.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 
@@ -44,19 +44,7 @@ pub fn shown(state: &State) -> bool {
 /// What a key does while typing: Enter keeps, Esc goes back, Ctrl+C
 /// quits, Backspace erases; other characters are text.
 pub fn key(key: &KeyEvent) -> Option<Action> {
-    let chord = key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    match key.code {
-        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-            Some(Action::Command(super::keys::Command::Quit))
-        }
-        KeyCode::Enter => Some(Action::FilterDone { keep: true }),
-        KeyCode::Esc => Some(Action::FilterDone { keep: false }),
-        KeyCode::Backspace => Some(Action::Backspace),
-        KeyCode::Char(c) if !chord && !c.is_control() => Some(Action::Type(c)),
-        _ => None,
-    }
+    super::typing_line::key(key, |keep| Action::FilterDone { keep })
 }
 
 /// Starts typing the filter.

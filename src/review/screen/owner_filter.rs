@@ -3,7 +3,7 @@
 //! the items whose owner holds it as you type (folded like search: ＫＰＩ ≡
 //! kpi, ｶﾅ ≡ カナ), Enter keeps it, Esc clears it.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::state::{Action, Loaded, State, View};
 use crate::i18n::Lang;
@@ -26,19 +26,7 @@ pub fn typing(state: &State) -> bool {
 /// What a key does while typing: Enter keeps the filter, Esc clears it,
 /// Ctrl+C quits, Backspace erases; other characters are text.
 pub fn key(key: &KeyEvent) -> Option<Action> {
-    let chord = key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    match key.code {
-        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-            Some(Action::Command(super::keys::Command::Quit))
-        }
-        KeyCode::Enter => Some(Action::OwnerDone { keep: true }),
-        KeyCode::Esc => Some(Action::OwnerDone { keep: false }),
-        KeyCode::Backspace => Some(Action::Backspace),
-        KeyCode::Char(c) if !chord && !c.is_control() => Some(Action::Type(c)),
-        _ => None,
-    }
+    super::typing_line::key(key, |keep| Action::OwnerDone { keep })
 }
 
 /// Starts typing the owner.
