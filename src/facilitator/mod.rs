@@ -11,6 +11,7 @@
 pub mod action;
 pub mod groups;
 pub mod keys;
+pub mod notes_follow;
 pub mod previous;
 pub mod repair;
 pub mod run;

@@ -11,7 +11,6 @@ use crossterm::event::Event;
 use ratatui::Frame;
 
 use crate::i18n::Lang;
-use crate::i18n::display as words;
 use crate::model::Plan;
 use crate::model::Stamp;
 
@@ -22,9 +21,10 @@ use crate::tui::console::{End, Flow, Outside, Start};
 use crate::tui::{self, osc, runtime};
 
 use super::repair;
+use super::notes_follow::{Follows, read_notes};
 use super::saver::{Saver, spawn_saver};
 use super::view::FacilitatorView;
-use super::{Action, Effect, GroupDigest, State, keys, update};
+use super::{Action, Effect, State, keys, update};
 
 /// How the console was asked to open.
 #[derive(Debug, Clone, Copy)]
@@ -117,44 +117,6 @@ fn read_run(path: &Path, plan: &Plan) -> Result<RunState, StoreError> {
     }
 }
 
-/// Reads the digest of each group's notes file; a missing file is an empty
-/// one. A file that cannot be used gives the warning to show, in `lang`.
-fn read_notes(
-    dir: &Path,
-    groups: &[String],
-    lang: Lang,
-) -> Vec<(String, Result<GroupDigest, String>)> {
-    groups
-        .iter()
-        .map(|g| {
-            let path = dir.join("notes").join(format!("{g}.json"));
-            let read = std::fs::read(&path)
-                .map_err(|e| StoreError::Io {
-                    path: path.clone(),
-                    op: store::IoOp::Read,
-                    source: e,
-                })
-                .and_then(|b| store::notes_file::parse_for_reading(&path, &b, Some(g)));
-            let r = match read {
-                Ok((n, _)) => Ok(GroupDigest::of(&n)),
-                Err(e) if e.is_not_found() => Ok(GroupDigest::default()),
-                Err(e) => {
-                    tracing::warn!(error = %e, "notes file skipped");
-                    let file = format!("{g}.json");
-                    Err(match e {
-                        StoreError::Format {
-                            error: store::FormatError::Newer { .. },
-                            ..
-                        } => words::newer(&file, lang),
-                        _ => words::unreadable(&file, lang),
-                    })
-                }
-            };
-            (g.clone(), r)
-        })
-        .collect()
-}
-
 /// Runs the console until the facilitator quits or the terminal goes away;
 /// the last save of run.json finishes before the lock is released.
 pub fn run(console: Console) -> io::Result<()> {
@@ -168,6 +130,7 @@ pub fn run(console: Console) -> io::Result<()> {
         state,
         dir: dir.clone(),
         saver: None,
+        follows: Follows::default(),
     };
     let opts = runtime::Options {
         watch: Some(dir),
@@ -178,11 +141,13 @@ pub fn run(console: Console) -> io::Result<()> {
     result
 }
 
-/// The console while it runs: its state, and the thread writing run.json.
+/// The console while it runs: its state, the thread writing run.json, and
+/// where it is in each group's notes file.
 struct Live {
     state: State,
     dir: PathBuf,
     saver: Option<Saver>,
+    follows: Follows,
 }
 
 impl tui::Console for Live {
@@ -244,7 +209,7 @@ impl tui::Console for Live {
     }
 
     fn perform(&mut self, effect: Effect, out: &mut Outside<'_, Action>) -> Flow {
-        perform(effect, out, &self.saver, &self.dir, &self.state);
+        perform(effect, out, self);
         Flow::Continue
     }
 
@@ -273,13 +238,8 @@ fn next_wake(state: &State, now: Stamp) -> Stamp {
     wake
 }
 
-fn perform(
-    effect: Effect,
-    out: &mut Outside<'_, Action>,
-    saver: &Option<Saver>,
-    dir: &Path,
-    state: &State,
-) {
+fn perform(effect: Effect, out: &mut Outside<'_, Action>, live: &Live) {
+    let (saver, dir, state) = (&live.saver, live.dir.as_path(), &live.state);
     match effect {
         Effect::Save(run) => {
             if !state.read_only
@@ -320,7 +280,10 @@ fn perform(
                 groups
             };
             let (dir, lang) = (dir.to_path_buf(), state.lang);
-            out.spawn(move || Action::NotesLoaded(read_notes(&dir, &groups, lang)));
+            let (session, follows) = (state.plan.id.clone(), live.follows.clone());
+            out.spawn(move || {
+                Action::NotesLoaded(read_notes(&dir, &session, &groups, lang, &follows))
+            });
         }
         Effect::ReloadRun => {
             let path = dir.join(RUN_FILE);

@@ -15,6 +15,7 @@ pub mod notes_draft;
 pub mod notes_merge;
 pub mod notes_read;
 pub mod notes_rescue;
+pub mod notes_tally;
 pub mod plan;
 pub mod plan_read;
 pub mod plan_rules;

@@ -15,17 +15,20 @@ use super::notes_merge::{merge_into, merge_notes, note_wins};
 /// (`n log n` once) rather than note by note.
 const NOTE_BY_NOTE: usize = 64;
 
-/// Merges `change` into `base`, like `merge_into(base, change)`.
-pub fn apply_change(base: &mut GroupNotes, change: &GroupNotes) {
-    apply_changes(base, std::slice::from_ref(change));
+/// Merges `change` into `base`, like `merge_into(base, change)`; returns
+/// how many more live (not deleted) notes `base` holds after it (fewer when
+/// negative), so that a console keeps its count without counting again.
+pub fn apply_change(base: &mut GroupNotes, change: &GroupNotes) -> isize {
+    apply_changes(base, std::slice::from_ref(change))
 }
 
 /// Merges each of `changes` into `base` in turn. The notes of all of them
 /// are merged at once (a note's merge does not depend on the order); the
 /// other parts (marks, summary) one change after the other, as they are
-/// small and the summary's merge does depend on the order.
-pub fn apply_changes(base: &mut GroupNotes, changes: &[GroupNotes]) {
-    merge_changes(base, changes, false);
+/// small and the summary's merge does depend on the order. Returns the
+/// change in the count of live notes, like [`apply_change`].
+pub fn apply_changes(base: &mut GroupNotes, changes: &[GroupNotes]) -> isize {
+    merge_changes(base, changes, false)
 }
 
 /// Merges the lines of a journal into the file they were written beside,
@@ -33,13 +36,15 @@ pub fn apply_changes(base: &mut GroupNotes, changes: &[GroupNotes]) {
 /// as the file would hold it (without the base the line was edited from,
 /// which a file never holds), so the next line's summary is merged
 /// against the file's text as a whole save would have.
-pub fn replay_changes(base: &mut GroupNotes, changes: &[GroupNotes]) {
-    merge_changes(base, changes, true);
+pub fn replay_changes(base: &mut GroupNotes, changes: &[GroupNotes]) -> isize {
+    merge_changes(base, changes, true)
 }
 
-fn merge_changes(base: &mut GroupNotes, changes: &[GroupNotes], as_file: bool) {
+fn merge_changes(base: &mut GroupNotes, changes: &[GroupNotes], as_file: bool) -> isize {
     let count: usize = changes.iter().map(|c| c.notes.len()).sum();
+    let mut live = 0;
     if count > NOTE_BY_NOTE {
+        let before = base.live_notes().count() as isize;
         // One pass over the base then every change in order: a tie keeps
         // the earlier, as merging change by change would, without copying
         // the notes merged so far once per change (a long journal).
@@ -49,10 +54,11 @@ fn merge_changes(base: &mut GroupNotes, changes: &[GroupNotes], as_file: bool) {
             .collect();
         debug_assert_eq!(incoming.len(), count);
         base.notes = merge_notes(&base.notes, &incoming);
+        live = base.live_notes().count() as isize - before;
     } else {
         for c in changes {
             for n in &c.notes {
-                upsert(&mut base.notes, n);
+                live += upsert(&mut base.notes, n);
             }
         }
     }
@@ -65,6 +71,7 @@ fn merge_changes(base: &mut GroupNotes, changes: &[GroupNotes], as_file: bool) {
         }
     }
     base.notes = notes;
+    live
 }
 
 /// `change` without its notes (cheap for a change, which holds few; for a
@@ -87,7 +94,9 @@ pub fn without_notes(change: &GroupNotes) -> GroupNotes {
 
 /// Puts `n` into `notes` (kept in `(created, id)` order): in place of the
 /// note of the same id when `n` is newer, else at its place in the order.
-fn upsert(notes: &mut Vec<Note>, n: &Note) {
+/// Returns the change in the count of live notes (-1, 0 or 1).
+fn upsert(notes: &mut Vec<Note>, n: &Note) -> isize {
+    let live = |x: &Note| isize::from(!x.deleted);
     let key = (n.created, n.id.as_str());
     let at = notes.partition_point(|x| (x.created, x.id.as_str()) < key);
     let same = match notes.get(at) {
@@ -96,12 +105,16 @@ fn upsert(notes: &mut Vec<Note>, n: &Note) {
         _ => notes.iter().rposition(|x| x.id == n.id),
     };
     match same {
-        Some(i) => {
-            if note_wins(n, &notes[i]) {
-                notes[i] = n.clone();
-            }
+        Some(i) if note_wins(n, &notes[i]) => {
+            let was = live(&notes[i]);
+            notes[i] = n.clone();
+            live(n) - was
         }
-        None => notes.insert(at, n.clone()),
+        Some(_) => 0,
+        None => {
+            notes.insert(at, n.clone());
+            live(n)
+        }
     }
 }
 
@@ -209,5 +222,43 @@ mod tests {
         let ids: Vec<_> = c.notes.iter().map(|n| n.id.as_str()).collect();
         assert_eq!(ids, ["n2", "n18"]);
         assert!(c.attendance.is_empty() && c.summary.is_none());
+    }
+
+    #[test]
+    fn a_change_says_how_many_live_notes_it_added_or_took_away() {
+        let live = |d: &GroupNotes| d.live_notes().count() as isize;
+        let base = doc((0..10).map(|i| note(&format!("n{i}"), i, "元")).collect());
+        let later = |id: &str, minute: u32, deleted: bool| {
+            let mut n = note(id, minute, "後");
+            n.updated = "2026-01-20T15:00:00+09:00".parse().unwrap();
+            n.deleted = deleted;
+            n
+        };
+        let cases = [
+            (vec![note("new", 30, "新")], 1),
+            (vec![later("n3", 3, true)], -1),
+            (vec![later("n3", 3, true), later("n4", 4, false)], -1),
+            (vec![note("n5", 5, "元")], 0),
+            (vec![later("gone", 40, true)], 0),
+        ];
+        for (notes, want) in cases {
+            let mut d = base.clone();
+            let said = apply_change(&mut d, &doc(notes.clone()));
+            assert_eq!((said, live(&d) - live(&base)), (want, want), "{notes:?}");
+        }
+        // Many at once (the whole merge) and a deleted note brought back.
+        let mut d = base.clone();
+        apply_change(&mut d, &doc(vec![later("n1", 1, true)]));
+        let before = live(&d);
+        let many: Vec<Note> = (0..100)
+            .map(|i| note(&format!("m{i}"), i % 60, "多"))
+            .chain([{
+                let mut n = later("n1", 1, false);
+                n.updated = "2026-01-20T16:00:00+09:00".parse().unwrap();
+                n
+            }])
+            .collect();
+        let said = apply_change(&mut d, &doc(many));
+        assert_eq!((said, live(&d) - before), (101, 101));
     }
 }

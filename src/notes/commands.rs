@@ -21,7 +21,7 @@ fn edit_changed(state: &State) -> bool {
     let Some(note) = e
         .editing
         .as_ref()
-        .and_then(|id| state.doc.notes.iter().find(|n| &n.id == id))
+        .and_then(|id| state.doc.notes.iter().rev().find(|n| &n.id == id))
     else {
         return false;
     };
@@ -38,7 +38,7 @@ pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &
     let at = state.stamp(now);
     let order = state.roster_order();
     let qs = card::questions(&state.themes);
-    let live: Vec<String> = state.doc.live_notes().map(|n| n.id.clone()).collect();
+    let live = state.live_count;
     match cmd {
         Command::Commit if state.mode == Mode::Summary => commit_summary(state, now),
         Command::Commit => commit_note(state, now),
@@ -161,7 +161,7 @@ pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &
                 _ => Mode::Write,
             };
             if state.mode == Mode::List {
-                state.list_sel = live.len().saturating_sub(1);
+                state.list_sel = live.saturating_sub(1);
             }
         }
         Command::Back => {
@@ -188,7 +188,7 @@ pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &
             let (sel, len) = match state.mode {
                 Mode::Roster => (&mut state.roster_sel, order.len()),
                 Mode::Card => (&mut state.card_sel, qs.len()),
-                _ => (&mut state.list_sel, live.len()),
+                _ => (&mut state.list_sel, live),
             };
             *sel = if down {
                 (*sel + 1).min(len.saturating_sub(1))
@@ -222,10 +222,7 @@ pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &
             }
         }
         Command::Edit => {
-            if let Some(note) = live
-                .get(state.list_sel)
-                .and_then(|id| state.doc.notes.iter().find(|n| &n.id == id))
-            {
+            if let Some(note) = state.selected_note() {
                 let e = super::editor::NoteEditor {
                     area: super::editor::textarea_with(&note.text),
                     speaker: note.speaker.clone(),
@@ -242,9 +239,9 @@ pub(super) fn command(state: &mut State, cmd: Command, now: DateTime<Utc>, fx: &
             }
         }
         Command::Delete => {
-            if let Some(id) = live.get(state.list_sel) {
-                set_deleted(state, id, true, at);
-                state.deleted.push(id.clone());
+            if let Some(id) = state.selected_note().map(|n| n.id.clone()) {
+                set_deleted(state, &id, true, at);
+                state.deleted.push(id);
                 state.notice(NotesText::Deleted.text(state.lang), now);
             }
         }

@@ -9,10 +9,13 @@ use crate::model::notes::{Note, after};
 
 /// Marks note `id` deleted (or restored) at `at`.
 pub(super) fn set_deleted(state: &mut State, id: &str, deleted: bool, at: crate::model::Stamp) {
-    if let Some(n) = state.doc.notes.iter_mut().find(|n| n.id == id) {
+    // From the newest: the notes people delete and restore are recent.
+    if let Some(n) = state.doc.notes.iter_mut().rev().find(|n| n.id == id) {
+        let was_live = !n.deleted;
         n.deleted = deleted;
         n.updated = after(Some(n.updated), at);
         state.saving.note_changed(id);
+        state.counted(isize::from(!deleted) - isize::from(was_live));
     }
 }
 
@@ -41,7 +44,7 @@ pub(super) fn commit_note(state: &mut State, now: DateTime<Utc>) {
     let existing = e
         .editing
         .as_ref()
-        .and_then(|id| state.doc.notes.iter_mut().find(|n| &n.id == id));
+        .and_then(|id| state.doc.notes.iter_mut().rev().find(|n| &n.id == id));
     let id = match existing {
         // Opened and recorded again unchanged (or changed and undone): the
         // note stays as it was, with no edited mark and nothing to save.
@@ -64,10 +67,12 @@ pub(super) fn commit_note(state: &mut State, now: DateTime<Utc>) {
             n.theme = theme;
             n.question = question;
             n.owner = owner;
-            n.deleted = false;
+            let revived = std::mem::replace(&mut n.deleted, false);
             n.updated = after(Some(n.updated), at);
             n.edited = Some(n.updated);
-            n.id.clone()
+            let id = n.id.clone();
+            state.counted(isize::from(revived));
+            id
         }
         None => {
             state.id_counter += 1;
@@ -87,6 +92,7 @@ pub(super) fn commit_note(state: &mut State, now: DateTime<Utc>) {
                 edited: None,
                 extra: Default::default(),
             });
+            state.counted(1);
             id
         }
     };

@@ -15,6 +15,7 @@ use super::run::Files;
 use crate::i18n::Lang;
 use crate::i18n::notes::exit_lines;
 use crate::i18n::store::store_error;
+use crate::model::notes_change::change_of;
 use crate::store::{notes_file, rescue};
 use crate::tui::text;
 
@@ -74,14 +75,20 @@ pub fn finish_in(
 ) -> ExitReport {
     let lang = state.lang;
     let mut report = ExitReport::default();
-    if state.saving.dirty()
-        && let Err(e) = notes_file::commit(&files.notes, &state.doc)
+    // What is not on disk goes to the journal like every save (one line,
+    // however many notes the group has): quitting never waits seconds.
+    let pending = state.saving.dirty().then(|| {
+        let ids: Vec<&str> = state.saving.notes.keys().map(String::as_str).collect();
+        change_of(&state.doc, &ids, state.saving.other.is_some())
+    });
+    if let Some(change) = pending
+        && let Err(e) = notes_file::append(&files.notes, &change)
     {
         tracing::error!(error = %e, "notes not saved on exit");
         report.notes_error = Some(store_error(&e, lang));
         report.pending = state.saving.notes.len();
-    } else if !state.saving.dirty()
-        && let Err(e) = notes_file::fold(&files.notes, &state.plan.id, &state.group.id)
+    } else if let Err(e) =
+        notes_file::fold_on_quit(&files.notes, &state.plan.id, &state.group.id)
     {
         // Everything is in the journal already: only the fold is left.
         tracing::warn!(error = %e, "cannot fold the journal into the notes file");

@@ -44,6 +44,8 @@ pub(crate) mod tests_previous;
 #[cfg(test)]
 mod tests_quit;
 #[cfg(test)]
+mod tests_size;
+#[cfg(test)]
 mod tests_summary;
 #[cfg(test)]
 mod tests_turns;
@@ -122,6 +124,10 @@ pub struct State {
     pub breakout_minutes: Option<u32>,
     /// The file as last read or saved, with this console's changes merged in.
     pub doc: GroupNotes,
+    /// How many of `doc`'s notes are not deleted (the list's title, the
+    /// 保存済 count): kept up to date where notes change, so that a
+    /// keystroke never counts a hundred thousand notes.
+    pub live_count: usize,
     /// What is not yet on disk.
     pub saving: Saving,
     /// The note editor.
@@ -239,6 +245,7 @@ impl State {
             group: group.clone(),
             themes,
             breakout_minutes,
+            live_count: doc.live_notes().count(),
             doc,
             saving: Saving::default(),
             editor: NoteEditor::default(),
@@ -278,5 +285,29 @@ impl State {
             leftover_waiting: Vec::new(),
             previous: Default::default(),
         }
+    }
+
+    /// Counts the live notes again, after `doc` was replaced whole.
+    pub fn recount(&mut self) {
+        self.live_count = self.doc.live_notes().count();
+    }
+
+    /// Adds `delta` (what [`crate::model::notes_change::apply_change`]
+    /// said) to the count of live notes.
+    pub(crate) fn counted(&mut self, delta: isize) {
+        self.live_count = self.live_count.saturating_add_signed(delta);
+    }
+
+    /// The note selected in the list (`list_sel` counts live notes from
+    /// the oldest), found from the newest end, where the selection
+    /// usually is.
+    pub fn selected_note(&self) -> Option<&crate::model::notes::Note> {
+        let from_newest = self.live_count.checked_sub(self.list_sel + 1)?;
+        self.doc
+            .notes
+            .iter()
+            .rev()
+            .filter(|n| !n.deleted)
+            .nth(from_newest)
     }
 }

@@ -143,6 +143,7 @@ fn bring_back(state: &mut State, now: DateTime<Utc>) {
     let mut ids = std::collections::BTreeSet::new();
     for (path, r) in std::mem::take(&mut state.rescue_offer) {
         state.doc = merged(&state.doc, &r.doc);
+        state.recount();
         for id in &r.pending {
             if state.doc.notes.iter().any(|n| &n.id == id) {
                 state.saving.note_changed(id);

@@ -20,6 +20,7 @@ use crate::i18n::store::store_error_short as store_error;
 use crate::model::Stamp;
 use crate::model::notes_draft::Draft;
 use crate::model::run::RUN_FILE;
+use crate::store::notes_fold::{self, FoldGate};
 use crate::store::notes_follow::Follower;
 use crate::store::{self, notes_file};
 use crate::tui::console::{End, Flow, Outside, Start};
@@ -100,6 +101,9 @@ pub(crate) struct Live {
     saving: Arc<AtomicUsize>,
     /// Where the console is in the notes file and its journal.
     follower: Arc<Mutex<Follower>>,
+    /// Closed as the console quits: a fold still running then stops
+    /// without changing a file (the journal is on disk already).
+    fold_gate: Arc<FoldGate>,
     /// What was found on disk, given to `update` once the console starts.
     pub(crate) opening: Option<Opening>,
 }
@@ -115,6 +119,7 @@ impl Live {
             report: None,
             saving: Arc::default(),
             follower: Arc::default(),
+            fold_gate: Arc::default(),
             opening: None,
         }
     }
@@ -247,12 +252,20 @@ impl tui::Console for Live {
             Effect::FoldJournal => {
                 let path = self.files.notes.clone();
                 let (session, group) = (self.state.plan.id.clone(), self.state.group.id.clone());
-                self.spawn_save(out, move || {
-                    if let Err(e) = notes_file::fold(&path, &session, &group) {
-                        tracing::warn!(error = %e, "cannot fold the journal into the notes file");
-                    }
-                    Action::Tick
-                });
+                let gate = self.fold_gate.clone();
+                // A thread of its own, not the blocking pool (which the
+                // console waits for when it ends): a fold of a large group
+                // takes seconds and must not hold up quitting.
+                let spawned = std::thread::Builder::new()
+                    .name("fold".into())
+                    .spawn(move || {
+                        if let Err(e) = notes_fold::fold(&path, &session, &group, &gate) {
+                            tracing::warn!(error = %e, "cannot fold the journal into the notes file");
+                        }
+                    });
+                if let Err(e) = spawned {
+                    tracing::warn!(error = %e, "cannot start folding the journal");
+                }
             }
             Effect::LoadRun => {
                 let path = self.files.dir.join(RUN_FILE);
@@ -284,6 +297,7 @@ impl tui::Console for Live {
                 if !restore_terminal {
                     out.hung_up();
                 }
+                self.fold_gate.close();
                 self.wait_for_saves();
                 // Quit, signal or hang-up: the notes, the draft, else a
                 // rescue copy (see `finish`).

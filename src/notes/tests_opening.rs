@@ -54,6 +54,7 @@ fn a_turn_left_open_is_ended_at_the_last_known_moment_only_when_alone() {
     // Another console of the group still runs: its turn is not touched.
     let mut s = state_b();
     s.doc = dead.doc.clone();
+    s.recount();
     let opening = Opening {
         draft: Some(draft.clone()),
         alone: false,
@@ -63,6 +64,7 @@ fn a_turn_left_open_is_ended_at_the_last_known_moment_only_when_alone() {
     assert!(roster::speaking_now(&s.doc).is_some());
     let mut s = state_b();
     s.doc = dead.doc.clone();
+    s.recount();
     let opening = Opening {
         draft: Some(draft),
         alone: true,

@@ -123,8 +123,14 @@ pub fn notes(file: &FileBytes) -> Result<(GroupNotes, Vec<FileProblem>), FilePro
         .path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned());
-    let (doc, left_out) = notes_file::parse_for_reading(&file.path, bytes, group.as_deref())
-        .map_err(|e| from_store(file, e))?;
+    let (journal, unread) = match &file.journal {
+        Ok(j) => (j.as_deref(), None),
+        Err(e) => (None, Some(e)),
+    };
+    let (doc, left_out) =
+        notes_file::parse_for_reading(&file.path, bytes, journal, group.as_deref())
+            .map_err(|e| from_store(file, e))?;
+    let unread = unread.map(|e| problem(file, FileFault::Unreadable(e.to_string())));
     let left_out = left_out
         .into_iter()
         .map(|e| match from_store(file, e).fault {
@@ -133,6 +139,7 @@ pub fn notes(file: &FileBytes) -> Result<(GroupNotes, Vec<FileProblem>), FilePro
             }
             fault => problem(file, fault),
         })
+        .chain(unread)
         .collect();
     Ok((doc, left_out))
 }
@@ -230,6 +237,7 @@ mod tests {
         FileBytes {
             path: PathBuf::from("notes/A.json"),
             bytes: Ok(text.as_bytes().to_vec()),
+            journal: Ok(None),
         }
     }
 
@@ -275,6 +283,7 @@ mod tests {
         let unreadable = FileBytes {
             path: PathBuf::from("x"),
             bytes: Err(std::io::Error::other("denied")),
+            journal: Ok(None),
         };
         assert!(matches!(
             notes(&unreadable).unwrap_err().fault,

@@ -19,6 +19,9 @@ pub struct FileBytes {
     pub path: PathBuf,
     /// Its bytes, or why they could not be read.
     pub bytes: io::Result<Vec<u8>>,
+    /// For a notes file, its journal (`notes/<group>.journal`), read
+    /// before the file; `Ok(None)` when there is none (and for other files).
+    pub journal: Result<Option<Vec<u8>>, super::StoreError>,
 }
 
 /// Everything on disk about one sitting.
@@ -50,9 +53,20 @@ pub fn read_sitting(dir: &Path, folder: String) -> SittingFiles {
     let mut files = read_plan_and_run(dir, folder);
     files.notes = notes_files(&dir.join(NOTES_DIR))
         .into_iter()
-        .map(read_file)
+        .map(read_notes_file)
         .collect();
     files
+}
+
+/// Reads a notes file with its journal, the journal first (see
+/// [`super::notes_file::read_for_reading`]).
+fn read_notes_file(path: PathBuf) -> FileBytes {
+    let journal = super::notes_journal::read_from(&path, 0);
+    super::notes_file::between_reads();
+    FileBytes {
+        journal,
+        ..read_file(path)
+    }
 }
 
 /// Reads a sitting's plan and run file but none of its notes files: what
@@ -81,6 +95,7 @@ fn read_file(path: PathBuf) -> FileBytes {
             _ => std::fs::read(&path),
         },
         path,
+        journal: Ok(None),
     }
 }
 

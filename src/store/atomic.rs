@@ -181,3 +181,68 @@ fn is_unsupported_dir_sync(e: &io::Error) -> bool {
         io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
     )
 }
+
+/// A file's new contents written and flushed to a temporary file beside
+/// it, not yet in place: [`Staged::put_in_place`] renames it over the file
+/// (and flushes the folder); dropped before that, the temporary file is
+/// removed. It lets a long write happen without the writer lock, and only
+/// the rename under it.
+#[derive(Debug)]
+pub struct Staged {
+    temp: PathBuf,
+    path: PathBuf,
+    placed: bool,
+}
+
+/// Writes `bytes` to a temporary file beside `path` and flushes it.
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, StoreError> {
+    let fail = |op, source| StoreError::io(path, op, source);
+    let file_name = path.file_name().ok_or_else(|| {
+        fail(
+            IoOp::CreateTemp,
+            io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file"),
+        )
+    })?;
+    let dir = folder_of(path);
+    let (temp, mut file) =
+        create_temp(&mut RealOps, dir, file_name).map_err(|e| fail(IoOp::CreateTemp, e))?;
+    let staged = Staged {
+        temp,
+        path: path.to_path_buf(),
+        placed: false,
+    };
+    file.write_all(bytes)
+        .map_err(|e| fail(IoOp::WriteTemp, e))?;
+    file.sync_all().map_err(|e| fail(IoOp::SyncTemp, e))?;
+    Ok(staged)
+}
+
+impl Staged {
+    /// Renames the staged contents over the file and flushes the folder.
+    pub fn put_in_place(mut self) -> Result<(), StoreError> {
+        fs::rename(&self.temp, &self.path)
+            .map_err(|e| StoreError::io(&self.path, IoOp::Rename, e))?;
+        self.placed = true;
+        match RealOps.sync_dir(folder_of(&self.path)) {
+            Err(e) if !is_unsupported_dir_sync(&e) => {
+                Err(StoreError::io(&self.path, IoOp::SyncDir, e))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.placed {
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}

@@ -38,8 +38,11 @@ pub mod error;
 pub mod format;
 pub mod lock;
 pub mod notes_file;
+pub mod notes_fold;
 pub mod notes_follow;
 pub mod notes_journal;
+#[cfg(test)]
+mod notes_test_setup;
 pub mod previous_sitting;
 pub mod rescue;
 pub mod run_file;

@@ -77,11 +77,6 @@ pub fn load(path: &Path, session: &str, group: &str) -> Result<GroupNotes, Store
     Ok(doc)
 }
 
-/// The journal of the notes file `path`, whole; `None` when there is none.
-pub(crate) fn read_journal(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-    notes_journal::read_from(path, 0)
-}
-
 /// The notes file alone, for [`super::notes_follow`].
 pub(crate) fn load_whole_for_follower(
     path: &Path,
@@ -124,29 +119,55 @@ pub fn parse(path: &Path, bytes: &[u8], group: Option<&str>) -> Result<GroupNote
 /// Reads a notes file's bytes for showing only (review, search, export,
 /// the facilitator's counts): a note that does not fit the format is left
 /// out and reported, and the others are read. Never write the result back.
+/// `journal` is the journal's bytes, read *before* the file's (see
+/// [`read_for_reading`]): a fold between the two reads then leaves its
+/// lines in the file read second, where reading the journal after the file
+/// could find neither.
 pub fn parse_for_reading(
     path: &Path,
     bytes: &[u8],
+    journal: Option<&[u8]>,
     group: Option<&str>,
 ) -> Result<(GroupNotes, Vec<StoreError>), StoreError> {
     let (mut doc, mut problems) = parse_file_for_reading(path, bytes, group)?;
-    let journal = match notes_journal::read_from(path, 0) {
-        Ok(j) => j,
-        Err(e) => {
-            problems.push(e);
-            None
-        }
-    };
     if let Some(bytes) = journal {
-        let replay = notes_journal::parse(&journal_path(path), &bytes, 1, group)?;
+        let replay = notes_journal::parse(&journal_path(path), bytes, 1, group)?;
         replay_changes(&mut doc, &replay.changes);
         problems.extend(replay.problems);
     }
     Ok((doc, problems))
 }
 
+/// Reads a notes file and its journal for [`parse_for_reading`]: the
+/// journal first, then the file. Returns the journal (`None` when there is
+/// none) and the file's bytes.
+pub fn read_for_reading(
+    path: &Path,
+) -> (Result<Option<Vec<u8>>, StoreError>, std::io::Result<Vec<u8>>) {
+    let journal = notes_journal::read_from(path, 0);
+    between_reads();
+    (journal, std::fs::read(path))
+}
+
+/// Where a test can make a fold land between a reader's two reads.
+pub(crate) fn between_reads() {
+    #[cfg(test)]
+    BETWEEN_READS.with(|h| {
+        if let Some(f) = h.borrow_mut().take() {
+            f();
+        }
+    });
+}
+
+#[cfg(test)]
+thread_local! {
+    /// What [`between_reads`] runs once, in tests.
+    pub(crate) static BETWEEN_READS: std::cell::RefCell<Option<Box<dyn FnOnce()>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// [`parse_for_reading`] of the notes file alone.
-fn parse_file_for_reading(
+pub(crate) fn parse_file_for_reading(
     path: &Path,
     bytes: &[u8],
     group: Option<&str>,
@@ -222,17 +243,32 @@ pub fn append(path: &Path, change: &GroupNotes) -> Result<(), StoreError> {
     notes_journal::append_locked(path, change)
 }
 
-/// Folds the journal of the notes file into it (under the writer lock);
-/// nothing to do without a journal. Consoles call it when idle and on quit.
+/// Folds the journal of the notes file into it; nothing to do without a
+/// journal. Consoles call it when idle and on quit. The writer lock is held
+/// only for moments: see [`super::notes_fold`].
 pub fn fold(path: &Path, session: &str, group: &str) -> Result<(), StoreError> {
-    if !journal_path(path).exists() {
+    super::notes_fold::fold(path, session, group, &Default::default()).map(drop)
+}
+
+/// A notes file up to this size is folded when its console quits (a fold
+/// of it takes tens of milliseconds).
+pub const QUIT_FOLD_FILE_MAX: u64 = 1 << 20;
+/// A journal longer than this is folded when its console quits, whatever
+/// the size of the notes file (replaying it would slow every reader).
+pub const QUIT_FOLD_JOURNAL_MIN: u64 = 1 << 20;
+
+/// The fold a console makes as it quits: only when it is cheap (a small
+/// notes file) or overdue (a long journal). Otherwise the journal stays;
+/// it is on disk, every reader replays it, and the next console folds it
+/// when idle. Quitting with a hundred thousand notes in the group then
+/// takes no longer than with ten.
+pub fn fold_on_quit(path: &Path, session: &str, group: &str) -> Result<(), StoreError> {
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let journal = size(&journal_path(path));
+    if journal == 0 || (size(path) > QUIT_FOLD_FILE_MAX && journal < QUIT_FOLD_JOURNAL_MIN) {
         return Ok(());
     }
-    let _lock = WriterLock::acquire_timeout(path, LOCK_WAIT)?;
-    if !journal_path(path).exists() {
-        return Ok(());
-    }
-    fold_locked(path, session, group, None).map(drop)
+    fold(path, session, group)
 }
 
 /// The file and its journal (and `local`), written as the file; the
@@ -274,7 +310,7 @@ fn fold_locked(
 }
 
 /// Adds the journal's damaged lines to `<group>.journal.damaged`.
-fn keep_damaged(path: &Path, lines: &[Vec<u8>]) -> Result<(), StoreError> {
+pub(super) fn keep_damaged(path: &Path, lines: &[Vec<u8>]) -> Result<(), StoreError> {
     if lines.is_empty() {
         return Ok(());
     }

@@ -1,30 +1,9 @@
 use super::*;
-use crate::model::notes::{Note, NoteKind};
-
-fn note(id: &str, text: &str) -> Note {
-    let at = "2026-01-20T14:10:00+09:00".parse().unwrap();
-    Note {
-        id: id.into(),
-        created: at,
-        updated: at,
-        block: None,
-        theme: None,
-        question: None,
-        speaker: Some("気仙沼市".into()),
-        kind: NoteKind::Issue,
-        owner: None,
-        text: text.into(),
-        deleted: false,
-        edited: None,
-        extra: Default::default(),
-    }
-}
+use crate::store::notes_test_setup::{note, sitting};
 
 #[test]
 fn two_consoles_with_stale_copies_both_keep_their_notes() {
-    let tmp = tempfile::tempdir().unwrap();
-    let path = notes_path(tmp.path(), "B");
-    prepare_dir(&path).unwrap();
+    let (_tmp, path) = sitting();
     let mut a = load(&path, "s", "B").unwrap();
     let mut b = load(&path, "s", "B").unwrap();
     a.notes.push(note("a1", "函館市の工夫"));
@@ -39,9 +18,7 @@ fn two_consoles_with_stale_copies_both_keep_their_notes() {
 
 #[test]
 fn a_file_that_cannot_be_read_is_never_overwritten() {
-    let tmp = tempfile::tempdir().unwrap();
-    let path = notes_path(tmp.path(), "B");
-    prepare_dir(&path).unwrap();
+    let (_tmp, path) = sitting();
     std::fs::write(&path, b"{\"format\": \"bunkakai.notes/1\", \"notes\": [").unwrap();
     let mut mine = GroupNotes::new("s", "B");
     mine.notes.push(note("n", "x"));
@@ -60,9 +37,7 @@ fn a_file_that_cannot_be_read_is_never_overwritten() {
 
 #[test]
 fn a_second_console_gets_its_own_draft_and_a_restart_gets_the_first_back() {
-    let tmp = tempfile::tempdir().unwrap();
-    let path = notes_path(tmp.path(), "B");
-    prepare_dir(&path).unwrap();
+    let (_tmp, path) = sitting();
     let first = claim_draft(&path).unwrap().unwrap();
     let second = claim_draft(&path).unwrap().unwrap();
     assert!(first.path.ends_with("B.json.draft"));
@@ -79,9 +54,7 @@ fn a_second_console_gets_its_own_draft_and_a_restart_gets_the_first_back() {
 
 #[test]
 fn leftover_drafts_are_those_of_consoles_not_running() {
-    let tmp = tempfile::tempdir().unwrap();
-    let path = notes_path(tmp.path(), "A");
-    prepare_dir(&path).unwrap();
+    let (_tmp, path) = sitting();
     let first = claim_draft(&path).unwrap().unwrap();
     let second = claim_draft(&path).unwrap().unwrap();
     let third = claim_draft(&path).unwrap().unwrap();

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use super::error::{IoOp, StoreError};
-use super::notes_file::{load_whole_for_follower, read_journal};
+use super::notes_file::{load_whole_for_follower, parse_file_for_reading};
 use super::notes_journal::{self, Seen, journal_path};
 use crate::model::notes::GroupNotes;
 use crate::model::notes_change::{replay_changes, without_notes};
@@ -19,14 +19,35 @@ pub struct Follower {
     seen: Option<Option<Seen>>,
     /// How many bytes of the journal were read.
     offset: u64,
+    /// The identity (inode) of the journal file those bytes were read from.
+    journal_id: Option<u64>,
     /// How many lines of the journal were read.
     lines: usize,
     /// The file's marks, order, turns, summary and flag as they stand
     /// (everything but the notes), with the journal's lines merged in.
     rest: Option<GroupNotes>,
+    /// Read for showing only: a note that does not fit the format is left
+    /// out (and logged) instead of making the file unreadable.
+    for_reading: bool,
+    /// The last read gave the whole file (not only the new lines).
+    whole: bool,
 }
 
 impl Follower {
+    /// A follower for a reader that only shows the notes (the facilitator):
+    /// the file is read like [`super::notes_file::parse_for_reading`] does.
+    pub fn for_reading() -> Follower {
+        Follower {
+            for_reading: true,
+            ..Follower::default()
+        }
+    }
+
+    /// True when the last [`Follower::read`] gave the whole file.
+    pub fn gave_whole(&self) -> bool {
+        self.whole
+    }
+
     /// What the file holds that this follower has not given yet: the whole
     /// file (with its journal) on the first read and after the file was
     /// rewritten; else the notes of the journal's new lines with the file's
@@ -38,23 +59,35 @@ impl Follower {
         group: &str,
     ) -> Result<GroupNotes, StoreError> {
         let before = stat(path)?;
+        self.whole = true;
         if self.seen != Some(before) {
             return self.read_whole(path, session, group, before);
         }
         let journal = journal_path(path);
+        let read = notes_journal::read_with_id(path, self.offset)?;
+        // Another journal than the one read so far (a fold replaced it by
+        // the lines added while it ran), or a shorter one: read whole.
+        let moved = match &read {
+            Some((_, id)) => self.offset > 0 && self.journal_id != Some(*id),
+            None => self.offset > 0,
+        };
         let len = match std::fs::metadata(&journal) {
             Ok(m) => m.len(),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => 0,
             Err(e) => return Err(StoreError::io(&journal, IoOp::Read, e)),
         };
-        if len < self.offset {
+        if moved || len < self.offset {
             return self.read_whole(path, session, group, before);
         }
-        let bytes = notes_journal::read_from(path, self.offset)?.unwrap_or_default();
+        let (bytes, id) = read.unwrap_or_default();
         // A fold renames the file before it removes the journal: the file
         // unchanged after the journal was read means the journal was its own.
         if stat(path)? != before {
             return self.read_whole(path, session, group, before);
+        }
+        self.whole = false;
+        if !bytes.is_empty() {
+            self.journal_id = Some(id);
         }
         let replay = notes_journal::parse(&journal, &bytes, self.lines + 1, Some(group))?;
         for e in &replay.problems {
@@ -81,10 +114,16 @@ impl Follower {
         group: &str,
         before: Option<Seen>,
     ) -> Result<GroupNotes, StoreError> {
-        let journal = read_journal(path)?;
-        let mut doc = load_whole_for_follower(path, session, group)?;
+        let journal = notes_journal::read_with_id(path, 0)?;
+        super::notes_file::between_reads();
+        let mut doc = if self.for_reading {
+            read_leniently(path, session, group)?
+        } else {
+            load_whole_for_follower(path, session, group)?
+        };
         let (mut whole, mut lines) = (0, 0);
-        if let Some(bytes) = journal {
+        self.journal_id = journal.as_ref().map(|(_, id)| *id);
+        if let Some((bytes, _)) = journal {
             let replay = notes_journal::parse(&journal_path(path), &bytes, 1, Some(group))?;
             replay_changes(&mut doc, &replay.changes);
             whole = replay.whole;
@@ -103,6 +142,22 @@ impl Follower {
     }
 }
 
+/// The notes file alone, a note that does not fit left out (and logged).
+fn read_leniently(path: &Path, session: &str, group: &str) -> Result<GroupNotes, StoreError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(GroupNotes::new(session, group));
+        }
+        Err(e) => return Err(StoreError::io(path, IoOp::Read, e)),
+    };
+    let (doc, problems) = parse_file_for_reading(path, &bytes, Some(group))?;
+    for e in &problems {
+        tracing::warn!(error = %e, "a note of the notes file is left out");
+    }
+    Ok(doc)
+}
+
 fn stat(path: &Path) -> Result<Option<Seen>, StoreError> {
     match std::fs::metadata(path) {
         Ok(m) => Ok(Some(notes_journal::seen(&m))),
@@ -112,56 +167,5 @@ fn stat(path: &Path) -> Result<Option<Seen>, StoreError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::notes::{Note, NoteKind};
-    use crate::store::notes_file::{append, commit, notes_path, prepare_dir};
-
-    fn one(id: &str) -> GroupNotes {
-        let at = "2026-01-20T14:10:00+09:00".parse().unwrap();
-        let mut c = GroupNotes::new("s", "B");
-        c.notes.push(Note {
-            id: id.into(),
-            created: at,
-            updated: at,
-            block: None,
-            theme: None,
-            question: None,
-            speaker: None,
-            kind: NoteKind::Issue,
-            owner: None,
-            text: "気仙沼市".into(),
-            deleted: false,
-            edited: None,
-            extra: Default::default(),
-        });
-        c
-    }
-
-    fn ids(doc: &GroupNotes) -> Vec<&str> {
-        doc.notes.iter().map(|n| n.id.as_str()).collect()
-    }
-
-    #[test]
-    fn after_the_first_read_only_new_lines_are_given() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = notes_path(tmp.path(), "B");
-        prepare_dir(&path).unwrap();
-        commit(&path, &one("a")).unwrap();
-        append(&path, &one("b")).unwrap();
-        let mut f = Follower::default();
-        assert_eq!(ids(&f.read(&path, "s", "B").unwrap()), ["a", "b"]);
-        assert!(f.read(&path, "s", "B").unwrap().notes.is_empty());
-        append(&path, &one("c")).unwrap();
-        append(&path, &one("d")).unwrap();
-        assert_eq!(ids(&f.read(&path, "s", "B").unwrap()), ["c", "d"]);
-        // A fold rewrites the file: read whole again.
-        crate::store::notes_file::fold(&path, "s", "B").unwrap();
-        append(&path, &one("e")).unwrap();
-        assert_eq!(
-            ids(&f.read(&path, "s", "B").unwrap()),
-            ["a", "b", "c", "d", "e"]
-        );
-        assert!(f.read(&path, "s", "B").unwrap().notes.is_empty());
-    }
-}
+#[path = "notes_follow_tests.rs"]
+mod tests;

@@ -194,19 +194,28 @@ fn line_error(path: &Path, line: usize, message: &str) -> StoreError {
 }
 
 /// Reads the journal of `notes` from byte `from` on; `None` when there is
-/// none. Returns the bytes and the journal's length.
+/// none.
 pub fn read_from(notes: &Path, from: u64) -> Result<Option<Vec<u8>>, StoreError> {
+    Ok(read_with_id(notes, from)?.map(|(bytes, _)| bytes))
+}
+
+/// [`read_from`], with the identity (inode) of the journal file the bytes
+/// came from: a fold replaces the journal by another file, so the same
+/// offset in a journal of another identity means nothing.
+pub fn read_with_id(notes: &Path, from: u64) -> Result<Option<(Vec<u8>, u64)>, StoreError> {
     let path = journal_path(notes);
+    let fail = |e| StoreError::io(&path, IoOp::Read, e);
     let mut file = match File::open(&path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(StoreError::io(&path, IoOp::Read, e)),
+        Err(e) => return Err(fail(e)),
     };
+    let id = seen(&file.metadata().map_err(fail)?).2;
     let mut bytes = Vec::new();
     file.seek(SeekFrom::Start(from))
         .and_then(|_| file.read_to_end(&mut bytes))
-        .map_err(|e| StoreError::io(&path, IoOp::Read, e))?;
-    Ok(Some(bytes))
+        .map_err(fail)?;
+    Ok(Some((bytes, id)))
 }
 
 /// Adds `change` to the journal of `notes` and flushes it to disk. The

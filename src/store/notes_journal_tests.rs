@@ -1,42 +1,14 @@
 use super::*;
-use crate::model::notes::{Note, NoteKind, Summary};
+use crate::model::notes::Summary;
 use crate::model::notes_change::change_of;
-use crate::store::notes_file::{self, append, commit, fold, load, notes_path, prepare_dir};
+use crate::store::notes_file::{self, append, commit, fold, load};
+use crate::store::notes_test_setup::{ids, note, one, sitting as setup};
 
-fn note(id: &str, text: &str) -> Note {
-    let at = "2026-01-20T14:10:00+09:00".parse().unwrap();
-    Note {
-        id: id.into(),
-        created: at,
-        updated: at,
-        block: None,
-        theme: None,
-        question: None,
-        speaker: Some("気仙沼市".into()),
-        kind: NoteKind::Issue,
-        owner: None,
-        text: text.into(),
-        deleted: false,
-        edited: None,
-        extra: Default::default(),
-    }
-}
-
-fn one(id: &str, text: &str) -> GroupNotes {
-    let mut c = GroupNotes::new("s", "B");
-    c.notes.push(note(id, text));
-    c
-}
-
-fn setup() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let path = notes_path(tmp.path(), "B");
-    prepare_dir(&path).unwrap();
-    (tmp, path)
-}
-
-fn ids(doc: &GroupNotes) -> Vec<&str> {
-    doc.notes.iter().map(|n| n.id.as_str()).collect()
+/// What a reader that only shows the notes gets (review, export).
+fn reading(path: &std::path::Path) -> (GroupNotes, Vec<StoreError>) {
+    let (journal, file) = notes_file::read_for_reading(path);
+    let (journal, file) = (journal.unwrap(), file.unwrap());
+    notes_file::parse_for_reading(path, &file, journal.as_deref(), Some("B")).unwrap()
 }
 
 #[test]
@@ -54,7 +26,7 @@ fn a_commit_adds_a_line_and_leaves_the_file_as_it_was() {
     assert!(journal.starts_with("{\"crc32\":\""));
     assert_eq!(ids(&load(&path, "s", "B").unwrap()), ["a", "b", "c"]);
     // Every reader sees the journal too.
-    let (doc, problems) = notes_file::parse_for_reading(&path, &before, Some("B")).unwrap();
+    let (doc, problems) = reading(&path);
     assert_eq!((ids(&doc), problems.len()), (vec!["a", "b", "c"], 0));
     // A fold writes it into the file and removes the journal.
     fold(&path, "s", "B").unwrap();
@@ -82,8 +54,8 @@ fn a_line_cut_short_is_left_out_reported_and_cut_off_by_the_next_commit() {
     bytes.extend_from_slice(&torn[..torn.len() / 2]);
     std::fs::write(&journal, &bytes).unwrap();
     assert_eq!(ids(&load(&path, "s", "B").unwrap()), ["a"]);
-    let file = std::fs::read(&path).unwrap();
-    let (_, problems) = notes_file::parse_for_reading(&path, &file, Some("B")).unwrap();
+
+    let (_, problems) = reading(&path);
     assert_eq!(problems.len(), 1);
     let said = problems[0].to_string();
     assert!(
@@ -92,7 +64,7 @@ fn a_line_cut_short_is_left_out_reported_and_cut_off_by_the_next_commit() {
     );
     append(&path, &one("c", "次の一件")).unwrap();
     assert_eq!(ids(&load(&path, "s", "B").unwrap()), ["a", "c"]);
-    let (_, problems) = notes_file::parse_for_reading(&path, &file, Some("B")).unwrap();
+    let (_, problems) = reading(&path);
     assert!(problems.is_empty(), "{problems:?}");
 }
 
@@ -107,8 +79,8 @@ fn a_damaged_line_is_left_out_and_kept_aside_on_a_fold() {
     let damaged = text.replacen("二件目", "二件日", 1);
     std::fs::write(&journal, &damaged).unwrap();
     assert_eq!(ids(&load(&path, "s", "B").unwrap()), ["a", "c"]);
-    let file = std::fs::read(&path).unwrap();
-    let (_, problems) = notes_file::parse_for_reading(&path, &file, Some("B")).unwrap();
+
+    let (_, problems) = reading(&path);
     let said = problems[0].to_string();
     assert!(
         said.contains("B.journal:2:1") && said.contains("checksum"),

@@ -142,7 +142,7 @@ pub fn render_status(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Bu
             Style::new().fg(Color::Yellow),
         )
     } else {
-        let n = state.doc.live_notes().count();
+        let n = state.live_count;
         (
             format!("{} ({n})", NotesText::Saved.text(lang)),
             Style::new().fg(Color::Green),

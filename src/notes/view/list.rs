@@ -71,7 +71,7 @@ fn note_lines(state: &State, note: &Note, w: usize) -> Vec<(String, Style)> {
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let focused = state.mode == Mode::List;
-    let count = state.doc.live_notes().count();
+    let count = state.live_count;
     let title = format!(" {} ({count}) ", NotesText::Notes.text(lang));
     let block = panel(title, false).border_style(border(focused));
     let inner = block.inner(area);

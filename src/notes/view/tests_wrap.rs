@@ -149,6 +149,7 @@ fn half_width_voiced_kana_leave_no_gaps_and_nothing_is_missing_at_60_columns() {
             edited: None,
             extra: Default::default(),
         });
+        s.recount();
         let (buf, _) = render(&s, w, h, t0());
         let shown = lines(&buf);
         for part in ["ワークショップ", "バス旅行", "データ", "活用も"] {

@@ -1,0 +1,48 @@
+//! What the store's notes tests share: a sitting folder with its notes
+//! folder ready, and notes of group B to put in it.
+
+use std::path::PathBuf;
+
+use super::notes_file::{notes_path, prepare_dir};
+use crate::model::notes::{GroupNotes, Note, NoteKind};
+
+/// A fresh sitting in a temporary folder (kept while the first value
+/// lives) and the path of group B's notes file in it.
+pub(crate) fn sitting() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = notes_path(tmp.path(), "B");
+    prepare_dir(&path).unwrap();
+    (tmp, path)
+}
+
+/// A note `id` saying `text`, by 気仙沼市, at 14:10 on the sitting's day.
+pub(crate) fn note(id: &str, text: &str) -> Note {
+    let at = "2026-01-20T14:10:00+09:00".parse().unwrap();
+    Note {
+        id: id.into(),
+        created: at,
+        updated: at,
+        block: None,
+        theme: None,
+        question: None,
+        speaker: Some("気仙沼市".into()),
+        kind: NoteKind::Issue,
+        owner: None,
+        text: text.into(),
+        deleted: false,
+        edited: None,
+        extra: Default::default(),
+    }
+}
+
+/// A change of group B holding the one note `id`.
+pub(crate) fn one(id: &str, text: &str) -> GroupNotes {
+    let mut c = GroupNotes::new("s", "B");
+    c.notes.push(note(id, text));
+    c
+}
+
+/// The ids of a group's notes, in order.
+pub(crate) fn ids(doc: &GroupNotes) -> Vec<&str> {
+    doc.notes.iter().map(|n| n.id.as_str()).collect()
+}
