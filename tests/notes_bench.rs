@@ -18,6 +18,35 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[i]
 }
 
+/// CPU time this thread has used: what a keystroke costs the console,
+/// without the time the scheduler gave other processes (a loaded machine).
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes into the timespec it is given.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// CPU time the whole process has used (every thread).
+fn process_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: as above.
+    unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
 fn report(what: &str, mut samples: Vec<Duration>) {
     samples.sort();
     eprintln!(
@@ -180,22 +209,33 @@ fn keystroke_with_100k_notes() {
     let mut state = State::new(Lang::Ja, &plan, &group, group_of(100_000), "b".into());
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
     let now = chrono::Utc::now();
-    let mut keys = Vec::new();
+    let (mut keys, mut cpu, mut updates, mut views) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    eprintln!("load average before: {}", load_average());
     for (i, c) in "気仙沼市の課題は人手不足。"
         .chars()
         .cycle()
-        .take(300)
+        .take(1000)
         .enumerate()
     {
         let at = now + chrono::Duration::milliseconds(i as i64 * 50);
         let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        let t = Instant::now();
+        let (t, c0) = (Instant::now(), thread_cpu());
         let _ = update(&mut state, Action::Key(key), at);
+        let c1 = thread_cpu();
         term.draw(|f| bunkakai::notes::view::draw(f, &state, at))
             .unwrap();
+        let c2 = thread_cpu();
         keys.push(t.elapsed());
+        cpu.push(c2 - c0);
+        updates.push(c1 - c0);
+        views.push(c2 - c1);
     }
-    report("keystroke (update + view), 100k notes", keys);
+    report("keystroke (update + view), 100k notes, wall", keys);
+    report("keystroke (update + view), 100k notes, CPU", cpu);
+    report("  of which update, CPU", updates);
+    report("  of which view, CPU", views);
+    eprintln!("load average after: {}", load_average());
     let mut ticks = Vec::new();
     for i in 0..50 {
         let at = now + chrono::Duration::seconds(60 + i);
@@ -206,4 +246,152 @@ fn keystroke_with_100k_notes() {
         ticks.push(t.elapsed());
     }
     report("tick (update + view), 100k notes", ticks);
+}
+
+/// F13: what one note committed by a note-taker costs the facilitator with
+/// 100,000 notes in the group: re-reading the group's file whole (as every
+/// journal change did before) against following only the journal's new
+/// lines. CPU time of the reading thread, 20 commits each.
+#[test]
+#[ignore]
+fn facilitator_cost_per_committed_note() {
+    use bunkakai::facilitator::notes_follow::{Follows, read_notes};
+    let (_tmp, dir) = sitting();
+    let path = notes_file::notes_path(&dir, "B");
+    notes_file::prepare_dir(&path).unwrap();
+    notes_file::commit(&path, &group_of(100_000)).unwrap();
+    eprintln!("load average before: {}", load_average());
+    let groups = vec!["B".to_string()];
+    let follows = Follows::default();
+    let (c0, t0) = (thread_cpu(), Instant::now());
+    read_notes(
+        &dir,
+        "jichitai-09",
+        &groups,
+        bunkakai::i18n::Lang::Ja,
+        &follows,
+    );
+    eprintln!(
+        "facilitator first read of 100k notes: CPU {:.2?}, wall {:.2?}",
+        thread_cpu() - c0,
+        t0.elapsed()
+    );
+    let (mut whole, mut follow) = (Vec::new(), Vec::new());
+    for i in 0..20 {
+        let mut change = GroupNotes::new("jichitai-09", "B");
+        change.notes.push(note(200_000 + i));
+        notes_file::append(&path, &change).unwrap();
+        // Before: the whole file and journal read again.
+        let c = thread_cpu();
+        let (journal, bytes) = notes_file::read_for_reading(&path);
+        let (doc, _) = notes_file::parse_for_reading(
+            &path,
+            &bytes.unwrap(),
+            journal.unwrap().as_deref(),
+            Some("B"),
+        )
+        .unwrap();
+        let before = doc.live_notes().count();
+        whole.push(thread_cpu() - c);
+        // Now: only the new line.
+        let c = thread_cpu();
+        let got = read_notes(
+            &dir,
+            "jichitai-09",
+            &groups,
+            bunkakai::i18n::Lang::Ja,
+            &follows,
+        );
+        follow.push(thread_cpu() - c);
+        assert_eq!(got[0].1.as_ref().unwrap().notes, before);
+    }
+    report(
+        "facilitator per note committed, whole re-read (before), CPU",
+        whole,
+    );
+    report(
+        "facilitator per note committed, following the journal (now), CPU",
+        follow,
+    );
+    eprintln!("load average after: {}", load_average());
+}
+
+/// F7/F13: the fold of 200 journal lines into a 100,000-note group, a
+/// commit made while it runs (how long it waits), and quitting a console
+/// holding the group with a note not yet saved.
+#[test]
+#[ignore]
+fn fold_commit_during_fold_and_quit_at_100k() {
+    let (_tmp, dir) = sitting();
+    let path = notes_file::notes_path(&dir, "B");
+    notes_file::prepare_dir(&path).unwrap();
+    notes_file::commit(&path, &group_of(100_000)).unwrap();
+    eprintln!("load average before: {}", load_average());
+    let add = |i: usize| {
+        let mut change = GroupNotes::new("jichitai-09", "B");
+        change.notes.push(note(300_000 + i));
+        notes_file::append(&path, &change).unwrap();
+    };
+    for round in 0..3 {
+        for i in 0..200 {
+            add(round * 1000 + i);
+        }
+        let p = path.clone();
+        let folding = std::thread::spawn(move || {
+            let (t, c) = (Instant::now(), thread_cpu());
+            notes_file::fold(&p, "jichitai-09", "B").unwrap();
+            (t.elapsed(), thread_cpu() - c)
+        });
+        // Commits made while the fold runs.
+        let mut waits = Vec::new();
+        while !folding.is_finished() {
+            let t = Instant::now();
+            add(round * 1000 + 500 + waits.len());
+            waits.push(t.elapsed());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let (wall, cpu) = folding.join().unwrap();
+        eprintln!("fold of 200 lines into 100k notes: wall {wall:.2?}, CPU {cpu:.2?}");
+        report("  commits made during that fold", waits);
+    }
+    // Quitting: the console's last save and fold, with one note pending.
+    use bunkakai::i18n::Lang;
+    use bunkakai::notes::{Action, State, update};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
+    let plan = bunkakai::model::read_plan(&bytes, "jichitai-09")
+        .plan
+        .unwrap();
+    let group = plan.group("B").unwrap().clone();
+    let doc = notes_file::load(&path, "jichitai-09", "B").unwrap();
+    let mut state = State::new(Lang::Ja, &plan, &group, doc, "q".into());
+    let now = chrono::Utc::now();
+    for c in "終了前のメモ".chars() {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let _ = update(&mut state, Action::Key(key), now);
+    }
+    let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    let _ = update(&mut state, Action::Key(enter), now);
+    let files = bunkakai::notes::run::Files {
+        dir: dir.clone(),
+        notes: path.clone(),
+        draft: notes_file::draft_path(&path, 1),
+    };
+    let (t, c) = (Instant::now(), process_cpu());
+    let report_ = bunkakai::notes::finish::finish_in(&state, &files, now, &dir.join("rescue"));
+    eprintln!(
+        "quit with 100k notes and one note pending: wall {:.2?}, CPU {:.2?} (clean: {})",
+        t.elapsed(),
+        process_cpu() - c,
+        report_.clean()
+    );
+    // Before: the whole-file save quitting made (the same note).
+    let (t, c) = (Instant::now(), process_cpu());
+    notes_file::commit(&path, &state.doc).unwrap();
+    eprintln!(
+        "  the whole-file save quitting made before: wall {:.2?}, CPU {:.2?}",
+        t.elapsed(),
+        process_cpu() - c
+    );
+    eprintln!("load average after: {}", load_average());
 }

@@ -69,7 +69,10 @@ pub fn read_notes(
         .iter()
         .map(|g| {
             let path = store::notes_file::notes_path(dir, g);
-            let read = follows.entry(g.clone()).or_default().read(&path, session, g);
+            let read = follows
+                .entry(g.clone())
+                .or_default()
+                .read(&path, session, g);
             let r = match read {
                 Ok(d) => Ok(d),
                 Err(e) if e.is_not_found() => Ok(GroupDigest::default()),
@@ -97,7 +100,9 @@ mod tests {
     use crate::store::notes_file;
 
     fn one(id: &str, deleted: bool, minute: u32) -> GroupNotes {
-        let at = format!("2026-01-20T14:{minute:02}:00+09:00").parse().unwrap();
+        let at = format!("2026-01-20T14:{minute:02}:00+09:00")
+            .parse()
+            .unwrap();
         let mut c = GroupNotes::new("s", "B");
         c.notes.push(Note {
             id: id.into(),

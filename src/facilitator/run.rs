@@ -20,8 +20,8 @@ use crate::timer;
 use crate::tui::console::{End, Flow, Outside, Start};
 use crate::tui::{self, osc, runtime};
 
-use super::repair;
 use super::notes_follow::{Follows, read_notes};
+use super::repair;
 use super::saver::{Saver, spawn_saver};
 use super::view::FacilitatorView;
 use super::{Action, Effect, State, keys, update};

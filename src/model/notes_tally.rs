@@ -104,6 +104,6 @@ mod tests {
             tally.apply(&change.notes);
             assert_eq!(tally.live(), doc.live_notes().count(), "{change:?}");
         }
-        assert_eq!(tally.live(), 3);
+        assert_eq!(tally.live(), 2);
     }
 }

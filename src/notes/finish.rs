@@ -87,9 +87,7 @@ pub fn finish_in(
         tracing::error!(error = %e, "notes not saved on exit");
         report.notes_error = Some(store_error(&e, lang));
         report.pending = state.saving.notes.len();
-    } else if let Err(e) =
-        notes_file::fold_on_quit(&files.notes, &state.plan.id, &state.group.id)
-    {
+    } else if let Err(e) = notes_file::fold_on_quit(&files.notes, &state.plan.id, &state.group.id) {
         // Everything is in the journal already: only the fold is left.
         tracing::warn!(error = %e, "cannot fold the journal into the notes file");
     }

@@ -55,7 +55,10 @@ fn quitting_with_a_large_group_adds_a_line_and_does_not_rewrite_the_file() {
     assert!(report.clean(), "{report:?}");
     // The file is as it was (no whole rewrite, no fold); the note is in
     // the journal, where every reader finds it.
-    assert!(std::fs::read(&notes).unwrap() == before, "rewritten on quit");
+    assert!(
+        std::fs::read(&notes).unwrap() == before,
+        "rewritten on quit"
+    );
     let journal = std::fs::read_to_string(crate::store::notes_journal::journal_path(&notes));
     assert_eq!(journal.unwrap().lines().count(), 1);
     let read = notes_file::load(&notes, "jichitai-09", "B").unwrap();

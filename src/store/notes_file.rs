@@ -143,7 +143,10 @@ pub fn parse_for_reading(
 /// none) and the file's bytes.
 pub fn read_for_reading(
     path: &Path,
-) -> (Result<Option<Vec<u8>>, StoreError>, std::io::Result<Vec<u8>>) {
+) -> (
+    Result<Option<Vec<u8>>, StoreError>,
+    std::io::Result<Vec<u8>>,
+) {
     let journal = notes_journal::read_from(path, 0);
     between_reads();
     (journal, std::fs::read(path))

@@ -24,12 +24,12 @@
 use std::path::Path;
 use std::sync::Mutex;
 
+use super::WriterLock;
 use super::atomic::{self, sync_folder_of};
 use super::document::to_pretty_json;
 use super::error::{IoOp, StoreError};
 use super::notes_file::{LOCK_WAIT, load_whole_for_follower};
 use super::notes_journal::{self, Seen, journal_path};
-use super::WriterLock;
 use crate::model::notes_change::replay_changes;
 
 /// What a fold did.
@@ -60,7 +60,12 @@ impl FoldGate {
 }
 
 /// Folds the journal of the notes file `path` into it; see the module.
-pub fn fold(path: &Path, session: &str, group: &str, gate: &FoldGate) -> Result<Folded, StoreError> {
+pub fn fold(
+    path: &Path,
+    session: &str,
+    group: &str,
+    gate: &FoldGate,
+) -> Result<Folded, StoreError> {
     let journal = journal_path(path);
     if !journal.exists() {
         return Ok(Folded::Nothing);
