@@ -32,22 +32,8 @@ fn report(what: &str, mut samples: Vec<Duration>) {
 
 fn note(n: usize) -> Note {
     let at = chrono::Utc::now().fixed_offset();
-    Note {
-        id: format!("bench-{n}"),
-        created: at,
-        updated: at,
-        block: Some("exchange".into()),
-        theme: Some("2".into()),
-        question: Some("q1".into()),
-        speaker: Some("気仙沼市".into()),
-        kind: NoteKind::Issue,
-        owner: None,
-        text: "若手職員向けセミナーは商工会議所経由で周知。参加企業は12社、アンケート回収率8割。"
-            .into(),
-        deleted: false,
-        edited: None,
-        extra: Default::default(),
-    }
+    let text = "若手職員向けセミナーは商工会議所経由で周知。参加企業は12社、アンケート回収率8割。";
+    common::notes::answer(format!("bench-{n}"), at, "気仙沼市", NoteKind::Issue, text)
 }
 
 /// The locked read-merge-write cycle of one note commit, as the console

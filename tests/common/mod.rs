@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use expectrl::Session;
 
 pub mod cli;
+pub mod notes;
 use expectrl::process::unix::{PtyStream, UnixProcess};
 
 /// The built `bunkakai` binary.
