@@ -1,0 +1,42 @@
+//! The Markdown report's tables: a header row with each column's alignment,
+//! then one line a row, cells already escaped for Markdown.
+
+use std::fmt::{Display, Write};
+
+/// Writes a table's header: the column titles, then the alignment row, one
+/// letter a column in `align` (`l` left, `r` right).
+pub fn header(out: &mut String, align: &str, titles: &[&str]) {
+    debug_assert_eq!(align.len(), titles.len(), "one alignment a column");
+    let titles: Vec<&dyn Display> = titles.iter().map(|t| t as &dyn Display).collect();
+    row(out, &titles);
+    for a in align.chars() {
+        out.push_str(if a == 'r' { "|---:" } else { "|---" });
+    }
+    out.push_str("|\n");
+}
+
+/// Writes one row.
+pub fn row(out: &mut String, cells: &[&dyn Display]) {
+    out.push('|');
+    for cell in cells {
+        let _ = write!(out, " {cell} |");
+    }
+    out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_aligns_its_columns_and_rows_follow() {
+        let mut out = String::new();
+        header(&mut out, "lr", &["名前", "時間"]);
+        row(&mut out, &[&"佐野市", &"1:00"]);
+        row(&mut out, &[&"", &3]);
+        assert_eq!(
+            out,
+            "| 名前 | 時間 |\n|---|---:|\n| 佐野市 | 1:00 |\n|  | 3 |\n"
+        );
+    }
+}
