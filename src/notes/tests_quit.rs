@@ -39,20 +39,7 @@ fn two_notes_failing() -> State {
 fn screen(s: &State) -> String {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
     let frame = t.draw(|f| view::draw(f, s, t0())).unwrap();
-    let buf = frame.buffer;
-    (0..buf.area.height)
-        .map(|y| {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < buf.area.width {
-                let sym = buf[(x, y)].symbol();
-                line.push_str(sym);
-                x += crate::tui::text::width(sym).max(1) as u16;
-            }
-            line
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    crate::tui::buffer_text::text_of(frame.buffer)
 }
 
 #[test]

@@ -24,19 +24,3 @@ pub fn row(out: &mut String, cells: &[&dyn Display]) {
     out.push('\n');
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_header_aligns_its_columns_and_rows_follow() {
-        let mut out = String::new();
-        header(&mut out, "lr", &["名前", "時間"]);
-        row(&mut out, &[&"佐野市", &"1:00"]);
-        row(&mut out, &[&"", &3]);
-        assert_eq!(
-            out,
-            "| 名前 | 時間 |\n|---|---:|\n| 佐野市 | 1:00 |\n|  | 3 |\n"
-        );
-    }
-}
