@@ -158,10 +158,7 @@ fn keystroke_with_100k_notes() {
     use bunkakai::notes::{Action, State, update};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use ratatui::{Terminal, backend::TestBackend};
-    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
-    let plan = bunkakai::model::read_plan(&bytes, "jichitai-09")
-        .plan
-        .unwrap();
+    let plan = common::plan();
     let group = plan.group("B").unwrap().clone();
     let mut state = State::new(Lang::Ja, &plan, &group, group_of(100_000), "b".into());
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();

@@ -6,9 +6,7 @@ use super::notes::{GroupNotes, Note, NoteKind};
 
 /// 14:`minute` on the sitting's day (2026-01-20, Japan time).
 pub(crate) fn at_minute(minute: u32) -> Stamp {
-    format!("2026-01-20T14:{minute:02}:00+09:00")
-        .parse()
-        .unwrap()
+    super::test_sitting::at(i64::from(minute) * 60)
 }
 
 /// An issue note (課題) recorded at 14:`minute` and not changed since, in

@@ -7,10 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::*;
 use crate::model::notes::NoteKind;
 
-fn plan() -> crate::model::Plan {
-    let bytes = include_bytes!("../../sessions/jichitai-09/session.json");
-    crate::model::read_plan(bytes, "jichitai-09").plan.unwrap()
-}
+use crate::model::test_sitting::plan;
 
 pub(crate) fn state_b() -> State {
     let plan = plan();

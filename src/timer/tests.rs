@@ -2,18 +2,8 @@
 //! sleep jumps, irregular ticks and a restart from `run.json`.
 
 use super::*;
-use crate::model::read_plan;
 
-pub(super) fn plan() -> Plan {
-    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
-    read_plan(&bytes, "jichitai-09").plan.unwrap()
-}
-
-/// 14:00:00 Japan time on the day of the sitting, plus `secs`.
-pub(super) fn at(secs: i64) -> Stamp {
-    chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
-        + Duration::seconds(secs)
-}
+pub(super) use crate::model::test_sitting::{at, plan};
 
 pub(super) fn min(m: i64) -> i64 {
     m * 60

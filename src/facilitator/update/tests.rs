@@ -7,21 +7,16 @@ use chrono::Duration;
 use super::*;
 use crate::facilitator::GroupDigest;
 use crate::i18n::Lang;
-use crate::model::read_plan;
 use crate::model::run::RunState;
 use crate::timer::{Clock, Status};
 
 fn state() -> State {
-    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
-    let plan = read_plan(&bytes, "jichitai-09").plan.unwrap();
+    let plan = crate::model::test_sitting::plan();
     let run = RunState::new(&plan);
     State::new(plan, run, Lang::Ja)
 }
 
-fn at(secs: i64) -> Stamp {
-    chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
-        + Duration::seconds(secs)
-}
+use crate::model::test_sitting::at;
 
 fn cmd(s: &mut State, c: Command, t: i64) -> Vec<Effect> {
     update(s, Action::Command(c), at(t))

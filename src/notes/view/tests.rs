@@ -20,10 +20,7 @@ pub(super) fn t0() -> DateTime<Utc> {
     "2026-01-20T05:10:00Z".parse().unwrap()
 }
 
-fn plan() -> crate::model::Plan {
-    let bytes = include_bytes!("../../../sessions/jichitai-09/session.json");
-    crate::model::read_plan(bytes, "jichitai-09").plan.unwrap()
-}
+use crate::model::test_sitting::plan;
 
 pub(super) fn fresh(lang: Lang) -> State {
     let plan = plan();

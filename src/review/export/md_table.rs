@@ -23,4 +23,3 @@ pub fn row(out: &mut String, cells: &[&dyn Display]) {
     }
     out.push('\n');
 }
-
