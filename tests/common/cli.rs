@@ -64,6 +64,17 @@ pub fn in_archive(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// The hidden `notes-writer` test tool adding notes to the sitting folder
+/// `sitting` as another note-taker's console would, run to its end.
+pub fn notes_writer(sitting: &Path, args: &[&str]) -> Output {
+    Command::new(bin())
+        .arg("notes-writer")
+        .args(args)
+        .arg(sitting)
+        .output()
+        .unwrap()
+}
+
 /// What a command wrote on stdout and stderr, as text.
 pub fn texts(o: &Output) -> (String, String) {
     (

@@ -53,6 +53,16 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Names of the entries in `dir`, sorted.
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
 /// The archive fixture (`tests/fixtures/archive`): two sittings that were
 /// run, each with a notes file that cannot be used (jichitai-09's C.json is
 /// broken, jichitai-10's is of a newer version).

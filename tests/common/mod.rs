@@ -11,7 +11,7 @@ pub mod notes;
 pub mod pty;
 pub mod review;
 
-pub use fixtures::{archive_copy, archive_dir, at, copy_dir, plan, plan_file, sitting};
+pub use fixtures::{archive_copy, archive_dir, at, copy_dir, listing, plan, plan_file, sitting};
 pub use pty::{Console, cell_after};
 
 /// The built `bunkakai` binary.

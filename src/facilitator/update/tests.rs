@@ -10,25 +10,7 @@ use crate::i18n::Lang;
 use crate::model::run::RunState;
 use crate::timer::{Clock, Status};
 
-fn state() -> State {
-    let plan = crate::model::test_sitting::plan();
-    let run = RunState::new(&plan);
-    State::new(plan, run, Lang::Ja)
-}
-
-use crate::model::test_sitting::at;
-
-fn cmd(s: &mut State, c: Command, t: i64) -> Vec<Effect> {
-    update(s, Action::Command(c), at(t))
-}
-
-fn saves(fx: &[Effect]) -> usize {
-    fx.iter().filter(|e| matches!(e, Effect::Save(_))).count()
-}
-
-fn bells(fx: &[Effect]) -> usize {
-    fx.iter().filter(|e| matches!(e, Effect::Bell)).count()
-}
+use super::tests_trust::{at, bells, cmd, saves, state};
 
 #[test]
 fn space_starts_pauses_and_resumes_and_each_change_is_saved() {

@@ -5,23 +5,8 @@
 use super::*;
 use crate::facilitator::GroupDigest;
 use crate::i18n::Lang;
-use crate::model::run::RunState;
 
-fn state() -> State {
-    let plan = crate::model::test_sitting::plan();
-    let run = RunState::new(&plan);
-    State::new(plan, run, Lang::Ja)
-}
-
-use crate::model::test_sitting::at;
-
-fn cmd(s: &mut State, c: Command, t: i64) -> Vec<Effect> {
-    update(s, Action::Command(c), at(t))
-}
-
-fn saves(fx: &[Effect]) -> usize {
-    fx.iter().filter(|e| matches!(e, Effect::Save(_))).count()
-}
+use super::tests_trust::{at, cmd, saves, state};
 
 #[test]
 fn d_puts_the_selected_groups_cards_on_the_display_in_turn_then_takes_them_down() {

@@ -1,6 +1,7 @@
 //! Keys that cannot lose the clock (F1) and signals that always reach the
 //! facilitator (F2, F3, F10, F19), driven by actions with an injected `now`.
-//! The full rehearsal of jichitai-09 is in `tests_rehearsal`.
+//! The full rehearsal of jichitai-09 is in `tests_rehearsal`. The facilitator's
+//! state on the fixture plan and the helpers every `update` test uses are here.
 
 use super::*;
 use crate::facilitator::GroupDigest;
@@ -21,8 +22,12 @@ pub(super) fn cmd(s: &mut State, c: Command, t: i64) -> Vec<Effect> {
     update(s, Action::Command(c), at(t))
 }
 
-fn bells(fx: &[Effect]) -> usize {
+pub(super) fn bells(fx: &[Effect]) -> usize {
     fx.iter().filter(|e| matches!(e, Effect::Bell)).count()
+}
+
+pub(super) fn saves(fx: &[Effect]) -> usize {
+    fx.iter().filter(|e| matches!(e, Effect::Save(_))).count()
 }
 
 pub(super) fn notified(fx: &[Effect]) -> Option<String> {
