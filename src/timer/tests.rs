@@ -5,6 +5,12 @@ use super::*;
 
 pub(super) use crate::model::test_sitting::{at, plan};
 
+/// The minutes-left of every alert given in the current block so far.
+pub(super) fn alerts_given(run: &RunState) -> Vec<u32> {
+    let current = run.current.as_ref().unwrap();
+    current.alerts.iter().map(|a| a.minutes).collect()
+}
+
 pub(super) fn min(m: i64) -> i64 {
     m * 60
 }
@@ -180,14 +186,7 @@ fn a_ten_minute_sleep_rings_only_the_most_urgent_alert() {
     assert_eq!(Clock::at(&plan, &run, woke).remaining, 30);
     assert_eq!(take_due_alert(&plan, &mut run, woke), Some(1));
     assert_eq!(take_due_alert(&plan, &mut run, woke), None);
-    let fired: Vec<u32> = run
-        .current
-        .as_ref()
-        .unwrap()
-        .alerts
-        .iter()
-        .map(|a| a.minutes)
-        .collect();
+    let fired = alerts_given(&run);
     assert_eq!(fired, vec![5, 1]);
     assert_eq!(take_due_alert(&plan, &mut run, at(min(45))), Some(0));
 }
