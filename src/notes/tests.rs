@@ -29,6 +29,14 @@ pub(crate) fn press(
     update(s, Action::Key(KeyEvent::new(code, m)), now)
 }
 
+/// The save of the notes file among `fx`: what it writes and its generation.
+pub(crate) fn save_in(fx: &[Effect]) -> Option<(GroupNotes, u64)> {
+    fx.iter().find_map(|f| match f {
+        Effect::SaveNotes { doc, generation } => Some(((**doc).clone(), *generation)),
+        _ => None,
+    })
+}
+
 pub(crate) fn type_text(s: &mut State, text: &str, now: DateTime<Utc>) {
     for c in text.chars() {
         press(s, KeyCode::Char(c), KeyModifiers::NONE, now);
