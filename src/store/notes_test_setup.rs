@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::notes_file::{notes_path, prepare_dir};
-use crate::model::notes::{GroupNotes, Note, NoteKind};
+use crate::model::notes::{GroupNotes, Note};
 
 /// A fresh sitting in a temporary folder (kept while the first value
 /// lives) and the path of group B's notes file in it.
@@ -17,21 +17,9 @@ pub(crate) fn sitting() -> (tempfile::TempDir, PathBuf) {
 
 /// A note `id` saying `text`, by 気仙沼市, at 14:10 on the sitting's day.
 pub(crate) fn note(id: &str, text: &str) -> Note {
-    let at = "2026-01-20T14:10:00+09:00".parse().unwrap();
     Note {
-        id: id.into(),
-        created: at,
-        updated: at,
-        block: None,
-        theme: None,
-        question: None,
         speaker: Some("気仙沼市".into()),
-        kind: NoteKind::Issue,
-        owner: None,
-        text: text.into(),
-        deleted: false,
-        edited: None,
-        extra: Default::default(),
+        ..crate::model::test_notes::note(id, 10, text)
     }
 }
 
