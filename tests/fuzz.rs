@@ -281,6 +281,7 @@ fn sitting_files(plan: &[u8], run: &[u8], notes: &[u8]) -> SittingFiles {
     let file = |p: &str, b: &[u8]| FileBytes {
         path: PathBuf::from(DIR).join(p),
         bytes: Ok(b.to_vec()),
+        journal: Ok(None),
     };
     SittingFiles {
         folder: "jichitai-09".into(),
@@ -319,7 +320,7 @@ fn exercise(base: &Base, kind: Kind, mutant: &[u8], draw: bool, export_too: bool
     // For showing: a note that does not fit is left out (the consoles that
     // write use `notes_file::parse`, which refuses the file; its verdict
     // is the same whenever nothing is left out).
-    let notes_read = notes_file::parse_for_reading(&notes_path, notes_b, Some("A"));
+    let notes_read = notes_file::parse_for_reading(&notes_path, notes_b, None, Some("A"));
     lap("readers", t);
     // The review's reading of the same files: the same verdict, and every
     // file not used is reported.

@@ -138,15 +138,16 @@ pub fn parse_for_reading(
     Ok((doc, problems))
 }
 
-/// Reads a notes file and its journal for [`parse_for_reading`]: the
-/// journal first, then the file. Returns the journal (`None` when there is
-/// none) and the file's bytes.
-pub fn read_for_reading(
-    path: &Path,
-) -> (
+/// A notes file's journal (`None` when there is none) and the file's bytes,
+/// as [`read_for_reading`] gives them.
+pub type ReadBytes = (
     Result<Option<Vec<u8>>, StoreError>,
     std::io::Result<Vec<u8>>,
-) {
+);
+
+/// Reads a notes file and its journal for [`parse_for_reading`]: the
+/// journal first, then the file.
+pub fn read_for_reading(path: &Path) -> ReadBytes {
     let journal = notes_journal::read_from(path, 0);
     between_reads();
     (journal, std::fs::read(path))
