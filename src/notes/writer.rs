@@ -28,6 +28,9 @@ pub struct WriterOptions {
     pub naive: bool,
 }
 
+/// How many saves the writer makes between two folds of the journal.
+const FOLD_EVERY: u64 = 2;
+
 /// Commits notes as `<prefix>-<n>` into `group`'s file in the sitting
 /// folder `dir`, printing each id once the save holding it has returned.
 pub fn notes_writer(dir: &Path, group: &str, prefix: &str, opts: WriterOptions) -> ExitCode {
@@ -52,6 +55,7 @@ pub fn notes_writer(dir: &Path, group: &str, prefix: &str, opts: WriterOptions) 
     };
     let mut out = std::io::stdout().lock();
     let mut n = from;
+    let mut saves = 0u64;
     while n < count {
         let ids: Vec<String> = (n..count.min(n + batch.max(1)))
             .map(|i| format!("{prefix}-{i}"))
@@ -74,6 +78,13 @@ pub fn notes_writer(dir: &Path, group: &str, prefix: &str, opts: WriterOptions) 
             let _ = writeln!(out, "{id}");
         }
         let _ = out.flush();
+        // Now and then fold the journal, as an idle console does: a kill in
+        // the middle of a fold, or other writers' commits during it, must
+        // lose no note printed above and double none.
+        saves += 1;
+        if !naive && saves % FOLD_EVERY == 0 {
+            let _ = notes_file::fold(&path, "writer", group);
+        }
     }
     ExitCode::SUCCESS
 }
