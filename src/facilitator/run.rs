@@ -135,6 +135,15 @@ fn read_notes(
                     source: e,
                 })
                 .and_then(|b| store::notes_file::parse_for_reading(&path, &b, Some(g)));
+            // A journal without its notes file holds the group's notes, as
+            // the note-taker reads them.
+            let read = match read {
+                Err(e) if e.is_not_found() => {
+                    store::notes_file::journal_alone_for_reading(&path, "", g)
+                        .and_then(|r| r.ok_or(e))
+                }
+                read => read,
+            };
             let r = match read {
                 Ok((n, _)) => Ok(GroupDigest::of(&n)),
                 Err(e) if e.is_not_found() => Ok(GroupDigest::default()),

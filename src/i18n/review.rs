@@ -2,6 +2,7 @@
 
 use super::Lang;
 use crate::labels;
+use crate::model::file_check::FieldProblem;
 use crate::model::notes::{NoteKind, Presence};
 use crate::review::files::{FileFault, FileProblem};
 
@@ -165,6 +166,14 @@ pub fn presence_label(p: Presence, lang: Lang) -> &'static str {
     }
 }
 
+/// What is wrong at a place of a data file: the rule it breaks in `lang`
+/// (the words the consoles use), else the reader's own words.
+fn detail_text(detail: &str, field: &Option<Box<FieldProblem>>, lang: Lang) -> String {
+    field
+        .as_deref()
+        .map_or_else(|| detail.to_string(), |f| super::store::field_text(f, lang))
+}
+
 /// One line for a file that could not be used: `FILE[:LINE:COL]: message`.
 pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
     let file = p.path.display();
@@ -196,15 +205,39 @@ pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
         (FileFault::NotJson { line, col, detail }, Lang::En) => {
             format!("{file}:{line}:{col}: not valid JSON ({detail})")
         }
-        (FileFault::NoteLeftOut { line, col, detail }, _) => {
-            format!("{file}:{line}:{col}: {detail}")
-        }
-        (FileFault::Shape { line, col, detail }, Lang::Ja) => {
-            format!("{file}:{line}:{col}: 形式に合いません（{detail}）")
-        }
-        (FileFault::Shape { line, col, detail }, Lang::En) => {
-            format!("{file}:{line}:{col}: does not fit the format ({detail})")
-        }
+        (
+            FileFault::NoteLeftOut {
+                line,
+                col,
+                detail,
+                field,
+            },
+            _,
+        ) => format!("{file}:{line}:{col}: {}", detail_text(detail, field, lang)),
+        (
+            FileFault::Shape {
+                line,
+                col,
+                detail,
+                field,
+            },
+            Lang::Ja,
+        ) => format!(
+            "{file}:{line}:{col}: 形式に合いません（{}）",
+            detail_text(detail, field, lang)
+        ),
+        (
+            FileFault::Shape {
+                line,
+                col,
+                detail,
+                field,
+            },
+            Lang::En,
+        ) => format!(
+            "{file}:{line}:{col}: does not fit the format ({})",
+            detail_text(detail, field, lang)
+        ),
         (FileFault::WrongKind { expected, found }, Lang::Ja) => match found {
             Some(f) => format!("{file}: \"{f}\" のファイルです（ここには {expected} が必要です）"),
             None => format!("{file}: format がありません（{expected} のファイルではありません）"),

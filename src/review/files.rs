@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::model::file_check::FieldProblem;
 use crate::model::notes::{GroupNotes, NOTES_KIND};
 use crate::model::run::{RUN_KIND, RunState};
 use crate::model::{Problem, read_plan};
@@ -48,6 +49,9 @@ pub enum FileFault {
         col: usize,
         /// The parser's description.
         detail: String,
+        /// The field and the rule it breaks, when it is one of the data
+        /// files' rules (said in the user's language).
+        field: Option<Box<FieldProblem>>,
     },
     /// There is no `format` field, or it names another kind of file.
     WrongKind {
@@ -63,8 +67,8 @@ pub enum FileFault {
         /// The newest version this program reads.
         known: u32,
     },
-    /// One note of a notes file does not fit the format: it is left out,
-    /// the file's other notes are read.
+    /// One note of a notes file (or one line of its journal) does not fit
+    /// the format: it is left out, the other notes are read.
     NoteLeftOut {
         /// Line of the note, from 1.
         line: usize,
@@ -72,6 +76,8 @@ pub enum FileFault {
         col: usize,
         /// Its field path and what is wrong.
         detail: String,
+        /// The field and the rule it breaks, when known.
+        field: Option<Box<FieldProblem>>,
     },
 }
 
@@ -115,23 +121,59 @@ pub fn plan(file: &FileBytes, default_id: &str) -> Result<crate::model::Plan, Fi
 
 /// Reads a group's notes file with the same reader as the consoles: the
 /// group it says must be the one its name says. A note that does not fit
-/// the format costs that note, which comes back as a problem.
+/// the format, or a line of its journal that cannot be used, costs that
+/// note or line, which comes back as a problem (of the journal for its
+/// lines). A group whose notes file is missing but whose journal is there
+/// is read from the journal, as the consoles read it.
 pub fn notes(file: &FileBytes) -> Result<(GroupNotes, Vec<FileProblem>), FileProblem> {
-    let bytes = bytes_of(file)?;
-    not_json(file, bytes)?;
     let group = file
         .path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned());
-    let (doc, left_out) = notes_file::parse_for_reading(&file.path, bytes, group.as_deref())
-        .map_err(|e| from_store(file, e))?;
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let read = match &file.bytes {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let session = file
+                .path
+                .parent()
+                .and_then(|notes| notes.parent())
+                .and_then(|dir| dir.file_name())
+                .map(|d| d.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match notes_file::journal_alone_for_reading(&file.path, &session, &group) {
+                Ok(Some(read)) => Ok(read),
+                Ok(None) => return Err(problem(file, FileFault::Unreadable(e.to_string()))),
+                Err(e) => Err(e),
+            }
+        }
+        _ => {
+            let bytes = bytes_of(file)?;
+            not_json(file, bytes)?;
+            notes_file::parse_for_reading(&file.path, bytes, Some(&group))
+        }
+    };
+    let (doc, left_out) = read.map_err(from_store)?;
     let left_out = left_out
         .into_iter()
-        .map(|e| match from_store(file, e).fault {
-            FileFault::Shape { line, col, detail } => {
-                problem(file, FileFault::NoteLeftOut { line, col, detail })
+        .map(|e| {
+            let p = from_store(e);
+            match p.fault {
+                FileFault::Shape {
+                    line,
+                    col,
+                    detail,
+                    field,
+                } => FileProblem {
+                    fault: FileFault::NoteLeftOut {
+                        line,
+                        col,
+                        detail,
+                        field,
+                    },
+                    ..p
+                },
+                _ => p,
             }
-            fault => problem(file, fault),
         })
         .collect();
     Ok((doc, left_out))
@@ -142,7 +184,7 @@ pub fn notes(file: &FileBytes) -> Result<(GroupNotes, Vec<FileProblem>), FilePro
 pub fn run(file: &FileBytes, plan: Option<&crate::model::Plan>) -> Result<RunState, FileProblem> {
     let bytes = bytes_of(file)?;
     not_json(file, bytes)?;
-    run_file::parse(&file.path, bytes, plan).map_err(|e| from_store(file, e))
+    run_file::parse(&file.path, bytes, plan).map_err(from_store)
 }
 
 /// A text that is not JSON at all, reported as such with serde's place.
@@ -160,17 +202,22 @@ fn not_json(file: &FileBytes, bytes: &[u8]) -> Result<(), FileProblem> {
     }
 }
 
-fn from_store(file: &FileBytes, e: StoreError) -> FileProblem {
+/// The problem of the file the store's error is about (a notes file's
+/// journal for its lines).
+fn from_store(e: StoreError) -> FileProblem {
+    let path = e.path().to_path_buf();
     let fault = match e {
         StoreError::Parse {
             line,
             column,
             message,
+            field,
             ..
         } => FileFault::Shape {
             line,
             col: column,
             detail: message,
+            field,
         },
         StoreError::Format { error, .. } => match error {
             FormatError::Newer {
@@ -194,9 +241,10 @@ fn from_store(file: &FileBytes, e: StoreError) -> FileProblem {
                 found: None,
             },
         },
+        StoreError::Io { source, .. } => FileFault::Unreadable(source.to_string()),
         other => FileFault::Unreadable(other.to_string()),
     };
-    problem(file, fault)
+    FileProblem { path, fault }
 }
 
 fn kind_name(kind: &str) -> &'static str {
