@@ -2,6 +2,7 @@
 
 use super::Lang;
 use crate::labels;
+use crate::model::ProblemKind;
 use crate::model::file_check::FieldProblem;
 use crate::model::notes::{NoteKind, Presence};
 use crate::review::files::{FileFault, FileProblem};
@@ -174,6 +175,13 @@ fn detail_text(detail: &str, field: &Option<Box<FieldProblem>>, lang: Lang) -> S
         .map_or_else(|| detail.to_string(), |f| super::store::field_text(f, lang))
 }
 
+/// Why a text is not JSON: as `check` says it of a plan, else the
+/// parser's words.
+fn why_text(detail: &str, why: &Option<ProblemKind>, lang: Lang) -> String {
+    why.as_ref()
+        .map_or_else(|| detail.to_string(), |k| super::problem_text(k, lang))
+}
+
 /// One line for a file that could not be used: `FILE[:LINE:COL]: message`.
 pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
     let file = p.path.display();
@@ -189,21 +197,41 @@ pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
             }
         }
         // "Cut short" is the likely cause only when the text ends too soon.
-        (FileFault::NotJson { line, col, detail }, Lang::Ja) if detail.contains("EOF") => {
-            format!(
-                "{file}:{line}:{col}: JSON として読めません（{detail}）。ファイルが途中で切れていないか確かめてください"
-            )
+        (
+            FileFault::NotJson {
+                line,
+                col,
+                detail,
+                why,
+            },
+            Lang::Ja,
+        ) => {
+            let what = why_text(detail, why, lang);
+            if detail.contains("EOF") {
+                format!(
+                    "{file}:{line}:{col}: JSON として読めません（{what}）。ファイルが途中で切れていないか確かめてください"
+                )
+            } else {
+                format!("{file}:{line}:{col}: JSON として読めません（{what}）")
+            }
         }
-        (FileFault::NotJson { line, col, detail }, Lang::Ja) => {
-            format!("{file}:{line}:{col}: JSON として読めません（{detail}）")
-        }
-        (FileFault::NotJson { line, col, detail }, Lang::En) if detail.contains("EOF") => {
-            format!(
-                "{file}:{line}:{col}: not valid JSON ({detail}); check whether the file was cut short"
-            )
-        }
-        (FileFault::NotJson { line, col, detail }, Lang::En) => {
-            format!("{file}:{line}:{col}: not valid JSON ({detail})")
+        (
+            FileFault::NotJson {
+                line,
+                col,
+                detail,
+                why,
+            },
+            Lang::En,
+        ) => {
+            let what = why_text(detail, why, lang);
+            if detail.contains("EOF") {
+                format!(
+                    "{file}:{line}:{col}: not valid JSON ({what}); check whether the file was cut short"
+                )
+            } else {
+                format!("{file}:{line}:{col}: not valid JSON ({what})")
+            }
         }
         (
             FileFault::NoteLeftOut {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::model::file_check::FieldProblem;
 use crate::model::notes::{GroupNotes, NOTES_KIND};
 use crate::model::run::{RUN_KIND, RunState};
-use crate::model::{Problem, read_plan};
+use crate::model::{Problem, ProblemKind, read_plan};
 use crate::store::archive::FileBytes;
 use crate::store::{FormatError, StoreError, notes_file, run_file};
 
@@ -40,6 +40,9 @@ pub enum FileFault {
         col: usize,
         /// The parser's description.
         detail: String,
+        /// Why, as `check` says it of a plan (in the user's language),
+        /// when the plan's reader finds the same fault.
+        why: Option<ProblemKind>,
     },
     /// The JSON does not have the shape of this kind of file.
     Shape {
@@ -187,7 +190,8 @@ pub fn run(file: &FileBytes, plan: Option<&crate::model::Plan>) -> Result<RunSta
     run_file::parse(&file.path, bytes, plan).map_err(from_store)
 }
 
-/// A text that is not JSON at all, reported as such with serde's place.
+/// A text that is not JSON at all, reported as such with serde's place,
+/// or with the plan reader's place and words when it finds the fault too.
 fn not_json(file: &FileBytes, bytes: &[u8]) -> Result<(), FileProblem> {
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match serde_json::from_slice::<serde::de::IgnoredAny>(text) {
@@ -197,8 +201,38 @@ fn not_json(file: &FileBytes, bytes: &[u8]) -> Result<(), FileProblem> {
             let detail = detail
                 .rsplit_once(" at line ")
                 .map_or(detail.clone(), |(d, _)| d.to_string());
-            Err(problem(file, FileFault::NotJson { line, col, detail }))
+            let fault = match syntax_of(bytes) {
+                Some((pos, why)) => FileFault::NotJson {
+                    line: pos.line,
+                    col: pos.col,
+                    detail,
+                    why: Some(why),
+                },
+                None => FileFault::NotJson {
+                    line,
+                    col,
+                    detail,
+                    why: None,
+                },
+            };
+            Err(problem(file, fault))
         }
+    }
+}
+
+/// Why the plan's reader (the one `check` uses) finds `bytes` not to be
+/// JSON, so that the same words are said of every file; `None` for what
+/// only it refuses (a key written twice, nesting it finds too deep).
+fn syntax_of(bytes: &[u8]) -> Option<(crate::model::json_tree::Pos, ProblemKind)> {
+    use crate::model::json_tree::{self, SyntaxErrorKind};
+    let text = match crate::model::decode(bytes) {
+        Ok(text) => text,
+        Err(fault) => return Some(fault),
+    };
+    let err = json_tree::parse(text).err()?;
+    match err.kind {
+        SyntaxErrorKind::DuplicateKey(_) | SyntaxErrorKind::TooDeep => None,
+        kind => Some((err.pos, ProblemKind::Syntax(kind))),
     }
 }
 
