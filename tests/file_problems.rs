@@ -233,7 +233,10 @@ fn a_journal_without_its_notes_file_is_read_by_review_search_and_export() {
         "{}",
         texts(&o).1
     );
-    let o = run(tmp.path(), &["search", "ジャーナルだけ"]);
-    assert_eq!(o.status.code(), Some(0), "{}", texts(&o).1);
-    assert!(texts(&o).0.contains("ジャーナルだけのメモ"));
+    // Twice: building the search cache, then reading it.
+    for _ in 0..2 {
+        let o = run(tmp.path(), &["search", "ジャーナルだけ"]);
+        assert_eq!(o.status.code(), Some(0), "{}", texts(&o).1);
+        assert!(texts(&o).0.contains("ジャーナルだけのメモ"));
+    }
 }
