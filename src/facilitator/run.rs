@@ -297,3 +297,37 @@ fn perform(effect: Effect, out: &mut Outside<'_, Action>, live: &Live) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_whose_notes_file_is_missing_is_counted_from_its_journal() {
+        let tmp = tempfile::tempdir().unwrap();
+        let notes = store::notes_file::notes_path(tmp.path(), "B");
+        store::notes_file::prepare_dir(&notes).unwrap();
+        let mut change = crate::model::notes::GroupNotes::new("s", "B");
+        let at = "2026-01-20T14:10:00+09:00".parse().unwrap();
+        change.notes.push(crate::model::notes::Note {
+            id: "n1".into(),
+            created: at,
+            updated: at,
+            block: None,
+            theme: None,
+            question: None,
+            speaker: None,
+            kind: crate::model::notes::NoteKind::Issue,
+            owner: None,
+            text: "ジャーナルだけ".into(),
+            deleted: false,
+            edited: None,
+            extra: Default::default(),
+        });
+        store::notes_file::append(&notes, &change).unwrap();
+        std::fs::remove_file(&notes).unwrap();
+        let follows = Follows::default();
+        let read = read_notes(tmp.path(), "s", &["B".into()], Lang::Ja, &follows);
+        assert_eq!(read[0].1.as_ref().map(|d| d.notes), Ok(1));
+    }
+}

@@ -82,7 +82,7 @@ pub fn notes_writer(dir: &Path, group: &str, prefix: &str, opts: WriterOptions) 
         // the middle of a fold, or other writers' commits during it, must
         // lose no note printed above and double none.
         saves += 1;
-        if !naive && saves % FOLD_EVERY == 0 {
+        if !naive && saves.is_multiple_of(FOLD_EVERY) {
             let _ = notes_file::fold(&path, "writer", group);
         }
     }

@@ -170,6 +170,26 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
+/// [`parse_for_reading`] of a group whose notes file is missing but whose
+/// journal is there (the file was deleted or moved away): the journal's
+/// changes on an empty record of the group, as [`load`] gives the consoles.
+/// `journal` is the journal's bytes, `None` when there is no journal
+/// either (then so is the result).
+pub fn journal_alone_for_reading(
+    path: &Path,
+    journal: Option<&[u8]>,
+    session: &str,
+    group: &str,
+) -> Result<Option<(GroupNotes, Vec<StoreError>)>, StoreError> {
+    let Some(bytes) = journal else {
+        return Ok(None);
+    };
+    let replay = notes_journal::parse(&journal_path(path), bytes, 1, Some(group))?;
+    let mut doc = GroupNotes::new(session, group);
+    replay_changes(&mut doc, &replay.changes);
+    Ok(Some((doc, replay.problems)))
+}
+
 /// [`parse_for_reading`] of the notes file alone.
 pub(crate) fn parse_file_for_reading(
     path: &Path,
