@@ -41,6 +41,7 @@ pub mod notes_file;
 pub mod notes_fold;
 pub mod notes_follow;
 pub mod notes_journal;
+pub mod notes_show;
 #[cfg(test)]
 mod notes_test_setup;
 pub mod previous_sitting;
