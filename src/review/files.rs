@@ -137,9 +137,13 @@ pub fn notes(file: &FileBytes) -> Result<(GroupNotes, Vec<FileProblem>), FilePro
     // The journal was read before the file (see `store::archive`).
     let (journal, unread) = match &file.journal {
         Ok(j) => (j.as_deref(), None),
+        // Reported at the journal, as its lines are.
         Err(e) => (
             None,
-            Some(problem(file, FileFault::Unreadable(e.to_string()))),
+            Some(FileProblem {
+                path: e.path().to_path_buf(),
+                fault: FileFault::Unreadable(e.to_string()),
+            }),
         ),
     };
     let read = match &file.bytes {
