@@ -78,6 +78,7 @@ pub fn run_following(
     let opts = runtime::Options {
         watch: Some(files.dir.clone()),
         poll,
+        also_watch: Vec::new(),
     };
     let mut live = Live::following(state, files, follower);
     live.opening = Some(opening);
