@@ -92,11 +92,22 @@ fn section(head: &str, items: &[Carried], state: &State, width: u16) -> Vec<Line
 /// are open (the sections are often below the fold): 「前回1・名簿外1」.
 pub(crate) fn card_badge(state: &State) -> Option<String> {
     let prev = state.previous.as_ref()?;
-    let open = |items: Vec<Carried>| items.iter().filter(|c| c.state == ActionState::Open).count();
+    let open = |items: Vec<Carried>| {
+        items
+            .iter()
+            .filter(|c| c.state == ActionState::Open)
+            .count()
+    };
     let lang = state.lang;
     let marks: Vec<String> = [
-        (lang.pick("前回", "prev "), open(prev.carried(state.selected_roster()))),
-        (PrevText::UnclaimedCount.text(lang), open(prev.unclaimed(everyone(state)))),
+        (
+            lang.pick("前回", "prev "),
+            open(prev.carried(state.selected_roster())),
+        ),
+        (
+            PrevText::UnclaimedCount.text(lang),
+            open(prev.unclaimed(everyone(state))),
+        ),
     ]
     .into_iter()
     .filter(|(_, n)| *n > 0)

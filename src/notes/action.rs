@@ -53,6 +53,9 @@ pub enum Action {
     /// A status given to a previous action was saved: its group's file as
     /// written, or why not (in the user's language).
     MarkSaved(Result<Box<GroupNotes>, String>),
+    /// Whether another console of the group still runs (asked while a turn
+    /// it opened is open).
+    PartnerChecked(bool),
     /// The console started: what it found on disk (its draft, other
     /// consoles' leftover drafts, rescue copies, whether it runs alone).
     Opened(Box<super::opening::Opening>),
@@ -102,6 +105,9 @@ pub enum Effect {
         /// When it was given.
         at: crate::model::Stamp,
     },
+    /// Look whether another console of the group still runs; answer with
+    /// [`Action::PartnerChecked`].
+    CheckPartner,
     /// Clear the terminal and draw every cell again.
     Redraw,
     /// Remove a rescue copy whose work is now in the notes file.

@@ -16,6 +16,7 @@ pub mod keys;
 mod leftover;
 mod members;
 pub mod opening;
+mod partner;
 pub mod picker;
 mod picking;
 pub mod previous;
@@ -39,6 +40,8 @@ mod tests_leftover;
 mod tests_live;
 #[cfg(test)]
 mod tests_opening;
+#[cfg(test)]
+mod tests_partner;
 #[cfg(test)]
 pub(crate) mod tests_previous;
 #[cfg(test)]
@@ -203,6 +206,8 @@ pub struct State {
     pub leftover_waiting: Vec<(std::path::PathBuf, Draft)>,
     /// 「前回のアクション」: the previous sitting's actions and their marking.
     pub previous: previous::PreviousPanel,
+    /// The co-note-taker's console, while a turn it opened is open.
+    pub partner: partner::Partner,
 }
 
 impl State {
@@ -277,6 +282,7 @@ impl State {
             adopted_drafts: Vec::new(),
             leftover_waiting: Vec::new(),
             previous: Default::default(),
+            partner: Default::default(),
         }
     }
 }

@@ -34,6 +34,9 @@ pub struct Files {
     pub notes: PathBuf,
     /// This console's draft file.
     pub draft: PathBuf,
+    /// Other consoles' draft slots this console holds (their leftover
+    /// drafts, taken in at start).
+    pub held: Vec<PathBuf>,
 }
 
 /// A prefix that makes this process's note ids unique among all consoles
@@ -230,6 +233,12 @@ impl tui::Console for Live {
                         notes_file::save_draft(&path, &draft).map_err(|e| store_error(&e, lang));
                     Action::DraftSaved(result)
                 });
+            }
+            Effect::CheckPartner => {
+                let notes = self.files.notes.clone();
+                let mut held = self.files.held.clone();
+                held.push(self.files.draft.clone());
+                out.spawn(move || super::partner::check(&notes, &held));
             }
             Effect::LoadNotes => {
                 let path = self.files.notes.clone();

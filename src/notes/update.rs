@@ -15,12 +15,18 @@ const NOTICE_SECS: i64 = 4;
 pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     let mut fx = Vec::new();
     match action {
-        Action::Key(ev) if ev.kind != KeyEventKind::Release => match state.ask {
-            Some(ask) => fx.extend(quit::answer(state, ask, ev, now)),
-            None => input::key(state, ev, now, &mut fx),
-        },
+        Action::Key(ev) if ev.kind != KeyEventKind::Release => {
+            // A turn a key opened here is this console's own.
+            let before = super::partner::open_turns(&state.doc);
+            match state.ask {
+                Some(ask) => fx.extend(quit::answer(state, ask, ev, now)),
+                None => input::key(state, ev, now, &mut fx),
+            }
+            state.own_new_turns(&before);
+        }
         Action::Key(_) => {}
         Action::Paste(text) => input::paste(state, &text, now),
+        Action::PartnerChecked(alive) => state.partner_checked(alive, now),
         Action::Tick => {}
         Action::Saved { generation, result } => match result {
             Ok(mut disk) => {
@@ -143,6 +149,7 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
 /// a retry is waiting) and the draft.
 fn housekeeping(state: &mut State, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
     state.take_waiting_leftover(now);
+    state.look_for_partner(now, fx);
     if let Some(generation) = state.saving.start(now) {
         // Only what changed goes out: the cost of a save does not grow
         // with the group's notes.

@@ -17,7 +17,11 @@ pub(super) fn files_changed(state: &mut State, paths: &[std::path::PathBuf], fx:
     let mut previous = false;
     for p in paths {
         // A mark a note-taker gave an action item of the previous sitting.
-        if state.previous_dir.as_ref().is_some_and(|d| p.starts_with(d)) {
+        if state
+            .previous_dir
+            .as_ref()
+            .is_some_and(|d| p.starts_with(d))
+        {
             previous |= is_notes_file(p);
             continue;
         }
@@ -57,7 +61,10 @@ fn is_notes_file(p: &std::path::Path) -> bool {
         .parent()
         .and_then(|d| d.file_name())
         .is_some_and(|d| d == "notes");
-    let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     in_notes && (name.ends_with(".json") || name.ends_with(".journal"))
 }
 

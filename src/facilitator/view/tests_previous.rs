@@ -117,8 +117,13 @@ fn actions_owned_by_nobody_here_are_on_every_groups_card() {
         let mut t = s.clone();
         t.selected = g;
         let card = text(&t);
-        let head = card.find("担当が名簿にない前回のアクション（第9回").expect(&card);
-        assert!(!card.contains("\n前回のアクション（"), "no group owns one: {card}");
+        let head = card
+            .find("担当が名簿にない前回のアクション（第9回")
+            .expect(&card);
+        assert!(
+            !card.contains("\n前回のアクション（"),
+            "no group owns one: {card}"
+        );
         let open: Vec<usize> = ["[未完了] 佐野市", "[未完了] 事務局"]
             .iter()
             .map(|w| card.find(w).expect(&card))
