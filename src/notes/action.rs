@@ -17,6 +17,8 @@ pub enum Action {
     Key(KeyEvent),
     /// The note-taker pasted text (bracketed paste).
     Paste(String),
+    /// The terminal was resized to (columns, rows).
+    Resize(u16, u16),
     /// Time passed: a second on the stopwatch, a draft or a retry falls due.
     Tick,
     /// The save of the notes file up to `generation` ended: the file as

@@ -10,6 +10,7 @@ mod commands;
 mod commit;
 mod draft;
 pub mod editor;
+mod editor_move;
 pub mod finish;
 mod input;
 pub mod keys;
@@ -172,6 +173,12 @@ pub struct State {
     /// When a character was last typed or pasted into an editor (to tell a
     /// Tab inside an unbracketed paste from a Tab pressed).
     pub typed_at: Option<DateTime<Utc>>,
+    /// The terminal's size (columns, rows): Up/Down in the editors follow
+    /// the rows as drawn at this size.
+    pub size: (u16, u16),
+    /// The display column Up/Down keep across a shorter row, until another
+    /// key moves the caret.
+    pub goal_x: Option<usize>,
     /// True while a draft save is under way.
     pub draft_in_flight: bool,
     /// The status-line message.
@@ -267,6 +274,8 @@ impl State {
             draft_dirty_since: None,
             draft_touched: None,
             typed_at: None,
+            size: (100, 30),
+            goal_x: None,
             draft_in_flight: false,
             notice: None,
             file_warnings: Default::default(),

@@ -167,14 +167,15 @@ impl tui::Console for Live {
         Utc::now().fixed_offset()
     }
 
-    fn start(&mut self, _start: Start, out: &mut Outside<'_, Action>) -> Vec<Effect> {
+    fn start(&mut self, start: Start, out: &mut Outside<'_, Action>) -> Vec<Effect> {
         // Installed after the terminal's own hook, so it runs first.
         install_draft_hook(self.files.draft.clone(), self.last.clone());
         let _ = out;
-        let mut fx = Vec::new();
+        let (w, h) = start.size;
+        let mut fx = update(&mut self.state, Action::Resize(w, h), Utc::now());
         if let Some(opening) = self.opening.take() {
             let now = Utc::now();
-            fx = update(&mut self.state, Action::Opened(Box::new(opening)), now);
+            fx.extend(update(&mut self.state, Action::Opened(Box::new(opening)), now));
             // The panic hook must never write an older draft over this one.
             self.keep_last(self.state.draft(now));
         }
@@ -187,6 +188,7 @@ impl tui::Console for Live {
         match ev {
             Event::Key(k) => Some(Action::Key(k)),
             Event::Paste(p) => Some(Action::Paste(p)),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => Some(Action::Tick),
         }
     }

@@ -28,6 +28,7 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
         Action::Paste(text) => input::paste(state, &text, now),
         Action::PartnerChecked(alive) => state.partner_checked(alive, now),
         Action::Tick => {}
+        Action::Resize(w, h) => state.size = (w, h),
         Action::Saved { generation, result } => match result {
             Ok(mut disk) => {
                 // The file as written is nobody's unsaved change.

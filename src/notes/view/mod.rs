@@ -27,6 +27,8 @@ mod tests_previous;
 #[cfg(test)]
 mod tests_status;
 #[cfg(test)]
+mod tests_updown;
+#[cfg(test)]
 mod tests_wrap;
 
 use chrono::{DateTime, Utc};
@@ -90,6 +92,12 @@ pub fn layout(area: Rect, state: &State) -> Areas {
         status,
         footer,
     }
+}
+
+/// The width of the editors' text at the state's terminal size.
+pub fn editor_width(state: &State) -> u16 {
+    let (w, h) = state.size;
+    editor::inner(layout(Rect::new(0, 0, w, h), state).editor).width
 }
 
 /// Rows `area`'s text takes wrapped at `width` cells, the caret's included.
