@@ -44,7 +44,13 @@ fn rows(lines: &[String], width: usize) -> Vec<Row> {
 }
 
 /// The drawn row and cell of the caret before char `col` of line `line`.
-fn caret_at(lines: &[String], rows: &[Row], line: usize, col: usize, width: usize) -> (usize, usize) {
+fn caret_at(
+    lines: &[String],
+    rows: &[Row],
+    line: usize,
+    col: usize,
+    width: usize,
+) -> (usize, usize) {
     let first = rows.iter().position(|r| r.line == line).unwrap_or(0);
     let text = &lines[line];
     let starts = row_starts(text, width);
@@ -59,7 +65,11 @@ fn land(lines: &[String], rows: &[Row], at: usize, goal: usize, width: usize) ->
     let row = rows[at];
     let mut col = row.start;
     let mut x = 0;
-    for c in lines[row.line].chars().skip(row.start).take(row.end - row.start) {
+    for c in lines[row.line]
+        .chars()
+        .skip(row.start)
+        .take(row.end - row.start)
+    {
         let next = x + c.width().unwrap_or(0);
         // After the row's last character the caret is drawn on the next
         // row, unless this is the line's last row and it is not full.
@@ -91,11 +101,7 @@ pub fn vertical(
     let (line, col) = (area.cursor().0, area.cursor().1);
     let (at, x) = caret_at(&lines, &rows, line, col, width);
     let goal = goal.unwrap_or(x);
-    let to = if down {
-        at + 1
-    } else {
-        at.checked_sub(1)?
-    };
+    let to = if down { at + 1 } else { at.checked_sub(1)? };
     // The caret after a full last row is drawn on a row of its own.
     let to = to.min(rows.len().checked_sub(1)?);
     if to == at {

@@ -175,7 +175,11 @@ impl tui::Console for Live {
         let mut fx = update(&mut self.state, Action::Resize(w, h), Utc::now());
         if let Some(opening) = self.opening.take() {
             let now = Utc::now();
-            fx.extend(update(&mut self.state, Action::Opened(Box::new(opening)), now));
+            fx.extend(update(
+                &mut self.state,
+                Action::Opened(Box::new(opening)),
+                now,
+            ));
             // The panic hook must never write an older draft over this one.
             self.keep_last(self.state.draft(now));
         }

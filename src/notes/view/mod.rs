@@ -25,6 +25,8 @@ mod tests_keys;
 #[cfg(test)]
 mod tests_previous;
 #[cfg(test)]
+mod tests_selection;
+#[cfg(test)]
 mod tests_status;
 #[cfg(test)]
 mod tests_updown;

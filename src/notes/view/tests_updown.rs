@@ -27,7 +27,9 @@ fn caret(s: &State) -> (usize, usize) {
 fn at(s: &mut State, line: usize, col: usize) {
     s.goal_x = None;
     s.editor.area.cancel_selection();
-    s.editor.area.move_cursor(CursorMove::Jump(line as u16, col as u16));
+    s.editor
+        .area
+        .move_cursor(CursorMove::Jump(line as u16, col as u16));
 }
 
 /// Every caret cell of the text, by drawn row.
