@@ -128,13 +128,20 @@ impl State {
 
 /// Looks whether another console of the group runs: one holds a draft
 /// slot's lock that is neither this console's own nor one it holds for a
-/// leftover draft it took in (`held`).
-pub fn check(notes: &Path, held: &[PathBuf]) -> Action {
-    let alive = (1..=notes_file::DRAFT_SLOTS)
+/// leftover draft it took in.
+pub fn check(files: &super::run::Files) -> Action {
+    let mut held = files.held.clone();
+    held.push(files.draft.clone());
+    Action::PartnerChecked(runs(&files.notes, &held))
+}
+
+/// True when a console holds a draft slot of the group's `notes` other
+/// than those in `held`.
+fn runs(notes: &Path, held: &[PathBuf]) -> bool {
+    (1..=notes_file::DRAFT_SLOTS)
         .map(|slot| notes_file::draft_path(notes, slot))
         .filter(|p| !held.contains(p) && lock::lock_path(p).exists())
-        .any(|p| matches!(WriterLock::try_acquire(&p), Ok(None)));
-    Action::PartnerChecked(alive)
+        .any(|p| matches!(WriterLock::try_acquire(&p), Ok(None)))
 }
 
 #[cfg(test)]
@@ -145,7 +152,7 @@ mod tests {
     fn a_partner_runs_while_it_holds_a_slot_this_console_does_not() {
         let tmp = tempfile::tempdir().unwrap();
         let notes = tmp.path().join("B.json");
-        let alive = |held: &[PathBuf]| matches!(check(&notes, held), Action::PartnerChecked(true));
+        let alive = |held: &[PathBuf]| runs(&notes, held);
         let own = notes_file::claim_draft(&notes).unwrap().unwrap();
         assert!(!alive(std::slice::from_ref(&own.path)), "only this console");
         // A slot taken in at start for a dead console's leftover draft.

@@ -241,10 +241,8 @@ impl tui::Console for Live {
                 });
             }
             Effect::CheckPartner => {
-                let notes = self.files.notes.clone();
-                let mut held = self.files.held.clone();
-                held.push(self.files.draft.clone());
-                out.spawn(move || super::partner::check(&notes, &held));
+                let files = self.files.clone();
+                out.spawn(move || super::partner::check(&files));
             }
             Effect::LoadNotes => {
                 let path = self.files.notes.clone();
