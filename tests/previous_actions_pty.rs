@@ -158,3 +158,30 @@ fn the_facilitator_follows_a_note_takers_mark_within_a_second() {
 fn the_facilitator_follows_a_note_takers_mark_when_polling() {
     the_facilitator_follows_a_mark(&["--poll", "1"], 2);
 }
+
+/// Two note-takers on group A: one marks 佐野市's action done, and the
+/// other's badge stops counting it open within a second, without reopening
+/// the list.
+#[test]
+fn a_co_note_taker_sees_the_mark_at_once() {
+    let (_tmp, root) = sessions();
+    let args = ["notes", "jichitai-10", "--group", "A", "--name", "鈴木"];
+    let other = Console::spawn(&args, &root, 80, 24, "ja", &[]);
+    other.wait_for("前回のアクション 未完了1 Alt+P", 10);
+    let args = ["notes", "jichitai-10", "--group", "A", "--name", "田中"];
+    let mut marks = Console::spawn(&args, &root, 80, 24, "ja", &[]);
+    marks.wait_for("前回のアクション 未完了1 Alt+P", 10);
+    marks.send("\x1bp"); // Alt+P
+    marks.wait_for("[未完了] 佐野市", 5);
+    marks.send("d");
+    assert!(
+        marks.wait_until(5, |_| mark_of(&root).is_some()),
+        "the mark never reached jichitai-09/notes/A.json"
+    );
+    assert!(
+        other.wait_until(1, |c| !c.contents().contains("未完了1")),
+        "{}",
+        other.contents()
+    );
+    other.wait_for("前回のアクション Alt+P", 1);
+}

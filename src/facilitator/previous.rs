@@ -89,8 +89,10 @@ fn section(head: &str, items: &[Carried], state: &State, width: u16) -> Vec<Line
 
 /// The mark on the card's top border when the selected group has open
 /// actions from the previous sitting, and when some owned by nobody here
-/// are open (the sections are often below the fold): 「前回1・名簿外1」.
-pub(crate) fn card_badge(state: &State) -> Option<String> {
+/// are open (the sections are often below the fold): 「前回1・名簿外1」, or
+/// where the title leaves less than `room` cells, their sum 「前回2」 (the
+/// title is never covered).
+pub(crate) fn card_badge(state: &State, room: usize) -> Option<String> {
     let prev = state.previous.as_ref()?;
     let open = |items: Vec<Carried>| {
         items
@@ -99,19 +101,21 @@ pub(crate) fn card_badge(state: &State) -> Option<String> {
             .count()
     };
     let lang = state.lang;
+    let own = open(prev.carried(state.selected_roster()));
+    let unclaimed = open(prev.unclaimed(everyone(state)));
+    let word = lang.pick("前回", "prev ");
     let marks: Vec<String> = [
-        (
-            lang.pick("前回", "prev "),
-            open(prev.carried(state.selected_roster())),
-        ),
-        (
-            PrevText::UnclaimedCount.text(lang),
-            open(prev.unclaimed(everyone(state))),
-        ),
+        (word, own),
+        (PrevText::UnclaimedCount.text(lang), unclaimed),
     ]
     .into_iter()
     .filter(|(_, n)| *n > 0)
     .map(|(w, n)| format!("{w}{n}"))
     .collect();
-    (!marks.is_empty()).then(|| format!(" {} ", marks.join(lang.pick("・", ", "))))
+    let full = format!(" {} ", marks.join(lang.pick("・", ", ")));
+    let short = format!(" {word}{} ", own + unclaimed);
+    [full, short]
+        .into_iter()
+        .filter(|_| own + unclaimed > 0)
+        .find(|m| crate::tui::text::width(m) <= room)
 }

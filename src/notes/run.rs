@@ -81,7 +81,7 @@ pub fn run_following(
     let opts = runtime::Options {
         watch: Some(files.dir.clone()),
         poll,
-        also_watch: Vec::new(),
+        also_watch: super::previous_io::folder(&files.dir, &state.plan),
     };
     let mut live = Live::following(state, files, follower);
     live.opening = Some(opening);

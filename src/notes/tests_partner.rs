@@ -55,9 +55,11 @@ fn a_turn_the_dead_partner_opened_is_ended_when_it_was_last_seen_running() {
     assert_eq!(turn.end, Some(s.stamp(secs(3))), "{turn:?}");
     let notice = &s.notice.as_ref().unwrap().text;
     assert!(
-        notice.contains("気仙沼市の発言を") && notice.contains("もう一台の端末が止まった"),
+        notice.contains("気仙沼市の発言を") && notice.contains("別の端末が停止"),
         "{notice}"
     );
+    // One row at 80 columns.
+    assert!(crate::tui::text::width(notice) <= 80, "{notice}");
     // The end goes into the file, and nothing more is looked for.
     assert!(
         fx.iter().any(|e| matches!(e, Effect::SaveNotes { .. })),

@@ -182,8 +182,18 @@ fn housekeeping(state: &mut State, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
 fn rereads(state: &State, paths: &[std::path::PathBuf], fx: &mut Vec<Effect>) {
     let notes = format!("{}.json", state.group.id);
     let journal = format!("{}.journal", state.group.id);
+    let previous = state.previous.sitting.as_ref().map(|p| p.dir.as_path());
     for p in paths {
         let name = p.file_name().and_then(|n| n.to_str());
+        // A mark given to the previous sitting's actions (the review, a
+        // co-note-taker): its notes are read again.
+        if previous.is_some_and(|d| p.starts_with(d)) {
+            let notes = name.is_some_and(|n| n.ends_with(".json") || n.ends_with(".journal"));
+            if notes && !fx.contains(&Effect::LoadPrevious) {
+                fx.push(Effect::LoadPrevious);
+            }
+            continue;
+        }
         let in_notes = p
             .parent()
             .and_then(|d| d.file_name())

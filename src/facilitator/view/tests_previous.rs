@@ -70,7 +70,7 @@ fn the_card_lists_the_groups_previous_actions_after_its_themes() {
 fn the_card_border_counts_the_open_ones_until_none_is_left() {
     let s = state(Lang::Ja);
     assert_eq!(
-        crate::facilitator::previous::card_badge(&s).as_deref(),
+        crate::facilitator::previous::card_badge(&s, 80).as_deref(),
         Some(" 前回1 ")
     );
     let screen = draw(&s, at(5), 80, 24);
@@ -78,12 +78,12 @@ fn the_card_border_counts_the_open_ones_until_none_is_left() {
     // Group B owns none; with n05 done, group A has none open either.
     let mut b = s.clone();
     update(&mut b, Action::Command(Command::NextGroup), at(1));
-    assert_eq!(crate::facilitator::previous::card_badge(&b), None);
+    assert_eq!(crate::facilitator::previous::card_badge(&b, 80), None);
     let mut done = s.clone();
     let prev = done.previous.as_mut().unwrap();
     let a = prev.notes.iter_mut().find(|n| n.group == "A").unwrap();
     a.set_action_state("n05", crate::model::actions::ActionState::Done, None, at(2));
-    assert_eq!(crate::facilitator::previous::card_badge(&done), None);
+    assert_eq!(crate::facilitator::previous::card_badge(&done, 80), None);
 }
 
 #[test]
@@ -131,7 +131,7 @@ fn actions_owned_by_nobody_here_are_on_every_groups_card() {
         let done = card.find("[完了] 函館市・事務局").expect(&card);
         assert!(head < open[0] && open[1] < done, "open ones first: {card}");
         assert_eq!(
-            crate::facilitator::previous::card_badge(&t).as_deref(),
+            crate::facilitator::previous::card_badge(&t, 80).as_deref(),
             Some(" 名簿外2 ")
         );
     }
@@ -139,9 +139,17 @@ fn actions_owned_by_nobody_here_are_on_every_groups_card() {
     let mut both = s.clone();
     both.plan.groups[0].members.push(Member::named("佐野"));
     assert_eq!(
-        crate::facilitator::previous::card_badge(&both).as_deref(),
+        crate::facilitator::previous::card_badge(&both, 80).as_deref(),
         Some(" 前回1・名簿外1 ")
     );
+    // Where the title leaves less room, their sum; the title stays whole.
+    assert_eq!(
+        crate::facilitator::previous::card_badge(&both, 12).as_deref(),
+        Some(" 前回2 ")
+    );
+    assert_eq!(crate::facilitator::previous::card_badge(&both, 6), None);
+    let screen = draw(&both, at(5), 80, 24);
+    assert!(screen.contains("班A: テーマ1 ──── 前回2 ┐"), "{screen}");
     let card = text(&both);
     let own = card.find("前回のアクション（第9回").expect(&card);
     let rest = card.find("担当が名簿にない前回のアクション").expect(&card);
