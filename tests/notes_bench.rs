@@ -359,6 +359,7 @@ fn fold_commit_during_fold_and_quit_at_100k() {
         dir: dir.clone(),
         notes: path.clone(),
         draft: notes_file::draft_path(&path, 1),
+        held: Vec::new(),
     };
     let (t, c) = (Instant::now(), process_cpu());
     let report_ = bunkakai::notes::finish::finish_in(&state, &files, now, &dir.join("rescue"));

@@ -50,6 +50,7 @@ fn quitting_with_a_large_group_adds_a_line_and_does_not_rewrite_the_file() {
         dir: tmp.path().to_path_buf(),
         draft: notes_file::draft_path(&notes, 1),
         notes: notes.clone(),
+        held: Vec::new(),
     };
     let report = finish::finish_in(&s, &files, t0(), &tmp.path().join("rescue"));
     assert!(report.clean(), "{report:?}");
