@@ -17,6 +17,7 @@ mod record_lines;
 pub mod run;
 pub mod search_box;
 pub mod state;
+mod tab_bar;
 mod typing_line;
 pub mod view;
 mod view_actions;

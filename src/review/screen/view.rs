@@ -154,24 +154,14 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
         View::Sitting { sitting, tab, .. } => {
             let s = &a.sittings[*sitting];
             let date = s.date().map(|d| d.to_string()).unwrap_or_default();
-            let mut spans = Vec::new();
-            for (i, g) in s.groups.iter().enumerate() {
-                let label = format!(" {} ", inert(&s.group_label(&g.id, lang)));
-                let style = if i == *tab {
-                    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-                } else {
-                    Style::new()
-                };
-                spans.push(Span::styled(label, style));
-            }
-            let timing = format!(" {} ", T::Timing.text(lang));
-            let style = if *tab == s.groups.len() {
-                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-            } else {
-                Style::new()
-            };
-            spans.push(Span::styled(timing, style));
-            (format!(" {date}  {}", inert(s.title())), Line::from(spans))
+            let labels: Vec<String> = s
+                .groups
+                .iter()
+                .map(|g| inert(&s.group_label(&g.id, lang)))
+                .chain([T::Timing.text(lang).to_string()])
+                .collect();
+            let bar = super::tab_bar::bar(&labels, *tab, usize::from(state.size.0));
+            (format!(" {date}  {}", inert(s.title())), bar)
         }
         View::Themes { .. } | View::Compare { .. } => {
             let title = match state.view() {

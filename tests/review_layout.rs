@@ -1,0 +1,131 @@
+//! The review's layout at 80×24, 120×35 and 60×16 in Japanese: a sitting of
+//! twenty groups keeps every tab reachable and shows where one is, the
+//! timing table keeps its header while paging, and the help scrolls.
+
+use std::path::{Path, PathBuf};
+
+use bunkakai::i18n::Lang;
+use bunkakai::review::Archive;
+use bunkakai::review::screen::run::to_action;
+use bunkakai::review::screen::{Action, Loaded, ReviewView, State, update};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive")
+}
+
+fn open(dir: &Path, w: u16, h: u16) -> State {
+    let (mut state, _) = State::new(Lang::Ja, (w, h));
+    let mut archive = Archive::load(dir);
+    archive.dir = dir.to_path_buf();
+    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
+    state
+}
+
+/// A sessions folder with one sitting of twenty groups of thirty members
+/// (A–T, each at a stage of the 取組サイクル), made from the fixture's plan.
+fn twenty_groups() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = fixtures().join("jichitai-10/session.json");
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(plan).unwrap()).unwrap();
+    let groups: Vec<serde_json::Value> = (0..20u8)
+        .map(|g| {
+            let id = char::from(b'A' + g).to_string();
+            let members: Vec<String> = (1..=30).map(|m| format!("{id}市{m}")).collect();
+            let label = ["①", "②", "③", "④"][usize::from(g % 4)];
+            serde_json::json!({ "id": id, "label": label, "themes": ["1"], "members": members })
+        })
+        .collect();
+    plan["groups"] = serde_json::Value::Array(groups);
+    plan.as_object_mut().unwrap().remove("follows");
+    let dir = tmp.path().join("big-01");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("session.json"),
+        serde_json::to_string_pretty(&plan).unwrap(),
+    )
+    .unwrap();
+    tmp
+}
+
+fn press(state: &mut State, keys: &[KeyCode]) {
+    for code in keys {
+        let ev = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
+        if let Some(action) = to_action(state, ev) {
+            update(state, action);
+        }
+    }
+}
+
+fn screen(state: &State) -> String {
+    let (w, h) = state.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let frame = terminal
+        .draw(|f| f.render_widget(&ReviewView(state), f.area()))
+        .unwrap();
+    bunkakai::tui::buffer_text::text_of(frame.buffer)
+}
+
+fn tab_row(state: &State) -> String {
+    screen(state).lines().nth(1).unwrap().to_string()
+}
+
+#[test]
+fn twenty_groups_at_80_columns_every_tab_reachable_and_marked() {
+    let tmp = twenty_groups();
+    let mut state = open(tmp.path(), 80, 24);
+    press(&mut state, &[KeyCode::Enter]);
+    insta::assert_snapshot!("twenty_groups_first_ja_80x24", screen(&state));
+    let first = tab_row(&state);
+    assert!(first.trim_end().ends_with('›'), "{first}");
+    assert!(!first.contains('‹'), "{first}");
+    // Tab through every group: the selected one is always on the bar.
+    for g in 0..20u8 {
+        let id = char::from(b'A' + g);
+        let row = tab_row(&state);
+        assert!(row.contains(&format!(" {id}（")), "{id}: {row}");
+        let body = screen(&state);
+        assert!(
+            body.contains(&format!("{id}市1")) || body.contains("まだメモ"),
+            "{body}"
+        );
+        press(&mut state, &[KeyCode::Tab]);
+    }
+    // Past the last group: the timing tab, the first groups hidden.
+    let row = tab_row(&state);
+    assert!(row.contains("時間（予定と実績）"), "{row}");
+    assert!(row.starts_with('‹') && row.contains(" T（"), "{row}");
+    insta::assert_snapshot!("twenty_groups_timing_ja_80x24", screen(&state));
+    // In the middle both sides are marked.
+    press(&mut state, &[KeyCode::Tab; 11]);
+    let row = tab_row(&state);
+    assert!(
+        row.starts_with('‹') && row.trim_end().ends_with('›'),
+        "{row}"
+    );
+    assert!(row.contains(" K（"), "{row}");
+}
+
+#[test]
+fn twenty_groups_at_60x16_and_120x35() {
+    let tmp = twenty_groups();
+    let mut state = open(tmp.path(), 60, 16);
+    press(
+        &mut state,
+        &[
+            KeyCode::Enter,
+            KeyCode::BackTab,
+            KeyCode::BackTab,
+            KeyCode::BackTab,
+        ],
+    );
+    insta::assert_snapshot!("twenty_groups_s_ja_60x16", screen(&state));
+    let row = tab_row(&state);
+    assert!(row.contains(" S（"), "{row}");
+    let mut state = open(tmp.path(), 120, 35);
+    press(&mut state, &[KeyCode::Enter, KeyCode::Tab]);
+    insta::assert_snapshot!("twenty_groups_b_ja_120x35", screen(&state));
+}
