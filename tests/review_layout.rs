@@ -129,3 +129,46 @@ fn twenty_groups_at_60x16_and_120x35() {
     press(&mut state, &[KeyCode::Enter, KeyCode::Tab]);
     insta::assert_snapshot!("twenty_groups_b_ja_120x35", screen(&state));
 }
+
+#[test]
+fn the_timing_table_keeps_its_header_while_paging() {
+    let mut state = open(&fixtures(), 80, 16);
+    press(
+        &mut state,
+        &[KeyCode::Down, KeyCode::Enter, KeyCode::Char('T')],
+    );
+    press(&mut state, &[KeyCode::Down; 3]);
+    let shown = screen(&state);
+    insta::assert_snapshot!("timing_header_pinned_ja_80x16", shown);
+    let top = shown.lines().nth(2).unwrap();
+    assert!(top.starts_with(" 議事") && top.contains("予定"), "{shown}");
+    // Scrolled past the block rows, not past the header row only.
+    assert!(!shown.contains("事務局からの情報提供"), "{shown}");
+}
+
+#[test]
+fn paging_the_timing_table_shows_every_line_once_at_least() {
+    let mut state = open(&fixtures(), 60, 16);
+    press(
+        &mut state,
+        &[KeyCode::Down, KeyCode::Enter, KeyCode::Char('T')],
+    );
+    let mut seen = String::new();
+    for _ in 0..6 {
+        seen.push_str(&screen(&state));
+        press(&mut state, &[KeyCode::PageDown]);
+    }
+    for name in [
+        "合計",
+        "席の移動",
+        "14:40 雲南市",
+        "白鷹町",
+        "佐野市",
+        "見附市",
+        "函館市",
+        "浜松市",
+    ] {
+        assert!(seen.contains(name), "{name} never shown");
+    }
+    insta::assert_snapshot!("timing_end_ja_60x16", screen(&state));
+}

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod loaded;
 mod navigate;
 pub mod owner_filter;
+mod pinned;
 mod record_lines;
 pub mod run;
 pub mod search_box;

@@ -110,14 +110,17 @@ impl Widget for &ReviewView<'_> {
                 focus,
             } => {
                 let lines = sitting_lines(data, lang, *sitting, *tab, *focus, w);
-                Paragraph::new(
-                    lines
-                        .into_iter()
-                        .skip(*scroll)
-                        .take(body.height.into())
-                        .collect::<Vec<_>>(),
-                )
-                .render(body, buf);
+                let levels = super::content::sitting_levels(data, *sitting, *tab, &lines);
+                // The headings scrolled past stay on top (the timing table's
+                // header row, the section and group of speaking times).
+                let heads = super::pinned::heads(&levels, *scroll);
+                let room = super::pinned::room(&levels, *scroll, body.height.into());
+                let shown: Vec<Line> = heads
+                    .iter()
+                    .map(|&i| lines[i].clone())
+                    .chain(lines.iter().skip(*scroll).take(room).cloned())
+                    .collect();
+                Paragraph::new(shown).render(body, buf);
             }
             View::Compare {
                 theme,
