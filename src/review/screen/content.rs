@@ -296,9 +296,6 @@ pub fn compare_lines(
     out.extend(super::compare_summary::summary_lines(
         data, lang, entry, &found, width, filter,
     ));
-    if found.is_empty() {
-        out.push(Line::styled(T::NoNotes.text(lang), dim()));
-    }
     for a in found {
         let s = &data.archive.sittings[a.sitting];
         let label = format!(
