@@ -150,3 +150,32 @@ fn questions_with_no_notes_after_a_filter_are_dimmed_and_still_selectable() {
     assert!(shown.contains("◆ これまでの勉強会では"), "{shown}");
     insta::assert_snapshot!("compare_empty_question_ja_80x24", shown);
 }
+
+#[test]
+fn sittings_are_chosen_by_the_number_the_list_shows() {
+    let state = review(80, 24);
+    let list = screen(&state);
+    let rows: Vec<&str> = list.lines().collect();
+    assert!(rows[1].starts_with("   # 日付"), "{list}");
+    assert!(rows[2].starts_with("   2 2026-02-17"), "{list}");
+    assert!(rows[3].starts_with("   1 2026-01-20"), "{list}");
+    let mut state = compare_first_theme();
+    press(&mut state, &[KeyCode::Char('f')]);
+    typed(&mut state, "１ k:課題");
+    press(&mut state, &[KeyCode::Enter]);
+    let shown = screen(&state);
+    insta::assert_snapshot!("compare_sitting_one_ja_80x24", shown);
+    assert!(shown.contains("絞り込み: 会=1  種類=課題"), "{shown}");
+    assert!(
+        shown.contains("2026-01-20") && !shown.contains("2026-02-17"),
+        "{shown}"
+    );
+    // A number past the list says which numbers there are.
+    press(&mut state, &[KeyCode::Char('f')]);
+    typed(&mut state, " 3");
+    assert!(
+        screen(&state).contains("3: 会の番号は 1〜2"),
+        "{}",
+        screen(&state)
+    );
+}

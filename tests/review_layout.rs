@@ -172,3 +172,44 @@ fn paging_the_timing_table_shows_every_line_once_at_least() {
     }
     insta::assert_snapshot!("timing_end_ja_60x16", screen(&state));
 }
+
+#[test]
+fn the_help_fits_and_scrolls_at_60x16() {
+    let mut state = open(&fixtures(), 60, 16);
+    press(
+        &mut state,
+        &[KeyCode::Down, KeyCode::Enter, KeyCode::Char('?')],
+    );
+    let first = screen(&state);
+    insta::assert_snapshot!("help_sitting_ja_60x16", first);
+    let rows: Vec<&str> = first.lines().collect();
+    // The whole frame is on screen: its top and bottom borders.
+    assert!(rows.iter().any(|r| r.contains('┌')), "{first}");
+    assert!(rows.iter().any(|r| r.contains('└')), "{first}");
+    assert!(first.contains("Up/Down 1-"), "{first}");
+    // Down scrolls to the end (and no further); the last key is shown.
+    press(&mut state, &[KeyCode::Down; 40]);
+    assert!(state.help, "scrolling keeps the help open");
+    let last = screen(&state);
+    insta::assert_snapshot!("help_sitting_end_ja_60x16", last);
+    assert!(last.contains("読み直す"), "{last}");
+    assert_ne!(first, last);
+    // Any other key closes it.
+    press(&mut state, &[KeyCode::Esc]);
+    assert!(!state.help);
+    assert!(!screen(&state).contains("ヘルプ ─"));
+}
+
+#[test]
+fn the_comparisons_help_says_how_to_write_a_filter() {
+    let mut state = open(&fixtures(), 80, 24);
+    press(
+        &mut state,
+        &[KeyCode::Char('t'), KeyCode::Enter, KeyCode::F(1)],
+    );
+    press(&mut state, &[KeyCode::PageDown; 3]);
+    let shown = screen(&state);
+    insta::assert_snapshot!("help_compare_end_ja_80x24", shown);
+    assert!(shown.contains("2-5"), "{shown}");
+    assert!(shown.contains("会の番号"), "{shown}");
+}

@@ -205,6 +205,19 @@ pub const SEARCH: Layer<Command> = layer(
     ],
 );
 
+/// The help while it is open: the movement keys scroll it, any other key
+/// closes it.
+pub const HELP: Layer<Command> = layer(
+    "ヘルプ",
+    "Help",
+    &[
+        bind(&[Key::Up, Key::Char('k')], Command::Up),
+        bind(&[Key::Down, Key::Char('j')], Command::Down),
+        bind(&[Key::PageUp], Command::PageUp),
+        bind(&[Key::PageDown, Key::Space], Command::PageDown),
+    ],
+);
+
 /// The layers of a view, most specific first.
 pub fn layers(view: &View) -> &'static [&'static Layer<Command>] {
     match view {

@@ -9,6 +9,7 @@ pub mod actions_tab;
 pub mod compare_filter_box;
 mod compare_summary;
 pub mod content;
+mod help;
 pub mod keys;
 pub mod loaded;
 mod navigate;

@@ -12,7 +12,7 @@ use super::content::sitting_lines;
 use super::keys::{self, Command};
 use super::state::{Loaded, State, View};
 use crate::i18n::review::ReviewText as T;
-use crate::tui::keys::{HelpPopup, Hint, footer_hints, render_footer, sections};
+use crate::tui::keys::{Hint, footer_hints, render_footer};
 use crate::tui::text::sanitize::inert;
 use crate::tui::text::styled::{one_line, rfit};
 use crate::tui::text::{fit, truncate, width};
@@ -135,16 +135,7 @@ impl Widget for &ReviewView<'_> {
         }
         footer(state, row(area.height - 1), buf);
         if state.help {
-            let sections = sections(keys::layers(state.view()), lang);
-            let hint = lang.pick("どのキーでも閉じる", "any key closes");
-            (&HelpPopup {
-                title: T::Help.text(lang),
-                sections: &sections,
-                scroll: 0,
-                ascii: false,
-                hint,
-            })
-                .render(area, buf);
+            super::help::render(state, area, buf);
         }
     }
 }
@@ -202,7 +193,8 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
                     .map_or_else(|| "…".to_string(), |n| n.to_string())
             );
             let head = format!(
-                " {} {} {} {} {}",
+                " {} {} {} {} {} {}",
+                rfit("#", 3),
                 fit(T::Date.text(lang), 10),
                 fit(T::Title.text(lang), list_title_width(state)),
                 rfit(T::Groups.text(lang), 3),
