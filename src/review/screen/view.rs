@@ -9,10 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::content::sitting_lines;
-use super::keys::{self, Command};
+use super::keys;
 use super::state::{Loaded, State, View};
 use crate::i18n::review::ReviewText as T;
-use crate::tui::keys::{Hint, footer_hints, render_footer};
+use crate::tui::keys::render_footer;
 use crate::tui::text::sanitize::inert;
 use crate::tui::text::styled::{one_line, rfit};
 use crate::tui::text::{fit, truncate, width};
@@ -211,13 +211,7 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
 
 fn footer(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
-    let layers = keys::layers(state.view());
-    let (tail, hints): (Vec<Hint>, Vec<Hint>) =
-        footer_hints(layers, lang).into_iter().partition(|h| {
-            [Command::Help, Command::Quit]
-                .iter()
-                .any(|c| c.text(lang) == h.what)
-        });
+    let (hints, tail) = keys::footer(state.view(), lang);
     let inner = Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(1),
