@@ -2,26 +2,21 @@
 //! twenty groups keeps every tab reachable and shows where one is, the
 //! timing table keeps its header while paging, and the help scrolls.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use bunkakai::i18n::Lang;
-use bunkakai::review::Archive;
-use bunkakai::review::screen::run::to_action;
-use bunkakai::review::screen::{Action, Loaded, ReviewView, State, update};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use bunkakai::review::screen::State;
+use common::review::{press, review_of, screen};
+use crossterm::event::KeyCode;
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive")
+    common::archive_dir()
 }
 
 fn open(dir: &Path, w: u16, h: u16) -> State {
-    let (mut state, _) = State::new(Lang::Ja, (w, h));
-    let mut archive = Archive::load(dir);
-    archive.dir = dir.to_path_buf();
-    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
-    state
+    review_of(dir, Lang::Ja, w, h)
 }
 
 /// A sessions folder with one sitting of twenty groups of thirty members
@@ -49,24 +44,6 @@ fn twenty_groups() -> tempfile::TempDir {
     )
     .unwrap();
     tmp
-}
-
-fn press(state: &mut State, keys: &[KeyCode]) {
-    for code in keys {
-        let ev = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
-        if let Some(action) = to_action(state, ev) {
-            update(state, action);
-        }
-    }
-}
-
-fn screen(state: &State) -> String {
-    let (w, h) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let frame = terminal
-        .draw(|f| f.render_widget(&ReviewView(state), f.area()))
-        .unwrap();
-    bunkakai::tui::buffer_text::text_of(frame.buffer)
 }
 
 fn tab_row(state: &State) -> String {
