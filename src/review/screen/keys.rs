@@ -82,8 +82,8 @@ impl Command {
             Command::MarkDropped => lang.pick("取りやめ", "mark dropped"),
             Command::OwnerFilter => lang.pick("担当で絞り込む", "filter by owner"),
             Command::CompareFilter => lang.pick(
-                "絞り込み（日付・段階・種類）",
-                "filter (dates, stage, kind)",
+                "絞り込み（会の番号・日付・段階・種類）",
+                "filter (sitting numbers, dates, stage, kind)",
             ),
             Command::ClearFilter => lang.pick("絞り込み解除", "clear the filter"),
         }
