@@ -204,13 +204,16 @@ pub struct Plain<'a> {
 }
 
 impl Row<'_> {
-    /// The clusters whose folding moves bytes, to map matches back.
-    pub fn moved(&self) -> Vec<Moved> {
+    /// The clusters whose folding moves bytes, to map matches back, put
+    /// into `out` (used again from note to note).
+    pub fn moved_into(&self, out: &mut Vec<Moved>) {
         let v = |c: &[u8]| u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize;
-        self.moved
-            .chunks_exact(16)
-            .map(|c| [v(&c[0..]), v(&c[4..]), v(&c[8..]), v(&c[12..])])
-            .collect()
+        out.clear();
+        out.extend(
+            self.moved
+                .chunks_exact(16)
+                .map(|c| [v(&c[0..]), v(&c[4..]), v(&c[8..]), v(&c[12..])]),
+        );
     }
 }
 

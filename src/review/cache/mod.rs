@@ -9,7 +9,7 @@
 
 pub mod block;
 mod bytes;
-mod plain;
+mod print;
 mod refresh;
 mod scan;
 
@@ -19,9 +19,9 @@ use self::block::Block;
 use super::files::FileProblem;
 use crate::store::search_cache::{self, CacheFile};
 
-pub use plain::print_plain;
+pub use print::print_hits;
 pub use refresh::{refresh, refresh_at, refresh_in_background, with_cache};
-pub use scan::{Hit, search, write_hits};
+pub use scan::{Hit, search};
 
 /// One sitting as the cache holds it, with the problems of its files.
 pub struct CachedSitting<'a> {

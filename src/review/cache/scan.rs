@@ -1,19 +1,12 @@
-//! Finding the hits of a query in the cached sittings and printing them as
-//! `bunkakai search` does.
-
-use std::borrow::Cow;
-use std::io::Write;
+//! Finding the hits of a query in the cached sittings, as
+//! [`crate::review::search::NoteIndex::search`] finds them.
 
 use memchr::memmem::Finder;
 
 use super::CachedSitting;
 use super::block::Row;
-use crate::i18n::Lang;
-use crate::i18n::review::kind_label;
-use crate::review::fold::{finders, fold, match_ranges, match_ranges_moved};
-use crate::review::hit::{Line, head, mark};
+use crate::review::fold::fold;
 use crate::review::search::Query;
-use crate::tui::text::sanitize::inert;
 
 /// A hit: the index of the sitting and of the note in its block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,50 +115,6 @@ pub fn search(sittings: &[CachedSitting], query: &Query) -> Vec<Hit> {
     hits
 }
 
-/// Prints the hits one line each, as [`crate::review::hit::line`] does;
-/// stops at the first write error and returns it.
-pub fn write_hits(
-    sittings: &[CachedSitting],
-    hits: &[Hit],
-    words: &[String],
-    lang: Lang,
-    color: bool,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    // What every hit of a sitting shares, made inert once.
-    let heads: Vec<(String, String, Vec<String>)> = sittings
-        .iter()
-        .map(|s| {
-            let b = &s.block;
-            let date = b.date.map(|d| d.to_string()).unwrap_or_default();
-            (
-                date,
-                inert(b.id),
-                b.groups.iter().map(|g| inert(g)).collect(),
-            )
-        })
-        .collect();
-    let finders = finders(words);
-    let ctx = Context {
-        sittings,
-        heads: &heads,
-        finders: &finders,
-        words,
-        lang,
-        color,
-    };
-    let mut buf = Vec::with_capacity(1 << 18);
-    for chunk in hits.chunks(CHUNK) {
-        buf.clear();
-        ctx.format(chunk, &mut buf);
-        out.write_all(&buf)?;
-    }
-    Ok(())
-}
-
-/// Hits formatted before their lines are written.
-const CHUNK: usize = 1024;
-
 /// The clock time `HH:MM` of `minute` after midnight.
 pub(super) fn clock(minute: u16) -> [u8; 5] {
     [
@@ -175,84 +124,4 @@ pub(super) fn clock(minute: u16) -> [u8; 5] {
         b'0' + (minute % 60 / 10) as u8,
         b'0' + (minute % 10) as u8,
     ]
-}
-
-/// What formatting a hit line needs besides the hit.
-struct Context<'a> {
-    sittings: &'a [CachedSitting<'a>],
-    heads: &'a [(String, String, Vec<String>)],
-    finders: &'a [Finder<'static>],
-    words: &'a [String],
-    lang: Lang,
-    color: bool,
-}
-
-impl Context<'_> {
-    /// Appends the lines of `hits` to `buf`.
-    fn format(&self, hits: &[Hit], buf: &mut Vec<u8>) {
-        let Context {
-            sittings,
-            heads,
-            finders,
-            words,
-            lang,
-            color,
-        } = *self;
-        for hit in hits {
-            let b = &sittings[hit.sitting].block;
-            let Some(row) = b.row(hit.row) else { continue };
-            let (date, id, groups) = &heads[hit.sitting];
-            let time = clock(row.minute);
-            let kind = kind_label(row.kind, lang);
-            let speaker: Cow<[u8]> = match row.speaker {
-                Some(name) if row.speaker_clean => Cow::Borrowed(name),
-                None => Cow::Borrowed("—".as_bytes()),
-                Some(name) => {
-                    let Ok(name) = std::str::from_utf8(name) else {
-                        continue;
-                    };
-                    Cow::Owned(inert(name).into_bytes())
-                }
-            };
-            let group = groups[row.group].as_bytes();
-            let parts = [
-                date.as_bytes(),
-                id.as_bytes(),
-                group,
-                &time,
-                &speaker,
-                kind.as_bytes(),
-            ];
-            let ranges = match_ranges_moved(row.text, row.folded, &row.moved(), finders);
-            match ranges {
-                Some(ranges) if row.clean => {
-                    head(buf, parts);
-                    let mut at = 0;
-                    for r in ranges {
-                        mark(buf, &row.text[at..r.start], false);
-                        mark(buf, &row.text[r.clone()], color);
-                        at = r.end;
-                    }
-                    mark(buf, &row.text[at..], false);
-                }
-                _ => {
-                    let Ok(text) = std::str::from_utf8(row.text) else {
-                        continue;
-                    };
-                    let ranges = ranges.unwrap_or_else(|| match_ranges(text, words));
-                    Line {
-                        date,
-                        sitting: b.id,
-                        group: b.groups[row.group],
-                        time: std::str::from_utf8(&time).unwrap_or_default(),
-                        speaker: row.speaker.and_then(|s| std::str::from_utf8(s).ok()),
-                        kind,
-                        text,
-                    }
-                    .write(&ranges, color, buf);
-                }
-            }
-            buf.push(b'\n');
-        }
-    }
 }
