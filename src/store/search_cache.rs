@@ -18,7 +18,7 @@ use crate::model::run::RUN_FILE;
 
 /// The first bytes of a cache file: what it is and its layout version.
 const MAGIC: &[u8; 16] = b"bunkakai-search\n";
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 
 /// One file a cached sitting was built from, as it was when read: a change
 /// of any of these makes that sitting's block stale.

@@ -15,7 +15,7 @@ use memchr::memmem::Finder;
 
 use super::CachedSitting;
 use super::block::Block;
-use super::scan::{Hit, clock, search};
+use super::scan::{Hit, clock, search_each};
 use crate::i18n::Lang;
 use crate::i18n::review::kind_label;
 use crate::model::notes::NoteKind;
@@ -145,7 +145,6 @@ fn print_chunked(
     out: &mut dyn Write,
     per_write: usize,
 ) -> std::io::Result<usize> {
-    let hits = search(sittings, query);
     let heads = Heads::new(sittings, lang);
     let finders = finders(&query.words);
     let mut batch = Batch {
@@ -153,21 +152,62 @@ fn print_chunked(
         borrowed: Vec::with_capacity(per_write.min(PER_WRITE) + 16),
     };
     let mut moved: Vec<Moved> = Vec::new();
-    for hit in &hits {
-        let b = &sittings[hit.sitting].block;
-        if color {
-            colored(
-                b, hit, &heads, &finders, query, lang, &mut moved, &mut batch,
-            );
-        } else {
-            plain(b, hit, &heads, &mut batch);
+    let mut found = 0;
+    search_each(sittings, query, |si, rows| {
+        found += rows.len();
+        let b = &sittings[si].block;
+        if lang == Lang::Ja && !color {
+            return japanese(b, rows, &mut batch, out, per_write);
         }
-        if batch.borrowed.len() >= per_write.max(1) {
-            batch.write(out)?;
+        for &row in rows {
+            let hit = Hit { sitting: si, row };
+            if color {
+                let ctx = (&heads, &finders[..], query, lang);
+                colored(b, &hit, ctx, &mut moved, &mut batch);
+            } else {
+                plain(b, &hit, &heads, &mut batch);
+            }
+            if batch.borrowed.len() >= per_write.max(1) {
+                batch.write(out)?;
+            }
+        }
+        Ok(())
+    })?;
+    batch.write(out)?;
+    Ok(found)
+}
+
+/// Lines without highlights in Japanese: each note's line as the cache
+/// keeps it, the lines of neighbouring notes written as one piece.
+fn japanese<'a>(
+    b: &Block<'a>,
+    rows: &[usize],
+    batch: &mut Batch<'a>,
+    out: &mut dyn Write,
+    per_write: usize,
+) -> std::io::Result<()> {
+    let lines = b.lines();
+    let mut run: Option<std::ops::Range<usize>> = None;
+    for &row in rows {
+        let Some(line) = b.line_range(row) else {
+            continue;
+        };
+        match &mut run {
+            Some(r) if r.end == line.start => r.end = line.end,
+            _ => {
+                if let Some(r) = run.replace(line) {
+                    batch.borrow(&lines[r]);
+                    if batch.borrowed.len() >= per_write.max(1) {
+                        batch.write(out)?;
+                    }
+                }
+            }
         }
     }
-    batch.write(out)?;
-    Ok(hits.len())
+    if let Some(r) = run {
+        batch.borrow(&lines[r]);
+    }
+    Ok(())
 }
 
 /// A line without highlights: its head, then the note's inert text as it is
@@ -192,14 +232,10 @@ fn plain<'a>(b: &Block<'a>, hit: &Hit, heads: &Heads, batch: &mut Batch<'a>) {
 /// matches mapped back from the folded text; a text that must be made inert
 /// first (or whose matches do not fall on its characters) takes the slow
 /// path of [`Line::write`].
-#[allow(clippy::too_many_arguments)]
 fn colored<'a>(
     b: &Block<'a>,
     hit: &Hit,
-    heads: &Heads,
-    finders: &[Finder],
-    query: &Query,
-    lang: Lang,
+    (heads, finders, query, lang): (&Heads, &[Finder], &Query, Lang),
     moved: &mut Vec<Moved>,
     batch: &mut Batch<'a>,
 ) {
@@ -208,16 +244,20 @@ fn colored<'a>(
     let ranges = match_ranges_moved(row.text, row.folded, moved, finders);
     match ranges {
         Some(ranges) if row.clean => {
-            let speaker = (row.speaker, row.speaker_clean);
-            if !heads.put(
-                &mut batch.own,
-                hit,
-                row.group,
-                row.minute,
-                speaker,
-                row.kind,
-            ) {
-                return;
+            if lang == Lang::Ja {
+                batch.borrow(&row.line[..row.head]);
+            } else {
+                let speaker = (row.speaker, row.speaker_clean);
+                if !heads.put(
+                    &mut batch.own,
+                    hit,
+                    row.group,
+                    row.minute,
+                    speaker,
+                    row.kind,
+                ) {
+                    return;
+                }
             }
             let mut at = 0;
             for r in ranges {
@@ -311,21 +351,22 @@ mod tests {
             .collect();
         let archive = Archive::load(&dir);
         let index = NoteIndex::build(&archive);
-        for (words, color) in ["連携", "の", "市", "ＫＰＩ", "強調", "kpi 設定", "量子暗号"]
-            .into_iter()
-            .flat_map(|w| [(w, false), (w, true)])
-        {
+        let words = ["連携", "の", "市", "ＫＰＩ", "強調", "kpi 設定", "量子暗号"];
+        for (words, color, lang) in words.into_iter().flat_map(|w| {
+            [false, true]
+                .into_iter()
+                .flat_map(move |c| [(w, c, Lang::Ja), (w, c, Lang::En)])
+        }) {
             let q = Query::new(words, Filters::default());
             let mut expected = Vec::new();
             for at in index.search(&archive, &q) {
-                expected.extend_from_slice(
-                    hit::line(&archive, at, &q.words, Lang::Ja, color).as_bytes(),
-                );
+                expected
+                    .extend_from_slice(hit::line(&archive, at, &q.words, lang, color).as_bytes());
                 expected.push(b'\n');
             }
             for per_write in [1, 2, 500] {
                 let mut out = Trickle(Vec::new());
-                let n = print_chunked(&sittings, &q, Lang::Ja, color, &mut out, per_write).unwrap();
+                let n = print_chunked(&sittings, &q, lang, color, &mut out, per_write).unwrap();
                 assert_eq!(
                     n,
                     expected.iter().filter(|b| **b == b'\n').count(),
@@ -334,7 +375,7 @@ mod tests {
                 assert_eq!(
                     String::from_utf8_lossy(&out.0),
                     String::from_utf8_lossy(&expected),
-                    "{words} {color} {per_write}"
+                    "{words} {color} {lang:?} {per_write}"
                 );
             }
         }

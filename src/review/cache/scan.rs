@@ -20,6 +20,22 @@ pub struct Hit {
 /// Every note matching `query`, newest first, with the same filters and
 /// folding as [`crate::review::search::NoteIndex::search`].
 pub fn search(sittings: &[CachedSitting], query: &Query) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let _ = search_each(sittings, query, |sitting, rows| {
+        hits.extend(rows.iter().map(|&row| Hit { sitting, row }));
+        Ok(())
+    });
+    hits
+}
+
+/// [`search`], handing the hits to `each` sitting by sitting (the index of
+/// the sitting and its matching notes, in order) rather than gathering
+/// them; stops at the first error `each` returns, and returns it.
+pub fn search_each(
+    sittings: &[CachedSitting],
+    query: &Query,
+    mut each: impl FnMut(usize, &[usize]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let f = &query.filters;
     let speaker = f.speaker.as_deref().map(fold);
     let theme = f.theme.as_ref().map(|t| (t.trim(), fold(t.trim())));
@@ -29,8 +45,9 @@ pub fn search(sittings: &[CachedSitting], query: &Query) -> Vec<Hit> {
     let finders: Vec<Finder> = words.iter().map(|w| Finder::new(w.as_bytes())).collect();
     // One word and no filter: a match is a hit, nothing else to look at.
     let plain = f.is_empty() && finders.len() == 1;
-    let mut hits = Vec::new();
+    let mut rows: Vec<usize> = Vec::new();
     for (si, s) in sittings.iter().enumerate() {
+        rows.clear();
         let b = &s.block;
         let day_ok = f
             .since
@@ -66,53 +83,36 @@ pub fn search(sittings: &[CachedSitting], query: &Query) -> Vec<Hit> {
                 && finders.iter().skip(1).all(|w| w.find(row.folded).is_some())
         };
         let Some(first) = finders.first() else {
-            hits.extend(
-                (0..b.len())
-                    .filter(|i| b.row(*i).is_some_and(|r| keep(&r)))
-                    .map(|row| Hit { sitting: si, row }),
-            );
+            rows.extend((0..b.len()).filter(|i| b.row(*i).is_some_and(|r| keep(&r))));
+            each(si, &rows)?;
             continue;
         };
         let all = b.folded();
         let width = first.needle().len();
         // Notes are walked forward with the matches; once a note is taken
-        // its other matches are skipped.
-        let (mut pos, mut row, mut taken_to) = (0, 0, 0);
-        loop {
-            let mut again = None;
-            for found in first.find_iter(&all[pos..]) {
-                let at = pos + found;
-                if at < taken_to {
-                    if at + width > taken_to {
-                        // Overlaps the next note: look there afresh.
-                        again = Some(taken_to);
-                        break;
-                    }
-                    continue;
-                }
-                while b.folded_range(row).is_some_and(|r| r.end <= at) {
-                    row += 1;
-                }
-                let Some(range) = b.folded_range(row) else {
-                    break;
-                };
-                if at + width > range.end {
-                    // Across two notes: look again from the next byte.
-                    again = Some(at + 1);
-                    break;
-                }
-                if plain || b.row(row).is_some_and(|r| keep(&r)) {
-                    hits.push(Hit { sitting: si, row });
-                }
-                taken_to = range.end;
+        // the scan goes on after it.
+        let (mut pos, mut row) = (0, 0);
+        while let Some(found) = all.get(pos..).and_then(|rest| first.find(rest)) {
+            let at = pos + found;
+            while b.folded_range(row).is_some_and(|r| r.end <= at) {
+                row += 1;
             }
-            match again {
-                Some(p) => pos = p,
-                None => break,
+            let Some(range) = b.folded_range(row) else {
+                break;
+            };
+            if at + width > range.end {
+                // Across two notes: look again from the next byte.
+                pos = at + 1;
+                continue;
             }
+            if plain || b.row(row).is_some_and(|r| keep(&r)) {
+                rows.push(row);
+            }
+            pos = range.end;
         }
+        each(si, &rows)?;
     }
-    hits
+    Ok(())
 }
 
 /// The clock time `HH:MM` of `minute` after midnight.
