@@ -120,6 +120,13 @@ fn the_cache_changes_nothing_but_the_speed() {
     let notes = good.join("jichitai-10/notes/A.json");
     let text = std::fs::read_to_string(&notes).unwrap();
     let changed = text.replacen("連携が難しい", "連携がﾄﾞﾛｰﾝ配送で難しい", 1);
+    // A line break before a match and half-width kana after it: the line
+    // reads the same wherever the match cuts it.
+    let changed = changed.replacen(
+        "経済団体との連携協定案を作る",
+        "経済団体との\\n連携協定案をｱﾝｹｰﾄで作る",
+        1,
+    );
     assert_ne!(text, changed);
     std::fs::write(&notes, changed).unwrap();
     let out = search(&good, Some(&cache), &["どろーん", "--color", "never"]);
@@ -127,6 +134,16 @@ fn the_cache_changes_nothing_but_the_speed() {
     // Shown composed, as without the cache.
     assert!(String::from_utf8_lossy(&out.stdout).contains("ドローン配送"));
     same_everywhere(&good, &cache);
+    for word in ["連携", "あんけーと"] {
+        for color in ["never", "always"] {
+            let q = [word, "--color", color];
+            let out = search(&good, Some(&cache), &q);
+            assert_eq!(out.stdout, search(&good, None, &q).stdout, "{q:?}");
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            assert!(text.contains("との ⏎ "), "{text}");
+            assert!(text.contains("アンケート"), "{text}");
+        }
+    }
 
     // A new sitting folder, and one removed.
     copy_dir(&good.join("jichitai-09"), &good.join("jichitai-11"));
