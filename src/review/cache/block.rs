@@ -200,6 +200,8 @@ pub struct Row<'a> {
     pub line: &'a [u8],
     /// The length of the line's head (before the text).
     pub head: usize,
+    /// True when [`Row::text`] is the part of [`Row::line`] after its head.
+    pub text_in_line: bool,
     /// Who said it (UTF-8, checked when shown).
     pub speaker: Option<&'a [u8]>,
     /// The speaker's name, folded.
@@ -416,6 +418,7 @@ impl<'a> Block<'a> {
             text,
             line,
             head,
+            text_in_line: flags & FLAG_TEXT_IN_LINE != 0,
             speaker: if flags & FLAG_SPEAKER != 0 {
                 Some(slice(16)?)
             } else {

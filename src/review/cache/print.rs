@@ -24,9 +24,10 @@ use crate::review::hit::Line;
 use crate::review::search::Query;
 use crate::tui::text::sanitize::inert;
 
-/// Borrowed pieces gathered before a vectored write (each one also takes
-/// the bytes made here before it: two slices, within `IOV_MAX`).
-const PER_WRITE: usize = 500;
+/// Borrowed pieces gathered before a vectored write. The batch is made
+/// larger than the output's buffer (64 KiB), which then hands it on
+/// instead of copying it; the system takes `IOV_MAX` slices a call.
+const PER_WRITE: usize = 4096;
 
 /// Prints every note matching `query`, one line each as
 /// [`crate::review::hit::line`] does, the matches in reverse video when
@@ -64,7 +65,9 @@ impl<'a> Batch<'a> {
         let mut slices = Vec::with_capacity(self.borrowed.len() * 2 + 1);
         let mut at = 0;
         for (end, text) in &self.borrowed {
-            slices.push(IoSlice::new(&self.own[at..*end]));
+            if *end > at {
+                slices.push(IoSlice::new(&self.own[at..*end]));
+            }
             slices.push(IoSlice::new(text));
             at = *end;
         }
@@ -148,8 +151,8 @@ fn print_chunked(
     let heads = Heads::new(sittings, lang);
     let finders = finders(&query.words);
     let mut batch = Batch {
-        own: Vec::with_capacity(per_write.min(PER_WRITE) * 128),
-        borrowed: Vec::with_capacity(per_write.min(PER_WRITE) + 16),
+        own: Vec::with_capacity(per_write.min(PER_WRITE) * 64),
+        borrowed: Vec::with_capacity(per_write.min(PER_WRITE) + 64),
     };
     let mut moved: Vec<Moved> = Vec::new();
     let mut found = 0;
@@ -243,6 +246,21 @@ fn colored<'a>(
     row.moved_into(moved);
     let ranges = match_ranges_moved(row.text, row.folded, moved, finders);
     match ranges {
+        Some(ranges) if row.clean && row.text_in_line && lang == Lang::Ja => {
+            // The line as kept, cut at the matches: its head and the text
+            // between the matches are read from it as they are.
+            let (line, head) = (row.line, row.head);
+            let mut at = 0;
+            for r in ranges {
+                batch.borrow(&line[at..head + r.start]);
+                batch.own.extend_from_slice(b"\x1b[7m");
+                batch.borrow(&line[head + r.start..head + r.end]);
+                batch.own.extend_from_slice(b"\x1b[27m");
+                at = head + r.end;
+            }
+            batch.borrow(&line[at..]);
+            return;
+        }
         Some(ranges) if row.clean => {
             if lang == Lang::Ja {
                 batch.borrow(&row.line[..row.head]);
