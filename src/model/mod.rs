@@ -23,6 +23,10 @@ pub mod run;
 pub mod run_moves;
 pub mod run_read;
 pub mod stage;
+#[cfg(test)]
+pub(crate) mod test_notes;
+#[cfg(test)]
+pub(crate) mod test_sitting;
 
 pub use plan::{
     AgendaBlock, Group, Member, Plan, Question, Reference, ReportRound, Segment, Theme,
