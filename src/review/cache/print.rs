@@ -22,7 +22,7 @@ use crate::model::notes::NoteKind;
 use crate::review::fold::{Moved, finders, match_ranges, match_ranges_moved};
 use crate::review::hit::Line;
 use crate::review::search::Query;
-use crate::tui::text::sanitize::inert;
+use crate::tui::text::sanitize::{inert, inert_part};
 
 /// Borrowed pieces gathered before a vectored write. The batch is made
 /// larger than the output's buffer (64 KiB), which then hands it on
@@ -261,7 +261,7 @@ fn colored<'a>(
             batch.borrow(&line[at..]);
             return;
         }
-        Some(ranges) if row.clean => {
+        Some(ranges) => {
             if lang == Lang::Ja {
                 batch.borrow(&row.line[..row.head]);
             } else {
@@ -277,15 +277,44 @@ fn colored<'a>(
                     return;
                 }
             }
-            let mut at = 0;
-            for r in ranges {
-                batch.borrow(&row.text[at..r.start]);
-                batch.own.extend_from_slice(b"\x1b[7m");
-                batch.borrow(&row.text[r.clone()]);
-                batch.own.extend_from_slice(b"\x1b[27m");
-                at = r.end;
+            if row.clean {
+                let mut at = 0;
+                for r in ranges {
+                    batch.borrow(&row.text[at..r.start]);
+                    batch.own.extend_from_slice(b"\x1b[7m");
+                    batch.borrow(&row.text[r.clone()]);
+                    batch.own.extend_from_slice(b"\x1b[27m");
+                    at = r.end;
+                }
+                batch.borrow(&row.text[at..]);
+            } else {
+                // A text with line breaks or controls: its pieces are made
+                // inert here, each as inside the whole text (as
+                // `crate::review::hit::pieces_at` does).
+                let Ok(text) = std::str::from_utf8(row.text) else {
+                    return;
+                };
+                let mut at = 0;
+                for r in ranges {
+                    let before = &text[at..r.start];
+                    if !before.is_empty() {
+                        batch
+                            .own
+                            .extend_from_slice(inert_part(before, text).as_bytes());
+                    }
+                    batch.own.extend_from_slice(b"\x1b[7m");
+                    batch
+                        .own
+                        .extend_from_slice(inert_part(&text[r.clone()], text).as_bytes());
+                    batch.own.extend_from_slice(b"\x1b[27m");
+                    at = r.end;
+                }
+                if at < text.len() {
+                    batch
+                        .own
+                        .extend_from_slice(inert_part(&text[at..], text).as_bytes());
+                }
             }
-            batch.borrow(&row.text[at..]);
         }
         _ => {
             let Ok(text) = std::str::from_utf8(row.text) else {
