@@ -39,3 +39,4 @@ for i in range(runs):
     subprocess.run(["tmux", "-L", "rfs", "kill-session", "-t", name])
 print("first screen ms:", [round(t * 1000) for t in first], "median", round(statistics.median(first) * 1000))
 print("notes read ms:  ", [round(t * 1000) for t in whole], "median", round(statistics.median(whole) * 1000))
+print("load average:", open("/proc/loadavg").read().split()[:3])

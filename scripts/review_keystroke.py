@@ -63,3 +63,4 @@ for i, c in enumerate("連携ドローン配送量子暗号"):
     echo.append(time.perf_counter() - t0)
 print(f"tmux round trip to cat: median {round(statistics.median(echo) * 1000)} ms")
 subprocess.run(T + ["kill-server"])
+print("load average:", open("/proc/loadavg").read().split()[:3])

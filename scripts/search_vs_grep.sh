@@ -18,23 +18,26 @@ arch="$work/arch"
 [ -d "$arch" ] || python3 "$gen" "$arch" >/dev/null
 export BUNKAKAI_CACHE_DIR="$work/cache"
 export LANG=ja_JP.UTF-8
-echo "archive: $(find "$arch" -name '*.json' | wc -l) files, $(du -sh "$arch" | cut -f1)"
+echo "archive: $(find "$arch" -name '*.json' | wc -l) files, $(du -sh "$arch" | cut -f1); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The first search builds the cache; every later one reuses it.
 /usr/bin/time -f "cache build (first search): %e s, peak RSS %M KB" \
     "$bin" --sessions "$arch" search 量子暗号 >/dev/null || true
 for word in 連携 ドローン配送 量子暗号; do
-    echo "== $word: $("$bin" --sessions "$arch" search "$word" --color never | wc -l) hits"
+    echo "== $word: $("$bin" --sessions "$arch" search "$word" --color never | wc -l) hits, load average $(cut -d' ' -f1-3 /proc/loadavg)"
     /usr/bin/time -f "peak RSS %M KB" "$bin" --sessions "$arch" search "$word" --color never >/dev/null || true
     if command -v hyperfine >/dev/null; then
         # Both commands in the same run, one after the other; medians printed.
+        # The coloured output (a terminal, --color always) is timed beside them.
         hyperfine -N --warmup 3 --runs "${RUNS:-30}" -i --style none \
             --export-json "$work/hf.json" \
             "$bin --sessions $arch search $word --color never" \
-            "grep -rc --include=*.json $word $arch" >/dev/null
+            "grep -rc --include=*.json $word $arch" \
+            "$bin --sessions $arch search $word --color always" >/dev/null
         python3 - "$work/hf.json" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
-    print(f"  median {r['median']*1000:6.1f} ms  (user {r['user']*1000:.1f} ms, sys {r['system']*1000:.1f} ms)  {r['command'].split()[0].rsplit('/',1)[-1]}")
+    c = r['command'].split()
+    print(f"  median {r['median']*1000:6.1f} ms  (user {r['user']*1000:.1f} ms, sys {r['system']*1000:.1f} ms)  {c[0].rsplit('/',1)[-1]} {' '.join(c[-2:]) if c[-2] == '--color' else ''}")
 PY
     else
         for cmd in "$bin --sessions $arch search $word --color never" \

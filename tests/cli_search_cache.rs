@@ -1,11 +1,13 @@
 //! `bunkakai search` gives the same hits, lines, problems and exit codes
 //! with the search cache as without it: when the cache is built, when it is
-//! reused, after a notes file changes, and when the cache file is damaged.
+//! reused, after a notes file changes, and when the cache file is damaged;
+//! and `bunkakai review` writes the same cache when it has read the archive.
 
 mod common;
 
 use std::path::Path;
 use std::process::Output;
+use std::time::{Duration, Instant};
 
 use common::cli::cmd;
 use common::{archive_dir, copy_dir};
@@ -97,6 +99,13 @@ fn the_cache_changes_nothing_but_the_speed() {
     let notes = good.join("jichitai-10/notes/A.json");
     let text = std::fs::read_to_string(&notes).unwrap();
     let changed = text.replacen("連携が難しい", "連携がﾄﾞﾛｰﾝ配送で難しい", 1);
+    // A line break before a match and half-width kana after it: the line
+    // reads the same wherever the match cuts it.
+    let changed = changed.replacen(
+        "経済団体との連携協定案を作る",
+        "経済団体との\\n連携協定案をｱﾝｹｰﾄで作る",
+        1,
+    );
     assert_ne!(text, changed);
     std::fs::write(&notes, changed).unwrap();
     let out = search(&good, Some(&cache), &["どろーん", "--color", "never"]);
@@ -104,6 +113,16 @@ fn the_cache_changes_nothing_but_the_speed() {
     // Shown composed, as without the cache.
     assert!(String::from_utf8_lossy(&out.stdout).contains("ドローン配送"));
     same_everywhere(&good, &cache);
+    for word in ["連携", "あんけーと"] {
+        for color in ["never", "always"] {
+            let q = [word, "--color", color];
+            let out = search(&good, Some(&cache), &q);
+            assert_eq!(out.stdout, search(&good, None, &q).stdout, "{q:?}");
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            assert!(text.contains("との ⏎ "), "{text}");
+            assert!(text.contains("アンケート"), "{text}");
+        }
+    }
 
     // A new sitting folder, and one removed.
     copy_dir(&good.join("jichitai-09"), &good.join("jichitai-11"));
@@ -132,4 +151,88 @@ fn the_cache_changes_nothing_but_the_speed() {
         let out = search(&good, Some(&cache), &q);
         assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
     }
+}
+
+/// The cache a search builds from nothing for `sessions`, as bytes.
+fn built_by_search(sessions: &Path, cache: &Path) -> Vec<u8> {
+    let _ = std::fs::remove_dir_all(cache);
+    search(sessions, Some(cache), &["量子暗号"]);
+    std::fs::read(cache_file(cache)).unwrap()
+}
+
+/// Starts `bunkakai review` on `sessions` with the cache folder `cache`,
+/// waits until the cache there holds `expected` (the review writes it in
+/// the background once it has read the archive), and quits. While it loads,
+/// `race` runs (searches writing the same cache at the same time).
+fn review_writes(sessions: &Path, cache: &Path, expected: &[u8], race: impl FnOnce()) {
+    let env = [("BUNKAKAI_CACHE_DIR", cache.to_str().unwrap())];
+    let mut review = common::Console::spawn(&["review"], sessions, 100, 30, "ja", &env);
+    race();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let written = || {
+        std::fs::read_dir(cache)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().starts_with("search-"))
+            .any(|e| std::fs::read(e.path()).is_ok_and(|b| b == expected))
+    };
+    while !written() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    review.wait_for("第10回", 10);
+    review.send("q");
+    assert!(review.wait_exit(10), "{}", review.contents());
+    assert!(
+        written(),
+        "the review did not write the cache a search writes"
+    );
+}
+
+#[test]
+fn the_review_writes_the_cache_the_search_uses() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fixtures = archive_dir();
+    let good = tmp.path().join("good");
+    copy_dir(&fixtures, &good);
+    for s in ["jichitai-09", "jichitai-10"] {
+        std::fs::remove_file(good.join(s).join("notes/C.json")).unwrap();
+    }
+    let by_search = tmp.path().join("by-search");
+    let cache = tmp.path().join("by-review");
+
+    // No search was ever run: the review's reading writes the cache, the
+    // very bytes a search writes, and searches give what they give without.
+    let expected = built_by_search(&good, &by_search);
+    review_writes(&good, &cache, &expected, || {});
+    same_everywhere(&good, &cache);
+
+    // A notes file changed: the review's next reading rebuilds its sitting.
+    let notes = good.join("jichitai-10/notes/A.json");
+    let text = std::fs::read_to_string(&notes).unwrap();
+    std::fs::write(
+        &notes,
+        text.replacen("連携が難しい", "連携が量子暗号で難しい", 1),
+    )
+    .unwrap();
+    let expected = built_by_search(&good, &by_search);
+    review_writes(&good, &cache, &expected, || {});
+    let out = search(&good, Some(&cache), &["量子暗号", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    same_everywhere(&good, &cache);
+
+    // A damaged cache is rebuilt, also while searches write it at the same
+    // time: each writer leaves a whole file, and every search is right.
+    let file = cache_file(&cache);
+    let bytes = std::fs::read(&file).unwrap();
+    std::fs::write(&file, &bytes[..bytes.len() / 3]).unwrap();
+    let plain = search(&good, None, &["の", "--color", "always"]);
+    review_writes(&good, &cache, &expected, || {
+        for _ in 0..5 {
+            let out = search(&good, Some(&cache), &["の", "--color", "always"]);
+            assert_eq!(out.stdout, plain.stdout);
+            assert_eq!(out.status.code(), plain.status.code());
+        }
+    });
+    same_everywhere(&good, &cache);
 }

@@ -11,7 +11,7 @@ use super::fold::match_ranges;
 use super::search::NoteAt;
 use crate::i18n::Lang;
 use crate::i18n::review::kind_label;
-use crate::tui::text::sanitize::inert;
+use crate::tui::text::sanitize::{inert, inert_part};
 
 /// A piece of a note's text: shown as is, or highlighted as a match.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +30,9 @@ pub fn pieces(text: &str, words: &[String]) -> Vec<Piece> {
 /// Cuts `text` into pieces at the byte ranges `matches` (sorted, apart),
 /// each made inert.
 pub fn pieces_at(text: &str, matches: &[Range<usize>]) -> Vec<Piece> {
+    // Each piece is made inert as inside the whole text: the line reads the
+    // same wherever the matches cut it (and as the search cache keeps it).
+    let inert = |piece: &str| inert_part(piece, text);
     let mut out = Vec::new();
     let mut at = 0;
     for r in matches {

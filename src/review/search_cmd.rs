@@ -170,13 +170,7 @@ pub fn run(
                 let _ = writeln!(err, "{}", e.text(lang));
                 return Some(2);
             }
-            let printed = if args.color {
-                let hits = super::cache::search(sittings, &q);
-                super::cache::write_hits(sittings, &hits, &q.words, lang, args.color, out)
-                    .map(|()| hits.len())
-            } else {
-                super::cache::print_plain(sittings, &q, lang, out)
-            };
+            let printed = super::cache::print_hits(sittings, &q, lang, args.color, out);
             // A closed pipe (`| head`) ends the search quietly; a full disk is said.
             match printed.and_then(|n| out.flush().map(|()| n)) {
                 Err(e) => Some(write_failed(&e, err, lang)),

@@ -94,6 +94,23 @@ pub fn replace_with<O: Ops + ?Sized>(
     path: &Path,
     bytes: &[u8],
 ) -> Result<(), StoreError> {
+    replace_by(ops, path, |ops, file| ops.write_all(file, bytes))
+}
+
+/// [`replace`] with contents that `write` puts into the temporary file
+/// piece by piece, so that a large file is never held whole in memory.
+pub fn replace_written(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<(), StoreError> {
+    replace_by(&mut RealOps, path, |_, file| write(file))
+}
+
+fn replace_by<O: Ops + ?Sized>(
+    ops: &mut O,
+    path: &Path,
+    write: impl FnOnce(&mut O, &mut File) -> io::Result<()>,
+) -> Result<(), StoreError> {
     let fail = |op, source| StoreError::io(path, op, source);
     let file_name = path.file_name().ok_or_else(|| {
         fail(
@@ -109,8 +126,7 @@ pub fn replace_with<O: Ops + ?Sized>(
     let (temp, mut file) =
         create_temp(ops, dir, file_name).map_err(|e| fail(IoOp::CreateTemp, e))?;
 
-    let written = ops
-        .write_all(&mut file, bytes)
+    let written = write(ops, &mut file)
         .map_err(|e| (IoOp::WriteTemp, e))
         .and_then(|()| ops.sync_file(&file).map_err(|e| (IoOp::SyncTemp, e)));
     // Close before renaming: Windows cannot always rename an open file.

@@ -7,6 +7,7 @@
 //! file is the same as an empty cache, and it is replaced atomically, so a
 //! reader never maps a half-written file.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use memmap2::Mmap;
@@ -17,7 +18,7 @@ use crate::model::run::RUN_FILE;
 
 /// The first bytes of a cache file: what it is and its layout version.
 const MAGIC: &[u8; 16] = b"bunkakai-search\n";
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 
 /// One file a cached sitting was built from, as it was when read: a change
 /// of any of these makes that sitting's block stale.
@@ -108,7 +109,7 @@ fn stamp_of(meta: &std::fs::Metadata, name: String) -> FileStamp {
 
 /// A cache file mapped into memory.
 pub struct CacheFile {
-    map: Option<Mmap>,
+    map: Option<(std::fs::File, Mmap)>,
 }
 
 impl CacheFile {
@@ -118,7 +119,8 @@ impl CacheFile {
         let map = std::fs::File::open(path).ok().and_then(|f| {
             // SAFETY: the cache is only ever replaced by a rename, never
             // written in place, so the mapped file does not change under us.
-            unsafe { Mmap::map(&f) }.ok()
+            let map = unsafe { Mmap::map(&f) }.ok()?;
+            Some((f, map))
         });
         CacheFile { map }
     }
@@ -128,9 +130,51 @@ impl CacheFile {
     /// written for another folder.
     pub fn blocks(&self, sessions: &Path) -> Vec<&[u8]> {
         self.map
-            .as_deref()
-            .and_then(|bytes| parse(bytes, sessions))
+            .as_ref()
+            .and_then(|(_, bytes)| parse(bytes, sessions))
             .unwrap_or_default()
+    }
+
+    /// Copies `block`, one of [`CacheFile::blocks`], into `out` by reading
+    /// the file rather than the map: the pages of a kept block are not
+    /// brought into this process (the review keeps its memory small).
+    fn copy_block(&self, block: &[u8], out: &mut impl Write) -> std::io::Result<()> {
+        use std::io::{Read, Seek, SeekFrom};
+        let Some((file, map)) = &self.map else {
+            return out.write_all(block);
+        };
+        let at = (block.as_ptr() as usize).wrapping_sub(map.as_ptr() as usize);
+        if at
+            .checked_add(block.len())
+            .is_none_or(|end| end > map.len())
+        {
+            return out.write_all(block);
+        }
+        let mut file = file;
+        file.seek(SeekFrom::Start(at as u64))?;
+        let copied = std::io::copy(&mut file.take(block.len() as u64), out)?;
+        if copied != block.len() as u64 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        Ok(())
+    }
+}
+
+/// A block to store in a new cache file.
+#[derive(Debug, Clone, Copy)]
+pub enum Stored<'a> {
+    /// Built now.
+    New(&'a [u8]),
+    /// Kept from the cache file being replaced (one of its
+    /// [`CacheFile::blocks`]).
+    Kept(&'a [u8]),
+}
+
+impl Stored<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Stored::New(b) | Stored::Kept(b) => b.len(),
+        }
     }
 }
 
@@ -163,21 +207,60 @@ fn split_u32(bytes: &[u8]) -> Option<(u32, &[u8])> {
 /// Replaces the cache at `path` with `blocks`, atomically; the folder is
 /// made when missing.
 pub fn save(path: &Path, sessions: &Path, blocks: &[&[u8]]) -> Result<(), super::StoreError> {
+    let blocks: Vec<Stored> = blocks.iter().map(|b| Stored::New(b)).collect();
+    save_from(path, sessions, &CacheFile { map: None }, &blocks)
+}
+
+/// Replaces the cache at `path` with `blocks`, atomically; kept blocks are
+/// copied from `old`. The folder is made when missing.
+pub fn save_from(
+    path: &Path,
+    sessions: &Path,
+    old: &CacheFile,
+    blocks: &[Stored],
+) -> Result<(), super::StoreError> {
+    save_each(path, sessions, old, |put| {
+        blocks.iter().try_for_each(|b| put(*b))
+    })
+}
+
+/// Replaces the cache at `path`, atomically, with the blocks that `fill`
+/// hands to `put` one by one: the file is written as they come and never
+/// held whole in memory. Kept blocks are copied from `old`. The folder is
+/// made when missing, and temporary files of writers that died are removed.
+pub fn save_each(
+    path: &Path,
+    sessions: &Path,
+    old: &CacheFile,
+    fill: impl FnOnce(&mut dyn FnMut(Stored) -> std::io::Result<()>) -> std::io::Result<()>,
+) -> Result<(), super::StoreError> {
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
+        let _ = super::temp::sweep_temp_files(dir);
     }
     let dir = sessions.as_os_str().as_encoded_bytes();
-    let total: usize = blocks.iter().map(|b| b.len() + 4).sum();
-    let mut out = Vec::with_capacity(MAGIC.len() + 8 + dir.len() + total);
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&(dir.len() as u32).to_le_bytes());
-    out.extend_from_slice(dir);
-    for b in blocks {
-        out.extend_from_slice(&(b.len() as u32).to_le_bytes());
-        out.extend_from_slice(b);
-    }
-    super::atomic::replace(path, &out)
+    super::atomic::replace_written(path, |file| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        out.write_all(MAGIC)?;
+        out.write_all(&VERSION.to_le_bytes())?;
+        out.write_all(&len32(dir.len())?)?;
+        out.write_all(dir)?;
+        fill(&mut |b: Stored| {
+            out.write_all(&len32(b.len())?)?;
+            match b {
+                Stored::New(bytes) => out.write_all(bytes),
+                Stored::Kept(bytes) => old.copy_block(bytes, &mut out),
+            }
+        })?;
+        out.flush()
+    })
+}
+
+/// A length as the file stores it; a block of 4 GiB or more cannot be.
+fn len32(n: usize) -> std::io::Result<[u8; 4]> {
+    u32::try_from(n)
+        .map(u32::to_le_bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidInput, "block too large"))
 }
 
 #[cfg(test)]

@@ -2,6 +2,12 @@
 //! to find and print a hit (folded text, original text, speaker, kind,
 //! group, theme, clock time) without parsing the sitting's JSON again.
 //!
+//! Each note's hit line as printed in Japanese (the head made inert, the
+//! text made inert, the newline) is kept whole, one after the other in the
+//! notes' order: hits of neighbouring notes are then one piece of the file,
+//! written without being put together; a clean text is not stored twice but
+//! read from its line.
+//!
 //! A block is written by [`encode`] from a parsed sitting and read in place
 //! by [`Block::decode`], which checks every length against the bytes it has:
 //! a corrupt block reads as `None`, never as a panic or a wrong hit.
@@ -10,17 +16,21 @@ use chrono::{Datelike, NaiveDate, Timelike};
 
 use super::super::archive::Sitting;
 use super::super::fold::{Moved, fold, moved_clusters};
+use crate::i18n::Lang;
+use crate::i18n::review::kind_label;
 use crate::model::notes::NoteKind;
 pub use crate::store::search_cache::FileStamp;
 use crate::tui::text::sanitize::inert;
 
 use super::bytes::{Reader, Writer};
 
-const ROW: usize = 56;
+const ROW: usize = 60;
 const NO_THEME: u16 = u16::MAX;
 const FLAG_CLEAN: u8 = 2;
 const FLAG_SPEAKER: u8 = 4;
 const FLAG_SPEAKER_CLEAN: u8 = 8;
+/// The text is clean and read from its line (in [`Block::lines`]).
+const FLAG_TEXT_IN_LINE: u8 = 16;
 
 /// Encodes a sitting's live notes, newest first (the order of the search).
 pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> {
@@ -59,7 +69,11 @@ pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> 
         );
     }
     notes.sort_by_key(|(at, _, _)| std::cmp::Reverse(*at));
-    let (mut rows, mut folded, mut shown) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut rows, mut folded, mut shown, mut lines) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let date = date.map(|d| d.to_string()).unwrap_or_default();
+    let id = inert(&sitting.id);
+    let group_ids: Vec<String> = sitting.groups.iter().map(|g| inert(&g.id)).collect();
     // Where each speaker's name is, as written and folded.
     let mut speakers: std::collections::HashMap<&str, [(u32, u32); 2]> =
         std::collections::HashMap::new();
@@ -77,7 +91,6 @@ pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> 
             shown.extend_from_slice(s);
             (at, s.len() as u32)
         };
-        let text = put(&mut shown, n.text.as_bytes());
         // A sitting has few speakers: each name is stored once, so that
         // printing many hits reads it from one warm place.
         let name = n.speaker.as_deref().unwrap_or_default();
@@ -95,20 +108,36 @@ pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> 
             .collect();
         let map_at = put(&mut shown, &map).0;
         let mut flags = 0;
-        let inert_text = inert(&n.text);
-        let inert_text = if inert_text == n.text {
-            flags |= FLAG_CLEAN;
-            text
-        } else {
-            put(&mut shown, inert_text.as_bytes())
-        };
         if n.speaker.is_some() {
             flags |= FLAG_SPEAKER;
         }
-        let speaker_shown = n.speaker.as_deref().unwrap_or("—");
-        if inert(speaker_shown) == speaker_shown {
+        let speaker_shown = inert(n.speaker.as_deref().unwrap_or("—"));
+        if speaker_shown == n.speaker.as_deref().unwrap_or("—") {
             flags |= FLAG_SPEAKER_CLEAN;
         }
+        // The line as `crate::review::hit::line` prints it in Japanese.
+        let line_at = lines.len() as u32;
+        let time = super::scan::clock(minute);
+        let parts = [
+            date.as_bytes(),
+            id.as_bytes(),
+            group_ids[*gi].as_bytes(),
+            &time,
+            speaker_shown.as_bytes(),
+            kind_label(n.kind, Lang::Ja).as_bytes(),
+        ];
+        crate::review::hit::head(&mut lines, parts);
+        let head = lines.len() as u32 - line_at;
+        let inert_text = inert(&n.text);
+        lines.extend_from_slice(inert_text.as_bytes());
+        lines.push(b'\n');
+        let line_len = lines.len() as u32 - line_at;
+        let text = if inert_text == n.text {
+            flags |= FLAG_CLEAN | FLAG_TEXT_IN_LINE;
+            (line_at + head, n.text.len() as u32)
+        } else {
+            put(&mut shown, n.text.as_bytes())
+        };
         for v in [f_start, f_end, text.0, text.1, speaker.0, speaker.1] {
             rows.extend_from_slice(&v.to_le_bytes());
         }
@@ -121,13 +150,15 @@ pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> 
         rows.extend_from_slice(&minute.to_le_bytes());
         rows.extend_from_slice(&map_at.to_le_bytes());
         rows.extend_from_slice(&(moved.len() as u32).to_le_bytes());
-        rows.extend_from_slice(&inert_text.0.to_le_bytes());
-        rows.extend_from_slice(&inert_text.1.to_le_bytes());
+        for v in [line_at, line_len, head] {
+            rows.extend_from_slice(&v.to_le_bytes());
+        }
     }
     w.u32(notes.len() as u32);
     w.0.extend_from_slice(&rows);
     w.bytes(&folded);
     w.bytes(&shown);
+    w.bytes(&lines);
     w.0
 }
 
@@ -155,6 +186,7 @@ pub struct Block<'a> {
     rows: &'a [u8],
     folded: &'a [u8],
     shown: &'a [u8],
+    lines: &'a [u8],
 }
 
 /// One live note of a block.
@@ -164,8 +196,12 @@ pub struct Row<'a> {
     pub folded: &'a [u8],
     /// Its text as written (UTF-8, checked when shown).
     pub text: &'a [u8],
-    /// Its text as shown on one line ([`inert`]).
-    pub inert_text: &'a [u8],
+    /// Its hit line as printed in Japanese, newline included.
+    pub line: &'a [u8],
+    /// The length of the line's head (before the text).
+    pub head: usize,
+    /// True when [`Row::text`] is the part of [`Row::line`] after its head.
+    pub text_in_line: bool,
     /// Who said it (UTF-8, checked when shown).
     pub speaker: Option<&'a [u8]>,
     /// The speaker's name, folded.
@@ -191,6 +227,8 @@ pub struct Row<'a> {
 pub struct Plain<'a> {
     /// Its text as shown on one line ([`inert`]).
     pub inert_text: &'a [u8],
+    /// Its whole hit line as printed in Japanese, newline included.
+    pub line: &'a [u8],
     /// Who said it (UTF-8, checked when shown).
     pub speaker: Option<&'a [u8]>,
     /// True when the speaker's name (or `—`) holds nothing to make inert.
@@ -204,13 +242,16 @@ pub struct Plain<'a> {
 }
 
 impl Row<'_> {
-    /// The clusters whose folding moves bytes, to map matches back.
-    pub fn moved(&self) -> Vec<Moved> {
+    /// The clusters whose folding moves bytes, to map matches back, put
+    /// into `out` (used again from note to note).
+    pub fn moved_into(&self, out: &mut Vec<Moved>) {
         let v = |c: &[u8]| u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize;
-        self.moved
-            .chunks_exact(16)
-            .map(|c| [v(&c[0..]), v(&c[4..]), v(&c[8..]), v(&c[12..])])
-            .collect()
+        out.clear();
+        out.extend(
+            self.moved
+                .chunks_exact(16)
+                .map(|c| [v(&c[0..]), v(&c[4..]), v(&c[8..]), v(&c[12..])]),
+        );
     }
 }
 
@@ -251,6 +292,7 @@ impl<'a> Block<'a> {
         let rows = r.take(n.checked_mul(ROW)?)?;
         let folded = r.bytes()?;
         let shown = r.bytes()?;
+        let lines = r.bytes()?;
         (r.at == bytes.len()).then_some(Block {
             folder,
             stamps,
@@ -262,6 +304,7 @@ impl<'a> Block<'a> {
             rows,
             folded,
             shown,
+            lines,
         })
     }
 
@@ -287,6 +330,33 @@ impl<'a> Block<'a> {
         Some(at(0) as usize..at(4) as usize)
     }
 
+    /// Every note's Japanese hit line, one after the other in the notes'
+    /// order.
+    pub fn lines(&self) -> &'a [u8] {
+        self.lines
+    }
+
+    /// Where note `i`'s Japanese hit line is in [`Block::lines`]; `None`
+    /// when the block is corrupt there.
+    pub fn line_range(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        let row = self.rows.get(i * ROW..(i + 1) * ROW)?;
+        let at = |k: usize| u32::from_le_bytes([row[k], row[k + 1], row[k + 2], row[k + 3]]);
+        let start = at(48) as usize;
+        let end = start.checked_add(at(52) as usize)?;
+        (end <= self.lines.len()).then_some(start..end)
+    }
+
+    /// Note `i`'s line, cut into its head and the rest; `None` when the
+    /// block is corrupt there.
+    fn line(&self, row: &[u8]) -> Option<(&'a [u8], usize)> {
+        let at = |k: usize| u32::from_le_bytes([row[k], row[k + 1], row[k + 2], row[k + 3]]);
+        let start = at(48) as usize;
+        let line = self.lines.get(start..start.checked_add(at(52) as usize)?)?;
+        let head = at(56) as usize;
+        // The line ends with a newline after its head.
+        (head < line.len() && line.ends_with(b"\n")).then_some((line, head))
+    }
+
     /// What a hit line without highlights shows of note `i`, read without
     /// the rest of the row; `None` when the block is corrupt there.
     pub fn plain(&self, i: usize) -> Option<Plain<'a>> {
@@ -302,8 +372,10 @@ impl<'a> Block<'a> {
         if group >= self.groups.len() {
             return None;
         }
+        let (line, head) = self.line(row)?;
         Some(Plain {
-            inert_text: slice(48)?,
+            inert_text: &line[head..line.len() - 1],
+            line,
             speaker: if flags & FLAG_SPEAKER != 0 {
                 Some(slice(16)?)
             } else {
@@ -333,10 +405,20 @@ impl<'a> Block<'a> {
         if group >= self.groups.len() || theme.is_some_and(|t| t >= self.themes.len()) {
             return None;
         }
+        let (line, head) = self.line(row)?;
+        let text = if flags & FLAG_TEXT_IN_LINE != 0 {
+            let start = u32_at(8) as usize;
+            self.lines
+                .get(start..start.checked_add(u32_at(12) as usize)?)?
+        } else {
+            slice(8)?
+        };
         Some(Row {
             folded,
-            text: slice(8)?,
-            inert_text: slice(48)?,
+            text,
+            line,
+            head,
+            text_in_line: flags & FLAG_TEXT_IN_LINE != 0,
             speaker: if flags & FLAG_SPEAKER != 0 {
                 Some(slice(16)?)
             } else {

@@ -110,7 +110,11 @@ impl tui::Console for Live {
                     if first {
                         let _ = tx.send(Action::Loaded(Box::new(Loaded::outline(&dir))));
                     }
-                    Action::Loaded(Box::new(Loaded::new(Archive::load(&dir))))
+                    let whole = Loaded::new(Archive::load(&dir));
+                    // The search cache gives the next start its counts at
+                    // once, also when no `bunkakai search` was ever run.
+                    crate::review::cache::refresh_in_background(&dir);
+                    Action::Loaded(Box::new(whole))
                 });
             }
             Effect::SetStatus(change) => {

@@ -49,9 +49,17 @@ pub fn json_string(text: &str) -> String {
 /// character and bidi control made visible and harmless. A line break
 /// becomes ` ⏎ `, a tab a space.
 pub fn inert(text: &str) -> String {
-    if !text.chars().any(needs_care) {
-        return text.to_string();
+    inert_part(text, text)
+}
+
+/// [`inert`] for a piece of `whole` (a note's text cut at a search match):
+/// made inert as it would be inside the whole text, so the pieces put
+/// together are the whole text made inert, wherever it was cut.
+pub fn inert_part(part: &str, whole: &str) -> String {
+    if !whole.chars().any(needs_care) {
+        return part.to_string();
     }
+    let text = part;
     let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
