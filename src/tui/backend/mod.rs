@@ -11,6 +11,8 @@
 //! Everything the guard writes outside frames (entering, leaving, clearing)
 //! starts from a known state: the pen is forgotten and set again in full.
 
+#[cfg(test)]
+pub(crate) mod exact;
 mod moves;
 mod pen;
 

@@ -101,6 +101,10 @@ pub(crate) fn wrap_cells<S: Copy>(
             lines.push(trim_end(head).to_vec());
             line = next;
             used = cells(&line);
+            // The space the line broke at starts nothing.
+            if c == ' ' {
+                continue;
+            }
         }
         line.push((c, style));
         used += w;
