@@ -2,6 +2,8 @@
 
 use super::Lang;
 use crate::labels;
+use crate::model::ProblemKind;
+use crate::model::file_check::FieldProblem;
 use crate::model::notes::{NoteKind, Presence};
 use crate::review::files::{FileFault, FileProblem};
 
@@ -165,6 +167,21 @@ pub fn presence_label(p: Presence, lang: Lang) -> &'static str {
     }
 }
 
+/// What is wrong at a place of a data file: the rule it breaks in `lang`
+/// (the words the consoles use), else the reader's own words.
+fn detail_text(detail: &str, field: &Option<Box<FieldProblem>>, lang: Lang) -> String {
+    field
+        .as_deref()
+        .map_or_else(|| detail.to_string(), |f| super::store::field_text(f, lang))
+}
+
+/// Why a text is not JSON: as `check` says it of a plan, else the
+/// parser's words.
+fn why_text(detail: &str, why: &Option<ProblemKind>, lang: Lang) -> String {
+    why.as_ref()
+        .map_or_else(|| detail.to_string(), |k| super::problem_text(k, lang))
+}
+
 /// One line for a file that could not be used: `FILE[:LINE:COL]: message`.
 pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
     let file = p.path.display();
@@ -180,31 +197,75 @@ pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
             }
         }
         // "Cut short" is the likely cause only when the text ends too soon.
-        (FileFault::NotJson { line, col, detail }, Lang::Ja) if detail.contains("EOF") => {
-            format!(
-                "{file}:{line}:{col}: JSON として読めません（{detail}）。ファイルが途中で切れていないか確かめてください"
-            )
+        (
+            FileFault::NotJson {
+                line,
+                col,
+                detail,
+                why,
+            },
+            Lang::Ja,
+        ) => {
+            let what = why_text(detail, why, lang);
+            if detail.contains("EOF") {
+                format!(
+                    "{file}:{line}:{col}: JSON として読めません（{what}）。ファイルが途中で切れていないか確かめてください"
+                )
+            } else {
+                format!("{file}:{line}:{col}: JSON として読めません（{what}）")
+            }
         }
-        (FileFault::NotJson { line, col, detail }, Lang::Ja) => {
-            format!("{file}:{line}:{col}: JSON として読めません（{detail}）")
+        (
+            FileFault::NotJson {
+                line,
+                col,
+                detail,
+                why,
+            },
+            Lang::En,
+        ) => {
+            let what = why_text(detail, why, lang);
+            if detail.contains("EOF") {
+                format!(
+                    "{file}:{line}:{col}: not valid JSON ({what}); check whether the file was cut short"
+                )
+            } else {
+                format!("{file}:{line}:{col}: not valid JSON ({what})")
+            }
         }
-        (FileFault::NotJson { line, col, detail }, Lang::En) if detail.contains("EOF") => {
-            format!(
-                "{file}:{line}:{col}: not valid JSON ({detail}); check whether the file was cut short"
-            )
-        }
-        (FileFault::NotJson { line, col, detail }, Lang::En) => {
-            format!("{file}:{line}:{col}: not valid JSON ({detail})")
-        }
-        (FileFault::NoteLeftOut { line, col, detail }, _) => {
-            format!("{file}:{line}:{col}: {detail}")
-        }
-        (FileFault::Shape { line, col, detail }, Lang::Ja) => {
-            format!("{file}:{line}:{col}: 形式に合いません（{detail}）")
-        }
-        (FileFault::Shape { line, col, detail }, Lang::En) => {
-            format!("{file}:{line}:{col}: does not fit the format ({detail})")
-        }
+        (
+            FileFault::NoteLeftOut {
+                line,
+                col,
+                detail,
+                field,
+            },
+            _,
+        ) => format!("{file}:{line}:{col}: {}", detail_text(detail, field, lang)),
+        (
+            FileFault::Shape {
+                line,
+                col,
+                detail,
+                field,
+            },
+            Lang::Ja,
+        ) => format!(
+            "{file}:{line}:{col}: 形式に合いません（{}）",
+            detail_text(detail, field, lang)
+        ),
+        (
+            FileFault::Shape {
+                line,
+                col,
+                detail,
+                field,
+            },
+            Lang::En,
+        ) => format!(
+            "{file}:{line}:{col}: does not fit the format ({})",
+            detail_text(detail, field, lang)
+        ),
         (FileFault::WrongKind { expected, found }, Lang::Ja) => match found {
             Some(f) => format!("{file}: \"{f}\" のファイルです（ここには {expected} が必要です）"),
             None => format!("{file}: format がありません（{expected} のファイルではありません）"),

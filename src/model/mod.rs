@@ -23,6 +23,10 @@ pub mod run;
 pub mod run_moves;
 pub mod run_read;
 pub mod stage;
+#[cfg(test)]
+pub(crate) mod test_notes;
+#[cfg(test)]
+pub(crate) mod test_sitting;
 
 pub use plan::{
     AgendaBlock, Group, Member, Plan, Question, Reference, ReportRound, Segment, Theme,
@@ -134,7 +138,7 @@ fn check_format(tag: &str) -> Result<(), ProblemKind> {
 
 /// Decodes UTF-8 (a BOM is skipped). Anything else is refused with the
 /// place of the first bad byte, noting when the file reads as Shift_JIS.
-fn decode(bytes: &[u8]) -> Result<&str, (Pos, ProblemKind)> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<&str, (Pos, ProblemKind)> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(body).map_err(|e| {
         let good = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default();

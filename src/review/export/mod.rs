@@ -5,6 +5,7 @@ pub mod csv;
 pub mod json;
 pub mod md;
 pub mod md_record;
+pub mod md_table;
 pub mod xlsx;
 
 use crate::i18n::Lang;
