@@ -182,7 +182,8 @@ impl<W: Write> ThinBackend<W> {
     }
 
     /// How many cells from the first of `cells` are a row of side-by-side
-    /// blanks on the default background that the pen in force can erase.
+    /// blanks on the default background that the pen in force can erase,
+    /// over cells known to hold one plain byte each.
     fn blank_run(&self, cells: &[(u16, u16, &Cell)]) -> usize {
         let Some((x0, y0, _)) = cells.first() else {
             return 0;
@@ -198,6 +199,10 @@ impl<W: Write> ThinBackend<W> {
                     && usize::from(*x) == usize::from(*x0) + i
                     && pen::is_blank(c)
                     && c.bg == Color::Reset
+                    // Only over plain cells the backend wrote: terminals
+                    // erase half a wide character differently (tmux
+                    // loses a column), spaces are the same everywhere.
+                    && self.screen[self.index(*x, *y)].is_some()
             })
             .count()
     }
