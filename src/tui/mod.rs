@@ -10,6 +10,7 @@
 
 pub mod backend;
 pub mod bigtext;
+pub mod buffer_marks;
 pub mod buffer_text;
 pub mod console;
 pub mod input;
