@@ -146,7 +146,7 @@ fn keep_off_line_start<S>(head: &[(char, S)], next: char) -> Split<'_, S> {
 
 /// How many characters at the end of `line` belong to a number that `next`
 /// continues — its digits, the separators between them (`3.5`, `1,200`,
-/// `12:34`) and a leading sign (`-86400`) — so that a line never breaks
+/// `12:34`, `2026-01-20`, `1/20`) and a leading sign (`-86400`) — so that a line never breaks
 /// inside it. `None` when `next` does not continue a number, or the number
 /// is part of an ASCII word (`v2`), whose own rule applies.
 pub(crate) fn number_tail(line: &[char], next: char) -> Option<usize> {
@@ -160,7 +160,8 @@ pub(crate) fn number_tail(line: &[char], next: char) -> Option<usize> {
     let mut i = line.len();
     while i > 0 {
         let c = line[i - 1];
-        let separator = ".,:".contains(c) && i >= 2 && line[i - 2].is_ascii_digit() && digit_at(i);
+        let separator =
+            ".,:-/".contains(c) && i >= 2 && line[i - 2].is_ascii_digit() && digit_at(i);
         if !c.is_ascii_digit() && !separator {
             break;
         }
@@ -243,6 +244,7 @@ mod tests {
             ["範囲外です。", "-86400～86400"]
         );
         assert_eq!(wrap("残りは1,200.5円", 12, ""), ["残りは", "1,200.5円"]);
+        assert_eq!(wrap("前回 2026-01-20", 12, ""), ["前回", "2026-01-20"]);
         // The broken run.json popup, at every width it can have.
         let messages = [
             "run.json:3:60: current.adjustments[0].seconds: out of range: must be from -86400 to 86400",
