@@ -14,9 +14,15 @@ pub fn log_dir() -> Option<PathBuf> {
         .map(|d| d.join("bunkakai"))
 }
 
-/// Starts logging to `bunkakai.log`; the guard flushes it when dropped. When
-/// the folder cannot be made, the program runs without a log.
-pub fn init() -> Option<tracing_appender::non_blocking::WorkerGuard> {
+/// Kept while the program runs: lines are written to the file as they
+/// come (a console logs a few lines an hour), so there is nothing to flush
+/// and no writer thread, nor its buffer of 128,000 lines (4 MB).
+#[derive(Debug)]
+pub struct LogGuard;
+
+/// Starts logging to `bunkakai.log`. When the folder cannot be made, the
+/// program runs without a log.
+pub fn init() -> Option<LogGuard> {
     let dir = log_dir()?;
     std::fs::create_dir_all(&dir).ok()?;
     let file = std::fs::OpenOptions::new()
@@ -24,13 +30,12 @@ pub fn init() -> Option<tracing_appender::non_blocking::WorkerGuard> {
         .append(true)
         .open(dir.join("bunkakai.log"))
         .ok()?;
-    let (writer, guard) = tracing_appender::non_blocking(file);
     let subscriber = tracing_subscriber::fmt()
-        .with_writer(writer)
+        .with_writer(std::sync::Mutex::new(file))
         .with_ansi(false)
         .with_max_level(tracing::Level::INFO)
         .finish();
     tracing::subscriber::set_global_default(subscriber).ok()?;
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "bunkakai started");
-    Some(guard)
+    Some(LogGuard)
 }

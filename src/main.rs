@@ -85,7 +85,20 @@ fn roster(command: RosterCommand, dir: &std::path::Path, lang: Lang) -> ExitCode
     ExitCode::from(code)
 }
 
+/// Every thread allocates from one arena: glibc would give each of the few
+/// helper threads (key reader, folder watch, saver) its own, each holding
+/// memory the console never gives back, for no speed a console can use.
+fn one_malloc_arena() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; called before any
+    // thread is started.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
 fn main() -> ExitCode {
+    one_malloc_arena();
     let cli = Cli::parse();
     let prints = match &cli.command {
         None => !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()),

@@ -251,6 +251,8 @@ mod panel;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_idle;
+#[cfg(test)]
 mod tests_room;
 
 use panel::lower_panel;

@@ -136,8 +136,8 @@ pub const MESSAGE: Layer<Command> = layer(
     "Typing",
     &[
         bind(&[Key::Enter], Confirm),
-        bind(&[Key::Esc], Close),
         bind(&[Key::Up], Up),
+        bind(&[Key::Esc], Close),
         bind(&[Key::Ctrl('c')], Quit),
     ],
 );
@@ -247,8 +247,9 @@ impl crate::tui::keys::Command for Command {
     }
 }
 
-/// The words of a popup's bottom line: the keys of its layer that matter
-/// there, written from the same layer that dispatches them.
+/// The words of a popup's key line: the keys of its layer that matter
+/// there, written from the same layer that dispatches them. A question
+/// names two keys of each answer (`y/Enter`).
 pub fn popup_hint(mode: &Mode, lang: Lang) -> String {
     let word = |c: Command| -> Option<&'static str> {
         let (ja, en) = match (mode, c) {
@@ -260,16 +261,49 @@ pub fn popup_hint(mode: &Mode, lang: Lang) -> String {
             (Mode::Reference { .. }, Search) => ("検索", "find"),
             (Mode::Reference { .. }, ShowReference) => ("表示", "display"),
             (Mode::Reference { .. }, Close) => ("一覧へ", "back"),
+            (Mode::SearchReference { .. }, Confirm) => ("次を探す", "find next"),
+            (Mode::SearchReference { .. }, Close) => ("終わる", "done"),
             (Mode::Move { .. }, Up | Down) => ("選ぶ", "pick"),
             (Mode::Move { .. }, Left | Right) => ("移動先", "group"),
             (Mode::Move { .. }, Confirm) => ("決定", "move"),
             (Mode::Move { .. }, Close) => ("取消", "cancel"),
+            (Mode::Help | Mode::Broadcast(_), Close) => ("閉じる", "close"),
+            (Mode::ConfirmRestart, Confirm) => ("やり直す", "restart"),
+            (Mode::ConfirmRestart, Close) => ("やめる", "cancel"),
+            (Mode::RoomMessage { .. }, Confirm) => ("表示", "show"),
+            (Mode::RoomMessage { .. }, Close) => ("やめる", "cancel"),
+            (Mode::BrokenRun { .. }, Confirm) => ("未開始に戻す", "reset the block"),
+            (Mode::BrokenRun { .. }, Quit) => (
+                "終了（ファイルはそのまま）",
+                "quit (the file stays as it is)",
+            ),
             _ => return None,
         };
         Some(lang.pick(ja, en))
     };
-    let hints = crate::tui::keys::hints_with(layers(mode), word);
+    let keys = if *mode == Mode::ConfirmRestart { 2 } else { 1 };
+    let hints = crate::tui::keys::hints_naming(layers(mode), keys, word);
     crate::tui::keys::footer_text(&hints, &[], usize::MAX)
+}
+
+/// The room message popup's keys while a message is up and nothing is
+/// typed yet: Enter takes it down, Up brings it back to change it.
+pub fn room_message_up_hint(lang: Lang) -> String {
+    let word = |c: Command| -> Option<&'static str> {
+        let (ja, en) = match c {
+            Confirm => ("取り下げ", "take it down"),
+            Up => ("直す", "edit it"),
+            Close => ("やめる", "cancel"),
+            _ => return None,
+        };
+        Some(lang.pick(ja, en))
+    };
+    let hints = crate::tui::keys::hints_with(&[&MESSAGE], word);
+    let keys = crate::tui::keys::footer_text(&hints, &[], usize::MAX);
+    format!(
+        "{keys}{}",
+        lang.pick("（打てば差し替え）", " (or type a new one)")
+    )
 }
 
 /// What a command does, for the help.

@@ -86,8 +86,6 @@ crate::labels! {
         NotesError => "メモを読めません", "cannot read notes";
         /// Help title.
         HelpTitle => "キー操作", "Keys";
-        /// How to close a popup.
-        CloseHint => "Esc で閉じる", "Esc to close";
         /// Reference list title.
         References => "参考資料", "Reference cards";
         /// Move popup title.

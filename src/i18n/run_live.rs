@@ -13,18 +13,12 @@ crate::labels! {
         RestartTitle => "ブロックをやり直しますか", "Restart this block?";
         /// Asking before a restart: what happens.
         RestartBody => "このブロックを開始待ちに戻します。これまでの記録は履歴に残ります。", "The block goes back to waiting. What ran so far stays in the history.";
-        /// Asking before a restart: the keys.
-        RestartKeys => "y/Enter やり直す   n/Esc やめる", "y/Enter restart   n/Esc cancel";
         /// The block was restarted.
         Restarted => "ブロックを開始待ちに戻しました（z で取り消し）", "Block back to waiting (z to undo)";
         /// Nothing to restart.
         NothingToRestart => "まだ始まっていません", "The block has not started";
         /// The message to the room: popup title.
         RoomMessageTitle => "会場への表示メッセージ", "Message to the room";
-        /// The message to the room: keys.
-        RoomMessageKeys => "Enter 表示  Esc やめる", "Enter show  Esc cancel";
-        /// The message to the room: keys while one is up and nothing is typed.
-        RoomMessageUpKeys => "Enter 取り下げ  Up 直す  Esc やめる（打てば差し替え）", "Enter take it down  Up edit it  Esc cancel (or type a new one)";
         /// The message to the room: the one up now.
         RoomMessageNow => "表示中", "Up now";
         /// The message to the room was taken down.
@@ -67,8 +61,6 @@ crate::labels! {
         KeySearch => "資料の中を検索", "find in this card";
         /// Search: nothing found.
         NotFound => "見つかりません", "Not found";
-        /// Search prompt hint.
-        SearchKeys => "Enter 次を探す  Esc 終わる", "Enter find next  Esc done";
         /// Key help: first line of a card.
         KeyTop => "先頭へ", "to the top";
         /// Key help: last line of a card.

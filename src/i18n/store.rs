@@ -190,14 +190,6 @@ pub fn broken_run_wait(lang: Lang) -> &'static str {
     )
 }
 
-/// The keys of the offer.
-pub fn broken_run_keys(lang: Lang) -> &'static str {
-    lang.pick(
-        "R 未開始に戻す　q 終了（ファイルはそのまま）",
-        "R reset the block   q quit (the file stays as it is)",
-    )
-}
-
 /// The offer was taken.
 pub fn broken_run_reset(lang: Lang) -> String {
     lang.pick(

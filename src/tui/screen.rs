@@ -63,7 +63,12 @@ impl Screen {
             restore();
             return Err(e);
         }
-        let terminal = match frame_output().and_then(|o| Terminal::new(ThinBackend::new(o))) {
+        // Cleared once, so the backend knows every cell it has not drawn
+        // is blank (and can write a few again rather than step over them).
+        let terminal = match frame_output()
+            .and_then(|o| Terminal::new(ThinBackend::new(o)))
+            .and_then(|mut t| t.clear().map(|()| t))
+        {
             Ok(t) => t,
             Err(e) => {
                 restore();

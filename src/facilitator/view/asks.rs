@@ -8,6 +8,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::facilitator::{Mode, keys};
 use crate::i18n::run as words;
 use crate::i18n::run_live::LiveText as L;
 use crate::timer::{self, Status};
@@ -97,7 +98,7 @@ pub(super) fn confirm_restart(v: &FacilitatorView, area: Rect, buf: &mut Buffer)
             (block, bold),
             (L::RestartBody.text(lang).to_string(), Style::new()),
         ],
-        L::RestartKeys.text(lang),
+        &keys::popup_hint(&Mode::ConfirmRestart, lang),
         area,
         buf,
     );
@@ -115,15 +116,8 @@ pub(super) fn room_message(v: &FacilitatorView, typed: &str, area: Rect, buf: &m
     }
     body.push((shown, bold));
     let keys = match up {
-        Some(_) if typed.is_empty() => L::RoomMessageUpKeys,
-        _ => L::RoomMessageKeys,
+        Some(_) if typed.is_empty() => keys::room_message_up_hint(lang),
+        _ => keys::popup_hint(&v.state.mode, lang),
     };
-    ask(
-        v,
-        L::RoomMessageTitle.text(lang),
-        &body,
-        keys.text(lang),
-        area,
-        buf,
-    );
+    ask(v, L::RoomMessageTitle.text(lang), &body, &keys, area, buf);
 }

@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::facilitator::keys;
 use crate::i18n::store as words;
 use crate::tui::text;
 
@@ -29,7 +30,7 @@ pub(super) fn offer(v: &FacilitatorView, problem: &str, area: Rect, buf: &mut Bu
             ),
             (words::broken_run_wait(lang).to_string(), Style::new()),
         ],
-        words::broken_run_keys(lang),
+        &keys::popup_hint(&v.state.mode, lang),
         area,
         buf,
     );

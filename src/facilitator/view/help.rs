@@ -8,13 +8,18 @@ use ratatui::widgets::Widget;
 
 use crate::facilitator::{State, keys};
 use crate::i18n::run::RunText as T;
-use crate::tui::keys::{HelpPopup, Section, help_max_scroll, sections};
+use crate::tui::keys::{HelpPopup, Key, Section, help_max_scroll, sections_with};
 
 use super::FacilitatorView;
 
-/// The help's sections.
+/// The help's sections, the message keys as many as the plan has
+/// messages (`1-3`, like the footer).
 pub(super) fn help_sections(state: &State) -> Vec<Section> {
-    sections(keys::DASHBOARD, state.lang)
+    let messages = state.broadcasts().len().min(9) as u8;
+    sections_with(keys::DASHBOARD, state.lang, |k| match k {
+        Key::Digits(lo, hi) => (lo <= messages).then(|| Key::Digits(lo, hi.min(messages))),
+        k => Some(k),
+    })
 }
 
 /// The furthest the help scrolls in `area`.
@@ -34,7 +39,7 @@ pub(super) fn help(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         title: &title,
         sections: &sections,
         scroll: usize::from(v.state.help_scroll),
-        hint: T::CloseHint.text(lang),
+        hint: &keys::popup_hint(&v.state.mode, lang),
         ascii: v.state.ascii,
     };
     (&popup).render(area, buf);

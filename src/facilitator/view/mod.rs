@@ -253,6 +253,8 @@ impl Widget for &FacilitatorView<'_> {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_idle;
+#[cfg(test)]
 mod tests_keys;
 #[cfg(test)]
 mod tests_previous;

@@ -60,8 +60,8 @@ pub(super) fn status_line(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
     }
     if let super::Mode::BrokenRun { .. } = s.mode {
         // Only the offer's keys work until it is taken.
-        let keys = crate::i18n::store::broken_run_keys(lang);
-        put(buf, area.x + 1, area.y, keys, area.width - 2, Style::new());
+        let keys = keys::popup_hint(&s.mode, lang);
+        put(buf, area.x + 1, area.y, &keys, area.width - 2, Style::new());
         return;
     }
     footer(v, area, buf);
@@ -282,7 +282,7 @@ pub(super) fn broadcast(v: &FacilitatorView, n: usize, area: Rect, buf: &mut Buf
     clear_popup(rect, buf);
     let title = format!(" {} ({}) ", T::BroadcastTitle.text(lang), n + 1);
     let block = panel(title, s.ascii)
-        .title_bottom(Line::from(format!(" {} ", T::CloseHint.text(lang))).right_aligned())
+        .title_bottom(Line::from(format!(" {} ", keys::popup_hint(&s.mode, lang))).right_aligned())
         .border_style(Style::new().fg(Color::Cyan));
     let inner = block.inner(rect);
     block.render(rect, buf);
@@ -305,7 +305,8 @@ pub(super) fn broadcast(v: &FacilitatorView, n: usize, area: Rect, buf: &mut Buf
 pub(super) fn search_prompt(v: &FacilitatorView, query: &str, area: Rect, buf: &mut Buffer) {
     let rect = reference_rect(area);
     let lang = v.state.lang;
-    let prompt = format!(" /{}_  {} ", text::inert(query), L::SearchKeys.text(lang));
+    let keys = keys::popup_hint(&v.state.mode, lang);
+    let prompt = format!(" /{}_  {keys} ", text::inert(query));
     let style = Style::new().fg(Color::Black).bg(Color::Yellow);
     put(
         buf,

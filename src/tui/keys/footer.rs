@@ -47,25 +47,43 @@ pub fn hints_with<C: Command>(
     layers: &[&Layer<C>],
     word: impl Fn(C) -> Option<&'static str>,
 ) -> Vec<Hint> {
+    hints_naming(layers, 1, word)
+}
+
+/// The hints of [`hints_with`], each naming up to `keys` keys of its
+/// binding (`y/Enter やり直す`): for a question, where the second key is
+/// the one a hurried hand presses.
+pub fn hints_naming<C: Command>(
+    layers: &[&Layer<C>],
+    keys: usize,
+    word: impl Fn(C) -> Option<&'static str>,
+) -> Vec<Hint> {
     let mut seen: Vec<C> = Vec::new();
     let mut out: Vec<Hint> = Vec::new();
     for layer in layers {
         for b in layer.bindings {
             let cmd = b.sample();
-            let (Some(what), Some(key)) = (word(cmd), b.keys.first()) else {
+            let Some(what) = word(cmd) else {
                 continue;
             };
-            if seen.contains(&cmd) {
+            if b.keys.is_empty() || seen.contains(&cmd) {
                 continue;
             }
             seen.push(cmd);
+            let key = b
+                .keys
+                .iter()
+                .take(keys.max(1))
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join("/");
             // Neighbours with the same word share it: `Up/Down 選ぶ`.
             match out.last_mut() {
                 Some(h) if h.what == what => {
                     h.keys.push('/');
-                    h.keys.push_str(&key.label());
+                    h.keys.push_str(&key);
                 }
-                _ => out.push(Hint::new(key.label(), what)),
+                _ => out.push(Hint::new(key, what)),
             }
         }
     }

@@ -36,6 +36,17 @@ pub struct Section {
 
 /// The help of a stack of layers (most specific first), in that order.
 pub fn sections<C: Command>(layers: &[&Layer<C>], lang: Lang) -> Vec<Section> {
+    sections_with(layers, lang, Some)
+}
+
+/// The help of [`sections`], each key as `key` says it works now: a run
+/// of digits narrowed to what exists (`1-3` when the plan has three
+/// messages), or left out (`None`).
+pub fn sections_with<C: Command>(
+    layers: &[&Layer<C>],
+    lang: Lang,
+    key: impl Fn(Key) -> Option<Key>,
+) -> Vec<Section> {
     let mut out = Vec::new();
     for (i, layer) in layers.iter().enumerate() {
         let above: Vec<Key> = layers[..i]
@@ -49,6 +60,7 @@ pub fn sections<C: Command>(layers: &[&Layer<C>], lang: Lang) -> Vec<Section> {
                 .keys
                 .iter()
                 .filter(|k| !above.iter().any(|a| a.covers(**k)))
+                .filter_map(|k| key(*k))
                 .map(|k| k.label());
             match rows.iter_mut().find(|(c, _)| *c == cmd) {
                 Some((_, row)) => row.keys.extend(keys),

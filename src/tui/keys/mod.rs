@@ -12,8 +12,8 @@ mod footer;
 pub mod help;
 mod table;
 
-pub use footer::{Hint, footer_hints, footer_text, hints_with, render_footer};
-pub use help::{HelpPopup, HelpRow, Section, help_lines, help_max_scroll, sections};
+pub use footer::{Hint, footer_hints, footer_text, hints_naming, hints_with, render_footer};
+pub use help::{HelpPopup, HelpRow, Section, help_lines, help_max_scroll, sections, sections_with};
 pub use table::{Binding, Command, Does, Layer, bind, digits, dispatch, lookup};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};

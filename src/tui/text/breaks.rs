@@ -1,12 +1,13 @@
 //! Where an editor's line breaks into screen rows: the same rule as
 //! [`super::wrap`] (a row never starts with 。、」） and the like; an ASCII
-//! word is kept whole when its row has a space to break at), but every
+//! word is kept whole when its row has a space to break at; a number is
+//! never broken, nor cut from its sign), but every
 //! character stays where it is — nothing is dropped or indented — so that a
 //! caret can be mapped to its cell exactly.
 
 use unicode_width::UnicodeWidthChar;
 
-use super::NO_LINE_START;
+use super::{NO_LINE_START, number_tail};
 
 /// The char index at which each screen row of `line` starts (the first is
 /// 0) when it is wrapped at `width` cells.
@@ -22,7 +23,12 @@ pub fn row_starts(line: &str, width: usize) -> Vec<usize> {
         let start = *starts.last().unwrap_or(&0);
         if used + w > width && i > start {
             let mut at = i;
-            if c.is_ascii_alphanumeric() && chars[i - 1].is_ascii_alphanumeric() {
+            if let Some(n) = number_tail(&chars[start..i], c)
+                && chars[start..i - n].iter().any(|c| !c.is_whitespace())
+            {
+                // Never `-` | `86400`: the whole number goes down.
+                at = i - n;
+            } else if c.is_ascii_alphanumeric() && chars[i - 1].is_ascii_alphanumeric() {
                 // Back to just after the row's last space, if it has words before it.
                 if let Some(p) = (start..i).rev().find(|&p| chars[p] == ' ')
                     && chars[start..p].iter().any(|c| !c.is_whitespace())

@@ -86,7 +86,14 @@ pub(crate) fn wrap_cells<S: Copy>(
     for &(c, style) in para {
         let w = c.width().unwrap_or(0);
         if used + w > max {
-            let (head, tail) = split_at_space(&line);
+            let chars: Vec<char> = line.iter().map(|(c, _)| *c).collect();
+            let (head, tail) = match number_tail(&chars, c) {
+                // Never `-` | `86400`: the whole number goes down.
+                Some(n) if chars[..chars.len() - n].iter().any(|c| !c.is_whitespace()) => {
+                    line.split_at(line.len() - n)
+                }
+                _ => split_at_space(&line),
+            };
             let (head, carried) = keep_off_line_start(head, c);
             let mut next = indent.to_vec();
             next.extend_from_slice(carried);
@@ -94,6 +101,10 @@ pub(crate) fn wrap_cells<S: Copy>(
             lines.push(trim_end(head).to_vec());
             line = next;
             used = cells(&line);
+            // The space the line broke at starts nothing.
+            if c == ' ' {
+                continue;
+            }
         }
         line.push((c, style));
         used += w;
@@ -131,6 +142,42 @@ fn keep_off_line_start<S>(head: &[(char, S)], next: char) -> Split<'_, S> {
         }
         _ => (head, &[]),
     }
+}
+
+/// How many characters at the end of `line` belong to a number that `next`
+/// continues — its digits, the separators between them (`3.5`, `1,200`,
+/// `12:34`, `2026-01-20`, `1/20`) and a leading sign (`-86400`) — so that a line never breaks
+/// inside it. `None` when `next` does not continue a number, or the number
+/// is part of an ASCII word (`v2`), whose own rule applies.
+pub(crate) fn number_tail(line: &[char], next: char) -> Option<usize> {
+    if !next.is_ascii_digit() {
+        return None;
+    }
+    let digit_at = |i: usize| {
+        line.get(i)
+            .map_or(next.is_ascii_digit(), char::is_ascii_digit)
+    };
+    let mut i = line.len();
+    while i > 0 {
+        let c = line[i - 1];
+        let separator =
+            ".,:-/".contains(c) && i >= 2 && line[i - 2].is_ascii_digit() && digit_at(i);
+        if !c.is_ascii_digit() && !separator {
+            break;
+        }
+        i -= 1;
+    }
+    if i > 0
+        && "-+\u{2212}".contains(line[i - 1])
+        && (i == 1 || !line[i - 2].is_ascii_alphanumeric())
+    {
+        i -= 1;
+    }
+    if i > 0 && line[i - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let n = line.len() - i;
+    (n > 0).then_some(n)
 }
 
 /// Splits a full line so that an ASCII word is not cut: at the last space
@@ -187,5 +234,47 @@ mod tests {
             wrap("まとめました。", 12, "  "),
             vec!["まとめまし", "  た。"]
         );
+    }
+
+    #[test]
+    fn a_number_is_never_cut_from_its_sign_nor_broken() {
+        assert_eq!(wrap("from -86400 to", 6, ""), ["from", "-86400", "to"]);
+        assert_eq!(
+            wrap("範囲外です。-86400～86400", 14, ""),
+            ["範囲外です。", "-86400～86400"]
+        );
+        assert_eq!(wrap("残りは1,200.5円", 12, ""), ["残りは", "1,200.5円"]);
+        assert_eq!(wrap("前回 2026-01-20", 12, ""), ["前回", "2026-01-20"]);
+        // The broken run.json popup, at every width it can have.
+        let messages = [
+            "run.json:3:60: current.adjustments[0].seconds: out of range: must be from -86400 to 86400",
+            "run.json:3:60: current.adjustments[0].seconds: 範囲外です。-86400～86400 の整数にしてください",
+        ];
+        for msg in messages {
+            for w in 8..90 {
+                let lines = wrap(msg, w, "");
+                assert!(lines.iter().all(|l| width(l) <= w), "{w}: {lines:?}");
+                for pair in lines.windows(2) {
+                    let end = pair[0].chars().last().unwrap_or(' ');
+                    let start = pair[1].chars().next().unwrap_or(' ');
+                    assert!(
+                        !((end == '-' || end.is_ascii_digit()) && start.is_ascii_digit()),
+                        "{w}: {lines:?}"
+                    );
+                }
+                let joined: String = lines.concat().split_whitespace().collect();
+                let want: String = msg.split_whitespace().collect();
+                assert_eq!(joined, want, "{w}: nothing lost");
+            }
+        }
+    }
+
+    #[test]
+    fn a_digit_glued_to_a_word_follows_the_word_rule() {
+        assert_eq!(number_tail(&['v'], '2'), None);
+        assert_eq!(number_tail(&[' ', '-'], '8'), Some(1));
+        assert_eq!(number_tail(&['A', '-'], '1'), None);
+        assert_eq!(number_tail(&['1', '.'], '5'), Some(2));
+        assert_eq!(number_tail(&['x'], 'y'), None);
     }
 }

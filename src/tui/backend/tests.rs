@@ -8,6 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier, Style};
 
+use super::exact::assert_same;
 use super::*;
 
 /// A small xorshift generator: the same frames on every run.
@@ -72,62 +73,6 @@ fn scribble(buf: &mut Buffer, rng: &mut Rng) {
         let word = WORDS[rng.below(WORDS.len() as u64) as usize];
         let room = (area.width - x) as usize;
         buf.set_stringn(x, y, word, room, style);
-    }
-}
-
-fn vt_color(c: Color) -> vt100::Color {
-    match c {
-        Color::Reset => vt100::Color::Default,
-        Color::Black => vt100::Color::Idx(0),
-        Color::Red => vt100::Color::Idx(1),
-        Color::Green => vt100::Color::Idx(2),
-        Color::Yellow => vt100::Color::Idx(3),
-        Color::Blue => vt100::Color::Idx(4),
-        Color::Magenta => vt100::Color::Idx(5),
-        Color::Cyan => vt100::Color::Idx(6),
-        Color::Gray => vt100::Color::Idx(7),
-        Color::DarkGray => vt100::Color::Idx(8),
-        Color::LightRed => vt100::Color::Idx(9),
-        Color::LightGreen => vt100::Color::Idx(10),
-        Color::LightYellow => vt100::Color::Idx(11),
-        Color::LightBlue => vt100::Color::Idx(12),
-        Color::LightMagenta => vt100::Color::Idx(13),
-        Color::LightCyan => vt100::Color::Idx(14),
-        Color::White => vt100::Color::Idx(15),
-        Color::Indexed(n) => vt100::Color::Idx(n),
-        Color::Rgb(r, g, b) => vt100::Color::Rgb(r, g, b),
-    }
-}
-
-/// Every cell the emulator shows equals the buffer's: symbol, colours and
-/// attributes; the cell a wide character covers is skipped.
-fn assert_same(screen: &vt100::Screen, buf: &Buffer, frame: usize) {
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            let vt = screen.cell(y, x).unwrap();
-            if vt.is_wide_continuation() {
-                continue;
-            }
-            let want = &buf[(x, y)];
-            let got = if vt.contents().is_empty() {
-                " "
-            } else {
-                vt.contents()
-            };
-            let place = format!("frame {frame} at ({x},{y})");
-            assert_eq!(got, want.symbol(), "{place}");
-            assert_eq!(vt.fgcolor(), vt_color(want.fg), "fg {place}");
-            assert_eq!(vt.bgcolor(), vt_color(want.bg), "bg {place}");
-            let m = want.modifier;
-            assert_eq!(vt.bold(), m.contains(Modifier::BOLD), "bold {place}");
-            assert_eq!(vt.italic(), m.contains(Modifier::ITALIC), "italic {place}");
-            assert_eq!(
-                vt.underline(),
-                m.contains(Modifier::UNDERLINED),
-                "ul {place}"
-            );
-            assert_eq!(vt.inverse(), m.contains(Modifier::REVERSED), "rev {place}");
-        }
     }
 }
 
@@ -210,4 +155,58 @@ fn an_unknown_cursor_position_is_never_asked_of_the_terminal() {
     t.backend_mut().forget();
     t.clear().unwrap();
     assert!(!t.backend().writer().windows(4).any(|w| w == b"\x1b[6n"));
+}
+
+/// Changes the picture as a big clock does: runs of lit pixels (`#` green
+/// on green) and of blanks side by side, some to the row's end, so gaps
+/// are stepped over by writing cells again and blanks are erased.
+fn clock_like(buf: &mut Buffer, rng: &mut Rng) {
+    let area = buf.area;
+    let lit = Style::new().fg(Color::Green).bg(Color::Green);
+    let dark = Style::new().fg(COLORS[rng.below(3) as usize]);
+    for _ in 0..rng.below(16) {
+        let y = rng.below(u64::from(area.height)) as u16;
+        let x = rng.below(u64::from(area.width)) as u16;
+        let to_end = rng.below(4) == 0;
+        let len = if to_end {
+            area.width - x
+        } else {
+            (1 + rng.below(12) as u16).min(area.width - x)
+        };
+        let (sym, style) = match rng.below(3) {
+            0 => ("#", lit),
+            1 => (" ", dark),
+            _ => ("7", Style::new().add_modifier(Modifier::BOLD)),
+        };
+        for dx in 0..len {
+            buf[(x + dx, y)].set_symbol(sym).set_style(style);
+        }
+    }
+}
+
+#[test]
+fn a_clock_drawn_frame_after_frame_stays_exact() {
+    let (w, h) = (30, 8);
+    let mut thin = Terminal::new(ThinBackend::with_size(Vec::new(), w, h)).unwrap();
+    thin.clear().unwrap();
+    let mut test = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut parser = vt100::Parser::new(h.try_into().unwrap(), w.try_into().unwrap(), 0);
+    let mut picture = Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut seen = 0;
+    for frame in 0..600 {
+        clock_like(&mut picture, &mut rng);
+        let draw = |f: &mut ratatui::Frame| f.buffer_mut().merge(&picture);
+        thin.draw(draw).unwrap();
+        test.draw(draw).unwrap();
+        let bytes = thin.backend().writer();
+        parser.process(&bytes[seen..]);
+        seen = bytes.len();
+        assert_same(parser.screen(), test.backend().buffer(), frame);
+    }
+    // The short ways were taken: cells written again, blanks erased.
+    let out = String::from_utf8_lossy(thin.backend().writer()).to_string();
+    for way in ["X", "\x1b[K", "\n", "\x08"] {
+        assert!(out.contains(way), "{way:?} never used");
+    }
 }
