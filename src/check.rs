@@ -5,7 +5,7 @@ use crate::i18n::{CheckText as T, Lang, problem_text};
 use crate::model::{Plan, PlanCheck, Problem};
 
 /// One line for a problem: `FILE:LINE:COL: message (at field.path)`.
-pub fn problem_line(file: &str, p: &Problem, lang: Lang) -> String {
+pub(crate) fn problem_line(file: &str, p: &Problem, lang: Lang) -> String {
     let place = match p.pos {
         Some(pos) => format!("{file}:{pos}"),
         None => file.to_string(),

@@ -16,7 +16,7 @@ pub mod notes;
 pub mod picker;
 pub mod prepare;
 pub mod previous_actions;
-pub mod prompt_card;
+pub(crate) mod prompt_card;
 pub mod review;
 pub mod store;
 pub mod timer;

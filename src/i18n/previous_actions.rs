@@ -6,7 +6,7 @@ use crate::model::actions::ActionState;
 
 crate::labels! {
     /// Labels of the previous sitting's actions.
-    pub enum PrevText {
+    pub(crate) enum PrevText {
         /// Title of the list and of the card's section.
         Title => "前回のアクション", "Previous actions";
         /// Badge: how many are still open.
@@ -25,7 +25,7 @@ crate::labels! {
 }
 
 /// The list's own word for a key of its layer (the key line inside it).
-pub fn key_word(c: crate::i18n::notes::CommandText, lang: Lang) -> Option<&'static str> {
+pub(crate) fn key_word(c: crate::i18n::notes::CommandText, lang: Lang) -> Option<&'static str> {
     use crate::i18n::notes::CommandText as C;
     let (ja, en) = match c {
         C::MarkDone => ("完了", "done"),
@@ -39,7 +39,7 @@ pub fn key_word(c: crate::i18n::notes::CommandText, lang: Lang) -> Option<&'stat
 }
 
 /// The word for a status, as the list shows it.
-pub fn state_word(state: ActionState, lang: Lang) -> &'static str {
+pub(crate) fn state_word(state: ActionState, lang: Lang) -> &'static str {
     match state {
         ActionState::Open => lang.pick("未完了", "open"),
         ActionState::Done => lang.pick("完了", "done"),
@@ -48,7 +48,7 @@ pub fn state_word(state: ActionState, lang: Lang) -> &'static str {
 }
 
 /// The status line after a status was given.
-pub fn marked(state: ActionState, owner: &str, text: &str, lang: Lang) -> String {
+pub(crate) fn marked(state: ActionState, owner: &str, text: &str, lang: Lang) -> String {
     let owner = crate::tui::text::inert(owner);
     let text = crate::tui::text::inert(text);
     let word = state_word(state, lang);
@@ -59,7 +59,7 @@ pub fn marked(state: ActionState, owner: &str, text: &str, lang: Lang) -> String
 }
 
 /// The status line when a status could not be saved.
-pub fn not_saved(why: &str, lang: Lang) -> String {
+pub(crate) fn not_saved(why: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("前回のアクションの状況を保存できませんでした: {why}"),
         Lang::En => format!("Could not save the action's status: {why}"),

@@ -7,7 +7,7 @@ use crate::review::files::{FileFault, FileProblem};
 
 labels! {
     /// Labels of the review screens, the search output and the exports.
-    pub enum ReviewText {
+    pub(crate) enum ReviewText {
         /// Title of the sittings list.
         Sittings => "会の一覧", "Sittings";
         /// Column: date.
@@ -135,7 +135,7 @@ labels! {
 }
 
 /// The label of a kind of note.
-pub fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
+pub(crate) fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
     match kind {
         NoteKind::Issue => lang.pick("課題", "issue"),
         NoteKind::Practice => lang.pick("工夫・事例", "practice"),
@@ -147,7 +147,10 @@ pub fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
 }
 
 /// The label of an action item's status.
-pub fn action_state_label(state: crate::model::actions::ActionState, lang: Lang) -> &'static str {
+pub(crate) fn action_state_label(
+    state: crate::model::actions::ActionState,
+    lang: Lang,
+) -> &'static str {
     use crate::model::actions::ActionState;
     match state {
         ActionState::Open => lang.pick("未完了", "open"),
@@ -157,7 +160,7 @@ pub fn action_state_label(state: crate::model::actions::ActionState, lang: Lang)
 }
 
 /// The label of an attendance mark.
-pub fn presence_label(p: Presence, lang: Lang) -> &'static str {
+pub(crate) fn presence_label(p: Presence, lang: Lang) -> &'static str {
     match p {
         Presence::Present => ReviewText::Present.text(lang),
         Presence::Absent => ReviewText::Absent.text(lang),
@@ -166,7 +169,7 @@ pub fn presence_label(p: Presence, lang: Lang) -> &'static str {
 }
 
 /// One line for a file that could not be used: `FILE[:LINE:COL]: message`.
-pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
+pub(crate) fn file_problem(p: &FileProblem, lang: Lang) -> String {
     let file = p.path.display();
     match (&p.fault, lang) {
         (FileFault::Unreadable(e), Lang::Ja) => format!("{file}: 読み込めません（{e}）"),

@@ -4,7 +4,7 @@ use super::Lang;
 
 crate::labels! {
     /// Labels of the facilitator console.
-    pub enum RunText {
+    pub(crate) enum RunText {
         /// Built-in broadcast: five minutes left.
         BroadcastFiveLeft => "残り5分です。まとめに入ってください。", "5 minutes left. Please start wrapping up.";
         /// Built-in broadcast: closing.
@@ -199,7 +199,7 @@ crate::labels! {
 }
 
 /// The notice after an extension or a cut (`seconds` actually applied).
-pub fn adjusted(seconds: i64, lang: Lang) -> String {
+pub(crate) fn adjusted(seconds: i64, lang: Lang) -> String {
     let m = seconds / 60;
     match (seconds.signum(), lang) {
         (0, Lang::Ja) => "これ以上短縮できません".into(),
@@ -215,7 +215,7 @@ pub fn adjusted(seconds: i64, lang: Lang) -> String {
 
 /// "21:13 left" / 「残り 21:13」, or "+00:52 over" / 「超過 +00:52」 once
 /// past zero (`clock` as made by `timer::clock_text`).
-pub fn left(clock: &str, lang: Lang) -> String {
+pub(crate) fn left(clock: &str, lang: Lang) -> String {
     match (clock.starts_with('+'), lang) {
         (false, Lang::Ja) => format!("残り {clock}"),
         (false, Lang::En) => format!("{clock} left"),
@@ -225,7 +225,7 @@ pub fn left(clock: &str, lang: Lang) -> String {
 }
 
 /// An extension or cut in seconds: "+5分", "-4分54秒" / "+5 min", "-4 min 54 s".
-pub fn signed_length(seconds: i64, lang: Lang) -> String {
+pub(crate) fn signed_length(seconds: i64, lang: Lang) -> String {
     let sign = if seconds < 0 { '-' } else { '+' };
     let (m, s) = (seconds.unsigned_abs() / 60, seconds.unsigned_abs() % 60);
     match (s, lang) {
@@ -237,7 +237,7 @@ pub fn signed_length(seconds: i64, lang: Lang) -> String {
 }
 
 /// The alert text: minutes left in a block, or time up.
-pub fn alert(minutes: u32, block: &str, lang: Lang) -> String {
+pub(crate) fn alert(minutes: u32, block: &str, lang: Lang) -> String {
     match (minutes, lang) {
         (0, Lang::Ja) => format!("時間です：{block}"),
         (0, Lang::En) => format!("Time is up: {block}"),
@@ -247,7 +247,7 @@ pub fn alert(minutes: u32, block: &str, lang: Lang) -> String {
 }
 
 /// There is no broadcast message with this number.
-pub fn no_broadcast(n: usize, lang: Lang) -> String {
+pub(crate) fn no_broadcast(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("周知メッセージ{n}はありません"),
         Lang::En => format!("No broadcast message {n}"),
@@ -255,7 +255,7 @@ pub fn no_broadcast(n: usize, lang: Lang) -> String {
 }
 
 /// A member was moved.
-pub fn moved(member: &str, from: &str, to: &str, lang: Lang) -> String {
+pub(crate) fn moved(member: &str, from: &str, to: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{member} を班{from}から班{to}へ移動しました"),
         Lang::En => format!("Moved {member} from group {from} to group {to}"),
@@ -285,7 +285,7 @@ pub fn bad_run_file(err: &str, lang: Lang) -> String {
 }
 
 /// "Shown on the display: TITLE" in `lang`.
-pub fn card_shown(title: &str, lang: Lang) -> String {
+pub(crate) fn card_shown(title: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("ディスプレイに表示: {title}"),
         Lang::En => format!("On the display: {title}"),
@@ -293,7 +293,7 @@ pub fn card_shown(title: &str, lang: Lang) -> String {
 }
 
 /// "Group G's flag acknowledged" in `lang`.
-pub fn flag_acked(group: &str, lang: Lang) -> String {
+pub(crate) fn flag_acked(group: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("グループ{group}の合図を確認済みにしました"),
         Lang::En => format!("Group {group}'s flag acknowledged"),
@@ -302,7 +302,7 @@ pub fn flag_acked(group: &str, lang: Lang) -> String {
 
 /// A flag and its age: "help 3m", "報告OK 1分", with "(済)"/"(ok)" once
 /// acknowledged.
-pub fn flag_cell(ready: bool, minutes: i64, acked: bool, lang: Lang) -> String {
+pub(crate) fn flag_cell(ready: bool, minutes: i64, acked: bool, lang: Lang) -> String {
     let kind = if ready {
         RunText::FlagReady
     } else {

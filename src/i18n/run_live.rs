@@ -6,7 +6,7 @@ use super::Lang;
 
 crate::labels! {
     /// More labels of the facilitator console.
-    pub enum LiveText {
+    pub(crate) enum LiveText {
         /// Nothing left to undo.
         NothingToUndo => "元に戻す操作はありません", "Nothing to undo";
         /// Asking before a restart: title.
@@ -79,7 +79,7 @@ crate::labels! {
 }
 
 /// "Undone: KEY" in `lang`.
-pub fn undone(what: &str, lang: Lang) -> String {
+pub(crate) fn undone(what: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("元に戻しました: {what}"),
         Lang::En => format!("Undone: {what}"),
@@ -87,7 +87,7 @@ pub fn undone(what: &str, lang: Lang) -> String {
 }
 
 /// A reporting group's turn ran out.
-pub fn turn_over(group: &str, lang: Lang) -> String {
+pub(crate) fn turn_over(group: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("報告時間終了：班{group}"),
         Lang::En => format!("Time is up for group {group}'s report"),
@@ -95,7 +95,7 @@ pub fn turn_over(group: &str, lang: Lang) -> String {
 }
 
 /// The next segment of the block began.
-pub fn segment_began(title: &str, index: usize, count: usize, lang: Lang) -> String {
+pub(crate) fn segment_began(title: &str, index: usize, count: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{title} に入りました ({}/{count})", index + 1),
         Lang::En => format!("Now: {title} ({}/{count})", index + 1),
@@ -103,7 +103,7 @@ pub fn segment_began(title: &str, index: usize, count: usize, lang: Lang) -> Str
 }
 
 /// A group's note-taker asks for help.
-pub fn help_flag(group: &str, lang: Lang) -> String {
+pub(crate) fn help_flag(group: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("班{group}が助けを求めています（a で確認）"),
         Lang::En => format!("Group {group} needs help (a to acknowledge)"),
@@ -111,7 +111,7 @@ pub fn help_flag(group: &str, lang: Lang) -> String {
 }
 
 /// A group is ready to report.
-pub fn ready_flag(group: &str, lang: Lang) -> String {
+pub(crate) fn ready_flag(group: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("班{group}は報告の準備ができました"),
         Lang::En => format!("Group {group} is ready to report"),
@@ -119,12 +119,12 @@ pub fn ready_flag(group: &str, lang: Lang) -> String {
 }
 
 /// The message to the room is up.
-pub fn room_message_up(text: &str, lang: Lang) -> String {
+pub(crate) fn room_message_up(text: &str, lang: Lang) -> String {
     room_message_up_words(text, lang)
 }
 
 /// A card went up on the display and took the message to the room down.
-pub fn card_replaced_message(card: &str, lang: Lang) -> String {
+pub(crate) fn card_replaced_message(card: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("会場メッセージを下ろしてカードを表示: {card}"),
         Lang::En => format!("Message taken down; on the display: {card}"),
@@ -139,7 +139,7 @@ fn room_message_up_words(text: &str, lang: Lang) -> String {
 }
 
 /// The drift of the sitting against the plan's durations: 「計画比 +3分」.
-pub fn drift(minutes: i64, lang: Lang) -> String {
+pub(crate) fn drift(minutes: i64, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("計画比 {minutes:+}分"),
         Lang::En => format!("vs plan {minutes:+} min"),

@@ -5,29 +5,30 @@
 //! time type they all share ([`Stamp`]). Nothing here touches the disk.
 
 pub mod actions;
-pub mod fields;
-pub mod file_check;
-pub mod ids;
-pub mod json_tree;
+pub(crate) mod fields;
+pub(crate) mod file_check;
+pub(crate) mod ids;
+pub(crate) mod json_tree;
 pub mod notes;
-pub mod notes_change;
-pub mod notes_draft;
-pub mod notes_merge;
-pub mod notes_read;
-pub mod notes_rescue;
+pub(crate) mod notes_change;
+pub(crate) mod notes_draft;
+pub(crate) mod notes_merge;
+pub(crate) mod notes_read;
+pub(crate) mod notes_rescue;
 pub mod plan;
-pub mod plan_read;
-pub mod plan_rules;
-pub mod problem;
+pub(crate) mod plan_read;
+pub(crate) mod plan_rules;
+pub(crate) mod problem;
 pub mod run;
-pub mod run_moves;
-pub mod run_read;
+pub(crate) mod run_moves;
+pub(crate) mod run_read;
 pub mod stage;
 
-pub use plan::{
-    AgendaBlock, Group, Member, Plan, Question, Reference, ReportRound, Segment, Theme,
+pub use plan::Plan;
+pub(crate) use plan::{
+    AgendaBlock, Group, Member, Question, Reference, ReportRound, Segment, Theme,
 };
-pub use problem::{Problem, ProblemKind};
+pub(crate) use problem::{Problem, ProblemKind};
 
 use json_tree::{Pos, Value};
 

@@ -16,7 +16,7 @@ use super::notes_merge::{merge_into, merge_notes, note_wins};
 const NOTE_BY_NOTE: usize = 64;
 
 /// Merges `change` into `base`, like `merge_into(base, change)`.
-pub fn apply_change(base: &mut GroupNotes, change: &GroupNotes) {
+pub(crate) fn apply_change(base: &mut GroupNotes, change: &GroupNotes) {
     apply_changes(base, std::slice::from_ref(change));
 }
 
@@ -24,7 +24,7 @@ pub fn apply_change(base: &mut GroupNotes, change: &GroupNotes) {
 /// are merged at once (a note's merge does not depend on the order); the
 /// other parts (marks, summary) one change after the other, as they are
 /// small and the summary's merge does depend on the order.
-pub fn apply_changes(base: &mut GroupNotes, changes: &[GroupNotes]) {
+pub(crate) fn apply_changes(base: &mut GroupNotes, changes: &[GroupNotes]) {
     merge_changes(base, changes, false);
 }
 
@@ -33,7 +33,7 @@ pub fn apply_changes(base: &mut GroupNotes, changes: &[GroupNotes]) {
 /// as the file would hold it (without the base the line was edited from,
 /// which a file never holds), so the next line's summary is merged
 /// against the file's text as a whole save would have.
-pub fn replay_changes(base: &mut GroupNotes, changes: &[GroupNotes]) {
+pub(crate) fn replay_changes(base: &mut GroupNotes, changes: &[GroupNotes]) {
     merge_changes(base, changes, true);
 }
 
@@ -69,7 +69,7 @@ fn merge_changes(base: &mut GroupNotes, changes: &[GroupNotes], as_file: bool) {
 
 /// `change` without its notes (cheap for a change, which holds few; for a
 /// whole file, the small part of it).
-pub fn without_notes(change: &GroupNotes) -> GroupNotes {
+pub(crate) fn without_notes(change: &GroupNotes) -> GroupNotes {
     GroupNotes {
         format: change.format.clone(),
         session: change.session.clone(),
@@ -109,7 +109,7 @@ fn upsert(notes: &mut Vec<Note>, n: &Note) {
 /// the newest, where changed notes usually are) and, when `others` is
 /// true, every mark, the speaking order and turns, the summary and the
 /// flag (they are small).
-pub fn change_of(doc: &GroupNotes, ids: &[&str], others: bool) -> GroupNotes {
+pub(crate) fn change_of(doc: &GroupNotes, ids: &[&str], others: bool) -> GroupNotes {
     let mut notes: Vec<Note> = Vec::with_capacity(ids.len());
     let mut left: Vec<&str> = ids.to_vec();
     for n in doc.notes.iter().rev() {

@@ -22,20 +22,20 @@ use crate::tui::text;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExitReport {
     /// Why the notes could not be saved in the group's file, if they could not.
-    pub notes_error: Option<String>,
+    pub(crate) notes_error: Option<String>,
     /// Notes that were not in the group's file when the console ended.
-    pub pending: usize,
+    pub(crate) pending: usize,
     /// Why the draft could not be written, if it could not (and held text).
-    pub draft_error: Option<String>,
+    pub(crate) draft_error: Option<String>,
     /// Where the rescue copy went, or why it could not be written.
-    pub rescue: Option<Result<PathBuf, String>>,
+    pub(crate) rescue: Option<Result<PathBuf, String>>,
     /// The unsaved texts, printed when not even a rescue copy could be written.
-    pub texts: Vec<String>,
+    pub(crate) texts: Vec<String>,
 }
 
 impl ExitReport {
     /// True when everything is where it belongs (the notes file and draft).
-    pub fn clean(&self) -> bool {
+    pub(crate) fn clean(&self) -> bool {
         self.notes_error.is_none() && self.draft_error.is_none()
     }
 
@@ -61,12 +61,12 @@ impl ExitReport {
 /// Saves what is not yet on disk as `state` ends at `now`: the notes file
 /// (merged under the lock), the draft, and when either fails a rescue copy
 /// in [`rescue::rescue_dir`].
-pub fn finish(state: &State, files: &Files, now: DateTime<Utc>) -> ExitReport {
+pub(crate) fn finish(state: &State, files: &Files, now: DateTime<Utc>) -> ExitReport {
     finish_in(state, files, now, &rescue::rescue_dir())
 }
 
 /// [`finish`] with the rescue folder given.
-pub fn finish_in(
+pub(crate) fn finish_in(
     state: &State,
     files: &Files,
     now: DateTime<Utc>,

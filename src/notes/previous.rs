@@ -19,15 +19,15 @@ use crate::previous_actions::{Carried, Previous, StatusChange};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PreviousPanel {
     /// The previous sitting, once read (`None` before, or when there is none).
-    pub sitting: Option<Previous>,
+    pub(crate) sitting: Option<Previous>,
     /// True once the previous sitting was looked for.
-    pub looked: bool,
+    pub(crate) looked: bool,
     /// The selected item of the list.
-    pub sel: usize,
+    pub(crate) sel: usize,
     /// Who gives a status (the note-taker's name).
     pub by: Option<String>,
     /// The changes that take back those made here, newest last.
-    pub undo: Vec<StatusChange>,
+    pub(crate) undo: Vec<StatusChange>,
 }
 
 impl State {
@@ -49,7 +49,7 @@ impl State {
     }
 
     /// The previous sitting's actions owned by the group's members now.
-    pub fn carried(&self) -> Vec<Carried> {
+    pub(crate) fn carried(&self) -> Vec<Carried> {
         match &self.previous.sitting {
             Some(p) => p.carried(&self.roster_members()),
             None => Vec::new(),

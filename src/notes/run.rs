@@ -57,7 +57,7 @@ type LastDraft = Arc<Mutex<Option<Draft>>>;
 ///
 /// `poll` scans the sitting's folder at that interval instead of relying on
 /// change events (network and synced folders).
-pub fn run(
+pub(crate) fn run(
     state: State,
     opening: Opening,
     files: Files,

@@ -5,27 +5,27 @@ use super::archive::Sitting;
 
 /// One agenda block's planned and actual time.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TimingRow {
+pub(crate) struct TimingRow {
     /// The block's title (its id when the plan does not know it).
-    pub title: String,
+    pub(crate) title: String,
     /// Planned minutes.
-    pub planned_minutes: u32,
+    pub(crate) planned_minutes: u32,
     /// Seconds it actually ran; `None` when it never finished.
-    pub actual_seconds: Option<i64>,
+    pub(crate) actual_seconds: Option<i64>,
     /// True when the facilitator skipped it.
-    pub skipped: bool,
+    pub(crate) skipped: bool,
 }
 
 impl TimingRow {
     /// Seconds over (positive) or under (negative) the plan.
-    pub fn over_seconds(&self) -> Option<i64> {
+    pub(crate) fn over_seconds(&self) -> Option<i64> {
         self.actual_seconds
             .filter(|_| !self.skipped)
             .map(|a| a - i64::from(self.planned_minutes) * 60)
     }
 
     /// True when the block ran longer than planned.
-    pub fn overran(&self) -> bool {
+    pub(crate) fn overran(&self) -> bool {
         self.over_seconds().is_some_and(|s| s > 0)
     }
 }
@@ -33,7 +33,7 @@ impl TimingRow {
 /// The blocks in plan order, each with what the run history says about
 /// it; blocks the history has but the plan does not are added at the end.
 /// `None` when the sitting has no run history.
-pub fn rows(sitting: &Sitting) -> Option<Vec<TimingRow>> {
+pub(crate) fn rows(sitting: &Sitting) -> Option<Vec<TimingRow>> {
     let run = sitting.run.as_ref()?;
     let mut rows: Vec<(String, TimingRow)> = sitting
         .plan
@@ -73,14 +73,14 @@ pub fn rows(sitting: &Sitting) -> Option<Vec<TimingRow>> {
 }
 
 /// Seconds as `m:ss` (`-m:ss` when negative).
-pub fn clock(seconds: i64) -> String {
+pub(crate) fn clock(seconds: i64) -> String {
     let sign = if seconds < 0 { "-" } else { "" };
     let s = seconds.unsigned_abs();
     format!("{sign}{}:{:02}", s / 60, s % 60)
 }
 
 /// A difference as `+m:ss`, `-m:ss` or `±0:00`.
-pub fn diff(seconds: i64) -> String {
+pub(crate) fn diff(seconds: i64) -> String {
     match seconds {
         0 => "±0:00".to_string(),
         s if s > 0 => format!("+{}", clock(s)),

@@ -10,7 +10,7 @@ use super::sessions::{self, PLAN_FILE};
 use crate::model::run::RUN_FILE;
 
 /// The folder of the groups' notes inside a sitting's folder.
-pub const NOTES_DIR: &str = "notes";
+pub(crate) const NOTES_DIR: &str = "notes";
 
 /// One file of a sitting: where it is and what reading it gave.
 #[derive(Debug)]
@@ -38,7 +38,7 @@ pub struct SittingFiles {
 
 /// Reads every sitting folder (a folder holding a `session.json`) of the
 /// sessions folder `dir`, in folder-name order.
-pub fn read_archive(dir: &Path) -> Vec<SittingFiles> {
+pub(crate) fn read_archive(dir: &Path) -> Vec<SittingFiles> {
     sessions::list(dir)
         .into_iter()
         .map(|folder| read_sitting(&dir.join(&folder), folder))
@@ -57,7 +57,7 @@ pub fn read_sitting(dir: &Path, folder: String) -> SittingFiles {
 
 /// Reads a sitting's plan and run file but none of its notes files: what
 /// the review's list of sittings shows before the notes are read.
-pub fn read_plan_and_run(dir: &Path, folder: String) -> SittingFiles {
+pub(crate) fn read_plan_and_run(dir: &Path, folder: String) -> SittingFiles {
     let run_path = dir.join(RUN_FILE);
     let run = run_path.exists().then(|| read_file(run_path));
     SittingFiles {

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::error::{IoOp, StoreError};
 use super::temp::TempName;
 
-pub use super::temp::sweep_temp_files;
+pub(crate) use super::temp::sweep_temp_files;
 
 /// The file-system calls a save is made of, one method per step.
 ///
@@ -162,7 +162,7 @@ fn create_temp<O: Ops + ?Sized>(
 
 /// Flushes the folder holding `path` to disk (a file created in it is
 /// then durable); file systems that cannot flush a folder are fine.
-pub fn sync_folder_of(path: &Path) -> io::Result<()> {
+pub(crate) fn sync_folder_of(path: &Path) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

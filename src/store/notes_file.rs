@@ -27,11 +27,11 @@ use crate::model::notes_merge::merge_into;
 use crate::model::notes_read::{check_notes, set_aside_bad_notes};
 
 /// The folder of the notes files inside a sitting's folder.
-pub const NOTES_DIR: &str = "notes";
+pub(crate) const NOTES_DIR: &str = "notes";
 /// How long a save waits for another console to finish its save.
-pub const LOCK_WAIT: Duration = Duration::from_secs(5);
+pub(crate) const LOCK_WAIT: Duration = Duration::from_secs(5);
 /// The most consoles that keep drafts for one group at once.
-pub const DRAFT_SLOTS: u32 = 9;
+pub(crate) const DRAFT_SLOTS: u32 = 9;
 
 /// The notes file of `group` in the sitting folder `dir`.
 pub fn notes_path(dir: &Path, group: &str) -> PathBuf {
@@ -39,7 +39,7 @@ pub fn notes_path(dir: &Path, group: &str) -> PathBuf {
 }
 
 /// The draft file of slot `slot` (1-based) beside the notes file `notes`.
-pub fn draft_path(notes: &Path, slot: u32) -> PathBuf {
+pub(crate) fn draft_path(notes: &Path, slot: u32) -> PathBuf {
     let mut name = notes.file_name().unwrap_or_default().to_os_string();
     name.push(".draft");
     if slot > 1 {
@@ -115,7 +115,11 @@ fn load_whole(path: &Path, session: &str, group: &str) -> Result<GroupNotes, Sto
 /// Reads a notes file's bytes, whole: every note must fit the format, as
 /// a console that writes the file back must not drop any. `group` is the
 /// group the file's name says it is.
-pub fn parse(path: &Path, bytes: &[u8], group: Option<&str>) -> Result<GroupNotes, StoreError> {
+pub(crate) fn parse(
+    path: &Path,
+    bytes: &[u8],
+    group: Option<&str>,
+) -> Result<GroupNotes, StoreError> {
     let doc: GroupNotes = parse_json(path, bytes, NOTES_KIND, NOTES_VERSION)?;
     check_notes(&doc, group).map_err(|p| field_error(path, bytes, &p))?;
     Ok(doc)
@@ -356,7 +360,7 @@ pub fn load_draft(path: &Path) -> Result<Option<Draft>, StoreError> {
 }
 
 /// Writes a draft file (atomically; the slot's lock keeps other consoles out).
-pub fn save_draft(path: &Path, draft: &Draft) -> Result<(), StoreError> {
+pub(crate) fn save_draft(path: &Path, draft: &Draft) -> Result<(), StoreError> {
     super::rescue::injected_failure(path)?;
     save_json(path, draft)
 }

@@ -36,18 +36,18 @@ const MIDDLE: &[u8] = b"\",\"change\":";
 const SUMMARY_BASE: &str = "summary_base";
 
 /// The journal of the notes file `notes`: `<group>.journal` beside it.
-pub fn journal_path(notes: &Path) -> PathBuf {
+pub(crate) fn journal_path(notes: &Path) -> PathBuf {
     notes.with_extension("journal")
 }
 
 /// Where lines of a journal that could not be read are kept when the
 /// journal is folded into the notes file.
-pub fn damaged_path(notes: &Path) -> PathBuf {
+pub(crate) fn damaged_path(notes: &Path) -> PathBuf {
     notes.with_extension("journal.damaged")
 }
 
 /// One line of the journal for `change`, newline included.
-pub fn encode(path: &Path, change: &GroupNotes) -> Result<Vec<u8>, StoreError> {
+pub(crate) fn encode(path: &Path, change: &GroupNotes) -> Result<Vec<u8>, StoreError> {
     let mut value = serde_json::to_value(change).map_err(|e| encode_error(path, &e))?;
     if let Some(base) = change.summary.as_ref().and_then(|s| s.base.as_ref())
         && let Some(map) = value.as_object_mut()
@@ -73,23 +73,23 @@ fn encode_error(path: &Path, e: &serde_json::Error) -> StoreError {
 
 /// What reading a journal gave.
 #[derive(Debug, Default)]
-pub struct Replay {
+pub(crate) struct Replay {
     /// The changes, in the order they were written.
-    pub changes: Vec<GroupNotes>,
+    pub(crate) changes: Vec<GroupNotes>,
     /// The lines left out (cut short, damaged, not a change of this group),
     /// each with its line number.
-    pub problems: Vec<StoreError>,
+    pub(crate) problems: Vec<StoreError>,
     /// The damaged whole lines, as they were (kept aside on a fold).
-    pub damaged: Vec<Vec<u8>>,
+    pub(crate) damaged: Vec<Vec<u8>>,
     /// How many bytes the whole lines take (where the next read starts).
-    pub whole: u64,
+    pub(crate) whole: u64,
 }
 
 /// Reads the journal bytes `bytes` (of the journal at `path`, starting at
 /// line `first_line`) for the group `group`. A change written by a newer
 /// bunkakai is an error, like a newer notes file: nothing may be written
 /// back over it.
-pub fn parse(
+pub(crate) fn parse(
     path: &Path,
     bytes: &[u8],
     first_line: usize,
@@ -195,7 +195,7 @@ fn line_error(path: &Path, line: usize, message: &str) -> StoreError {
 
 /// Reads the journal of `notes` from byte `from` on; `None` when there is
 /// none. Returns the bytes and the journal's length.
-pub fn read_from(notes: &Path, from: u64) -> Result<Option<Vec<u8>>, StoreError> {
+pub(crate) fn read_from(notes: &Path, from: u64) -> Result<Option<Vec<u8>>, StoreError> {
     let path = journal_path(notes);
     let mut file = match File::open(&path) {
         Ok(f) => f,
@@ -212,7 +212,7 @@ pub fn read_from(notes: &Path, from: u64) -> Result<Option<Vec<u8>>, StoreError>
 /// Adds `change` to the journal of `notes` and flushes it to disk. The
 /// caller holds the writer lock of `notes`. A last line cut short by a
 /// console that was killed is cut off first, so the new line starts a line.
-pub fn append_locked(notes: &Path, change: &GroupNotes) -> Result<(), StoreError> {
+pub(crate) fn append_locked(notes: &Path, change: &GroupNotes) -> Result<(), StoreError> {
     let path = journal_path(notes);
     let line = encode(&path, change)?;
     let fail = |e| StoreError::io(&path, IoOp::Append, e);
@@ -282,7 +282,7 @@ pub(crate) fn seen(meta: &std::fs::Metadata) -> Seen {
 
 /// Records that the notes file `notes`, as `meta` describes it, was read
 /// whole and could be used.
-pub fn read_fine(notes: &Path, meta: &std::fs::Metadata) {
+pub(crate) fn read_fine(notes: &Path, meta: &std::fs::Metadata) {
     let mut known = READ_FINE.lock().unwrap_or_else(|p| p.into_inner());
     let seen = seen(meta);
     match known.iter_mut().find(|(p, _)| p == notes) {
@@ -292,7 +292,7 @@ pub fn read_fine(notes: &Path, meta: &std::fs::Metadata) {
 }
 
 /// True when the notes file, as it is now, was read whole and fine.
-pub fn known_fine(notes: &Path, meta: &std::fs::Metadata) -> bool {
+pub(crate) fn known_fine(notes: &Path, meta: &std::fs::Metadata) -> bool {
     let known = READ_FINE.lock().unwrap_or_else(|p| p.into_inner());
     known.iter().any(|(p, s)| p == notes && *s == seen(meta))
 }

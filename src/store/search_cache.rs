@@ -22,21 +22,21 @@ const VERSION: u32 = 5;
 /// One file a cached sitting was built from, as it was when read: a change
 /// of any of these makes that sitting's block stale.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileStamp {
+pub(crate) struct FileStamp {
     /// The file's path inside the sitting's folder (`notes/A.json`).
-    pub name: String,
+    pub(crate) name: String,
     /// Its length in bytes.
-    pub size: u64,
+    pub(crate) size: u64,
     /// Its modification time, nanoseconds since 1970.
-    pub mtime_ns: i64,
+    pub(crate) mtime_ns: i64,
     /// Its inode (0 where there is none): an atomic replace changes it.
-    pub inode: u64,
+    pub(crate) inode: u64,
 }
 
 /// Where the cache of the sessions folder `sessions` lives; `None` when
 /// caching is off (`BUNKAKAI_CACHE_DIR` set to an empty value) or there is
 /// no cache folder.
-pub fn path_for(sessions: &Path) -> Option<PathBuf> {
+pub(crate) fn path_for(sessions: &Path) -> Option<PathBuf> {
     let dir = match std::env::var_os("BUNKAKAI_CACHE_DIR") {
         Some(d) if d.is_empty() => return None,
         Some(d) => PathBuf::from(d),
@@ -54,7 +54,7 @@ pub fn path_for(sessions: &Path) -> Option<PathBuf> {
 /// The stamps of a sitting's files: its plan, its run file when there is
 /// one, and its notes files (the ones [`super::archive`] reads) with their
 /// journals, sorted.
-pub fn stamps(sitting: &Path) -> Vec<FileStamp> {
+pub(crate) fn stamps(sitting: &Path) -> Vec<FileStamp> {
     let mut out = Vec::new();
     for name in [PLAN_FILE, RUN_FILE] {
         if let Ok(meta) = std::fs::metadata(sitting.join(name)) {
@@ -107,14 +107,14 @@ fn stamp_of(meta: &std::fs::Metadata, name: String) -> FileStamp {
 }
 
 /// A cache file mapped into memory.
-pub struct CacheFile {
+pub(crate) struct CacheFile {
     map: Option<Mmap>,
 }
 
 impl CacheFile {
     /// Maps the cache at `path`; an absent or unreadable file gives an
     /// empty cache.
-    pub fn open(path: &Path) -> CacheFile {
+    pub(crate) fn open(path: &Path) -> CacheFile {
         let map = std::fs::File::open(path).ok().and_then(|f| {
             // SAFETY: the cache is only ever replaced by a rename, never
             // written in place, so the mapped file does not change under us.
@@ -126,7 +126,7 @@ impl CacheFile {
     /// The blocks stored for the sessions folder `sessions`, as bytes;
     /// empty when the file is missing, of another version or layout, or
     /// written for another folder.
-    pub fn blocks(&self, sessions: &Path) -> Vec<&[u8]> {
+    pub(crate) fn blocks(&self, sessions: &Path) -> Vec<&[u8]> {
         self.map
             .as_deref()
             .and_then(|bytes| parse(bytes, sessions))
@@ -162,7 +162,11 @@ fn split_u32(bytes: &[u8]) -> Option<(u32, &[u8])> {
 
 /// Replaces the cache at `path` with `blocks`, atomically; the folder is
 /// made when missing.
-pub fn save(path: &Path, sessions: &Path, blocks: &[&[u8]]) -> Result<(), super::StoreError> {
+pub(crate) fn save(
+    path: &Path,
+    sessions: &Path,
+    blocks: &[&[u8]],
+) -> Result<(), super::StoreError> {
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }

@@ -4,16 +4,16 @@ use super::Pos;
 
 /// Why the text is not JSON, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
+pub(crate) struct SyntaxError {
     /// Where reading stopped.
-    pub pos: Pos,
+    pub(crate) pos: Pos,
     /// What was wrong there.
-    pub kind: SyntaxErrorKind,
+    pub(crate) kind: SyntaxErrorKind,
 }
 
 /// The kinds of JSON syntax problems.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SyntaxErrorKind {
+pub(crate) enum SyntaxErrorKind {
     /// The file holds no JSON value at all.
     Empty,
     /// The text ended in the middle of a value.

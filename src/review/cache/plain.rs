@@ -25,7 +25,7 @@ const PER_WRITE: usize = 500;
 /// Prints every note matching `query`, one line each as
 /// [`crate::review::hit::line`] does without colour; returns how many notes
 /// matched. Stops at the first write error and returns it.
-pub fn print_plain(
+pub(crate) fn print_plain(
     sittings: &[CachedSitting],
     query: &Query,
     lang: Lang,

@@ -17,16 +17,16 @@ use crate::tui::text::sanitize::inert;
 
 /// A hit: the index of the sitting and of the note in its block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
+pub(crate) struct Hit {
     /// Index of the sitting in the slice searched.
-    pub sitting: usize,
+    pub(crate) sitting: usize,
     /// Index of the note in the sitting's block.
-    pub row: usize,
+    pub(crate) row: usize,
 }
 
 /// Every note matching `query`, newest first, with the same filters and
 /// folding as [`crate::review::search::NoteIndex::search`].
-pub fn search(sittings: &[CachedSitting], query: &Query) -> Vec<Hit> {
+pub(crate) fn search(sittings: &[CachedSitting], query: &Query) -> Vec<Hit> {
     let f = &query.filters;
     let speaker = f.speaker.as_deref().map(fold);
     let theme = f.theme.as_ref().map(|t| (t.trim(), fold(t.trim())));
@@ -124,7 +124,7 @@ pub fn search(sittings: &[CachedSitting], query: &Query) -> Vec<Hit> {
 
 /// Prints the hits one line each, as [`crate::review::hit::line`] does;
 /// stops at the first write error and returns it.
-pub fn write_hits(
+pub(crate) fn write_hits(
     sittings: &[CachedSitting],
     hits: &[Hit],
     words: &[String],

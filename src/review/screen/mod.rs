@@ -6,13 +6,13 @@
 //! [`run`] hands it to the shared runtime ([`crate::tui::runtime`]).
 
 pub mod actions_tab;
-pub mod compare_filter_box;
+pub(crate) mod compare_filter_box;
 mod compare_summary;
-pub mod content;
+pub(crate) mod content;
 pub mod keys;
 pub mod loaded;
 mod navigate;
-pub mod owner_filter;
+pub(crate) mod owner_filter;
 mod record_lines;
 pub mod run;
 pub mod search_box;

@@ -30,7 +30,7 @@ fn over_style(over: Option<i64>) -> Style {
 }
 
 /// The lines of the timing tab.
-pub fn timing_lines(s: &Sitting, lang: Lang, width: usize) -> Vec<Line<'static>> {
+pub(crate) fn timing_lines(s: &Sitting, lang: Lang, width: usize) -> Vec<Line<'static>> {
     let r = record(s);
     let mut out = Vec::new();
     if r.ran {

@@ -20,14 +20,14 @@ fn is_bidi_control(c: char) -> bool {
 
 /// True for every character that must never reach a terminal as it is:
 /// C0, DEL, C1, bidi controls, line and paragraph separators.
-pub fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 
 /// `text` as a JSON string literal (quotes included) in which every
 /// character [`is_unsafe`] is escaped as `\uXXXX`, so that a script printing
 /// it to a terminal prints nothing that acts on the terminal.
-pub fn json_string(text: &str) -> String {
+pub(crate) fn json_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -100,13 +100,13 @@ fn push_inert(c: char, out: &mut String) {
 /// The text with escape sequences (CSI, OSC and two-byte ESC sequences)
 /// removed and every other control character but the line break dropped;
 /// tabs become spaces and `\r\n` becomes `\n`.
-pub fn strip_controls(text: &str) -> String {
+pub(crate) fn strip_controls(text: &str) -> String {
     strip(text, false)
 }
 
 /// Like [`strip_controls`] but keeping tabs and carriage returns, which a
 /// spreadsheet cell may hold.
-pub fn strip_escapes(text: &str) -> String {
+pub(crate) fn strip_escapes(text: &str) -> String {
     strip(text, true)
 }
 
@@ -163,7 +163,7 @@ fn skip_osc(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 /// Inline Markdown: controls stripped, markup characters escaped, line
 /// breaks turned into `<br>` so the text stays in one list item or cell.
-pub fn md_inline(text: &str) -> String {
+pub(crate) fn md_inline(text: &str) -> String {
     let clean = strip_controls(text);
     let mut out = String::with_capacity(clean.len() + 8);
     for (i, line) in clean.split('\n').enumerate() {
