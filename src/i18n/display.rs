@@ -19,8 +19,6 @@ crate::labels! {
         Done => "本日のプログラムは終了しました", "The programme is over";
         /// Label before the next block.
         Next => "次", "Next";
-        /// Label before the remaining time in small text.
-        Remaining => "残り", "Left";
         /// Label before the group reporting now.
         Reporting => "報告中", "Reporting";
         /// Label before the group reporting after it.

@@ -107,8 +107,6 @@ crate::labels! {
         Roster => "名簿", "Roster";
         /// Prompt card pane title.
         Card => "問い", "Questions";
-        /// The previous sitting's actions (popup title, help heading).
-        PreviousActions => "前回のアクション", "Previous actions";
         /// Notes pane title.
         Notes => "メモ", "Notes";
         /// Editor title.
@@ -131,12 +129,8 @@ crate::labels! {
         Saved => "保存済", "saved";
         /// Saving-state word.
         Saving => "保存中", "saving";
-        /// Draft-state word.
-        DraftSaved => "下書き保存済", "draft saved";
         /// Fair share hint label.
         FairShare => "目安/人", "fair share";
-        /// Speaking now.
-        Speaking => "発言中", "speaking";
         /// Empty notes list.
         NoNotes => "まだメモはありません。入力して Enter で記録します。", "No notes yet. Type and press Enter to record.";
         /// Too small terminal.

@@ -16,8 +16,6 @@ crate::labels! {
         XlsxNeedsOutput => "-o ファイル名.xlsx を指定してください", "give -o FILE.xlsx";
         /// Before the path of a file just written.
         Written => "書き込み:", "written:";
-        /// Word before a stage label.
-        Stage => "段階", "stage";
         /// A group got no theme because no theme lists its stage.
         NoThemeForStage => "※ テーマ「-」: その段階を stages に持つテーマがありません（themes[].stages を確認してください）", "note: themes \"-\": no theme lists that stage in its stages (see themes[].stages)";
         /// Before the sittings `--avoid-repeat` looked at.

@@ -19,8 +19,6 @@ crate::labels! {
         NoneForGroup => "このグループのメンバーが担当するアクションはありません。", "No action owned by this group's members.";
         /// A status was taken back.
         Undone => "状況の変更を取り消しました", "Status change taken back";
-        /// Word before the note-taker's name.
-        By => "記録", "by";
     }
 }
 

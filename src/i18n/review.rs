@@ -111,10 +111,6 @@ labels! {
         Help => "キー操作", "Keys";
         /// Used in, for a theme.
         UsedIn => "回で使用", "sitting(s)";
-        /// The key question mark.
-        KeyQuestion => "◆", "◆";
-        /// The survey question mark.
-        SurveyQuestion => "※", "※";
         /// Minutes suffix.
         Min => "分", " min";
         /// Title of the list of action items across the archive.

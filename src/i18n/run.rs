@@ -68,8 +68,6 @@ crate::labels! {
         PromptCard => "問いかけカード", "Prompt card";
         /// Theme word.
         Theme => "テーマ", "Theme ";
-        /// Audience label.
-        Audience => "対象", "For";
         /// Group word before an id.
         GroupWord => "班", "Group ";
         /// The group has no themes.
@@ -82,8 +80,6 @@ crate::labels! {
         Summary => "まとめ", "Summary";
         /// No summary yet.
         NoSummary => "（まとめはまだ書かれていません）", "(no summary written yet)";
-        /// Notes file unreadable.
-        NotesError => "メモを読めません", "cannot read notes";
         /// Help title.
         HelpTitle => "キー操作", "Keys";
         /// How to close a popup.

@@ -47,8 +47,6 @@ crate::labels! {
         SummaryTitle => "本日の記録（予定と実際）", "Today's record (planned and actual)";
         /// Summary: skipped.
         Skipped => "省略", "skipped";
-        /// Drift label.
-        Drift => "計画比", "vs plan";
         /// Read-only footer: its first word.
         ReadOnly => "閲覧のみ", "read-only";
         /// Read-only footer hint: choosing a group.
