@@ -29,7 +29,6 @@ mod turns;
 
 pub(crate) use blocks::{next_block, previous_block, restart};
 pub(crate) use ops::{adjust, pause, start, take_due_alert};
-pub(crate) use schedule::planned_start;
 use schedule::{drift, plan_is_today, planned_end};
 pub(crate) use turns::{change_turn, take_turn_over};
 

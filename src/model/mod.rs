@@ -25,9 +25,7 @@ pub(crate) mod run_read;
 pub mod stage;
 
 pub use plan::Plan;
-pub(crate) use plan::{
-    AgendaBlock, Group, Member, Question, Reference, ReportRound, Segment, Theme,
-};
+pub(crate) use plan::{AgendaBlock, Group, Member, Question, ReportRound, Theme};
 pub(crate) use problem::{Problem, ProblemKind};
 
 use json_tree::{Pos, Value};

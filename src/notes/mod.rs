@@ -54,7 +54,6 @@ mod tests_undo;
 
 pub use action::Action;
 pub(crate) use action::Effect;
-pub(crate) use draft::{DRAFT_DEBOUNCE_MS, DRAFT_MAX_WAIT_MS};
 pub use update::update;
 
 use chrono::{DateTime, Utc};

@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::model::notes::NoteKind;
+use crate::notes::draft::DRAFT_DEBOUNCE_MS;
 
 fn plan() -> crate::model::Plan {
     let bytes = include_bytes!("../../sessions/jichitai-09/session.json");

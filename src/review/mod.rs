@@ -24,7 +24,5 @@ pub mod search_cmd;
 pub(crate) mod themes;
 pub(crate) mod timing;
 
-pub(crate) use archive::GroupRecord;
 pub use archive::{Archive, Sitting};
-pub(crate) use search::NoteAt;
 pub use search::{Filters, NoteIndex, Query};

@@ -18,8 +18,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::error::{IoOp, StoreError};
 use super::temp::TempName;
 
-pub(crate) use super::temp::sweep_temp_files;
-
 /// The file-system calls a save is made of, one method per step.
 ///
 /// Every method has the real implementation as its default; [`RealOps`] uses

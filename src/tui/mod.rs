@@ -24,6 +24,4 @@ pub(crate) mod widgets;
 #[cfg(test)]
 pub(crate) mod test_surface;
 
-pub(crate) use console::{Console, End, Flow, Outside, Start};
-pub(crate) use keys::{Binding, Key};
-pub(crate) use screen::{Screen, Signals, Stop};
+pub(crate) use console::Console;

@@ -21,7 +21,7 @@ use crate::store::archive::read_sitting;
 use crate::store::search_cache::{self, CacheFile};
 
 pub(crate) use plain::print_plain;
-pub(crate) use scan::{Hit, search, write_hits};
+pub(crate) use scan::{search, write_hits};
 
 /// One sitting as the cache holds it, with the problems of its files.
 pub struct CachedSitting<'a> {

@@ -10,7 +10,6 @@ mod record;
 
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
-pub(crate) use grid::FONT;
 use grid::{Grid, sheet_name};
 
 use super::{note_time, question_mark};

@@ -17,8 +17,6 @@ use std::io;
 use crossterm::event::Event;
 use futures_util::Stream;
 
-pub(crate) use parser::Parser;
-
 /// The terminal's events, read until the stream is dropped. Must be called
 /// inside the tokio runtime.
 #[cfg(unix)]

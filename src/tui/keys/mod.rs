@@ -13,8 +13,8 @@ pub(crate) mod help;
 mod table;
 
 pub(crate) use footer::{Hint, footer_hints, footer_text, hints_with, render_footer};
-pub(crate) use help::{HelpPopup, HelpRow, Section, help_lines, help_max_scroll, sections};
-pub(crate) use table::{Binding, Command, Does, Layer, bind, digits, dispatch, lookup};
+pub(crate) use help::{HelpPopup, HelpRow, Section, help_max_scroll, sections};
+pub(crate) use table::{Binding, Command, Layer, bind, digits, dispatch};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
