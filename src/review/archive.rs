@@ -110,11 +110,6 @@ impl Archive {
             .iter()
             .find(|s| s.id == id || s.folder_name() == id)
     }
-
-    /// How many live notes the whole archive holds.
-    pub(crate) fn note_count(&self) -> usize {
-        self.sittings.iter().map(Sitting::note_count).sum()
-    }
 }
 
 impl Sitting {

@@ -170,7 +170,7 @@ impl NoteIndex {
     }
 
     /// True when no note is indexed.
-    pub(crate) fn is_empty(&self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 

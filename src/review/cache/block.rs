@@ -164,8 +164,6 @@ pub(crate) struct Row<'a> {
     pub(crate) folded: &'a [u8],
     /// Its text as written (UTF-8, checked when shown).
     pub(crate) text: &'a [u8],
-    /// Its text as shown on one line ([`inert`]).
-    pub(crate) inert_text: &'a [u8],
     /// Who said it (UTF-8, checked when shown).
     pub(crate) speaker: Option<&'a [u8]>,
     /// The speaker's name, folded.
@@ -270,11 +268,6 @@ impl<'a> Block<'a> {
         self.rows.len() / ROW
     }
 
-    /// True when the sitting has no live note.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
     /// The folded text of every note, one after the other.
     pub(crate) fn folded(&self) -> &'a [u8] {
         self.folded
@@ -336,7 +329,6 @@ impl<'a> Block<'a> {
         Some(Row {
             folded,
             text: slice(8)?,
-            inert_text: slice(48)?,
             speaker: if flags & FLAG_SPEAKER != 0 {
                 Some(slice(16)?)
             } else {

@@ -63,20 +63,6 @@ impl<'a> Part<'a> {
     }
 }
 
-/// The export of a sitting in `format`, as bytes ready to write, or why
-/// the workbook could not be made.
-pub(crate) fn try_render(
-    sitting: &Sitting,
-    files: &SittingFiles,
-    format: ExportFormat,
-    lang: Lang,
-) -> Result<Vec<u8>, String> {
-    match format {
-        ExportFormat::Xlsx => xlsx::workbook(&[Part::alone(sitting)], lang),
-        _ => Ok(render(sitting, files, format, lang)),
-    }
-}
-
 /// The export of a sitting with what the archive carries into it, or why
 /// the workbook could not be made.
 pub(crate) fn try_render_part(
@@ -132,7 +118,7 @@ pub(crate) fn try_render_parts(
 }
 
 /// The export of a sitting in `format`, as bytes ready to write (empty for
-/// a workbook that could not be made: [`try_render`] says why).
+/// a workbook that could not be made: [`try_render_part`] says why).
 pub fn render(
     sitting: &Sitting,
     files: &SittingFiles,
