@@ -25,10 +25,6 @@ pub enum ActionState {
 }
 
 impl ActionState {
-    /// Every state, in the order they are offered.
-    pub(crate) const ALL: [ActionState; 3] =
-        [ActionState::Open, ActionState::Done, ActionState::Dropped];
-
     /// The word used in files and on the command line.
     pub(crate) fn key(self) -> &'static str {
         match self {

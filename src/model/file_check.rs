@@ -88,15 +88,6 @@ impl FieldRule {
 }
 
 impl FieldProblem {
-    /// A problem at `path`.
-    pub(crate) fn new(path: impl Into<String>, message: impl Into<String>) -> FieldProblem {
-        FieldProblem {
-            path: path.into(),
-            message: message.into(),
-            rule: None,
-        }
-    }
-
     /// `rule` broken at `path`.
     pub(crate) fn rule(path: impl Into<String>, rule: FieldRule) -> FieldProblem {
         FieldProblem {

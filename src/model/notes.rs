@@ -309,13 +309,6 @@ impl GroupNotes {
         self.notes.iter().filter(|n| !n.deleted)
     }
 
-    /// True when the group has written a non-blank summary.
-    pub(crate) fn has_summary(&self) -> bool {
-        self.summary
-            .as_ref()
-            .is_some_and(|s| !s.text.trim().is_empty())
-    }
-
     /// True when the question is marked covered (and the mark not cleared).
     pub(crate) fn is_covered(&self, theme: &str, question: &str) -> bool {
         self.covered

@@ -53,21 +53,12 @@ pub fn id_prefix() -> String {
 type LastDraft = Arc<Mutex<Option<Draft>>>;
 
 /// Runs the console until the note-taker quits or a signal ends it; the
-/// notes not yet on disk and the draft are saved however it ends.
+/// notes not yet on disk and the draft are saved however it ends. The
+/// notes file is followed from where `follower` left off (it read the
+/// console's first copy of the file).
 ///
 /// `poll` scans the sitting's folder at that interval instead of relying on
 /// change events (network and synced folders).
-pub(crate) fn run(
-    state: State,
-    opening: Opening,
-    files: Files,
-    poll: Option<std::time::Duration>,
-) -> std::io::Result<ExitReport> {
-    run_following(state, opening, files, poll, Follower::default())
-}
-
-/// [`run`], the notes file followed from where `follower` left off (it
-/// read the console's first copy of the file).
 pub fn run_following(
     state: State,
     opening: Opening,

@@ -320,14 +320,6 @@ impl Unit<'_> {
     pub(crate) fn group(&self) -> Option<&str> {
         self.first(|e| e.group.as_ref())
     }
-    /// The attendees' names.
-    pub(crate) fn attendees(&self) -> Vec<&str> {
-        self.entries
-            .iter()
-            .filter_map(|e| e.name.as_deref())
-            .collect()
-    }
-
     /// The plan's member object for this municipality: the first attendee's
     /// affiliation, role and e-mail stand for the contact.
     pub(crate) fn member(&self) -> serde_json::Value {
