@@ -6,7 +6,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::sessions::{self, PLAN_FILE};
+use super::sessions::PLAN_FILE;
 use crate::model::run::RUN_FILE;
 
 /// The folder of the groups' notes inside a sitting's folder.
@@ -34,15 +34,6 @@ pub struct SittingFiles {
     pub run: Option<FileBytes>,
     /// Its `notes/*.json`, sorted by file name.
     pub notes: Vec<FileBytes>,
-}
-
-/// Reads every sitting folder (a folder holding a `session.json`) of the
-/// sessions folder `dir`, in folder-name order.
-pub(crate) fn read_archive(dir: &Path) -> Vec<SittingFiles> {
-    sessions::list(dir)
-        .into_iter()
-        .map(|folder| read_sitting(&dir.join(&folder), folder))
-        .collect()
 }
 
 /// Reads one sitting folder.
@@ -108,6 +99,15 @@ fn notes_files(dir: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every sitting folder of `dir` read in folder-name order, as the
+    /// review's archive reads them (there, on several threads).
+    fn read_archive(dir: &Path) -> Vec<SittingFiles> {
+        super::super::sessions::list(dir)
+            .into_iter()
+            .map(|folder| read_sitting(&dir.join(&folder), folder))
+            .collect()
+    }
 
     #[test]
     fn reads_plans_runs_and_notes_and_skips_temp_files() {

@@ -55,6 +55,7 @@ impl<W: Write> ThinBackend<W> {
     }
 
     /// A backend of a fixed size (tests).
+    #[cfg(test)]
     pub(crate) fn with_size(out: W, width: u16, height: u16) -> ThinBackend<W> {
         let mut b = ThinBackend::new(out);
         b.fixed = Some(Size::new(width, height));
@@ -62,11 +63,13 @@ impl<W: Write> ThinBackend<W> {
     }
 
     /// The writer, e.g. to read what a test backend wrote.
+    #[cfg(test)]
     pub(crate) fn writer(&self) -> &W {
         &self.out
     }
 
     /// Forgets the pen and the cursor: something else wrote to the terminal.
+    #[cfg(test)]
     pub(crate) fn forget(&mut self) {
         self.pen = None;
         self.at = None;
