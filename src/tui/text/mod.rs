@@ -11,7 +11,7 @@ pub mod sanitize;
 pub(crate) mod styled;
 
 pub use sanitize::inert;
-pub(crate) use sanitize::{is_unsafe, json_string};
+pub(crate) use sanitize::is_unsafe;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
