@@ -4,9 +4,7 @@ use super::Lang;
 use crate::model::notes::{NoteKind, Presence};
 
 mod unsaved;
-pub(crate) use unsaved::{
-    exit_lines, leftover_drafts, rescue_written, rescued, unsaved_notes, unsaved_other,
-};
+pub(crate) use unsaved::{leftover_drafts, rescue_written, rescued, unsaved_notes, unsaved_other};
 
 crate::labels! {
     /// What each key does, as the help popup says it.

@@ -13,7 +13,6 @@ use chrono::{DateTime, Utc};
 use super::State;
 use super::run::Files;
 use crate::i18n::Lang;
-use crate::i18n::notes::exit_lines;
 use crate::i18n::store::store_error;
 use crate::store::{notes_file, rescue};
 use crate::tui::text;
@@ -48,11 +47,56 @@ impl ExitReport {
         }
     }
 
+    /// What the terminal is told after the console ends with work not saved
+    /// where it belongs.
+    pub(crate) fn lines(&self, lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(e) = &self.notes_error {
+            out.push(match lang {
+                Lang::Ja => format!(
+                    "メモ{}件をグループのファイルに保存できませんでした: {e}",
+                    self.pending
+                ),
+                Lang::En => format!(
+                    "{} notes could not be saved in the group's file: {e}",
+                    self.pending
+                ),
+            });
+        }
+        if let Some(e) = &self.draft_error {
+            out.push(match lang {
+                Lang::Ja => format!("下書きを保存できませんでした: {e}"),
+                Lang::En => format!("the draft could not be saved: {e}"),
+            });
+        }
+        match &self.rescue {
+            Some(Ok(path)) => out.push(match lang {
+                Lang::Ja => format!(
+                    "退避コピー: {}\n次に bunkakai notes でこのグループを開くと取り込めます。",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "rescue copy: {}\nbunkakai notes offers it back the next time this group is opened.",
+                    path.display()
+                ),
+            }),
+            Some(Err(e)) => {
+                out.push(match lang {
+                    Lang::Ja => format!("退避コピーも書けませんでした: {e}\n保存できなかった内容:"),
+                    Lang::En => format!("the rescue copy could not be written either: {e}\nwhat was not saved:"),
+                });
+                out.extend(self.texts.iter().map(|t| format!("  {t}")));
+            }
+            None => {}
+        }
+        out
+    }
+
     /// Tells the user, on the restored terminal, what was not saved and
     /// where it is. Writing errors are ignored (the terminal may be gone).
     pub fn print(&self, lang: Lang) {
         let mut err = std::io::stderr().lock();
-        for line in exit_lines(self, lang) {
+        for line in self.lines(lang) {
             let _ = writeln!(err, "{line}");
         }
     }

@@ -1,6 +1,6 @@
 //! Words of the note-taker's console about work not saved where it
-//! belongs: the quit question, rescued work and drafts brought back, and
-//! what the terminal is told at the end.
+//! belongs: the quit question, rescued work and drafts brought back (what
+//! the terminal is told at the end is `notes::finish::ExitReport::lines`).
 
 use crate::i18n::Lang;
 
@@ -65,49 +65,4 @@ pub(crate) fn rescue_written(path: &str, lang: Lang) -> String {
         Lang::Ja => format!("退避コピーを書きました: {path}"),
         Lang::En => format!("rescue copy written: {path}"),
     }
-}
-
-/// What the terminal is told after the console ends with work not saved
-/// where it belongs.
-pub(crate) fn exit_lines(r: &crate::notes::finish::ExitReport, lang: Lang) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(e) = &r.notes_error {
-        out.push(match lang {
-            Lang::Ja => format!(
-                "メモ{}件をグループのファイルに保存できませんでした: {e}",
-                r.pending
-            ),
-            Lang::En => format!(
-                "{} notes could not be saved in the group's file: {e}",
-                r.pending
-            ),
-        });
-    }
-    if let Some(e) = &r.draft_error {
-        out.push(match lang {
-            Lang::Ja => format!("下書きを保存できませんでした: {e}"),
-            Lang::En => format!("the draft could not be saved: {e}"),
-        });
-    }
-    match &r.rescue {
-        Some(Ok(path)) => out.push(match lang {
-            Lang::Ja => format!(
-                "退避コピー: {}\n次に bunkakai notes でこのグループを開くと取り込めます。",
-                path.display()
-            ),
-            Lang::En => format!(
-                "rescue copy: {}\nbunkakai notes offers it back the next time this group is opened.",
-                path.display()
-            ),
-        }),
-        Some(Err(e)) => {
-            out.push(match lang {
-                Lang::Ja => format!("退避コピーも書けませんでした: {e}\n保存できなかった内容:"),
-                Lang::En => format!("the rescue copy could not be written either: {e}\nwhat was not saved:"),
-            });
-            out.extend(r.texts.iter().map(|t| format!("  {t}")));
-        }
-        None => {}
-    }
-    out
 }
