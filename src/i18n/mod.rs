@@ -19,6 +19,7 @@ pub(crate) mod run_live;
 pub mod store;
 
 pub use check::CheckText;
+pub(crate) use check::problem_line;
 pub(crate) use plan::{date_shaped, problem_text};
 
 /// The one "terminal too small" message of every console: what is wrong,

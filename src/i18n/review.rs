@@ -2,8 +2,8 @@
 
 use super::Lang;
 use crate::labels;
+use crate::model::file_problem::{FileFault, FileProblem};
 use crate::model::notes::{NoteKind, Presence};
-use crate::review::files::{FileFault, FileProblem};
 
 labels! {
     /// Labels of the review screens, the search output and the exports.
@@ -171,7 +171,7 @@ pub(crate) fn file_problem(p: &FileProblem, lang: Lang) -> String {
         (FileFault::Unreadable(e), Lang::Ja) => format!("{file}: 読み込めません（{e}）"),
         (FileFault::Unreadable(e), Lang::En) => format!("{file}: cannot be read ({e})"),
         (FileFault::Plan { first, count }, _) => {
-            let line = crate::check::problem_line(&file.to_string(), first, lang);
+            let line = super::problem_line(&file.to_string(), first, lang);
             match (count, lang) {
                 (0 | 1, _) => line,
                 (n, Lang::Ja) => format!("{line}（ほか {} 件）", n - 1),

@@ -7,6 +7,7 @@
 pub mod actions;
 pub(crate) mod fields;
 pub(crate) mod file_check;
+pub(crate) mod file_problem;
 pub(crate) mod ids;
 pub(crate) mod json_tree;
 pub mod notes;
