@@ -45,10 +45,9 @@ pub(crate) fn state_word(state: ActionState, lang: Lang) -> &'static str {
     }
 }
 
-/// The status line after a status was given.
+/// The status line after a status was given (`owner` and `text` already
+/// made inert by the caller).
 pub(crate) fn marked(state: ActionState, owner: &str, text: &str, lang: Lang) -> String {
-    let owner = crate::tui::text::inert(owner);
-    let text = crate::tui::text::inert(text);
     let word = state_word(state, lang);
     match lang {
         Lang::Ja => format!("「{word}」にしました: {owner} {text}"),

@@ -14,6 +14,7 @@ use crate::model::Member;
 use crate::model::actions::{ActionState, merge_marks};
 use crate::model::notes::GroupNotes;
 use crate::previous_actions::{Carried, Previous, StatusChange};
+use crate::tui::text;
 
 /// What the console knows of the previous sitting's actions.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -117,7 +118,8 @@ pub(super) fn command(
     let back = prev.change(&item, item.state, by);
     state.previous.undo.push(back);
     apply(state, change, now, fx);
-    let text = words::marked(status, &item.owner, &item.text, state.lang);
+    let (owner, said) = (text::inert(&item.owner), text::inert(&item.text));
+    let text = words::marked(status, &owner, &said, state.lang);
     state.notice(text, now);
     // The item keeps its place under the selection even if the list reorders.
     if let Some(i) = state.carried().iter().position(|c| c.note == item.note) {
