@@ -2,7 +2,8 @@
 //! that is broken, of another kind, or written by a newer bunkakai becomes a
 //! [`FileProblem`] and the other files stay usable.
 
-pub use crate::model::file_problem::{FileFault, FileProblem};
+pub use crate::model::file_problem::FileFault;
+pub(crate) use crate::model::file_problem::FileProblem;
 use crate::model::notes::{GroupNotes, NOTES_KIND};
 use crate::model::run::{RUN_KIND, RunState};
 use crate::model::{Problem, read_plan};
