@@ -28,6 +28,11 @@
 //! benches use it; everything else is `pub(crate)` or private, so that
 //! rustc reports code nothing uses.
 
+// Most of the library is crate-only, and its docs link to crate-only items:
+// read them with `cargo doc --document-private-items`, where every link
+// resolves.
+#![allow(rustdoc::private_intra_doc_links)]
+
 pub mod check;
 pub mod display;
 pub mod facilitator;

@@ -359,7 +359,7 @@ fn load_run(path: &Path, plan: &crate::model::Plan, lang: crate::i18n::Lang) -> 
 }
 
 /// On a panic, saves the last draft before the terminal is restored (the
-/// shared hook installed by [`crate::tui::Screen::enter`] runs after this one).
+/// shared hook installed by [`crate::tui::screen::Screen::enter`] runs after this one).
 fn install_draft_hook(path: PathBuf, last: LastDraft) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
