@@ -306,6 +306,7 @@ impl tui::Console for Live {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::buffer_text::text_of;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
@@ -338,7 +339,7 @@ mod tests {
         assert_eq!(p.said, Some(Said::Problems(0)));
         let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let frame = t.draw(|f| f.render_widget(&p, f.area())).unwrap();
-        let all: String = frame.buffer.content().iter().map(|c| c.symbol()).collect();
+        let all = text_of(frame.buffer);
         assert!(all.contains("minuts"), "{all}");
         assert_eq!(p.update(Command::Quit), Choice::Undecided);
         assert_eq!(p.said, None);
@@ -360,13 +361,9 @@ mod tests {
         let p = picker();
         let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let frame = t.draw(|f| f.render_widget(&p, f.area())).unwrap();
-        let row: String = (0..80)
-            .map(|x| frame.buffer[(x, 2)].symbol().to_string())
-            .collect();
-        assert!(row.contains("broken"), "{row}");
-        let row: String = (0..80)
-            .map(|x| frame.buffer[(x, 3)].symbol().to_string())
-            .collect();
-        assert!(row.contains("jichitai-09  2026-01-20  第"), "{row}");
+        let text = text_of(frame.buffer);
+        let rows: Vec<&str> = text.lines().collect();
+        assert!(rows[2].contains("broken"), "{text}");
+        assert!(rows[3].contains("jichitai-09  2026-01-20  第"), "{text}");
     }
 }

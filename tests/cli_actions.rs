@@ -1,31 +1,18 @@
 //! `bunkakai actions`: the action items of every sitting with their owner and
 //! status, filtered, as lines or JSON.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
+
+use common::cli::{in_archive, stdout};
 
 fn actions(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bunkakai"))
-        .args(["--sessions", "tests/fixtures/archive", "actions"])
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("BUNKAKAI_SESSIONS")
-        .env(
-            "BUNKAKAI_LOG_DIR",
-            std::env::temp_dir().join("bunkakai-test-logs"),
-        )
-        .env("LANG", "ja_JP.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
+    in_archive(&[&["actions"], args].concat())
 }
 
 fn lines(out: &Output) -> Vec<String> {
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(str::to_string)
-        .collect()
+    stdout(out).lines().map(str::to_string).collect()
 }
 
 #[test]

@@ -1,35 +1,15 @@
 //! The `bunkakai` command as a user runs it: exit codes, what goes to
 //! stdout and stderr, in both languages.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn bunkakai(args: &[&str]) -> Output {
-    let root = env!("CARGO_MANIFEST_DIR");
-    Command::new(env!("CARGO_BIN_EXE_bunkakai"))
-        .args(args)
-        .current_dir(root)
-        .env_remove("BUNKAKAI_SESSIONS")
-        .env(
-            "BUNKAKAI_LOG_DIR",
-            std::env::temp_dir().join("bunkakai-test-logs"),
-        )
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
+use common::cli::{bare, in_repo as bunkakai, stderr, stdout};
 
 #[test]
 fn check_bundled_sitting_by_id_prints_summary_and_exits_0() {
     let out = bunkakai(&["check", "jichitai-09", "--lang", "ja"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stdout = stdout(&out);
     assert!(stdout.contains("第9回 自治体勉強会"), "{stdout}");
     assert!(stdout.contains("議事 (合計 59分)"), "{stdout}");
     assert!(
@@ -47,8 +27,8 @@ fn check_accepts_folder_and_file_paths() {
         "sessions/jichitai-09-b/session.json",
     ] {
         let out = bunkakai(&["check", arg]);
-        assert_eq!(out.status.code(), Some(0), "{arg}: {}", text(&out.stderr));
-        assert!(text(&out.stdout).contains("the plan is valid"));
+        assert_eq!(out.status.code(), Some(0), "{arg}: {}", stderr(&out));
+        assert!(stdout(&out).contains("the plan is valid"));
     }
 }
 
@@ -56,7 +36,7 @@ fn check_accepts_folder_and_file_paths() {
 fn invalid_plan_exits_2_with_one_line_per_problem() {
     let out = bunkakai(&["check", "tests/fixtures/invalid/minuts_typo.json"]);
     assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
+    let stderr = stderr(&out);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(
         lines,
@@ -71,24 +51,17 @@ fn invalid_plan_exits_2_with_one_line_per_problem() {
 
 #[test]
 fn japanese_locale_gives_japanese_messages() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let out = Command::new(env!("CARGO_BIN_EXE_bunkakai"))
+    let out = bare()
         .args(["check", "tests/fixtures/invalid/shift_jis.json"])
-        .current_dir(root)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("LANG", "ja_JP.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env(
-            "BUNKAKAI_LOG_DIR",
-            std::env::temp_dir().join("bunkakai-test-logs"),
-        )
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains("Shift_JIS のようです）。UTF-8 で保存し直してください"),
+        stderr(&out).contains("Shift_JIS のようです）。UTF-8 で保存し直してください"),
         "{}",
-        text(&out.stderr)
+        stderr(&out)
     );
 }
 
@@ -96,17 +69,13 @@ fn japanese_locale_gives_japanese_messages() {
 fn unknown_or_unsafe_session_names_exit_2_and_say_what_exists() {
     let out = bunkakai(&["check", "jichitai-99"]);
     assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
-    assert!(stderr.contains("no sitting \"jichitai-99\""), "{stderr}");
-    assert!(stderr.contains("jichitai-09, jichitai-09-b"), "{stderr}");
+    let said = stderr(&out);
+    assert!(said.contains("no sitting \"jichitai-99\""), "{said}");
+    assert!(said.contains("jichitai-09, jichitai-09-b"), "{said}");
 
     let out = bunkakai(&["check", "CON"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("reserves"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(stderr(&out).contains("reserves"), "{}", stderr(&out));
 }
 
 #[test]
@@ -117,7 +86,7 @@ fn newer_format_is_refused_and_left_untouched() {
     std::fs::write(&plan, bytes).unwrap();
     let out = bunkakai(&["check", plan.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("a newer bunkakai wrote this file"));
+    assert!(stderr(&out).contains("a newer bunkakai wrote this file"));
     assert_eq!(std::fs::read(&plan).unwrap(), bytes);
 }
 
@@ -126,27 +95,19 @@ fn sessions_flag_and_env_choose_the_folder() {
     let dir = tempfile::tempdir().unwrap();
     let sitting = dir.path().join("mine");
     std::fs::create_dir(&sitting).unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::copy(
-        root.join("tests/fixtures/valid/minimal.json"),
-        sitting.join("session.json"),
-    )
-    .unwrap();
+    let minimal =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal.json");
+    std::fs::copy(minimal, sitting.join("session.json")).unwrap();
     let out = bunkakai(&["--sessions", dir.path().to_str().unwrap(), "check", "mine"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("Team retro  [mine]"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Team retro  [mine]"));
 
-    let out = Command::new(env!("CARGO_BIN_EXE_bunkakai"))
+    let out = bare()
         .args(["check", "mine"])
         .env("BUNKAKAI_SESSIONS", dir.path())
-        .env("LANG", "C")
-        .env(
-            "BUNKAKAI_LOG_DIR",
-            std::env::temp_dir().join("bunkakai-test-logs"),
-        )
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
 #[test]

@@ -2,24 +2,103 @@
 //! plan text never reaches the terminal raw, JSON is inert, write errors
 //! and closed pipes are handled, an export never replaces the sitting's own
 //! files, and every reader reaches the same verdict on a bad file.
+//!
+//! Most cases are one shape: change the sitting's files, run one command,
+//! check its exit code and what it wrote. They are rows of [`Case`], named
+//! in every failure.
 
 mod common;
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::Stdio;
+use std::path::Path;
+use std::process::{Output, Stdio};
 
-use common::cli::{cmd, run};
+use common::cli::{archive_sitting, cmd, run};
 
-/// A copy of the archive fixture's jichitai-09 (without its broken C.json).
-fn sitting() -> (tempfile::TempDir, PathBuf) {
-    common::cli::archive_sitting()
+/// One command run on a copy of the archive's jichitai-09 (without its
+/// broken C.json) whose files were changed first.
+struct Case {
+    /// Names the case in a failure.
+    name: &'static str,
+    /// The changes made first, in order.
+    edits: &'static [Edit],
+    /// The command, run on the sitting's sessions folder.
+    args: &'static [&'static str],
+    /// Its exit code, where it matters.
+    code: Option<i32>,
+    /// What it must have written.
+    shows: &'static [Shows],
 }
 
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
+/// A change to one of the sitting's files: the first `.1` in file `.0`
+/// replaced by `.2`.
+type Edit = (&'static str, &'static str, &'static str);
+
+/// Something a command's output must show.
+enum Shows {
+    /// No raw control or bidi control character on stdout.
+    InertOut,
+    /// No raw control or bidi control character on stderr.
+    InertErr,
+    /// This text on stdout.
+    Out(&'static str),
+    /// This text on stderr.
+    Err(&'static str),
+    /// At least this many lines of stdout holding this text.
+    OutLines(&'static str, usize),
+    /// The JSON on stdout has a value at this pointer holding this text.
+    Json(&'static str, &'static str),
+}
+
+/// Runs every case; a failure names its case.
+fn run_cases(cases: &[Case]) {
+    for case in cases {
+        let (tmp, s) = archive_sitting();
+        for e in case.edits {
+            edit(&s, e);
+        }
+        let out = run(tmp.path(), case.args);
+        let code = out.status.code();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let name = case.name;
+        if let Some(c) = case.code {
+            assert_eq!(code, Some(c), "{name}: exit code; {stderr}");
+        }
+        for want in case.shows {
+            match *want {
+                Shows::InertOut => assert_eq!(raw_controls(&out.stdout), [], "{name}: stdout"),
+                Shows::InertErr => assert_eq!(raw_controls(&out.stderr), [], "{name}: stderr"),
+                Shows::Out(text) => assert!(stdout.contains(text), "{name}: {text:?} in {stdout}"),
+                Shows::Err(text) => assert!(stderr.contains(text), "{name}: {text:?} in {stderr}"),
+                Shows::OutLines(text, n) => {
+                    let lines = stdout.lines().filter(|l| l.contains(text)).count();
+                    assert!(lines >= n, "{name}: {n} lines with {text:?} in {stdout}");
+                }
+                Shows::Json(pointer, text) => {
+                    let value = json_at(&out, pointer);
+                    let value = value.unwrap_or_else(|| panic!("{name}: no {pointer} in {stdout}"));
+                    let held = value
+                        .as_str()
+                        .map_or_else(|| value.to_string(), str::to_string);
+                    assert!(held.contains(text), "{name}: {text:?} at {pointer}: {held}");
+                }
+            }
+        }
+    }
+}
+
+fn edit(sitting: &Path, (file, from, to): &Edit) {
+    let path = sitting.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains(from), "{from} in {}", path.display());
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The value at `pointer` in the JSON document on stdout.
+fn json_at(out: &Output, pointer: &str) -> Option<serde_json::Value> {
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+    doc.pointer(pointer).cloned()
 }
 
 fn raw_controls(bytes: &[u8]) -> Vec<char> {
@@ -32,52 +111,75 @@ fn raw_controls(bytes: &[u8]) -> Vec<char> {
         .collect()
 }
 
+const TITLE_ESCAPES: Edit = (
+    "session.json",
+    "\"title\": \"",
+    "\"title\": \"T\\u001b]0;HACKED\\u0007\\u001b[2J \\u202eRLO ",
+);
+const NOTE_CONTROLS: Edit = (
+    "notes/A.json",
+    "\"text\": \"",
+    "\"text\": \"C1\\u009b2J 請求書\\u202eexe.pdf デル\\u007f ",
+);
+const A_SAYS_B: Edit = ("notes/A.json", "\"group\": \"A\"", "\"group\": \"B\"");
+
 #[test]
 fn check_and_the_piped_list_print_plan_text_inert() {
-    let (tmp, s) = sitting();
-    edit(
-        &s.join("session.json"),
-        "\"title\": \"",
-        "\"title\": \"T\\u001b]0;HACKED\\u0007\\u001b[2J \\u202eRLO ",
-    );
-    let out = run(tmp.path(), &["check", "jichitai-09"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(raw_controls(&out.stdout), Vec::<char>::new());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("^[]0;HACKED^G"));
-    let list = cmd(tmp.path(), &[]).stdin(Stdio::null()).output().unwrap();
-    assert_eq!(raw_controls(&list.stdout), Vec::<char>::new());
-    // An unknown field named with an escape sequence, in an error line.
-    edit(
-        &s.join("session.json"),
-        "\"title\"",
-        "\"\\u001b]0;KEYHACK\\u0007\": 1, \"title\"",
-    );
-    let out = run(tmp.path(), &["check", "jichitai-09"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(raw_controls(&out.stderr), Vec::<char>::new());
+    run_cases(&[
+        Case {
+            name: "check of a title with escapes",
+            edits: &[TITLE_ESCAPES],
+            args: &["check", "jichitai-09"],
+            code: Some(0),
+            shows: &[Shows::InertOut, Shows::Out("^[]0;HACKED^G")],
+        },
+        Case {
+            name: "the piped list of a title with escapes",
+            edits: &[TITLE_ESCAPES],
+            args: &[],
+            code: None,
+            shows: &[Shows::InertOut],
+        },
+        Case {
+            name: "check of an unknown field named with an escape sequence",
+            edits: &[
+                TITLE_ESCAPES,
+                (
+                    "session.json",
+                    "\"title\"",
+                    "\"\\u001b]0;KEYHACK\\u0007\": 1, \"title\"",
+                ),
+            ],
+            args: &["check", "jichitai-09"],
+            code: Some(2),
+            shows: &[Shows::InertErr],
+        },
+    ]);
 }
 
 #[test]
 fn search_json_and_export_json_escape_c1_and_bidi_controls() {
-    let (tmp, s) = sitting();
-    edit(
-        &s.join("notes/A.json"),
-        "\"text\": \"",
-        "\"text\": \"C1\\u009b2J 請求書\\u202eexe.pdf デル\\u007f ",
-    );
-    let search = run(tmp.path(), &["search", "請求書", "--json"]);
-    assert_eq!(search.status.code(), Some(0));
-    assert_eq!(raw_controls(&search.stdout), Vec::<char>::new());
-    let line: serde_json::Value = serde_json::from_slice(&search.stdout).unwrap();
-    assert!(line["text"].as_str().unwrap().contains('\u{202e}'));
-    let export = run(tmp.path(), &["export", "jichitai-09", "--format", "json"]);
-    assert_eq!(export.status.code(), Some(0));
-    assert_eq!(raw_controls(&export.stdout), Vec::<char>::new());
+    run_cases(&[
+        Case {
+            name: "search --json of a note with C1 and bidi controls",
+            edits: &[NOTE_CONTROLS],
+            args: &["search", "請求書", "--json"],
+            code: Some(0),
+            shows: &[Shows::InertOut, Shows::Json("/text", "\u{202e}")],
+        },
+        Case {
+            name: "export --format json of a note with C1 and bidi controls",
+            edits: &[NOTE_CONTROLS],
+            args: &["export", "jichitai-09", "--format", "json"],
+            code: Some(0),
+            shows: &[Shows::InertOut],
+        },
+    ]);
 }
 
 #[test]
 fn search_says_when_it_cannot_write() {
-    let (tmp, _s) = sitting();
+    let (tmp, _s) = archive_sitting();
     let full = std::fs::File::create("/dev/full").unwrap();
     let out = cmd(tmp.path(), &["search", "KPI"])
         .stdout(full)
@@ -114,24 +216,23 @@ fn check_into_a_closed_pipe_ends_quietly() {
     assert_ne!(status.code(), Some(101));
 }
 
+/// `export jichitai-09 --format md -o TARGET` on the sitting in `sessions`.
+fn export_md(sessions: &Path, target: &Path) -> Output {
+    let target = target.to_str().unwrap();
+    run(
+        sessions,
+        &["export", "jichitai-09", "--format", "md", "-o", target],
+    )
+}
+
 #[test]
 fn export_never_replaces_the_sittings_own_files_and_keeps_a_files_mode() {
     use std::os::unix::fs::PermissionsExt;
-    let (tmp, s) = sitting();
+    let (tmp, s) = archive_sitting();
     for own in ["session.json", "run.json", "notes/A.json"] {
         let before = std::fs::read(s.join(own)).unwrap();
         let target = s.join(own);
-        let out = run(
-            tmp.path(),
-            &[
-                "export",
-                "jichitai-09",
-                "--format",
-                "md",
-                "-o",
-                target.to_str().unwrap(),
-            ],
-        );
+        let out = export_md(tmp.path(), &target);
         assert_eq!(out.status.code(), Some(2), "{own}");
         assert_eq!(
             std::fs::read(s.join(own)).unwrap(),
@@ -142,17 +243,7 @@ fn export_never_replaces_the_sittings_own_files_and_keeps_a_files_mode() {
     let report = tmp.path().join("report.md");
     std::fs::write(&report, "old").unwrap();
     std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o600)).unwrap();
-    let out = run(
-        tmp.path(),
-        &[
-            "export",
-            "jichitai-09",
-            "--format",
-            "md",
-            "-o",
-            report.to_str().unwrap(),
-        ],
-    );
+    let out = export_md(tmp.path(), &report);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -163,74 +254,65 @@ fn export_never_replaces_the_sittings_own_files_and_keeps_a_files_mode() {
     assert_eq!(mode, 0o600);
     let link = tmp.path().join("link.md");
     std::os::unix::fs::symlink(&report, &link).unwrap();
-    let out = run(
-        tmp.path(),
-        &[
-            "export",
-            "jichitai-09",
-            "--format",
-            "md",
-            "-o",
-            link.to_str().unwrap(),
-        ],
-    );
+    let out = export_md(tmp.path(), &link);
     assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic link"));
 }
 
 #[test]
 fn a_notes_file_naming_another_group_is_reported_by_every_reader() {
-    let (tmp, s) = sitting();
-    edit(
-        &s.join("notes/A.json"),
-        "\"group\": \"A\"",
-        "\"group\": \"B\"",
-    );
-    let export = run(tmp.path(), &["export", "jichitai-09", "--format", "json"]);
-    assert_eq!(export.status.code(), Some(2));
-    let doc: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
-    let problems = doc["problems"].as_array().unwrap();
-    assert!(
-        problems
-            .iter()
-            .any(|p| p.as_str().unwrap().contains("A.json")),
-        "{problems:?}"
-    );
-    // B's own notes are still B's, and A's were not exported as B's.
-    assert!(doc["notes"].get("B").is_some());
-    assert!(String::from_utf8_lossy(&export.stderr).contains("notes/A.json"));
-    let search = run(tmp.path(), &["search", "KPI"]);
-    assert!(String::from_utf8_lossy(&search.stderr).contains("A.json"));
+    run_cases(&[
+        Case {
+            name: "export of a notes file naming another group",
+            edits: &[A_SAYS_B],
+            args: &["export", "jichitai-09", "--format", "json"],
+            code: Some(2),
+            // B's own notes are still B's, and A's were not exported as B's.
+            shows: &[
+                Shows::Json("/problems", "A.json"),
+                Shows::Json("/notes/B", ""),
+                Shows::Err("notes/A.json"),
+            ],
+        },
+        Case {
+            name: "search in a notes file naming another group",
+            edits: &[A_SAYS_B],
+            args: &["search", "KPI"],
+            code: None,
+            shows: &[Shows::Err("A.json")],
+        },
+    ]);
 }
 
 #[test]
 fn one_bad_note_costs_that_note_only() {
-    let (tmp, s) = sitting();
-    edit(
-        &s.join("notes/A.json"),
-        "\"kind\": \"issue\"",
-        "\"kind\": \"bogus\"",
-    );
-    let out = run(tmp.path(), &["export", "jichitai-09", "--format", "csv"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("notes[0]"), "{stderr}");
-    let csv = String::from_utf8_lossy(&out.stdout);
-    let a_rows = csv.lines().filter(|l| l.contains(",A,")).count();
-    assert!(a_rows >= 5, "A's other notes are exported: {csv}");
+    run_cases(&[Case {
+        name: "export of a notes file with one note of an unknown kind",
+        edits: &[("notes/A.json", "\"kind\": \"issue\"", "\"kind\": \"bogus\"")],
+        args: &["export", "jichitai-09", "--format", "csv"],
+        code: None,
+        // A's other notes are exported.
+        shows: &[Shows::Err("notes[0]"), Shows::OutLines(",A,", 5)],
+    }]);
 }
 
 #[test]
 fn a_plan_with_two_byte_order_marks_is_refused_by_check_and_export() {
-    let (tmp, s) = sitting();
-    let plan = std::fs::read(s.join("session.json")).unwrap();
-    let mut two = b"\xEF\xBB\xBF\xEF\xBB\xBF".to_vec();
-    two.extend(plan.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&plan));
-    std::fs::write(s.join("session.json"), two).unwrap();
-    assert_eq!(
-        run(tmp.path(), &["check", "jichitai-09"]).status.code(),
-        Some(2)
-    );
-    let export = run(tmp.path(), &["export", "jichitai-09", "--format", "json"]);
-    assert_ne!(export.status.code(), Some(0));
-    let doc: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
-    assert!(!doc["problems"].as_array().unwrap().is_empty());
+    // The plan starts with `{`: two marks go before it.
+    const TWO_BOMS: Edit = ("session.json", "{", "\u{FEFF}\u{FEFF}{");
+    run_cases(&[
+        Case {
+            name: "check of a plan with two byte order marks",
+            edits: &[TWO_BOMS],
+            args: &["check", "jichitai-09"],
+            code: Some(2),
+            shows: &[],
+        },
+        Case {
+            name: "export of a plan with two byte order marks",
+            edits: &[TWO_BOMS],
+            args: &["export", "jichitai-09", "--format", "json"],
+            code: Some(2),
+            shows: &[Shows::Json("/problems/0", "")],
+        },
+    ]);
 }

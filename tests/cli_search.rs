@@ -1,39 +1,21 @@
 //! `bunkakai search` as scripts and people run it: grep's exit codes, one
 //! JSON object per line, problems on stderr, matches shown.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
+
+use common::cli::{in_archive, stderr, stdout};
 
 fn search(args: &[&str]) -> Output {
-    let root = env!("CARGO_MANIFEST_DIR");
-    Command::new(env!("CARGO_BIN_EXE_bunkakai"))
-        .args(["--sessions", "tests/fixtures/archive", "search"])
-        .args(args)
-        .current_dir(root)
-        .env_remove("BUNKAKAI_SESSIONS")
-        .env(
-            "BUNKAKAI_LOG_DIR",
-            std::env::temp_dir().join("bunkakai-test-logs"),
-        )
-        .env("LANG", "ja_JP.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env(
-            "BUNKAKAI_CACHE_DIR",
-            std::env::temp_dir().join("bunkakai-test-cache"),
-        )
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
+    in_archive(&[&["search"], args].concat())
 }
 
 #[test]
 fn hits_exit_0_one_line_each_newest_first() {
     let out = search(&["ＫＰＩ", "--color", "never"]);
     assert_eq!(out.status.code(), Some(0));
-    let stdout = text(&out.stdout);
+    let stdout = stdout(&out);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 4, "{stdout}");
     assert_eq!(
@@ -45,7 +27,7 @@ fn hits_exit_0_one_line_each_newest_first() {
         "{stdout}"
     );
     // The broken and the newer notes files are named on stderr.
-    let stderr = text(&out.stderr);
+    let stderr = stderr(&out);
     assert!(stderr.contains("jichitai-09/notes/C.json:3:"), "{stderr}");
     assert!(
         stderr.contains("jichitai-10/notes/C.json: 新しい bunkakai"),
@@ -57,7 +39,7 @@ fn hits_exit_0_one_line_each_newest_first() {
 fn matches_are_highlighted_and_escape_sequences_shown_inert() {
     let out = search(&["強調", "--color", "always"]);
     assert_eq!(out.status.code(), Some(0));
-    let stdout = text(&out.stdout);
+    let stdout = stdout(&out);
     assert!(
         stdout.contains("-5%でも前年比で改善と言える^[[31m（赤字で\u{1b}[7m強調\u{1b}[27m）^[[0m"),
         "{stdout:?}"
@@ -89,7 +71,7 @@ fn no_hit_exits_1_and_bad_input_exits_2() {
 fn json_lines_parse_and_carry_what_scripts_need() {
     let out = search(&["経済団体", "--json", "--kind", "工夫"]);
     assert_eq!(out.status.code(), Some(0));
-    let stdout = text(&out.stdout);
+    let stdout = stdout(&out);
     let hits: Vec<serde_json::Value> = stdout
         .lines()
         .map(|l| serde_json::from_str(l).expect(l))
@@ -123,32 +105,11 @@ fn filters_on_the_command_line() {
         "--color",
         "never",
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let stdout = text(&out.stdout);
-    assert_eq!(stdout.lines().count(), 2, "{stdout}");
-    assert!(stdout.lines().all(|l| l.contains("新潟市")));
-    let en = Command::new(env!("CARGO_BIN_EXE_bunkakai"))
-        .args([
-            "--lang",
-            "en",
-            "--sessions",
-            "tests/fixtures/archive",
-            "search",
-            "集客",
-            "--color",
-            "never",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env(
-            "BUNKAKAI_CACHE_DIR",
-            std::env::temp_dir().join("bunkakai-test-cache"),
-        )
-        .env(
-            "BUNKAKAI_LOG_DIR",
-            std::env::temp_dir().join("bunkakai-test-logs"),
-        )
-        .output()
-        .unwrap();
-    assert!(text(&en.stdout).contains("[issue]"));
-    assert!(text(&en.stderr).contains("written by a newer bunkakai"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shown = stdout(&out);
+    assert_eq!(shown.lines().count(), 2, "{shown}");
+    assert!(shown.lines().all(|l| l.contains("新潟市")));
+    let en = search(&["集客", "--color", "never", "--lang", "en"]);
+    assert!(stdout(&en).contains("[issue]"));
+    assert!(stderr(&en).contains("written by a newer bunkakai"));
 }

@@ -2,41 +2,22 @@
 //! with the search cache as without it: when the cache is built, when it is
 //! reused, after a notes file changes, and when the cache file is damaged.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use std::path::Path;
+use std::process::Output;
+
+use common::cli::cmd;
+use common::{archive_dir, copy_dir};
 
 /// Runs a search; `cache` is the cache folder, or `None` for no cache.
 fn search(sessions: &Path, cache: Option<&Path>, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bunkakai"))
-        .arg("--sessions")
-        .arg(sessions)
-        .arg("search")
-        .args(args)
-        .env_remove("BUNKAKAI_SESSIONS")
+    cmd(sessions, &[&["search"], args].concat())
         .env(
             "BUNKAKAI_CACHE_DIR",
-            cache.map_or("".as_ref(), |c| c.as_os_str()),
-        )
-        .env(
-            "BUNKAKAI_LOG_DIR",
-            std::env::temp_dir().join("bunkakai-test-logs"),
+            cache.map_or("".as_ref(), Path::as_os_str),
         )
         .env("LANG", "ja_JP.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .output()
         .unwrap()
 }
@@ -95,7 +76,7 @@ fn cache_file(cache: &Path) -> std::path::PathBuf {
 #[test]
 fn the_cache_changes_nothing_but_the_speed() {
     let tmp = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
+    let fixtures = archive_dir();
     // As it is: every sitting has an unusable file, reported each time.
     let broken = tmp.path().join("broken");
     copy_dir(&fixtures, &broken);

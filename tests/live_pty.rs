@@ -173,12 +173,10 @@ fn five_consoles(extra: &[&str]) {
 
     // Another process adds a note to group A: A's console and the
     // facilitator both follow.
-    let out = std::process::Command::new(common::BIN)
-        .args(["notes-writer", "--group", "A", "--prefix", "other"])
-        .args(["--from", "7", "--count", "8"])
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let args = [
+        "--group", "A", "--prefix", "other", "--from", "7", "--count", "8",
+    ];
+    let out = common::cli::notes_writer(&dir, &args);
     assert!(out.status.success(), "{out:?}");
     takers[0].1.wait_for("7件目：セミナーの集客", WAIT);
     wait_until(WAIT, "two notes for group A on the facilitator", || {
@@ -284,35 +282,12 @@ fn the_facilitator_skips_a_broken_notes_file_until_it_changes() {
     )
     .unwrap();
     fac.wait_for("A.json cannot be read", WAIT);
-    let out = std::process::Command::new(common::BIN)
-        .args([
-            "notes-writer",
-            "--group",
-            "A",
-            "--prefix",
-            "x",
-            "--count",
-            "2",
-        ])
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let two_for_a = ["--group", "A", "--prefix", "x", "--count", "2"];
+    let out = common::cli::notes_writer(&dir, &two_for_a);
     // The writer refuses to merge into a file it cannot read: nothing is lost.
     assert!(!out.status.success());
     std::fs::remove_file(dir.join("notes/A.json")).unwrap();
-    let out = std::process::Command::new(common::BIN)
-        .args([
-            "notes-writer",
-            "--group",
-            "A",
-            "--prefix",
-            "x",
-            "--count",
-            "2",
-        ])
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let out = common::cli::notes_writer(&dir, &two_for_a);
     assert!(out.status.success(), "{out:?}");
     wait_until(WAIT, "group A's two notes and no warning", || {
         let s = fac.contents();

@@ -32,22 +32,8 @@ fn report(what: &str, mut samples: Vec<Duration>) {
 
 fn note(n: usize) -> Note {
     let at = chrono::Utc::now().fixed_offset();
-    Note {
-        id: format!("bench-{n}"),
-        created: at,
-        updated: at,
-        block: Some("exchange".into()),
-        theme: Some("2".into()),
-        question: Some("q1".into()),
-        speaker: Some("気仙沼市".into()),
-        kind: NoteKind::Issue,
-        owner: None,
-        text: "若手職員向けセミナーは商工会議所経由で周知。参加企業は12社、アンケート回収率8割。"
-            .into(),
-        deleted: false,
-        edited: None,
-        extra: Default::default(),
-    }
+    let text = "若手職員向けセミナーは商工会議所経由で周知。参加企業は12社、アンケート回収率8割。";
+    common::notes::answer(format!("bench-{n}"), at, "気仙沼市", NoteKind::Issue, text)
 }
 
 /// The locked read-merge-write cycle of one note commit, as the console
@@ -172,10 +158,7 @@ fn keystroke_with_100k_notes() {
     use bunkakai::notes::{Action, State, update};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use ratatui::{Terminal, backend::TestBackend};
-    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
-    let plan = bunkakai::model::read_plan(&bytes, "jichitai-09")
-        .plan
-        .unwrap();
+    let plan = common::plan();
     let group = plan.group("B").unwrap().clone();
     let mut state = State::new(Lang::Ja, &plan, &group, group_of(100_000), "b".into());
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();

@@ -10,27 +10,20 @@ use std::process::Command;
 
 use bunkakai::model::notes::{GroupNotes, Note, NoteKind};
 use bunkakai::store::notes_file;
-use common::{Console, sitting};
+use common::notes::answer;
+use common::{Console, at, sitting};
 
 const NOTES: usize = 20_000;
 
 fn note(n: usize) -> Note {
-    let at = "2026-01-20T14:10:00+09:00".parse().unwrap();
-    Note {
-        id: format!("old-{n:05}"),
-        created: at,
-        updated: at,
-        block: Some("exchange".into()),
-        theme: Some("2".into()),
-        question: Some("q1".into()),
-        speaker: Some("函館市".into()),
-        kind: NoteKind::Practice,
-        owner: None,
-        text: format!("{n}件目：セミナーの集客は商工会議所経由、参加企業は12社。"),
-        deleted: false,
-        edited: None,
-        extra: Default::default(),
-    }
+    let text = format!("{n}件目：セミナーの集客は商工会議所経由、参加企業は12社。");
+    answer(
+        format!("old-{n:05}"),
+        at("14:10"),
+        "函館市",
+        NoteKind::Practice,
+        text,
+    )
 }
 
 #[test]

@@ -1,13 +1,14 @@
 //! A plan with more broadcast messages than the facilitator has keys for
 //! (1-9) is valid, and `check` warns that the tenth and later cannot be sent.
 
+mod common;
+
 use bunkakai::check::problem_lines;
 use bunkakai::i18n::Lang;
 use bunkakai::model::read_plan;
 
 fn with_broadcasts(n: usize) -> Vec<u8> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(root.join("sessions/jichitai-09/session.json")).unwrap();
+    let text = std::fs::read_to_string(common::plan_file()).unwrap();
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
     let msgs: Vec<String> = (1..=n).map(|i| format!("お知らせ{i}")).collect();
     v["broadcasts"] = serde_json::json!(msgs);

@@ -167,31 +167,12 @@ fn avoid_repeat_splits_last_sittings_tables() {
 #[test]
 fn assigning_the_seed_roster_gives_the_seeds_groups() {
     let tmp = sessions();
-    let out = bunkakai(
-        tmp.path(),
-        "en",
-        &[
-            "new",
-            "jichitai-10",
-            "--from",
-            "jichitai-09",
-            "--date",
-            "2026-02-17",
-        ],
-    );
-    expect_code(&out, 0);
+    next_sitting(tmp.path(), "en");
     write_shift_jis(
         &tmp.path().join("申込.csv"),
         &csv_text(&HEADER, &seed_rows()),
     );
-    expect_code(
-        &bunkakai(
-            tmp.path(),
-            "en",
-            &["roster", "import", "jichitai-10", "申込.csv"],
-        ),
-        0,
-    );
+    expect_code(&import(tmp.path(), "en", &["申込.csv"]), 0);
     let dir = tmp.path().join("sessions/jichitai-10");
     let before = std::fs::read(dir.join("session.json")).unwrap();
 

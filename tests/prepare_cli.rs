@@ -6,11 +6,7 @@
 mod common;
 mod prepare_support;
 
-use std::io::Write;
-use std::time::{Duration, Instant};
-
 use calamine::Reader;
-use expectrl::Session;
 use prepare_support::*;
 
 #[test]
@@ -69,10 +65,7 @@ fn from_a_past_sitting_to_a_running_console() {
     );
 
     write_shift_jis(&t.join("申込.csv"), &csv_text(&HEADER, &seed_rows()));
-    expect_code(
-        &bunkakai(t, "ja", &["roster", "import", "jichitai-10", "申込.csv"]),
-        0,
-    );
+    expect_code(&import(t, "ja", &["申込.csv"]), 0);
     let out = bunkakai(
         t,
         "ja",
@@ -179,41 +172,13 @@ fn from_a_past_sitting_to_a_running_console() {
     assert_eq!(sheet.height(), 1 + 18);
 
     // The facilitator console starts on the new sitting.
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_bunkakai"));
-    cmd.arg("--sessions")
-        .arg(t.join("sessions"))
-        .args(["--lang", "en", "run", "jichitai-10"])
-        .env("TERM", "xterm-256color")
-        .env("BUNKAKAI_LOG_DIR", t.join("logs"));
-    let mut session = Session::spawn(cmd).unwrap();
-    let n = |v| std::num::NonZeroU16::new(v).unwrap();
-    let mut screen = vt100::Parser::new(n(24), n(80), 0);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let mut buf = [0u8; 8192];
-        while let Ok(k) = session.try_read(&mut buf) {
-            if k == 0 {
-                break;
-            }
-            screen.process(&buf[..k]);
-        }
-        let text = screen.screen().contents();
-        if text.contains("Ready") && text.contains("第10回") {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the console did not start:\n{text}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    session.write_all(b"q").unwrap();
-    session.flush().unwrap();
-    let status = session.get_process().wait().unwrap();
-    assert!(
-        matches!(status, expectrl::process::unix::WaitStatus::Exited(_, 0)),
-        "{status:?}"
-    );
+    let args = ["run", "jichitai-10"];
+    let mut c = common::Console::spawn(&args, &t.join("sessions"), 80, 24, "en", &[]);
+    c.wait_to_read("the console started", 20, |text| {
+        (text.contains("Ready") && text.contains("第10回")).then_some(())
+    });
+    c.send("q");
+    assert_eq!(c.wait_code(20), Some(0));
 }
 
 #[test]

@@ -9,22 +9,6 @@ use std::path::Path;
 
 use prepare_support::*;
 
-fn new_sitting(tmp: &Path) {
-    let out = bunkakai(
-        tmp,
-        "ja",
-        &[
-            "new",
-            "jichitai-10",
-            "--from",
-            "jichitai-09",
-            "--date",
-            "2026-02-17",
-        ],
-    );
-    expect_code(&out, 0);
-}
-
 fn plan(tmp: &Path) -> String {
     std::fs::read_to_string(tmp.join("sessions/jichitai-10/session.json")).unwrap()
 }
@@ -32,7 +16,7 @@ fn plan(tmp: &Path) -> String {
 #[test]
 fn xlsx_with_a_group_column_becomes_the_plans_groups() {
     let tmp = sessions();
-    new_sitting(tmp.path());
+    next_sitting(tmp.path(), "ja");
     let mut header = HEADER.to_vec();
     header.insert(3, "班");
     // The seed's groups: A(①) 7, B(③) 6, C(③) 5, written as people do.
@@ -52,11 +36,7 @@ fn xlsx_with_a_group_column_becomes_the_plans_groups() {
     let file = tmp.path().join("参加者.xlsx");
     write_xlsx(&file, "申込", &header, &rows);
 
-    let out = bunkakai(
-        tmp.path(),
-        "ja",
-        &["roster", "import", "jichitai-10", "参加者.xlsx"],
-    );
+    let out = import(tmp.path(), "ja", &["参加者.xlsx"]);
     expect_code(&out, 0);
     let (stdout, stderr) = text(&out);
     assert!(stdout.contains("読み込み: 参加者.xlsx:申込"), "{stdout}");
@@ -89,15 +69,11 @@ fn xlsx_with_a_group_column_becomes_the_plans_groups() {
 #[test]
 fn shift_jis_csv_is_detected_and_kept_for_assign() {
     let tmp = sessions();
-    new_sitting(tmp.path());
+    next_sitting(tmp.path(), "ja");
     let before = plan(tmp.path());
     let file = tmp.path().join("申込.csv");
     write_shift_jis(&file, &csv_text(&HEADER, &seed_rows()));
-    let out = bunkakai(
-        tmp.path(),
-        "ja",
-        &["roster", "import", "jichitai-10", "申込.csv"],
-    );
+    let out = import(tmp.path(), "ja", &["申込.csv"]);
     expect_code(&out, 0);
     let (stdout, _) = text(&out);
     assert!(
@@ -119,15 +95,11 @@ fn shift_jis_csv_is_detected_and_kept_for_assign() {
 #[test]
 fn the_same_csv_in_utf8_with_bom_reads_the_same() {
     let tmp = sessions();
-    new_sitting(tmp.path());
+    next_sitting(tmp.path(), "ja");
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(csv_text(&HEADER, &seed_rows()).into_bytes());
     std::fs::write(tmp.path().join("申込.csv"), bytes).unwrap();
-    let out = bunkakai(
-        tmp.path(),
-        "en",
-        &["roster", "import", "jichitai-10", "申込.csv"],
-    );
+    let out = import(tmp.path(), "en", &["申込.csv"]);
     expect_code(&out, 0);
     assert!(text(&out).0.contains("encoding: UTF-8 with BOM"));
     let roster =
@@ -138,7 +110,7 @@ fn the_same_csv_in_utf8_with_bom_reads_the_same() {
 #[test]
 fn bad_rows_are_listed_with_sheet_row_and_column_and_nothing_is_written() {
     let tmp = sessions();
-    new_sitting(tmp.path());
+    next_sitting(tmp.path(), "ja");
     let dir = tmp.path().join("sessions/jichitai-10");
     let snapshot = || {
         let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
@@ -162,11 +134,7 @@ fn bad_rows_are_listed_with_sheet_row_and_column_and_nothing_is_written() {
     rows.push(vec!["函館市", "北海道", "④", "追加 者", "", "", ""]); // stage differs from row 12
     let file = tmp.path().join("参加者.xlsx");
     write_xlsx(&file, "Sheet1", &HEADER, &rows);
-    let out = bunkakai(
-        tmp.path(),
-        "en",
-        &["roster", "import", "jichitai-10", "参加者.xlsx"],
-    );
+    let out = import(tmp.path(), "en", &["参加者.xlsx"]);
     expect_code(&out, 2);
     let (_, stderr) = text(&out);
     let lines: Vec<&str> = stderr.lines().collect();
@@ -182,17 +150,7 @@ fn bad_rows_are_listed_with_sheet_row_and_column_and_nothing_is_written() {
     assert_eq!(snapshot(), before, "nothing may change on error");
 
     // --skip-bad imports the rest and still names the rows left out.
-    let out = bunkakai(
-        tmp.path(),
-        "en",
-        &[
-            "roster",
-            "import",
-            "jichitai-10",
-            "参加者.xlsx",
-            "--skip-bad",
-        ],
-    );
+    let out = import(tmp.path(), "en", &["参加者.xlsx", "--skip-bad"]);
     expect_code(&out, 0);
     assert!(text(&out).1.contains("R9:C1"));
     let roster = std::fs::read_to_string(dir.join("roster.json")).unwrap();
@@ -203,17 +161,13 @@ fn bad_rows_are_listed_with_sheet_row_and_column_and_nothing_is_written() {
 #[test]
 fn a_blank_group_among_grouped_rows_is_not_dropped_unseen() {
     let tmp = sessions();
-    new_sitting(tmp.path());
+    next_sitting(tmp.path(), "ja");
     std::fs::write(
         tmp.path().join("g.csv"),
         "自治体名,班\n白鷹町,A\n佐野市,\n佐野市,A\n見附市,\n",
     )
     .unwrap();
-    let out = bunkakai(
-        tmp.path(),
-        "en",
-        &["roster", "import", "jichitai-10", "g.csv"],
-    );
+    let out = import(tmp.path(), "en", &["g.csv"]);
     expect_code(&out, 2);
     // 佐野市 has a group on another row, so only 見附市 is at fault.
     let (_, stderr) = text(&out);
@@ -230,14 +184,10 @@ fn a_blank_group_among_grouped_rows_is_not_dropped_unseen() {
 #[test]
 fn unreadable_files_are_refused_with_exit_2() {
     let tmp = sessions();
-    new_sitting(tmp.path());
+    next_sitting(tmp.path(), "ja");
     let bin = tmp.path().join("壊れた.csv");
     std::fs::write(&bin, b"\x00\xff\xfe\x81\x00garbage\xff").unwrap();
-    let out = bunkakai(
-        tmp.path(),
-        "ja",
-        &["roster", "import", "jichitai-10", "壊れた.csv"],
-    );
+    let out = import(tmp.path(), "ja", &["壊れた.csv"]);
     expect_code(&out, 2);
     assert!(
         text(&out)
@@ -249,18 +199,7 @@ fn unreadable_files_are_refused_with_exit_2() {
 
     let file = tmp.path().join("a.xlsx");
     write_xlsx(&file, "名簿", &HEADER, &seed_rows());
-    let out = bunkakai(
-        tmp.path(),
-        "en",
-        &[
-            "roster",
-            "import",
-            "jichitai-10",
-            "a.xlsx",
-            "--sheet",
-            "Sheet9",
-        ],
-    );
+    let out = import(tmp.path(), "en", &["a.xlsx", "--sheet", "Sheet9"]);
     expect_code(&out, 2);
     assert_eq!(
         text(&out).1,
@@ -269,11 +208,7 @@ fn unreadable_files_are_refused_with_exit_2() {
 
     // No municipality column: said at the header row, with what to do.
     std::fs::write(tmp.path().join("x.csv"), "区分,連絡先\n①,a@b.jp\n").unwrap();
-    let out = bunkakai(
-        tmp.path(),
-        "en",
-        &["roster", "import", "jichitai-10", "x.csv"],
-    );
+    let out = import(tmp.path(), "en", &["x.csv"]);
     expect_code(&out, 2);
     assert!(text(&out).1.starts_with("x.csv:R1: no municipality (or name) column found; name it with --map COLUMN=municipality"), "{}", text(&out).1);
     assert!(!tmp.path().join("sessions/jichitai-10/roster.json").exists());
@@ -282,19 +217,16 @@ fn unreadable_files_are_refused_with_exit_2() {
 #[test]
 fn map_names_columns_the_headers_do_not() {
     let tmp = sessions();
-    new_sitting(tmp.path());
+    next_sitting(tmp.path(), "ja");
     std::fs::write(
         tmp.path().join("x.csv"),
         "団体,区分,連絡先\n白鷹町,①,a@b.jp\n函館市,③,c@d.jp\n",
     )
     .unwrap();
-    let out = bunkakai(
+    let out = import(
         tmp.path(),
         "en",
         &[
-            "roster",
-            "import",
-            "jichitai-10",
             "x.csv",
             "--map",
             "区分=stage",
@@ -314,17 +246,13 @@ fn map_names_columns_the_headers_do_not() {
 #[test]
 fn roman_numeral_stages_are_the_numbered_stage_and_unknown_marks_are_warned() {
     let tmp = sessions();
-    new_sitting(tmp.path());
+    next_sitting(tmp.path(), "ja");
     std::fs::write(
         tmp.path().join("s.csv"),
         "自治体名,取組段階\n白鷹町,Ⅲ\n佐野市,III\n見附市,ⅲ\n上越市,3\n燕市,段階３\n長岡市,第3段階\n新潟市,そのうち\n",
     )
     .unwrap();
-    let out = bunkakai(
-        tmp.path(),
-        "ja",
-        &["roster", "import", "jichitai-10", "s.csv", "--dry-run"],
-    );
+    let out = import(tmp.path(), "ja", &["s.csv", "--dry-run"]);
     expect_code(&out, 0);
     let (stdout, _) = text(&out);
     assert!(stdout.contains("段階別: ③ 6, そのうち 1"), "{stdout}");
@@ -332,11 +260,7 @@ fn roman_numeral_stages_are_the_numbered_stage_and_unknown_marks_are_warned() {
         stdout.contains("注意: 段階「そのうち」は番号（①、3、Ⅲ、段階3 など）でもテーマの stages にもありません。別の段階として扱います"),
         "{stdout}"
     );
-    let out = bunkakai(
-        tmp.path(),
-        "en",
-        &["roster", "import", "jichitai-10", "s.csv", "--dry-run"],
-    );
+    let out = import(tmp.path(), "en", &["s.csv", "--dry-run"]);
     let (stdout, _) = text(&out);
     assert!(
         stdout.contains("note: stage \"そのうち\" is neither a number (①, 3, Ⅲ, stage 3 …) nor in any theme's stages; it is taken as a stage of its own"),

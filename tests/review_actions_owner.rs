@@ -3,40 +3,13 @@
 //! letters are text while typing (d does not mark), Enter keeps the filter,
 //! Esc clears it; the caret sits after the name for the IME.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use bunkakai::i18n::Lang;
-use bunkakai::review::Archive;
-use bunkakai::review::screen::run::to_action;
 use bunkakai::review::screen::view::cursor;
-use bunkakai::review::screen::{Action, Effect, Loaded, ReviewView, State, View, update};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive")
-}
-
-fn review(lang: Lang, w: u16, h: u16) -> State {
-    let (mut state, _) = State::new(lang, (w, h));
-    let archive = Archive::load(&fixtures());
-    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
-    state
-}
-
-fn key(state: &mut State, code: KeyCode) -> Vec<Effect> {
-    let ev = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-    to_action(state, ev)
-        .map(|a| update(state, a))
-        .unwrap_or_default()
-}
-
-fn typed(state: &mut State, text: &str) {
-    for c in text.chars() {
-        key(state, KeyCode::Char(c));
-    }
-}
+use bunkakai::review::screen::{Action, Effect, State, View, update};
+use common::review::{key, keys, review, screen};
+use crossterm::event::KeyCode;
 
 fn listed(state: &State) -> usize {
     let View::Actions { open_only, .. } = *state.view() else {
@@ -46,22 +19,13 @@ fn listed(state: &State) -> usize {
     bunkakai::review::screen::actions_tab::listed(data, open_only, &state.owner.text).len()
 }
 
-fn screen(state: &State) -> String {
-    let (w, h) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let frame = terminal
-        .draw(|f| f.render_widget(&ReviewView(state), f.area()))
-        .unwrap();
-    bunkakai::tui::buffer_text::text_of(frame.buffer)
-}
-
 #[test]
 fn typing_an_owner_narrows_the_list_and_letters_do_not_mark() {
     let mut state = review(Lang::Ja, 100, 30);
     key(&mut state, KeyCode::Char('a'));
     assert_eq!(listed(&state), 3);
     key(&mut state, KeyCode::Char('w'));
-    typed(&mut state, "新潟");
+    keys(&mut state, "新潟");
     assert_eq!(listed(&state), 1, "新潟市's one item");
     // While typing, d is a letter: no status is set.
     let effects = key(&mut state, KeyCode::Char('d'));
@@ -109,7 +73,7 @@ fn the_caret_follows_the_typed_name_for_the_ime() {
     assert_eq!(cursor(&state), None);
     key(&mut state, KeyCode::Char('w'));
     let before = cursor(&state).unwrap();
-    typed(&mut state, "佐野");
+    keys(&mut state, "佐野");
     let after = cursor(&state).unwrap();
     assert_eq!(
         (after.0 - before.0, after.1),
@@ -131,6 +95,6 @@ fn owner_filter_ja_80x24() {
     let mut state = review(Lang::Ja, 80, 24);
     key(&mut state, KeyCode::Char('a'));
     key(&mut state, KeyCode::Char('w'));
-    typed(&mut state, "佐野");
+    keys(&mut state, "佐野");
     insta::assert_snapshot!("owner_filter_ja_80x24", screen(&state));
 }

@@ -2,70 +2,16 @@
 //! status, set from the screen with keys and saved into the notes file
 //! through the merge, so a note-taker saving at the same time loses nothing.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use bunkakai::i18n::Lang;
 use bunkakai::model::actions::ActionState;
-use bunkakai::review::Archive;
 use bunkakai::review::screen::actions_tab::StatusChange;
-use bunkakai::review::screen::run::{save_status, to_action};
-use bunkakai::review::screen::{Action, Effect, Loaded, ReviewView, State, View, update};
+use bunkakai::review::screen::run::save_status;
+use bunkakai::review::screen::{Action, Effect, View, update};
 use bunkakai::store::notes_file;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-fn review_of(dir: &Path, lang: Lang, w: u16, h: u16) -> State {
-    let (mut state, _) = State::new(lang, (w, h));
-    let mut archive = Archive::load(dir);
-    archive.dir = dir.to_path_buf();
-    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
-    state
-}
-
-/// Presses keys; returns the effects of the last one.
-fn press(state: &mut State, keys: &[char]) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for c in keys {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            '↓' => KeyCode::Down,
-            c => KeyCode::Char(*c),
-        };
-        let ev = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-        effects = to_action(state, ev)
-            .map(|a| update(state, a))
-            .unwrap_or_default();
-    }
-    effects
-}
-
-fn screen(state: &State) -> String {
-    let (w, h) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let frame = terminal
-        .draw(|f| f.render_widget(&ReviewView(state), f.area()))
-        .unwrap();
-    bunkakai::tui::buffer_text::text_of(frame.buffer)
-}
+use common::review::{keys, review, review_of, screen};
+use common::{archive_copy, archive_dir};
 
 fn change(effects: &[Effect]) -> &StatusChange {
     match effects {
@@ -76,32 +22,29 @@ fn change(effects: &[Effect]) -> &StatusChange {
 
 #[test]
 fn keys_set_the_selected_items_status_as_an_effect() {
-    let dir = fixtures();
+    let dir = archive_dir();
     let mut state = review_of(&dir, Lang::Ja, 100, 30);
-    assert!(press(&mut state, &['a']).is_empty());
+    assert!(keys(&mut state, "a").is_empty());
     assert!(matches!(state.view(), View::Actions { selected: 0, .. }));
     // The first item (newest sitting first) is jichitai-10's n24, open.
-    let c = change(&press(&mut state, &['d'])).clone();
+    let c = change(&keys(&mut state, "d")).clone();
     assert_eq!(c.status, ActionState::Done);
     assert_eq!(c.note, "n24");
     assert_eq!(c.group, "A");
     assert_eq!(c.session, "jichitai-10");
     assert_eq!(c.file, dir.join("jichitai-10/notes/A.json"));
-    assert_eq!(
-        change(&press(&mut state, &['x'])).status,
-        ActionState::Dropped
-    );
+    assert_eq!(change(&keys(&mut state, "x")).status, ActionState::Dropped);
     // Already open: nothing to save.
-    assert!(press(&mut state, &['o']).is_empty());
+    assert!(keys(&mut state, "o").is_empty());
     // n15 (jichitai-09, group B) is done already: d does nothing, o
     // reopens it.
-    press(&mut state, &['↓', '↓']);
+    keys(&mut state, "↓↓");
     let archive = state.data.as_ref().unwrap().archive.clone();
     let items = bunkakai::review::actions::items(&archive, &Default::default());
     let second = &items[2];
     assert_eq!(second.state(), ActionState::Done, "{:?}", second.note.id);
-    assert!(press(&mut state, &['d']).is_empty());
-    let effects = press(&mut state, &['o']);
+    assert!(keys(&mut state, "d").is_empty());
+    let effects = keys(&mut state, "o");
     let c = change(&effects);
     assert_eq!(
         (c.note.as_str(), c.status),
@@ -111,8 +54,8 @@ fn keys_set_the_selected_items_status_as_an_effect() {
 
 #[test]
 fn the_tab_filters_the_open_ones_and_keeps_the_selection_inside() {
-    let mut state = review_of(&fixtures(), Lang::Ja, 100, 30);
-    press(&mut state, &['a', '↓', '↓', '↓']);
+    let mut state = review(Lang::Ja, 100, 30);
+    keys(&mut state, "a↓↓↓");
     assert!(matches!(
         state.view(),
         View::Actions {
@@ -120,7 +63,7 @@ fn the_tab_filters_the_open_ones_and_keeps_the_selection_inside() {
             open_only: false
         }
     ));
-    press(&mut state, &['f']);
+    keys(&mut state, "f");
     assert!(matches!(
         state.view(),
         View::Actions {
@@ -128,7 +71,7 @@ fn the_tab_filters_the_open_ones_and_keeps_the_selection_inside() {
             open_only: true
         }
     ));
-    press(&mut state, &['↓', '↓', '↓']);
+    keys(&mut state, "↓↓↓");
     assert!(
         matches!(
             state.view(),
@@ -144,14 +87,14 @@ fn the_tab_filters_the_open_ones_and_keeps_the_selection_inside() {
     assert!(text.contains("アクション一覧 (2)  [未完了のみ]"), "{text}");
     assert!(!text.contains(" 完了 "), "no done item listed: {text}");
     // Esc goes back to the list of sittings.
-    press(&mut state, &['\x1b']);
+    keys(&mut state, "\x1b");
     assert!(matches!(state.view(), View::List { .. }));
 }
 
 #[test]
 fn a_saved_status_reloads_and_a_failure_is_shown_not_reloaded() {
-    let mut state = review_of(&fixtures(), Lang::Ja, 100, 30);
-    press(&mut state, &['a']);
+    let mut state = review(Lang::Ja, 100, 30);
+    keys(&mut state, "a");
     assert_eq!(
         update(&mut state, Action::StatusSet(Ok(()))),
         vec![Effect::Load]
@@ -168,22 +111,20 @@ fn a_saved_status_reloads_and_a_failure_is_shown_not_reloaded() {
         "{text}"
     );
     // The next key brings the footer of keys back.
-    press(&mut state, &['↓']);
+    keys(&mut state, "↓");
     assert!(screen(&state).contains("d 完了にする"));
 }
 
 #[test]
 fn actions_tab_ja_100x30() {
-    let mut state = review_of(&fixtures(), Lang::Ja, 100, 30);
-    press(&mut state, &['a']);
+    let mut state = review(Lang::Ja, 100, 30);
+    keys(&mut state, "a");
     insta::assert_snapshot!("actions_tab_ja_100x30", screen(&state));
 }
 
 #[test]
 fn a_status_set_from_the_screen_lands_in_the_file_and_survives_a_concurrent_save() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("archive");
-    copy_dir(&fixtures(), &dir);
+    let (_tmp, dir) = archive_copy(&[]);
     let file = dir.join("jichitai-10/notes/A.json");
     // A note-taker has the file open with its notes and adds one.
     let mut taker = notes_file::load(&file, "jichitai-10", "A").unwrap();
@@ -193,7 +134,7 @@ fn a_status_set_from_the_screen_lands_in_the_file_and_survives_a_concurrent_save
     taker.notes.push(added);
 
     let mut state = review_of(&dir, Lang::Ja, 100, 30);
-    let effects = press(&mut state, &['a', 'd']);
+    let effects = keys(&mut state, "ad");
     let at = "2026-03-01T10:00:00+09:00".parse().unwrap();
     save_status(change(&effects), Some("事務局 山田"), at).unwrap();
     // Then the note-taker saves its version, which has no status mark.
@@ -210,14 +151,14 @@ fn a_status_set_from_the_screen_lands_in_the_file_and_survives_a_concurrent_save
     );
     // Read again, the screen lists it as done.
     let mut state = review_of(&dir, Lang::Ja, 100, 30);
-    press(&mut state, &['a', 'f']);
+    keys(&mut state, "af");
     let text = screen(&state);
     assert!(text.contains("アクション一覧 (1)"), "{text}");
 
     // And the other way round: the screen was read before a note-taker
     // saved, and sets a status after.
     let mut state = review_of(&dir, Lang::Ja, 100, 30);
-    let effects = press(&mut state, &['a', 'x']);
+    let effects = keys(&mut state, "ax");
     let c = change(&effects).clone();
     let mut taker = notes_file::load(&file, "jichitai-10", "A").unwrap();
     taker.notes[0].text.push_str("（追記）");

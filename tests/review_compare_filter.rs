@@ -2,50 +2,15 @@
 //! a filter line as in the search box, shows the filter while it is set,
 //! clears it with one key, and counts each question's notes (M8).
 
-use std::path::Path;
+mod common;
 
 use bunkakai::i18n::Lang;
-use bunkakai::review::Archive;
-use bunkakai::review::screen::run::to_action;
-use bunkakai::review::screen::{Action, Loaded, ReviewView, State, update};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn review(w: u16, h: u16) -> State {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
-    let (mut state, _) = State::new(Lang::Ja, (w, h));
-    let mut archive = Archive::load(&dir);
-    archive.dir = dir;
-    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
-    state
-}
-
-fn press(state: &mut State, keys: &[KeyCode]) {
-    for code in keys {
-        let ev = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
-        if let Some(action) = to_action(state, ev) {
-            update(state, action);
-        }
-    }
-}
-
-fn typed(state: &mut State, text: &str) {
-    let keys: Vec<KeyCode> = text.chars().map(KeyCode::Char).collect();
-    press(state, &keys);
-}
-
-fn screen(state: &State) -> String {
-    let (w, h) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let frame = terminal
-        .draw(|f| f.render_widget(&ReviewView(state), f.area()))
-        .unwrap();
-    bunkakai::tui::buffer_text::text_of(frame.buffer)
-}
+use bunkakai::review::screen::State;
+use common::review::{keys, press, review, screen};
+use crossterm::event::KeyCode;
 
 fn compare_first_theme() -> State {
-    let mut state = review(80, 24);
+    let mut state = review(Lang::Ja, 80, 24);
     press(&mut state, &[KeyCode::Char('t'), KeyCode::Enter]);
     state
 }
@@ -58,7 +23,7 @@ fn a_filter_narrows_the_comparison_and_its_counts() {
     assert!(before.contains("6 ◆ これまで"), "{before}");
     press(&mut state, &[KeyCode::Char('f')]);
     // Letters are text while typing: `c` and `q` do not clear or quit.
-    typed(&mut state, "from:jichitai-10 k:課題");
+    keys(&mut state, "from:jichitai-10 k:課題");
     press(&mut state, &[KeyCode::Enter]);
     let shown = screen(&state);
     insta::assert_snapshot!("compare_filtered_ja_80x24", shown);
@@ -78,7 +43,7 @@ fn a_filter_narrows_the_comparison_and_its_counts() {
 fn a_wrong_filter_says_why_and_esc_goes_back() {
     let mut state = compare_first_theme();
     press(&mut state, &[KeyCode::Char('f')]);
-    typed(&mut state, "stage:③");
+    keys(&mut state, "stage:③");
     press(&mut state, &[KeyCode::Enter]);
     let kept = screen(&state);
     assert!(kept.contains("段階=③"), "{kept}");
@@ -87,7 +52,7 @@ fn a_wrong_filter_says_why_and_esc_goes_back() {
         "theme 1 is for stage ①: {kept}"
     );
     press(&mut state, &[KeyCode::Char('f')]);
-    typed(&mut state, " k:感想");
+    keys(&mut state, " k:感想");
     press(&mut state, &[KeyCode::Enter]);
     let wrong = screen(&state);
     assert!(wrong.contains("k:感想: その種類はありません"), "{wrong}");

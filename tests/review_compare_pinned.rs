@@ -2,46 +2,16 @@
 //! notes at the top of its answers pane in view while paging (M8), and the
 //! timing tab lists each group's report turn under its block (M6).
 
-use std::path::Path;
+mod common;
 
 use bunkakai::i18n::Lang;
 use bunkakai::review::Archive;
-use bunkakai::review::screen::run::to_action;
-use bunkakai::review::screen::{Action, Loaded, ReviewView, State, update};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn review(w: u16, h: u16) -> State {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
-    let (mut state, _) = State::new(Lang::Ja, (w, h));
-    let mut archive = Archive::load(&dir);
-    archive.dir = dir;
-    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
-    state
-}
-
-fn press(state: &mut State, keys: &[KeyCode]) {
-    for code in keys {
-        let ev = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
-        if let Some(action) = to_action(state, ev) {
-            update(state, action);
-        }
-    }
-}
-
-fn screen(state: &State) -> String {
-    let (w, h) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let frame = terminal
-        .draw(|f| f.render_widget(&ReviewView(state), f.area()))
-        .unwrap();
-    bunkakai::tui::buffer_text::text_of(frame.buffer)
-}
+use common::review::{press, review, review_with, screen};
+use crossterm::event::KeyCode;
 
 #[test]
 fn paging_the_comparison_keeps_the_sitting_and_group_on_top() {
-    let mut state = review(80, 16);
+    let mut state = review(Lang::Ja, 80, 16);
     press(
         &mut state,
         &[KeyCode::Char('t'), KeyCode::Enter, KeyCode::Down],
@@ -61,7 +31,7 @@ fn paging_the_comparison_keeps_the_sitting_and_group_on_top() {
 
 #[test]
 fn the_timing_tab_shows_each_report_turn_and_the_total() {
-    let mut state = review(120, 35);
+    let mut state = review(Lang::Ja, 120, 35);
     press(
         &mut state,
         &[KeyCode::Down, KeyCode::Enter, KeyCode::Char('T')],
@@ -83,7 +53,7 @@ fn the_timing_tab_shows_each_report_turn_and_the_total() {
 
 #[test]
 fn the_comparison_starts_with_counts_by_kind_and_every_groups_summary() {
-    let mut state = review(80, 24);
+    let mut state = review(Lang::Ja, 80, 24);
     press(
         &mut state,
         &[KeyCode::Char('t'), KeyCode::Enter, KeyCode::Down],
@@ -110,9 +80,7 @@ fn the_comparison_starts_with_counts_by_kind_and_every_groups_summary() {
 
 #[test]
 fn groups_without_a_summary_are_named_on_one_line() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
-    let mut archive = Archive::load(&dir);
-    archive.dir = dir;
+    let mut archive = Archive::load(&common::archive_dir());
     let nine = archive.sittings.iter_mut().find(|s| s.id == "jichitai-09");
     let a = nine
         .unwrap()
@@ -121,8 +89,7 @@ fn groups_without_a_summary_are_named_on_one_line() {
         .find(|g| g.id == "A")
         .unwrap();
     a.notes.as_mut().unwrap().summary = None;
-    let (mut state, _) = State::new(Lang::Ja, (80, 24));
-    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
+    let mut state = review_with(archive, Lang::Ja, 80, 24);
     press(
         &mut state,
         &[KeyCode::Char('t'), KeyCode::Enter, KeyCode::Down],

@@ -2,56 +2,18 @@
 //! outline (plans and run files, note counts from the search cache) before
 //! the notes files are read, and says honestly what it does not know yet.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use bunkakai::i18n::Lang;
 use bunkakai::review::Archive;
-use bunkakai::review::screen::run::to_action;
-use bunkakai::review::screen::{Action, Loaded, ReviewView, State, update};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn press(state: &mut State, keys: &[KeyCode]) {
-    for code in keys {
-        let ev = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
-        if let Some(action) = to_action(state, ev) {
-            update(state, action);
-        }
-    }
-}
-
-fn screen(state: &State) -> String {
-    let (w, h) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let frame = terminal
-        .draw(|f| f.render_widget(&ReviewView(state), f.area()))
-        .unwrap();
-    bunkakai::tui::buffer_text::text_of(frame.buffer)
-}
+use bunkakai::review::screen::{Action, Loaded, State, update};
+use common::review::{press, screen};
+use crossterm::event::KeyCode;
 
 /// The fixture archive copied: jichitai-09 with only its good notes files,
 /// jichitai-10 still with its notes file of a newer version.
-fn archive() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
-    let dir = tmp.path().join("archive");
-    for sitting in ["jichitai-09", "jichitai-10"] {
-        std::fs::create_dir_all(dir.join(sitting).join("notes")).unwrap();
-        for file in [
-            "session.json",
-            "run.json",
-            "notes/A.json",
-            "notes/B.json",
-            "notes/C.json",
-        ] {
-            if sitting == "jichitai-09" && file == "notes/C.json" {
-                continue;
-            }
-            std::fs::copy(from.join(sitting).join(file), dir.join(sitting).join(file)).unwrap();
-        }
-    }
-    (tmp, dir)
+fn archive() -> (tempfile::TempDir, std::path::PathBuf) {
+    common::archive_copy(&["jichitai-09/notes/C.json"])
 }
 
 /// The list's line of a sitting.

@@ -2,50 +2,14 @@
 //! presses: the sittings list, a sitting, the timing table, a theme
 //! comparison, search results, the help and the too-small message.
 
-use std::path::Path;
+mod common;
 
 use bunkakai::i18n::Lang;
 use bunkakai::review::Archive;
 use bunkakai::review::screen::run::to_action;
-use bunkakai::review::screen::{Action, Loaded, ReviewView, State, update};
+use bunkakai::review::screen::{Action, update};
+use common::review::{keys, load, press, review, review_of, screen};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn review(lang: Lang, w: u16, h: u16) -> State {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
-    let (mut state, _) = State::new(lang, (w, h));
-    let mut archive = Archive::load(&dir);
-    // Paths as a user typing `--sessions tests/fixtures/archive` sees them.
-    archive.dir = dir;
-    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
-    state
-}
-
-fn press(state: &mut State, keys: &[KeyCode]) {
-    for code in keys {
-        let ev = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
-        if let Some(action) = to_action(state, ev) {
-            update(state, action);
-        }
-    }
-}
-
-fn typed(state: &mut State, text: &str) {
-    let keys: Vec<KeyCode> = text.chars().map(KeyCode::Char).collect();
-    press(state, &keys);
-}
-
-/// A fresh terminal for every picture: a second draw on one TestBackend
-/// keeps stale halves of wide characters.
-fn screen(state: &State) -> String {
-    let (w, h) = state.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let frame = terminal
-        .draw(|f| f.render_widget(&ReviewView(state), f.area()))
-        .unwrap();
-    bunkakai::tui::buffer_text::text_of(frame.buffer)
-}
 
 #[test]
 fn sittings_list_newest_first_with_unreadable_files() {
@@ -76,7 +40,7 @@ fn theme_comparison_across_sittings() {
 fn search_as_you_type_then_open_the_hit() {
     let mut state = review(Lang::Ja, 80, 24);
     press(&mut state, &[KeyCode::Char('/')]);
-    typed(&mut state, "ｋｐｉ 設定");
+    keys(&mut state, "ｋｐｉ 設定");
     insta::assert_snapshot!("search_kpi_ja_80x24", screen(&state));
     press(&mut state, &[KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
     insta::assert_snapshot!("search_opened_hit_ja_80x24", screen(&state));
@@ -95,7 +59,7 @@ fn english_list_and_help_and_too_small() {
 fn a_bad_filter_is_explained_and_q_types_in_the_box() {
     let mut state = review(Lang::En, 80, 24);
     press(&mut state, &[KeyCode::Char('/')]);
-    typed(&mut state, "q k:feelings");
+    keys(&mut state, "q k:feelings");
     let text = screen(&state);
     assert!(text.contains("Search: q k:feelings"), "{text}");
     assert!(text.contains("k:feelings: no such kind"), "{text}");
@@ -105,7 +69,7 @@ fn a_bad_filter_is_explained_and_q_types_in_the_box() {
 fn ctrl_and_alt_chords_never_type_into_the_search_box() {
     let mut state = review(Lang::Ja, 80, 24);
     press(&mut state, &[KeyCode::Char('/')]);
-    typed(&mut state, "集客");
+    keys(&mut state, "集客");
     for m in [KeyModifiers::CONTROL, KeyModifiers::ALT] {
         for c in ['w', 'a', 'e', 'k'] {
             if let Some(action) = to_action(&state, Event::Key(KeyEvent::new(KeyCode::Char(c), m)))
@@ -127,8 +91,8 @@ fn ctrl_and_alt_chords_never_type_into_the_search_box() {
 fn a_long_query_scrolls_so_the_caret_stays_on_screen() {
     let mut state = review(Lang::Ja, 60, 16);
     press(&mut state, &[KeyCode::Char('/')]);
-    typed(&mut state, &"ワークショップの集客".repeat(6));
-    typed(&mut state, "末尾");
+    keys(&mut state, &"ワークショップの集客".repeat(6));
+    keys(&mut state, "末尾");
     let text = screen(&state);
     let line = text.lines().nth(1).unwrap();
     assert!(line.contains("末尾"), "{line}");
@@ -157,9 +121,9 @@ fn keys_do_nothing_behind_the_too_small_message_but_quit() {
 fn a_bad_date_filter_shows_no_hits_rather_than_ignoring_the_filter() {
     let mut state = review(Lang::Ja, 80, 24);
     press(&mut state, &[KeyCode::Char('/')]);
-    typed(&mut state, "KPI");
+    keys(&mut state, "KPI");
     assert!(!state.search.hits.is_empty());
-    typed(&mut state, " from:2026-13-01");
+    keys(&mut state, " from:2026-13-01");
     assert!(state.search.hits.is_empty());
     assert!(state.search.error.is_some());
 }
@@ -169,9 +133,7 @@ fn a_sitting_with_a_broken_plan_says_so_when_opened() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::create_dir(tmp.path().join("junk")).unwrap();
     std::fs::write(tmp.path().join("junk/session.json"), "{\n\"title\": ").unwrap();
-    let (mut state, _) = State::new(Lang::En, (80, 24));
-    let archive = Archive::load(tmp.path());
-    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
+    let mut state = review_of(tmp.path(), Lang::En, 80, 24);
     press(&mut state, &[KeyCode::Enter]);
     let text = screen(&state);
     assert!(text.contains("junk/session.json:2:"), "{text}");
@@ -184,20 +146,9 @@ fn a_sitting_with_a_broken_plan_says_so_when_opened() {
 #[test]
 fn u_and_folder_changes_read_the_archive_again_keeping_the_place() {
     use bunkakai::review::screen::Effect;
-    let tmp = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive");
-    for s in ["jichitai-09", "jichitai-10"] {
-        std::fs::create_dir_all(tmp.path().join(s).join("notes")).unwrap();
-        for f in ["session.json", "run.json", "notes/A.json", "notes/B.json"] {
-            std::fs::copy(fixtures.join(s).join(f), tmp.path().join(s).join(f)).unwrap();
-        }
-    }
-    let (mut state, _) = State::new(Lang::Ja, (80, 24));
-    let load = |state: &mut State| {
-        let archive = Archive::load(tmp.path());
-        update(state, Action::Loaded(Box::new(Loaded::new(archive))));
-    };
-    load(&mut state);
+    let (_tmp, dir) =
+        common::archive_copy(&["jichitai-09/notes/C.json", "jichitai-10/notes/C.json"]);
+    let mut state = review_of(&dir, Lang::Ja, 80, 24);
     press(&mut state, &[KeyCode::Enter]);
     let before = screen(&state);
     assert!(!before.contains("追加されたメモ"), "{before}");
@@ -207,7 +158,7 @@ fn u_and_folder_changes_read_the_archive_again_keeping_the_place() {
     assert_eq!(update(&mut state, action), vec![Effect::Load]);
     assert_eq!(update(&mut state, Action::Reload), vec![Effect::Load]);
     // Another console adds a note to group A of the newest sitting.
-    let file = tmp.path().join("jichitai-10/notes/A.json");
+    let file = dir.join("jichitai-10/notes/A.json");
     let text = std::fs::read_to_string(&file).unwrap();
     let added = text.replacen(
         "\"notes\": [",
@@ -216,17 +167,17 @@ fn u_and_folder_changes_read_the_archive_again_keeping_the_place() {
     );
     assert_ne!(added, text);
     std::fs::write(&file, added).unwrap();
-    load(&mut state);
+    load(&mut state, Archive::load(&dir));
     let after = screen(&state);
     assert!(
         after.contains("追加されたメモ"),
         "still on the sitting, with the note:\n{after}"
     );
     // A new sitting changes the list under the views: back to the list.
-    let s11 = tmp.path().join("jichitai-11");
+    let s11 = dir.join("jichitai-11");
     std::fs::create_dir_all(&s11).unwrap();
     std::fs::copy(
-        fixtures.join("jichitai-10/session.json"),
+        common::archive_dir().join("jichitai-10/session.json"),
         s11.join("session.json"),
     )
     .unwrap();
@@ -236,7 +187,7 @@ fn u_and_folder_changes_read_the_archive_again_keeping_the_place() {
         plan.replace("2026-02-17", "2026-03-17"),
     )
     .unwrap();
-    load(&mut state);
+    load(&mut state, Archive::load(&dir));
     let list = screen(&state);
     assert!(list.contains("2026-03-17"), "{list}");
 }

@@ -3,98 +3,22 @@
 //! the clock where it should be; run.json parses throughout. A second
 //! console on the same sitting is refused while the first lives.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use bunkakai::model::run::RunState;
-use expectrl::Session;
-use expectrl::process::unix::{PtyStream, Signal, UnixProcess, WaitStatus};
+use common::{Console, sitting};
+use expectrl::process::unix::{Signal, WaitStatus};
 
-type Pty = Session<UnixProcess, PtyStream>;
+const WAIT: u64 = 20;
 
-const WAIT: Duration = Duration::from_secs(20);
-
-fn sitting() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let s = dir.path().join("jichitai-09");
-    std::fs::create_dir(&s).unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::copy(
-        root.join("sessions/jichitai-09/session.json"),
-        s.join("session.json"),
-    )
-    .unwrap();
-    dir
-}
-
-fn command(sessions: &Path, extra: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_bunkakai"));
-    c.args(["--lang", "en", "--sessions"])
-        .arg(sessions)
-        .args(["run", "jichitai-09"])
-        .args(extra)
-        .env("TERM", "xterm-256color")
-        .env("BUNKAKAI_LOG_DIR", sessions.join("logs"));
-    c
-}
-
-fn screen() -> vt100::Parser {
-    let n = |v| std::num::NonZeroU16::new(v).unwrap();
-    vt100::Parser::new(n(24), n(80), 0)
-}
-
-/// A console in a pty, with the screen it draws.
-struct Console {
-    session: Pty,
-    screen: vt100::Parser,
-}
-
-impl Console {
-    fn start(sessions: &Path) -> Console {
-        let session = Session::spawn(command(sessions, &[])).unwrap();
-        Console {
-            session,
-            screen: screen(),
-        }
-    }
-
-    fn pump(&mut self) {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = self.session.try_read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            self.screen.process(&buf[..n]);
-        }
-    }
-
-    fn text(&self) -> String {
-        self.screen.screen().contents()
-    }
-
-    /// Waits until the screen satisfies `f`; returns what `f` found.
-    fn wait_for<T>(&mut self, what: &str, f: impl Fn(&str) -> Option<T>) -> T {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            self.pump();
-            if let Some(t) = f(&self.text()) {
-                return t;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "no {what} on screen:\n{}",
-                self.text()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, s: &str) {
-        self.session.write_all(s.as_bytes()).unwrap();
-        self.session.flush().unwrap();
-    }
+/// The facilitator console (`run`, with `extra` arguments) on `sessions`,
+/// in English at 80×24.
+fn console(sessions: &Path, extra: &[&str]) -> Console {
+    let args = [&["run", "jichitai-09"], extra].concat();
+    Console::spawn(&args, sessions, 80, 24, "en", &[])
 }
 
 /// The seconds shown after "Elapsed " on the screen.
@@ -115,29 +39,29 @@ fn read_run(sessions: &Path) -> RunState {
 
 #[test]
 fn the_clock_survives_kill_9_to_the_second() {
-    let dir = sitting();
+    let (dir, _) = sitting();
     let sessions = dir.path();
-    let mut c = Console::start(sessions);
-    c.wait_for("the waiting block", |s| {
-        s.contains("Ready (Space to start)").then_some(())
-    });
+    let mut c = console(sessions, &[]);
+    c.wait_for("Ready (Space to start)", WAIT);
     c.send(" ");
-    let first = c.wait_for("the running clock", |s| {
+    let first = c.wait_to_read("the running clock", WAIT, |s| {
         s.contains("Running").then_some(())?;
         elapsed(s).filter(|&e| e >= 2)
     });
     // The countdown goes on while nothing is pressed.
-    c.wait_for("the clock moving on", |s| elapsed(s).filter(|&e| e > first));
+    c.wait_to_read("the clock moving on", WAIT, |s| {
+        elapsed(s).filter(|&e| e > first)
+    });
 
     // A second console on the same sitting is refused while this one lives.
-    let out = command(sessions, &[]).output().unwrap();
+    let out = common::cli::run(sessions, &["run", "jichitai-09"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("another console is running"));
 
-    c.session.get_process_mut().kill(Signal::SIGKILL).unwrap();
-    let status = c.session.get_process().wait().unwrap();
+    c.signal(libc::SIGKILL);
+    let status = c.wait_status(WAIT);
     assert!(
-        matches!(status, WaitStatus::Signaled(_, Signal::SIGKILL, _)),
+        matches!(status, Some(WaitStatus::Signaled(_, Signal::SIGKILL, _))),
         "{status:?}"
     );
     let run = read_run(sessions);
@@ -150,8 +74,8 @@ fn the_clock_survives_kill_9_to_the_second() {
     assert_eq!(run.current.as_ref().unwrap().block, "briefing");
 
     std::thread::sleep(Duration::from_millis(1500));
-    let mut again = Console::start(sessions);
-    let shown = again.wait_for("the resumed clock", |s| {
+    let mut again = console(sessions, &[]);
+    let shown = again.wait_to_read("the resumed clock", WAIT, |s| {
         s.contains("Running").then_some(())?;
         elapsed(s)
     });
@@ -162,43 +86,33 @@ fn the_clock_survives_kill_9_to_the_second() {
     );
     assert!(shown > first);
     again.send("q");
-    let status = again.session.get_process().wait().unwrap();
-    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+    assert_eq!(again.wait_code(WAIT), Some(0));
     assert_eq!(read_run(sessions).current.unwrap().started, Some(started));
 }
 
 #[test]
 fn read_only_follows_without_writing() {
-    let dir = sitting();
+    let (dir, _) = sitting();
     let sessions = dir.path();
-    let mut writer = Console::start(sessions);
-    writer.wait_for("the waiting block", |s| s.contains("Ready").then_some(()));
-    let mut follower = Console {
-        session: Session::spawn(command(sessions, &["--read-only"])).unwrap(),
-        screen: screen(),
-    };
-    follower.wait_for("the read-only tag", |s| {
-        s.contains("READ-ONLY").then_some(())
-    });
+    let mut writer = console(sessions, &[]);
+    writer.wait_for("Ready", WAIT);
+    let mut follower = console(sessions, &["--read-only"]);
+    follower.wait_for("READ-ONLY", WAIT);
     let run_file = sessions.join("jichitai-09/run.json");
     let bytes = || std::fs::read(&run_file).ok();
     let before = bytes();
     follower.send(" ");
-    follower.wait_for("the refusal", |s| {
-        s.contains("Opened read-only").then_some(())
-    });
+    follower.wait_for("Opened read-only", WAIT);
     writer.send(" ");
-    follower.wait_for("the writer's start", |s| {
-        s.contains("Running").then_some(())
-    });
+    follower.wait_for("Running", WAIT);
     let started = bytes();
     assert_ne!(started, before, "the writer saved its start");
     // Keys that would change the run, then quit: once the follower's process
     // is over, anything it would have written is on disk.
     follower.send("+n -p q");
-    follower.session.get_process().wait().unwrap();
+    assert!(follower.wait_exit(WAIT));
     assert_eq!(bytes(), started, "run.json is byte for byte the writer's");
     writer.send("q");
-    writer.session.get_process().wait().unwrap();
+    assert!(writer.wait_exit(WAIT));
     assert!(read_run(sessions).current.unwrap().started.is_some());
 }

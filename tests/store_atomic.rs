@@ -1,24 +1,17 @@
 //! Atomic replace: plain use, and an injected I/O failure at every step of a save.
 
+mod common;
+
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
 use bunkakai::store::atomic::{self, Ops, RealOps};
 use bunkakai::store::{IoOp, StoreError};
+use common::listing;
 
 const OLD: &[u8] = b"{\n  \"format\": \"bunkakai.run/1\",\n  \"n\": 1\n}\n";
 const NEW: &[u8] = b"{\n  \"format\": \"bunkakai.run/1\",\n  \"n\": 2,\n  \"more\": \"data\"\n}\n";
-
-/// Names of the entries in `dir`, sorted.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
-}
 
 /// Whether an injected failure happens before or after the real call.
 ///

@@ -1,20 +1,14 @@
 //! Temporary-file names and the sweep of stale ones.
 
+mod common;
+
 use std::ffi::OsStr;
 use std::fs::{self, File};
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use bunkakai::store::temp::{STALE_AFTER, TempName, host_tag, sweep_temp_files};
-
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
-}
+use common::listing;
 
 /// Creates `dir/name` and sets its modification time `age` in the past.
 fn make_file(dir: &Path, name: &OsStr, age: Duration) {

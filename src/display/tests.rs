@@ -3,22 +3,15 @@
 
 use std::path::PathBuf;
 
-use chrono::Duration;
-
 use super::*;
 use crate::i18n::Lang;
-use crate::model::read_plan;
 
 fn state() -> State {
-    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
-    let plan = read_plan(&bytes, "jichitai-09").plan.unwrap();
+    let plan = crate::model::test_sitting::plan();
     State::new(plan, Lang::Ja)
 }
 
-fn at(secs: i64) -> Stamp {
-    chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
-        + Duration::seconds(secs)
-}
+use crate::model::test_sitting::at;
 
 #[test]
 fn only_run_and_plan_changes_are_read_again_once_each() {

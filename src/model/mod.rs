@@ -40,6 +40,10 @@ pub mod run;
 pub(crate) mod run_moves;
 pub(crate) mod run_read;
 pub mod stage;
+#[cfg(test)]
+pub(crate) mod test_notes;
+#[cfg(test)]
+pub(crate) mod test_sitting;
 
 pub use plan::Plan;
 pub(crate) use plan::{AgendaBlock, Group, Member, Question, ReportRound, Theme};

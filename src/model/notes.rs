@@ -286,6 +286,28 @@ pub struct GroupFlag {
     pub(crate) at: Stamp,
 }
 
+impl Note {
+    /// A note as first recorded at `at`: in no block, theme or question yet,
+    /// with no speaker or owner, never edited, not deleted.
+    pub fn new(id: impl Into<String>, at: Stamp, kind: NoteKind, text: impl Into<String>) -> Note {
+        Note {
+            id: id.into(),
+            created: at,
+            updated: at,
+            block: None,
+            theme: None,
+            question: None,
+            speaker: None,
+            kind,
+            owner: None,
+            text: text.into(),
+            deleted: false,
+            edited: None,
+            extra: Map::new(),
+        }
+    }
+}
+
 impl GroupNotes {
     /// An empty notes file for a group.
     pub fn new(session: &str, group: &str) -> GroupNotes {

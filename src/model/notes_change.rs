@@ -135,34 +135,11 @@ pub(crate) fn change_of(doc: &GroupNotes, ids: &[&str], others: bool) -> GroupNo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::notes::NoteKind;
     use crate::model::notes_merge::merged;
-
-    fn note(id: &str, minute: u32, text: &str) -> Note {
-        let at = format!("2026-01-20T14:{minute:02}:00+09:00")
-            .parse()
-            .unwrap();
-        Note {
-            id: id.into(),
-            created: at,
-            updated: at,
-            block: None,
-            theme: None,
-            question: None,
-            speaker: None,
-            kind: NoteKind::Issue,
-            owner: None,
-            text: text.into(),
-            deleted: false,
-            edited: None,
-            extra: Default::default(),
-        }
-    }
+    use crate::model::test_notes::{group_notes, note};
 
     fn doc(notes: Vec<Note>) -> GroupNotes {
-        let mut d = GroupNotes::new("s", "A");
-        d.notes = notes;
-        d
+        group_notes("s", "A", notes)
     }
 
     #[test]

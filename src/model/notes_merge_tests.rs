@@ -1,37 +1,20 @@
 //! Tests of merging two versions of a group's notes file.
 
 use super::*;
-use crate::model::Stamp;
+use crate::model::notes::Presence;
 use crate::model::notes::Summary;
-use crate::model::notes::{NoteKind, Presence};
+use crate::model::test_notes::{self, at_minute as at, group_notes};
 use serde_json::Map;
-
-fn at(min: u32) -> Stamp {
-    format!("2026-01-20T14:{min:02}:00+09:00").parse().unwrap()
-}
 
 fn note(id: &str, created: u32, updated: u32, text: &str) -> Note {
     Note {
-        id: id.into(),
-        created: at(created),
         updated: at(updated),
-        block: None,
-        theme: Some("2".into()),
-        question: None,
-        speaker: Some("気仙沼市".into()),
-        kind: NoteKind::Issue,
-        owner: None,
-        text: text.into(),
-        deleted: false,
-        edited: None,
-        extra: Map::new(),
+        ..test_notes::note(id, created, text)
     }
 }
 
 fn doc(notes: Vec<Note>) -> GroupNotes {
-    let mut d = GroupNotes::new("jichitai-09", "B");
-    d.notes = notes;
-    d
+    group_notes("jichitai-09", "B", notes)
 }
 
 #[test]

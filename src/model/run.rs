@@ -286,12 +286,8 @@ impl RunState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::read_plan;
 
-    fn plan() -> Plan {
-        let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
-        read_plan(&bytes, "jichitai-09").plan.unwrap()
-    }
+    use crate::model::test_sitting::plan;
 
     #[test]
     fn new_run_waits_on_the_first_block() {

@@ -76,12 +76,8 @@ impl RunState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::read_plan;
 
-    fn plan() -> Plan {
-        let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
-        read_plan(&bytes, "jichitai-09").plan.unwrap()
-    }
+    use crate::model::test_sitting::plan;
 
     fn stamp(s: &str) -> Stamp {
         chrono::DateTime::parse_from_rfc3339(s).unwrap()

@@ -73,19 +73,12 @@ pub(super) fn commit_note(state: &mut State, now: DateTime<Utc>) {
             state.id_counter += 1;
             let id = format!("{}-{}", state.id_prefix, state.id_counter);
             state.doc.notes.push(Note {
-                id: id.clone(),
-                created: at,
-                updated: at,
                 block,
                 theme,
                 question,
                 speaker: e.speaker.clone(),
-                kind: e.kind,
                 owner,
-                text,
-                deleted: false,
-                edited: None,
-                extra: Default::default(),
+                ..Note::new(id.clone(), at, e.kind, text)
             });
             id
         }

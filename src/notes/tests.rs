@@ -8,10 +8,7 @@ use super::*;
 use crate::model::notes::NoteKind;
 use crate::notes::draft::DRAFT_DEBOUNCE_MS;
 
-fn plan() -> crate::model::Plan {
-    let bytes = include_bytes!("../../sessions/jichitai-09/session.json");
-    crate::model::read_plan(bytes, "jichitai-09").plan.unwrap()
-}
+use crate::model::test_sitting::plan;
 
 pub(crate) fn state_b() -> State {
     let plan = plan();
@@ -31,6 +28,14 @@ pub(crate) fn press(
     now: DateTime<Utc>,
 ) -> Vec<Effect> {
     update(s, Action::Key(KeyEvent::new(code, m)), now)
+}
+
+/// The save of the notes file among `fx`: what it writes and its generation.
+pub(crate) fn save_in(fx: &[Effect]) -> Option<(GroupNotes, u64)> {
+    fx.iter().find_map(|f| match f {
+        Effect::SaveNotes { doc, generation } => Some(((**doc).clone(), *generation)),
+        _ => None,
+    })
 }
 
 pub(crate) fn type_text(s: &mut State, text: &str, now: DateTime<Utc>) {

@@ -5,7 +5,7 @@ use chrono::Duration;
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::quit::Ask;
-use super::tests::{press, state_b, t0, type_text};
+use super::tests::{press, save_in, state_b, t0, type_text};
 use super::*;
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -39,20 +39,7 @@ fn two_notes_failing() -> State {
 fn screen(s: &State) -> String {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
     let frame = t.draw(|f| view::draw(f, s, t0())).unwrap();
-    let buf = frame.buffer;
-    (0..buf.area.height)
-        .map(|y| {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < buf.area.width {
-                let sym = buf[(x, y)].symbol();
-                line.push_str(sym);
-                x += crate::tui::text::width(sym).max(1) as u16;
-            }
-            line
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    crate::tui::buffer_text::text_of(frame.buffer)
 }
 
 #[test]
@@ -151,12 +138,8 @@ fn retry_saves_at_once_and_a_success_while_asked_ends_the_console() {
     assert_eq!(s.ask, Some(Ask::Quit));
     let fx = press(&mut s, KeyCode::Char('r'), NONE, now);
     assert_eq!(s.ask, None);
-    let generation = fx
-        .iter()
-        .find_map(|f| match f {
-            Effect::SaveNotes { generation, .. } => Some(*generation),
-            _ => None,
-        })
+    let generation = save_in(&fx)
+        .map(|(_, generation)| generation)
         .expect("retry starts a save without waiting");
     // Asked again, and the save then succeeds: nothing to lose, so leave.
     press(&mut s, KeyCode::Char('c'), CTRL, now);
@@ -206,12 +189,8 @@ fn rescued_work_is_offered_back_merged_saved_and_its_copy_removed() {
     assert_eq!(s.ask, None);
     assert_eq!(s.doc.live_notes().count(), 2);
     assert_eq!(s.saving.notes.len(), 2, "brought back as not yet saved");
-    let generation = fx
-        .iter()
-        .find_map(|f| match f {
-            Effect::SaveNotes { generation, .. } => Some(*generation),
-            _ => None,
-        })
+    let generation = save_in(&fx)
+        .map(|(_, generation)| generation)
         .expect("saved at once");
     let result = Ok(s.doc.clone());
     let fx = update(&mut s, Action::Saved { generation, result }, now);

@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::tests::{press, state_b, t0, type_text};
+use super::tests::{press, save_in, state_b, t0, type_text};
 use super::*;
 use crate::model::notes::Summary;
 
@@ -57,13 +57,7 @@ fn recording_after_the_other_console_recorded_keeps_both_lines() {
     );
     let later = now + chrono::Duration::minutes(2);
     let fx = press(&mut s, KeyCode::Enter, NONE, later);
-    let (doc, generation) = fx
-        .iter()
-        .find_map(|f| match f {
-            Effect::SaveNotes { doc, generation } => Some(((**doc).clone(), *generation)),
-            _ => None,
-        })
-        .unwrap();
+    let (doc, generation) = save_in(&fx).unwrap();
     // What the store does under its lock: merge into the file as it is.
     let mut disk = other;
     crate::model::notes_merge::merge_into(&mut disk, &doc);

@@ -5,7 +5,7 @@
 use chrono::Duration;
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::tests::{press, state_b, t0, type_text};
+use super::tests::{press, save_in, state_b, t0, type_text};
 use super::*;
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -83,13 +83,7 @@ fn two_roster_moves_in_one_burst_both_survive_the_save_of_the_first() {
     let last = roster::order(&s.doc, &s.members)[5].clone();
     // Both keys within the same millisecond; the first starts a save.
     let fx = press(&mut s, KeyCode::Char('['), NONE, now);
-    let (first, generation) = fx
-        .iter()
-        .find_map(|f| match f {
-            Effect::SaveNotes { doc, generation } => Some(((**doc).clone(), *generation)),
-            _ => None,
-        })
-        .unwrap();
+    let (first, generation) = save_in(&fx).unwrap();
     press(&mut s, KeyCode::Char('['), NONE, now);
     // The first save comes back holding only the first move.
     update(
@@ -111,13 +105,7 @@ fn two_roster_moves_in_one_burst_both_survive_the_save_of_the_first() {
     let mut s = state_b();
     s.mode = Mode::Roster;
     let fx = press(&mut s, KeyCode::Char(' '), NONE, now);
-    let (first, generation) = fx
-        .iter()
-        .find_map(|f| match f {
-            Effect::SaveNotes { doc, generation } => Some(((**doc).clone(), *generation)),
-            _ => None,
-        })
-        .unwrap();
+    let (first, generation) = save_in(&fx).unwrap();
     press(&mut s, KeyCode::Char(' '), NONE, now);
     press(&mut s, KeyCode::Char(' '), NONE, now);
     update(

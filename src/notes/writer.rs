@@ -93,20 +93,13 @@ fn append_retrying(path: &Path, change: &GroupNotes) -> Result<(), String> {
 fn note(id: &str, n: u64) -> Note {
     let at = chrono::Utc::now().fixed_offset();
     let speakers = ["函館市", "気仙沼市", "新潟県", "妙高市", "浜松市", "焼津市"];
+    let text = format!("{n}件目：セミナーの集客は商工会議所経由、参加企業は12社。");
     Note {
-        id: id.to_string(),
-        created: at,
-        updated: at,
         block: Some("exchange".into()),
         theme: Some("2".into()),
         question: Some("q1".into()),
         speaker: Some(speakers[(n % 6) as usize].into()),
-        kind: NoteKind::ALL[(n % 6) as usize],
-        owner: None,
-        text: format!("{n}件目：セミナーの集客は商工会議所経由、参加企業は12社。"),
-        deleted: false,
-        edited: None,
-        extra: Default::default(),
+        ..Note::new(id, at, NoteKind::ALL[(n % 6) as usize], text)
     }
 }
 

@@ -92,21 +92,8 @@ fn a_status_lands_in_the_previous_sittings_file_with_its_author() {
 /// A note another console appends to the previous sitting's file.
 fn late_note(id: &str) -> GroupNotes {
     let mut g = GroupNotes::new("jichitai-09", "A");
-    g.notes.push(Note {
-        id: id.to_string(),
-        created: at(20),
-        updated: at(20),
-        block: None,
-        theme: None,
-        question: None,
-        speaker: None,
-        kind: NoteKind::Opinion,
-        owner: None,
-        text: format!("後から追記 {id}"),
-        deleted: false,
-        edited: None,
-        extra: Default::default(),
-    });
+    let text = format!("後から追記 {id}");
+    g.notes.push(Note::new(id, at(20), NoteKind::Opinion, text));
     g
 }
 

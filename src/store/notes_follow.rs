@@ -114,28 +114,11 @@ fn stat(path: &Path) -> Result<Option<Seen>, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::notes::{Note, NoteKind};
+    use crate::model::test_notes::{group_notes, note};
     use crate::store::notes_file::{append, commit, notes_path, prepare_dir};
 
     fn one(id: &str) -> GroupNotes {
-        let at = "2026-01-20T14:10:00+09:00".parse().unwrap();
-        let mut c = GroupNotes::new("s", "B");
-        c.notes.push(Note {
-            id: id.into(),
-            created: at,
-            updated: at,
-            block: None,
-            theme: None,
-            question: None,
-            speaker: None,
-            kind: NoteKind::Issue,
-            owner: None,
-            text: "気仙沼市".into(),
-            deleted: false,
-            edited: None,
-            extra: Default::default(),
-        });
-        c
+        group_notes("s", "B", vec![note(id, 10, "気仙沼市")])
     }
 
     fn ids(doc: &GroupNotes) -> Vec<&str> {

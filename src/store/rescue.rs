@@ -105,27 +105,12 @@ pub(crate) fn injected_failure(path: &Path) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::notes::{GroupNotes, Note, NoteKind};
+    use crate::model::test_notes::{at_minute, group_notes, note};
 
     fn rescue(group: &str, min: u32, text: &str) -> Rescue {
-        let at = format!("2026-01-20T14:{min:02}:00+09:00").parse().unwrap();
-        let mut doc = GroupNotes::new("jichitai-09", group);
-        doc.notes.push(Note {
-            id: format!("n{min}"),
-            created: at,
-            updated: at,
-            block: None,
-            theme: None,
-            question: None,
-            speaker: None,
-            kind: NoteKind::Issue,
-            owner: None,
-            text: text.into(),
-            deleted: false,
-            edited: None,
-            extra: Default::default(),
-        });
-        Rescue::new(&doc, vec![format!("n{min}")], None, "B.json".into(), at)
+        let id = format!("n{min}");
+        let doc = group_notes("jichitai-09", group, vec![note(&id, min, text)]);
+        Rescue::new(&doc, vec![id], None, "B.json".into(), at_minute(min))
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Every time-up signalled (F2) and report-back turns as first-class
 //! clocks (F3), under an injected `now`.
 
-use super::tests::{at, min, on_exchange, plan};
+use super::tests::{alerts_given, at, min, on_exchange, plan};
 use super::*;
 
 fn reserialized(run: &RunState) -> RunState {
@@ -48,14 +48,7 @@ fn an_extension_past_an_alert_re_arms_it() {
     adjust(&plan, &mut run, at(min(50)), 30);
     assert_eq!(take_due_alert(&plan, &mut run, at(min(50) + 29)), None);
     assert_eq!(take_due_alert(&plan, &mut run, at(min(50) + 30)), Some(0));
-    let given: Vec<u32> = run
-        .current
-        .as_ref()
-        .unwrap()
-        .alerts
-        .iter()
-        .map(|a| a.minutes)
-        .collect();
+    let given = alerts_given(&run);
     assert_eq!(given, [5, 5, 1, 0, 0]);
 }
 

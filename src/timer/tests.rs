@@ -2,17 +2,13 @@
 //! sleep jumps, irregular ticks and a restart from `run.json`.
 
 use super::*;
-use crate::model::read_plan;
 
-pub(super) fn plan() -> Plan {
-    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
-    read_plan(&bytes, "jichitai-09").plan.unwrap()
-}
+pub(super) use crate::model::test_sitting::{at, plan};
 
-/// 14:00:00 Japan time on the day of the sitting, plus `secs`.
-pub(super) fn at(secs: i64) -> Stamp {
-    chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
-        + Duration::seconds(secs)
+/// The minutes-left of every alert given in the current block so far.
+pub(super) fn alerts_given(run: &RunState) -> Vec<u32> {
+    let current = run.current.as_ref().unwrap();
+    current.alerts.iter().map(|a| a.minutes).collect()
 }
 
 pub(super) fn min(m: i64) -> i64 {
@@ -190,14 +186,7 @@ fn a_ten_minute_sleep_rings_only_the_most_urgent_alert() {
     assert_eq!(Clock::at(&plan, &run, woke).remaining, 30);
     assert_eq!(take_due_alert(&plan, &mut run, woke), Some(1));
     assert_eq!(take_due_alert(&plan, &mut run, woke), None);
-    let fired: Vec<u32> = run
-        .current
-        .as_ref()
-        .unwrap()
-        .alerts
-        .iter()
-        .map(|a| a.minutes)
-        .collect();
+    let fired = alerts_given(&run);
     assert_eq!(fired, vec![5, 1]);
     assert_eq!(take_due_alert(&plan, &mut run, at(min(45))), Some(0));
 }

@@ -147,10 +147,10 @@ fn drive_keys(
 }
 
 fn row0(s: &TestSurface) -> String {
-    let buf = s.terminal.backend().buffer();
-    (0..buf.area.width)
-        .map(|x| buf[(x, 0)].symbol().to_string())
-        .collect::<String>()
+    let text = crate::tui::buffer_text::text_of(s.terminal.backend().buffer());
+    text.lines()
+        .next()
+        .unwrap_or_default()
         .trim_end()
         .to_string()
 }

@@ -176,7 +176,6 @@ mod tests {
             ascii: true,
         };
         (&bar).render(buf.area, &mut buf);
-        let line: String = (0..10).map(|x| buf[(x, 0)].symbol().to_string()).collect();
-        assert_eq!(line, "###-------");
+        assert_eq!(crate::tui::buffer_text::text_of(&buf), "###-------\n");
     }
 }

@@ -33,6 +33,23 @@ pub fn bunkakai(tmp: &Path, lang: &str, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// `bunkakai new jichitai-10 --from jichitai-09 --date 2026-02-17`: next
+/// month's sitting made from last month's plan; it must succeed.
+pub fn next_sitting(tmp: &Path, lang: &str) {
+    let args = ["--from", "jichitai-09", "--date", "2026-02-17"];
+    let out = bunkakai(tmp, lang, &[&["new", "jichitai-10"], &args[..]].concat());
+    expect_code(&out, 0);
+}
+
+/// `bunkakai roster import jichitai-10 ARGS…`.
+pub fn import(tmp: &Path, lang: &str, args: &[&str]) -> Output {
+    bunkakai(
+        tmp,
+        lang,
+        &[&["roster", "import", "jichitai-10"], args].concat(),
+    )
+}
+
 /// stdout and stderr as text.
 pub fn text(out: &Output) -> (String, String) {
     (

@@ -1,6 +1,5 @@
 //! The display drawn into a test terminal at the sizes a room uses.
 
-use chrono::Duration;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -8,17 +7,12 @@ use ratatui::buffer::Buffer;
 use super::*;
 use crate::display::{Action, RunRead, update};
 use crate::i18n::Lang;
-use crate::model::read_plan;
 use crate::tui::buffer_text::text_of;
 
-pub(super) fn at(secs: i64) -> Stamp {
-    chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
-        + Duration::seconds(secs)
-}
+pub(super) use crate::model::test_sitting::at;
 
 pub(super) fn state(lang: Lang) -> State {
-    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
-    let plan = read_plan(&bytes, "jichitai-09").plan.unwrap();
+    let plan = crate::model::test_sitting::plan();
     State::new(plan, lang)
 }
 

@@ -2,33 +2,11 @@
 //! actions with an injected `now`: the card put on the shared display and
 //! the note-takers' flags acknowledged.
 
-use chrono::Duration;
-
 use super::*;
 use crate::facilitator::GroupDigest;
 use crate::i18n::Lang;
-use crate::model::read_plan;
-use crate::model::run::RunState;
 
-fn state() -> State {
-    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
-    let plan = read_plan(&bytes, "jichitai-09").plan.unwrap();
-    let run = RunState::new(&plan);
-    State::new(plan, run, Lang::Ja)
-}
-
-fn at(secs: i64) -> Stamp {
-    chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
-        + Duration::seconds(secs)
-}
-
-fn cmd(s: &mut State, c: Command, t: i64) -> Vec<Effect> {
-    update(s, Action::Command(c), at(t))
-}
-
-fn saves(fx: &[Effect]) -> usize {
-    fx.iter().filter(|e| matches!(e, Effect::Save(_))).count()
-}
+use super::tests_trust::{at, cmd, saves, state};
 
 #[test]
 fn d_puts_the_selected_groups_cards_on_the_display_in_turn_then_takes_them_down() {

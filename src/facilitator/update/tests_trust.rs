@@ -1,35 +1,33 @@
 //! Keys that cannot lose the clock (F1) and signals that always reach the
 //! facilitator (F2, F3, F10, F19), driven by actions with an injected `now`.
-//! The full rehearsal of jichitai-09 is in `tests_rehearsal`.
-
-use chrono::Duration;
+//! The full rehearsal of jichitai-09 is in `tests_rehearsal`. The facilitator's
+//! state on the fixture plan and the helpers every `update` test uses are here.
 
 use super::*;
 use crate::facilitator::GroupDigest;
 use crate::i18n::Lang;
 use crate::model::notes::FlagKind;
-use crate::model::read_plan;
 use crate::model::run::RunState;
 use crate::timer::{Clock, Status};
 
 pub(super) fn state() -> State {
-    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
-    let plan = read_plan(&bytes, "jichitai-09").plan.unwrap();
+    let plan = crate::model::test_sitting::plan();
     let run = RunState::new(&plan);
     State::new(plan, run, Lang::Ja)
 }
 
-pub(super) fn at(secs: i64) -> Stamp {
-    chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
-        + Duration::seconds(secs)
-}
+pub(super) use crate::model::test_sitting::at;
 
 pub(super) fn cmd(s: &mut State, c: Command, t: i64) -> Vec<Effect> {
     update(s, Action::Command(c), at(t))
 }
 
-fn bells(fx: &[Effect]) -> usize {
+pub(super) fn bells(fx: &[Effect]) -> usize {
     fx.iter().filter(|e| matches!(e, Effect::Bell)).count()
+}
+
+pub(super) fn saves(fx: &[Effect]) -> usize {
+    fx.iter().filter(|e| matches!(e, Effect::Save(_))).count()
 }
 
 pub(super) fn notified(fx: &[Effect]) -> Option<String> {

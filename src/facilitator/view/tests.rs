@@ -11,18 +11,13 @@ use crate::facilitator::action::{Action, Command};
 use crate::facilitator::{GroupDigest, State, update};
 use crate::i18n::Lang;
 use crate::model::Stamp;
-use crate::model::read_plan;
 use crate::model::run::RunState;
 use crate::tui::buffer_text::text_of;
 
-pub(super) fn at(secs: i64) -> Stamp {
-    chrono::DateTime::parse_from_rfc3339("2026-01-20T14:00:00+09:00").unwrap()
-        + Duration::seconds(secs)
-}
+pub(super) use crate::model::test_sitting::at;
 
 pub(super) fn base(lang: Lang) -> State {
-    let bytes = std::fs::read("sessions/jichitai-09/session.json").unwrap();
-    let plan = read_plan(&bytes, "jichitai-09").plan.unwrap();
+    let plan = crate::model::test_sitting::plan();
     let run = RunState::new(&plan);
     State::new(plan, run, lang)
 }

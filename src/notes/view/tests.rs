@@ -20,10 +20,7 @@ pub(super) fn t0() -> DateTime<Utc> {
     "2026-01-20T05:10:00Z".parse().unwrap()
 }
 
-fn plan() -> crate::model::Plan {
-    let bytes = include_bytes!("../../../sessions/jichitai-09/session.json");
-    crate::model::read_plan(bytes, "jichitai-09").plan.unwrap()
-}
+use crate::model::test_sitting::plan;
 
 pub(super) fn fresh(lang: Lang) -> State {
     let plan = plan();
@@ -174,27 +171,10 @@ fn fresh_console_without_run_says_timer_not_started() {
 /// The cell where the caret is drawn: the cell right after the last typed
 /// character, found from the buffer itself (not from the code under test).
 fn cell_after_text(buf: &Buffer, text: &str) -> Position {
-    let area = buf.area;
-    for y in 0..area.height {
-        let mut row = String::new();
-        let mut xs = Vec::new();
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            xs.push((row.len(), x));
-            row.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
+    for (y, row) in lines(buf).lines().enumerate() {
         if let Some(i) = row.find(text) {
-            let end = i + text.len();
-            let last_char_start = row[..end].char_indices().last().unwrap().0;
-            let (_, x) = xs.iter().find(|(b, _)| *b == last_char_start).unwrap();
-            let w = unicode_width::UnicodeWidthStr::width(&row[last_char_start..end]) as u16;
-            return Position::new(x + w, y);
+            let x = unicode_width::UnicodeWidthStr::width(&row[..i + text.len()]);
+            return Position::new(x as u16, y as u16);
         }
     }
     panic!("{text} not on screen");

@@ -134,21 +134,9 @@ fn half_width_voiced_kana_leave_no_gaps_and_nothing_is_missing_at_60_columns() {
     for (w, h) in [(100, 30), (60, 16)] {
         let mut s = fresh(Lang::Ja);
         let at = s.stamp(t0());
-        s.doc.notes.push(Note {
-            id: "n1".into(),
-            created: at,
-            updated: at,
-            block: None,
-            theme: None,
-            question: None,
-            speaker: None,
-            kind: NoteKind::Practice,
-            owner: None,
-            text: text.into(),
-            deleted: false,
-            edited: None,
-            extra: Default::default(),
-        });
+        s.doc
+            .notes
+            .push(Note::new("n1", at, NoteKind::Practice, text));
         let (buf, _) = render(&s, w, h, t0());
         let shown = lines(&buf);
         for part in ["ワークショップ", "バス旅行", "データ", "活用も"] {

@@ -6,6 +6,7 @@
 
 use std::fmt::Write;
 
+use super::md_table;
 use super::{note_time, question_mark, relative};
 use crate::i18n::Lang;
 use crate::i18n::review::{
@@ -120,24 +121,18 @@ fn carried(out: &mut String, part: &super::Part, lang: Lang) {
         crate::i18n::record::RecordText::Carried.text(lang),
         md(from.title())
     );
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
-        T::Group.text(lang),
-        T::Text.text(lang),
-        T::Owner.text(lang),
-        T::At.text(lang),
-        T::Status.text(lang)
-    );
+    let titles = [T::Group, T::Text, T::Owner, T::At, T::Status].map(|t| t.text(lang));
+    md_table::header(out, "lllll", &titles);
     for i in &part.carried {
-        let _ = writeln!(
+        md_table::row(
             out,
-            "| {} | {} | {} | {} | {} |",
-            md(&i.sitting.group_label(i.group, lang)),
-            md(&i.note.text),
-            md(i.note.owner.as_deref().unwrap_or("—")),
-            note_time(i.sitting, i.note),
-            action_state_label(i.state(), lang)
+            &[
+                &md(&i.sitting.group_label(i.group, lang)),
+                &md(&i.note.text),
+                &md(i.note.owner.as_deref().unwrap_or("—")),
+                &note_time(i.sitting, i.note),
+                &action_state_label(i.state(), lang),
+            ],
         );
     }
     out.push('\n');
@@ -188,15 +183,8 @@ fn group_section(
     }
     if !t.actions.is_empty() {
         let _ = writeln!(out, "**{}**\n", T::Actions.text(lang));
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
-            T::Text.text(lang),
-            T::Owner.text(lang),
-            T::Speaker.text(lang),
-            T::At.text(lang),
-            T::Status.text(lang)
-        );
+        let titles = [T::Text, T::Owner, T::Speaker, T::At, T::Status].map(|t| t.text(lang));
+        md_table::header(out, "lllll", &titles);
         let file = s.notes_of(g.group);
         for n in &t.actions {
             let state = file.map_or(crate::model::actions::ActionState::Open, |f| {
@@ -212,13 +200,15 @@ fn group_section(
                     Lang::En => format!(" ({by}{when})"),
                 });
             }
-            let _ = writeln!(
+            md_table::row(
                 out,
-                "| {} | {} | {} | {} | {status} |",
-                md(&n.text),
-                md(n.owner.as_deref().unwrap_or("—")),
-                md(n.speaker.as_deref().unwrap_or("—")),
-                note_time(s, n)
+                &[
+                    &md(&n.text),
+                    &md(n.owner.as_deref().unwrap_or("—")),
+                    &md(n.speaker.as_deref().unwrap_or("—")),
+                    &note_time(s, n),
+                    &status,
+                ],
             );
         }
         out.push('\n');

@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 use crate::i18n::record::{RecordText as R, moved_in, moved_out};
 use crate::i18n::review::ReviewText as T;
 use crate::review::archive::Sitting;
+use crate::review::export::md_table::{header, row};
 use crate::review::record::{BlockRecord, Local, Record, record};
 use crate::review::timing::{clock, diff};
 use crate::tui::text::sanitize::md_inline as md;
@@ -42,9 +43,7 @@ fn over(o: Option<i64>) -> String {
 }
 
 fn timing(out: &mut String, r: &Record, lang: Lang) {
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|---|---|",
+    let titles = [
         T::Block.text(lang),
         T::Planned.text(lang),
         T::Actual.text(lang),
@@ -53,7 +52,8 @@ fn timing(out: &mut String, r: &Record, lang: Lang) {
         R::End.text(lang),
         R::Adjusted.text(lang),
         R::Paused.text(lang),
-    );
+    ];
+    header(out, "lrrrrrll", &titles);
     for b in &r.blocks {
         let actual = match (b.skipped, b.actual_seconds, b.running) {
             (true, _, _) => T::Skipped.text(lang).to_string(),
@@ -66,16 +66,19 @@ fn timing(out: &mut String, r: &Record, lang: Lang) {
             let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
             let _ = write!(title, "{open}{}{close}", R::Restarted.text(lang));
         }
-        let _ = writeln!(
+        let planned = format!("{}{}", b.planned_minutes, T::Min.text(lang));
+        row(
             out,
-            "| {title} | {}{} | {actual} | {} | {} | {} | {} | {} |",
-            b.planned_minutes,
-            T::Min.text(lang),
-            over(b.over_seconds()),
-            hm(b.started),
-            hm(b.ended),
-            adjustments(b),
-            pauses(b),
+            &[
+                &title,
+                &planned,
+                &actual,
+                &over(b.over_seconds()),
+                &hm(b.started),
+                &hm(b.ended),
+                &adjustments(b),
+                &pauses(b),
+            ],
         );
     }
     let t = &r.totals;
@@ -87,17 +90,20 @@ fn timing(out: &mut String, r: &Record, lang: Lang) {
         0 => "—".into(),
         p => clock(p),
     };
-    let _ = writeln!(
+    row(
         out,
-        "| **{}** | {}{} | {} | {} | {} | {} | {adjusted} | {paused} |\n",
-        R::Total.text(lang),
-        t.planned_minutes,
-        T::Min.text(lang),
-        clock(t.actual_seconds),
-        over(Some(t.over_seconds())),
-        hm(t.started),
-        hm(t.ended),
+        &[
+            &format!("**{}**", R::Total.text(lang)),
+            &format!("{}{}", t.planned_minutes, T::Min.text(lang)),
+            &clock(t.actual_seconds),
+            &over(Some(t.over_seconds())),
+            &hm(t.started),
+            &hm(t.ended),
+            &adjusted,
+            &paused,
+        ],
     );
+    out.push('\n');
 }
 
 /// `+5:00（14:20）、-1:00（14:40）`, or —.
@@ -139,29 +145,30 @@ fn turns(out: &mut String, s: &Sitting, b: &BlockRecord, lang: Lang) {
         R::Turns.text(lang),
         md(&b.title)
     );
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|",
+    let titles = [
         T::Group.text(lang),
         R::Start.text(lang),
         T::Planned.text(lang),
         R::Adjusted.text(lang),
         T::Actual.text(lang),
         T::Diff.text(lang),
-    );
+    ];
+    header(out, "lrrrrr", &titles);
     for t in &b.turns {
         let adjusted = match t.adjusted_seconds {
             0 => "—".into(),
             a => diff(a),
         };
-        let _ = writeln!(
+        row(
             out,
-            "| {} | {} | {} | {adjusted} | {} | {} |",
-            md(&s.group_label(&t.group, lang)),
-            hm(Some(t.at)),
-            clock(t.planned_seconds),
-            t.actual_seconds.map_or_else(|| "—".into(), clock),
-            over(t.over_seconds()),
+            &[
+                &md(&s.group_label(&t.group, lang)),
+                &hm(Some(t.at)),
+                &clock(t.planned_seconds),
+                &adjusted,
+                &t.actual_seconds.map_or_else(|| "—".into(), clock),
+                &over(t.over_seconds()),
+            ],
         );
     }
     out.push('\n');
@@ -190,30 +197,32 @@ fn speaking(out: &mut String, s: &Sitting, r: &Record, lang: Lang) {
         return;
     }
     let _ = writeln!(out, "## {}\n", R::Speaking.text(lang));
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} |\n|---|---|---:|---:|---|",
+    let titles = [
         T::Group.text(lang),
         R::Name.text(lang),
         R::Speaking.text(lang),
         R::TurnCount.text(lang),
         R::Remarks.text(lang),
-    );
+    ];
+    header(out, "llrrl", &titles);
     for g in &r.speaking {
         let label = md(&s.group_label(&g.group, lang));
         if !g.recorded {
             let why = g.why_none(lang);
-            let _ = writeln!(out, "| {label} | — | — | — | {why} |");
+            row(out, &[&label, &"—", &"—", &"—", &why]);
             continue;
         }
         for m in &g.members {
-            let _ = writeln!(
+            let remarks = remarks(s, m, lang).join(lang.pick("、", "; "));
+            row(
                 out,
-                "| {label} | {} | {} | {} | {} |",
-                md(&m.name),
-                clock(m.seconds),
-                m.turns,
-                md(&remarks(s, m, lang).join(lang.pick("、", "; "))),
+                &[
+                    &label,
+                    &md(&m.name),
+                    &clock(m.seconds),
+                    &m.turns,
+                    &md(&remarks),
+                ],
             );
         }
         let _ = writeln!(

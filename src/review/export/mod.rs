@@ -5,6 +5,7 @@ pub(crate) mod csv;
 pub(crate) mod json;
 pub(crate) mod md;
 pub(crate) mod md_record;
+pub(crate) mod md_table;
 pub(crate) mod xlsx;
 
 use crate::i18n::Lang;
