@@ -8,8 +8,8 @@
 //! hands the console to the shared runtime ([`crate::tui::runtime`]), which
 //! reads the terminal, the clock and the files and carries the effects out.
 
-pub mod action;
-pub mod groups;
+pub(crate) mod action;
+pub(crate) mod groups;
 pub(crate) mod keys;
 pub(crate) mod previous;
 pub(crate) mod repair;
@@ -105,7 +105,7 @@ pub struct State {
     /// The language of labels.
     pub(crate) lang: Lang,
     /// Plain ASCII borders and marks.
-    pub ascii: bool,
+    pub(crate) ascii: bool,
     /// Following another console: nothing is changed or written.
     pub(crate) read_only: bool,
     /// What is on top of the dashboard.
@@ -139,7 +139,7 @@ pub struct State {
     /// facilitator when the next one begins.
     pub(crate) segment_seen: Option<(String, usize)>,
     /// The previous sitting, once read, for 「前回のアクション」 on the card.
-    pub previous: Option<crate::previous_actions::Previous>,
+    pub(crate) previous: Option<crate::previous_actions::Previous>,
     /// The facilitator asked to leave.
     pub(crate) quit: bool,
 }

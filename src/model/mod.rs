@@ -32,7 +32,7 @@ pub(crate) mod notes_draft;
 pub(crate) mod notes_merge;
 pub(crate) mod notes_read;
 pub(crate) mod notes_rescue;
-pub mod plan;
+pub(crate) mod plan;
 pub(crate) mod plan_read;
 pub(crate) mod plan_rules;
 pub(crate) mod problem;

@@ -254,7 +254,7 @@ pub struct Summary {
     /// The summary text.
     pub text: String,
     /// When it was last changed.
-    pub(crate) updated: Stamp,
+    pub updated: Stamp,
     /// Not in the file: the file's summary this console's text was edited
     /// from, while its change is not yet saved. With it, a merge keeps the
     /// lines both consoles added (see `notes_merge`).

@@ -3,7 +3,7 @@
 //! an [`Action`] at a given `now` and returns the [`Effect`]s (saves) that the
 //! event loop carries out; their results come back as actions.
 
-pub mod action;
+pub(crate) mod action;
 pub(crate) mod card;
 mod clock;
 mod commands;
@@ -71,7 +71,7 @@ use saving::Saving;
 
 /// Which part of the screen has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// Typing a note (the usual mode).
     Write,
     /// Typing the group summary (まとめ).
@@ -141,7 +141,7 @@ pub struct State {
     /// under their edit (told once per edit).
     pub(crate) summary_moved_on: bool,
     /// Who has the keyboard.
-    pub mode: Mode,
+    pub(crate) mode: Mode,
     /// The mode to return to from a picker or help.
     pub(crate) back_to: Mode,
     /// The open speaker/owner picker.
@@ -161,7 +161,7 @@ pub struct State {
     /// Speaking turns taken back, newest last, for undo.
     pub(crate) removed_turns: Vec<turns::Removed>,
     /// The facilitator's run (timer, roster moves), when run.json exists.
-    pub run: Option<RunState>,
+    pub(crate) run: Option<RunState>,
     /// When the draft last changed and is not yet saved.
     pub(crate) draft_dirty_since: Option<DateTime<Utc>>,
     /// When the last keystroke changed the draft.

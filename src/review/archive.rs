@@ -19,7 +19,7 @@ use crate::store::archive::{SittingFiles, read_plan_and_run, read_sitting};
 #[derive(Debug, Clone, Default)]
 pub struct Archive {
     /// The sessions folder it was read from.
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// The sittings, newest first.
     pub sittings: Vec<Sitting>,
 }

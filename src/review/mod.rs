@@ -19,7 +19,7 @@ pub(crate) mod hit;
 pub(crate) mod record;
 pub mod report;
 pub mod screen;
-pub mod search;
+pub(crate) mod search;
 pub mod search_cmd;
 pub(crate) mod themes;
 pub(crate) mod timing;

@@ -33,9 +33,9 @@
 
 pub mod archive;
 pub mod atomic;
-pub mod document;
-pub mod error;
-pub mod format;
+pub(crate) mod document;
+pub(crate) mod error;
+pub(crate) mod format;
 pub mod lock;
 pub mod notes_file;
 pub mod notes_follow;

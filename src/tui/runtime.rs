@@ -27,7 +27,7 @@ pub(crate) struct Options {
     /// The sitting's folder to watch for other consoles' changes.
     pub(crate) watch: Option<PathBuf>,
     /// Scan the folder at this interval instead of relying on change events.
-    pub poll: Option<Duration>,
+    pub(crate) poll: Option<Duration>,
 }
 
 /// Where frames go: the real terminal, or a test's.

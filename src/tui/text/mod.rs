@@ -7,7 +7,7 @@
 //! [`styled`], and one truncation policy: a cut line ends with [`CUT`].
 
 pub(crate) mod breaks;
-pub mod sanitize;
+pub(crate) mod sanitize;
 pub(crate) mod styled;
 
 pub use sanitize::inert;
