@@ -135,6 +135,15 @@ fn read_notes(
                     source: e,
                 })
                 .and_then(|b| store::notes_file::parse_for_reading(&path, &b, Some(g)));
+            // A journal without its notes file holds the group's notes, as
+            // the note-taker reads them.
+            let read = match read {
+                Err(e) if e.is_not_found() => {
+                    store::notes_file::journal_alone_for_reading(&path, "", g)
+                        .and_then(|r| r.ok_or(e))
+                }
+                read => read,
+            };
             let r = match read {
                 Ok((n, _)) => Ok(GroupDigest::of(&n)),
                 Err(e) if e.is_not_found() => Ok(GroupDigest::default()),
@@ -332,5 +341,38 @@ fn perform(
                 Action::RunReloaded(r)
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_whose_notes_file_is_missing_is_counted_from_its_journal() {
+        let tmp = tempfile::tempdir().unwrap();
+        let notes = store::notes_file::notes_path(tmp.path(), "B");
+        store::notes_file::prepare_dir(&notes).unwrap();
+        let mut change = crate::model::notes::GroupNotes::new("s", "B");
+        let at = "2026-01-20T14:10:00+09:00".parse().unwrap();
+        change.notes.push(crate::model::notes::Note {
+            id: "n1".into(),
+            created: at,
+            updated: at,
+            block: None,
+            theme: None,
+            question: None,
+            speaker: None,
+            kind: crate::model::notes::NoteKind::Issue,
+            owner: None,
+            text: "ジャーナルだけ".into(),
+            deleted: false,
+            edited: None,
+            extra: Default::default(),
+        });
+        store::notes_file::append(&notes, &change).unwrap();
+        std::fs::remove_file(&notes).unwrap();
+        let read = read_notes(tmp.path(), &["B".into()], Lang::Ja);
+        assert_eq!(read[0].1.as_ref().map(|d| d.notes), Ok(1));
     }
 }

@@ -13,7 +13,7 @@ mod plan;
 pub(crate) mod prepare;
 pub(crate) mod previous_actions;
 pub(crate) mod record;
-pub(crate) mod review;
+pub mod review;
 pub mod run;
 pub(crate) mod run_live;
 pub mod store;

@@ -2,12 +2,14 @@
 
 use super::Lang;
 use crate::labels;
+use crate::model::ProblemKind;
+use crate::model::file_check::FieldProblem;
 use crate::model::file_problem::{FileFault, FileProblem};
 use crate::model::notes::{NoteKind, Presence};
 
 labels! {
     /// Labels of the review screens, the search output and the exports.
-    pub(crate) enum ReviewText {
+    pub enum ReviewText {
         /// Title of the sittings list.
         Sittings => "会の一覧", "Sittings";
         /// Column: date.
@@ -131,7 +133,7 @@ labels! {
 }
 
 /// The label of a kind of note.
-pub(crate) fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
+pub fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
     match kind {
         NoteKind::Issue => lang.pick("課題", "issue"),
         NoteKind::Practice => lang.pick("工夫・事例", "practice"),
@@ -143,10 +145,7 @@ pub(crate) fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
 }
 
 /// The label of an action item's status.
-pub(crate) fn action_state_label(
-    state: crate::model::actions::ActionState,
-    lang: Lang,
-) -> &'static str {
+pub fn action_state_label(state: crate::model::actions::ActionState, lang: Lang) -> &'static str {
     use crate::model::actions::ActionState;
     match state {
         ActionState::Open => lang.pick("未完了", "open"),
@@ -156,7 +155,7 @@ pub(crate) fn action_state_label(
 }
 
 /// The label of an attendance mark.
-pub(crate) fn presence_label(p: Presence, lang: Lang) -> &'static str {
+pub fn presence_label(p: Presence, lang: Lang) -> &'static str {
     match p {
         Presence::Present => ReviewText::Present.text(lang),
         Presence::Absent => ReviewText::Absent.text(lang),
@@ -164,8 +163,23 @@ pub(crate) fn presence_label(p: Presence, lang: Lang) -> &'static str {
     }
 }
 
+/// What is wrong at a place of a data file: the rule it breaks in `lang`
+/// (the words the consoles use), else the reader's own words.
+fn detail_text(detail: &str, field: &Option<Box<FieldProblem>>, lang: Lang) -> String {
+    field
+        .as_deref()
+        .map_or_else(|| detail.to_string(), |f| super::store::field_text(f, lang))
+}
+
+/// Why a text is not JSON: as `check` says it of a plan, else the
+/// parser's words.
+fn why_text(detail: &str, why: &Option<ProblemKind>, lang: Lang) -> String {
+    why.as_ref()
+        .map_or_else(|| detail.to_string(), |k| super::problem_text(k, lang))
+}
+
 /// One line for a file that could not be used: `FILE[:LINE:COL]: message`.
-pub(crate) fn file_problem(p: &FileProblem, lang: Lang) -> String {
+pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
     let file = p.path.display();
     match (&p.fault, lang) {
         (FileFault::Unreadable(e), Lang::Ja) => format!("{file}: 読み込めません（{e}）"),
@@ -179,31 +193,75 @@ pub(crate) fn file_problem(p: &FileProblem, lang: Lang) -> String {
             }
         }
         // "Cut short" is the likely cause only when the text ends too soon.
-        (FileFault::NotJson { line, col, detail }, Lang::Ja) if detail.contains("EOF") => {
-            format!(
-                "{file}:{line}:{col}: JSON として読めません（{detail}）。ファイルが途中で切れていないか確かめてください"
-            )
+        (
+            FileFault::NotJson {
+                line,
+                col,
+                detail,
+                why,
+            },
+            Lang::Ja,
+        ) => {
+            let what = why_text(detail, why, lang);
+            if detail.contains("EOF") {
+                format!(
+                    "{file}:{line}:{col}: JSON として読めません（{what}）。ファイルが途中で切れていないか確かめてください"
+                )
+            } else {
+                format!("{file}:{line}:{col}: JSON として読めません（{what}）")
+            }
         }
-        (FileFault::NotJson { line, col, detail }, Lang::Ja) => {
-            format!("{file}:{line}:{col}: JSON として読めません（{detail}）")
+        (
+            FileFault::NotJson {
+                line,
+                col,
+                detail,
+                why,
+            },
+            Lang::En,
+        ) => {
+            let what = why_text(detail, why, lang);
+            if detail.contains("EOF") {
+                format!(
+                    "{file}:{line}:{col}: not valid JSON ({what}); check whether the file was cut short"
+                )
+            } else {
+                format!("{file}:{line}:{col}: not valid JSON ({what})")
+            }
         }
-        (FileFault::NotJson { line, col, detail }, Lang::En) if detail.contains("EOF") => {
-            format!(
-                "{file}:{line}:{col}: not valid JSON ({detail}); check whether the file was cut short"
-            )
-        }
-        (FileFault::NotJson { line, col, detail }, Lang::En) => {
-            format!("{file}:{line}:{col}: not valid JSON ({detail})")
-        }
-        (FileFault::NoteLeftOut { line, col, detail }, _) => {
-            format!("{file}:{line}:{col}: {detail}")
-        }
-        (FileFault::Shape { line, col, detail }, Lang::Ja) => {
-            format!("{file}:{line}:{col}: 形式に合いません（{detail}）")
-        }
-        (FileFault::Shape { line, col, detail }, Lang::En) => {
-            format!("{file}:{line}:{col}: does not fit the format ({detail})")
-        }
+        (
+            FileFault::NoteLeftOut {
+                line,
+                col,
+                detail,
+                field,
+            },
+            _,
+        ) => format!("{file}:{line}:{col}: {}", detail_text(detail, field, lang)),
+        (
+            FileFault::Shape {
+                line,
+                col,
+                detail,
+                field,
+            },
+            Lang::Ja,
+        ) => format!(
+            "{file}:{line}:{col}: 形式に合いません（{}）",
+            detail_text(detail, field, lang)
+        ),
+        (
+            FileFault::Shape {
+                line,
+                col,
+                detail,
+                field,
+            },
+            Lang::En,
+        ) => format!(
+            "{file}:{line}:{col}: does not fit the format ({})",
+            detail_text(detail, field, lang)
+        ),
         (FileFault::WrongKind { expected, found }, Lang::Ja) => match found {
             Some(f) => format!("{file}: \"{f}\" のファイルです（ここには {expected} が必要です）"),
             None => format!("{file}: format がありません（{expected} のファイルではありません）"),

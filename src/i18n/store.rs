@@ -2,7 +2,7 @@
 //! language: which file, what went wrong, what to do.
 
 use super::Lang;
-use crate::model::file_check::{FieldProblem, FieldRule};
+use crate::model::file_check::{FieldProblem, FieldRule, JournalFault};
 use crate::store::{IoOp, StoreError};
 
 /// One sentence on a store error for the terminal (with the file's path).
@@ -147,6 +147,19 @@ pub(crate) fn rule_text(rule: &FieldRule, lang: Lang) -> String {
         ),
         FieldRule::NoteDoesNotFit(why) => {
             format!("このメモは形式に合わないため除きました（{why}）")
+        }
+        FieldRule::JournalLine(JournalFault::CutShort) => {
+            "書き込みの途中で切れた変更です（書いている間に端末が止められました）。この変更は除きました"
+                .into()
+        }
+        FieldRule::JournalLine(JournalFault::Damaged) => {
+            "壊れた変更です（チェックサムが合いません）。この変更は除きました".into()
+        }
+        FieldRule::JournalLine(JournalFault::NotALine) => {
+            "ジャーナルの行の形ではありません。この行は除きました".into()
+        }
+        FieldRule::JournalLine(JournalFault::OtherFormat(why)) => {
+            format!("形式の違う変更のため除きました（{why}）")
         }
     }
 }

@@ -55,6 +55,21 @@ pub(crate) enum FieldRule {
     /// One note does not fit the format (serde's words, made plain); the
     /// note is left out by readers that only show notes.
     NoteDoesNotFit(String),
+    /// A line of a notes file's journal cannot be used; it is left out.
+    JournalLine(JournalFault),
+}
+
+/// Why a line of a notes file's journal is left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JournalFault {
+    /// The last line has no newline: a console was stopped writing it.
+    CutShort,
+    /// Its checksum does not match its change.
+    Damaged,
+    /// It does not have the shape of a journal line.
+    NotALine,
+    /// Its change says another format (English words of the format check).
+    OtherFormat(String),
 }
 
 impl FieldRule {
@@ -82,6 +97,19 @@ impl FieldRule {
             ),
             FieldRule::NoteDoesNotFit(why) => {
                 format!("this note does not fit the format ({why}); it is left out")
+            }
+            FieldRule::JournalLine(JournalFault::CutShort) => {
+                "a change cut short (the console was stopped while writing it); it is left out"
+                    .into()
+            }
+            FieldRule::JournalLine(JournalFault::Damaged) => {
+                "the change was damaged (its checksum does not match); it is left out".into()
+            }
+            FieldRule::JournalLine(JournalFault::NotALine) => {
+                "not a line of a journal; it is left out".into()
+            }
+            FieldRule::JournalLine(JournalFault::OtherFormat(why)) => {
+                format!("{why}; this change is left out")
             }
         }
     }

@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use super::Problem;
+use super::file_check::FieldProblem;
+use super::{Problem, ProblemKind};
 
 /// A file of the archive that could not be used, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +36,9 @@ pub enum FileFault {
         col: usize,
         /// The parser's description.
         detail: String,
+        /// Why, as `check` says it of a plan (in the user's language),
+        /// when the plan's reader finds the same fault.
+        why: Option<ProblemKind>,
     },
     /// The JSON does not have the shape of this kind of file.
     Shape {
@@ -44,6 +48,9 @@ pub enum FileFault {
         col: usize,
         /// The parser's description.
         detail: String,
+        /// The field and the rule it breaks, when it is one of the data
+        /// files' rules (said in the user's language).
+        field: Option<Box<FieldProblem>>,
     },
     /// There is no `format` field, or it names another kind of file.
     WrongKind {
@@ -59,8 +66,8 @@ pub enum FileFault {
         /// The newest version this program reads.
         known: u32,
     },
-    /// One note of a notes file does not fit the format: it is left out,
-    /// the file's other notes are read.
+    /// One note of a notes file (or one line of its journal) does not fit
+    /// the format: it is left out, the other notes are read.
     NoteLeftOut {
         /// Line of the note, from 1.
         line: usize,
@@ -68,6 +75,8 @@ pub enum FileFault {
         col: usize,
         /// Its field path and what is wrong.
         detail: String,
+        /// The field and the rule it breaks, when known.
+        field: Option<Box<FieldProblem>>,
     },
 }
 

@@ -154,7 +154,7 @@ fn check_format(tag: &str) -> Result<(), ProblemKind> {
 
 /// Decodes UTF-8 (a BOM is skipped). Anything else is refused with the
 /// place of the first bad byte, noting when the file reads as Shift_JIS.
-fn decode(bytes: &[u8]) -> Result<&str, (Pos, ProblemKind)> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<&str, (Pos, ProblemKind)> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(body).map_err(|e| {
         let good = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default();

@@ -16,7 +16,7 @@ pub struct Problem {
 
 /// The JSON shape a field should have had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Expected {
+pub enum Expected {
     /// A string.
     String,
     /// A whole number.
@@ -36,7 +36,7 @@ pub(crate) enum Expected {
 /// Everything a plan file can get wrong. Warnings are kinds too; see
 /// [`ProblemKind::is_warning`].
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum ProblemKind {
+pub enum ProblemKind {
     /// The bytes are not UTF-8; `shift_jis` when they read as Shift_JIS.
     NotUtf8 {
         /// The bytes decode cleanly as Shift_JIS (CP932).

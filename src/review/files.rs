@@ -2,11 +2,10 @@
 //! that is broken, of another kind, or written by a newer bunkakai becomes a
 //! [`FileProblem`] and the other files stay usable.
 
-pub use crate::model::file_problem::FileFault;
-pub(crate) use crate::model::file_problem::FileProblem;
+pub use crate::model::file_problem::{FileFault, FileProblem};
 use crate::model::notes::{GroupNotes, NOTES_KIND};
 use crate::model::run::{RUN_KIND, RunState};
-use crate::model::{Problem, read_plan};
+use crate::model::{Problem, ProblemKind, read_plan};
 use crate::store::archive::FileBytes;
 use crate::store::{FormatError, StoreError, notes_file, run_file};
 
@@ -43,23 +42,59 @@ pub fn plan(file: &FileBytes, default_id: &str) -> Result<crate::model::Plan, Fi
 
 /// Reads a group's notes file with the same reader as the consoles: the
 /// group it says must be the one its name says. A note that does not fit
-/// the format costs that note, which comes back as a problem.
+/// the format, or a line of its journal that cannot be used, costs that
+/// note or line, which comes back as a problem (of the journal for its
+/// lines). A group whose notes file is missing but whose journal is there
+/// is read from the journal, as the consoles read it.
 pub fn notes(file: &FileBytes) -> Result<(GroupNotes, Vec<FileProblem>), FileProblem> {
-    let bytes = bytes_of(file)?;
-    not_json(file, bytes)?;
     let group = file
         .path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned());
-    let (doc, left_out) = notes_file::parse_for_reading(&file.path, bytes, group.as_deref())
-        .map_err(|e| from_store(file, e))?;
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let read = match &file.bytes {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let session = file
+                .path
+                .parent()
+                .and_then(|notes| notes.parent())
+                .and_then(|dir| dir.file_name())
+                .map(|d| d.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match notes_file::journal_alone_for_reading(&file.path, &session, &group) {
+                Ok(Some(read)) => Ok(read),
+                Ok(None) => return Err(problem(file, FileFault::Unreadable(e.to_string()))),
+                Err(e) => Err(e),
+            }
+        }
+        _ => {
+            let bytes = bytes_of(file)?;
+            not_json(file, bytes)?;
+            notes_file::parse_for_reading(&file.path, bytes, Some(&group))
+        }
+    };
+    let (doc, left_out) = read.map_err(from_store)?;
     let left_out = left_out
         .into_iter()
-        .map(|e| match from_store(file, e).fault {
-            FileFault::Shape { line, col, detail } => {
-                problem(file, FileFault::NoteLeftOut { line, col, detail })
+        .map(|e| {
+            let p = from_store(e);
+            match p.fault {
+                FileFault::Shape {
+                    line,
+                    col,
+                    detail,
+                    field,
+                } => FileProblem {
+                    fault: FileFault::NoteLeftOut {
+                        line,
+                        col,
+                        detail,
+                        field,
+                    },
+                    ..p
+                },
+                _ => p,
             }
-            fault => problem(file, fault),
         })
         .collect();
     Ok((doc, left_out))
@@ -70,10 +105,11 @@ pub fn notes(file: &FileBytes) -> Result<(GroupNotes, Vec<FileProblem>), FilePro
 pub fn run(file: &FileBytes, plan: Option<&crate::model::Plan>) -> Result<RunState, FileProblem> {
     let bytes = bytes_of(file)?;
     not_json(file, bytes)?;
-    run_file::parse(&file.path, bytes, plan).map_err(|e| from_store(file, e))
+    run_file::parse(&file.path, bytes, plan).map_err(from_store)
 }
 
-/// A text that is not JSON at all, reported as such with serde's place.
+/// A text that is not JSON at all, reported as such with serde's place,
+/// or with the plan reader's place and words when it finds the fault too.
 fn not_json(file: &FileBytes, bytes: &[u8]) -> Result<(), FileProblem> {
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match serde_json::from_slice::<serde::de::IgnoredAny>(text) {
@@ -83,22 +119,57 @@ fn not_json(file: &FileBytes, bytes: &[u8]) -> Result<(), FileProblem> {
             let detail = detail
                 .rsplit_once(" at line ")
                 .map_or(detail.clone(), |(d, _)| d.to_string());
-            Err(problem(file, FileFault::NotJson { line, col, detail }))
+            let fault = match syntax_of(bytes) {
+                Some((pos, why)) => FileFault::NotJson {
+                    line: pos.line,
+                    col: pos.col,
+                    detail,
+                    why: Some(why),
+                },
+                None => FileFault::NotJson {
+                    line,
+                    col,
+                    detail,
+                    why: None,
+                },
+            };
+            Err(problem(file, fault))
         }
     }
 }
 
-fn from_store(file: &FileBytes, e: StoreError) -> FileProblem {
+/// Why the plan's reader (the one `check` uses) finds `bytes` not to be
+/// JSON, so that the same words are said of every file; `None` for what
+/// only it refuses (a key written twice, nesting it finds too deep).
+fn syntax_of(bytes: &[u8]) -> Option<(crate::model::json_tree::Pos, ProblemKind)> {
+    use crate::model::json_tree::{self, SyntaxErrorKind};
+    let text = match crate::model::decode(bytes) {
+        Ok(text) => text,
+        Err(fault) => return Some(fault),
+    };
+    let err = json_tree::parse(text).err()?;
+    match err.kind {
+        SyntaxErrorKind::DuplicateKey(_) | SyntaxErrorKind::TooDeep => None,
+        kind => Some((err.pos, ProblemKind::Syntax(kind))),
+    }
+}
+
+/// The problem of the file the store's error is about (a notes file's
+/// journal for its lines).
+fn from_store(e: StoreError) -> FileProblem {
+    let path = e.path().to_path_buf();
     let fault = match e {
         StoreError::Parse {
             line,
             column,
             message,
+            field,
             ..
         } => FileFault::Shape {
             line,
             col: column,
             detail: message,
+            field,
         },
         StoreError::Format { error, .. } => match error {
             FormatError::Newer {
@@ -122,9 +193,10 @@ fn from_store(file: &FileBytes, e: StoreError) -> FileProblem {
                 found: None,
             },
         },
+        StoreError::Io { source, .. } => FileFault::Unreadable(source.to_string()),
         other => FileFault::Unreadable(other.to_string()),
     };
-    problem(file, fault)
+    FileProblem { path, fault }
 }
 
 fn kind_name(kind: &str) -> &'static str {

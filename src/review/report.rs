@@ -90,12 +90,14 @@ pub fn group_report<'a>(sitting: &'a Sitting, group: &'a str, lang: Lang) -> Gro
     if !orphans.is_empty() {
         out.push(theme_notes(None, &orphans, |_| false));
     }
-    let file_name = format!("{group}.json");
+    // The group's notes file, or its journal when a line of a newer
+    // bunkakai makes the group unusable.
+    let names = [format!("{group}.json"), format!("{group}.journal")];
     let file_problem = sitting.problems.iter().find(|p| {
         p.fault.whole_file()
             && p.path
                 .file_name()
-                .is_some_and(|n| n.to_string_lossy() == file_name)
+                .is_some_and(|n| names.iter().any(|f| n.to_string_lossy() == *f))
             && p.path
                 .parent()
                 .and_then(|d| d.file_name())

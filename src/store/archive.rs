@@ -75,7 +75,9 @@ fn read_file(path: PathBuf) -> FileBytes {
     }
 }
 
-/// The `*.json` files of a notes folder, sorted; hidden files (temporary
+/// The `*.json` files of a notes folder, sorted, and the notes file of
+/// each journal (`<group>.journal`) whose notes file is missing, so that
+/// its group is read as the consoles read it; hidden files (temporary
 /// files of a writer) and lock files are left out.
 fn notes_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -84,12 +86,21 @@ fn notes_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| {
+        .filter_map(|p| {
             let name = p
                 .file_name()
-                .map(|n| n.to_string_lossy())
+                .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            !name.starts_with('.') && name.ends_with(".json")
+            if name.starts_with('.') {
+                None
+            } else if name.ends_with(".json") {
+                Some(p)
+            } else if name.ends_with(".journal") {
+                let json = p.with_extension("json");
+                (!json.exists()).then_some(json)
+            } else {
+                None
+            }
         })
         .collect();
     files.sort();
@@ -119,6 +130,8 @@ mod tests {
         std::fs::write(s.join(NOTES_DIR).join("A.json"), "a").unwrap();
         std::fs::write(s.join(NOTES_DIR).join(".A.json.tmp1"), "x").unwrap();
         std::fs::write(s.join(NOTES_DIR).join("A.json.lock"), "").unwrap();
+        std::fs::write(s.join(NOTES_DIR).join("A.journal"), "").unwrap();
+        std::fs::write(s.join(NOTES_DIR).join("C.journal"), "c").unwrap();
         std::fs::create_dir(tmp.path().join("not-a-sitting")).unwrap();
         let all = read_archive(tmp.path());
         assert_eq!(all.len(), 1);
@@ -128,7 +141,10 @@ mod tests {
             .iter()
             .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names, ["A.json", "B.json"]);
+        assert_eq!(names, ["A.json", "B.json", "C.json"]);
         assert_eq!(all[0].notes[0].bytes.as_ref().unwrap(), b"a");
+        // A journal without its notes file is read as the consoles read it.
+        let missing = all[0].notes[2].bytes.as_ref().unwrap_err();
+        assert_eq!(missing.kind(), io::ErrorKind::NotFound);
     }
 }

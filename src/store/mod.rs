@@ -39,7 +39,7 @@ pub(crate) mod format;
 pub mod lock;
 pub mod notes_file;
 pub mod notes_follow;
-pub(crate) mod notes_journal;
+pub mod notes_journal;
 pub(crate) mod previous_sitting;
 pub mod rescue;
 pub mod run_file;

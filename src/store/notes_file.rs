@@ -149,6 +149,24 @@ pub fn parse_for_reading(
     Ok((doc, problems))
 }
 
+/// [`parse_for_reading`] of a group whose notes file is missing but whose
+/// journal is there (the file was deleted or moved away): the journal's
+/// changes on an empty record of the group, as [`load`] gives the consoles.
+/// `None` when there is no journal either.
+pub fn journal_alone_for_reading(
+    path: &Path,
+    session: &str,
+    group: &str,
+) -> Result<Option<(GroupNotes, Vec<StoreError>)>, StoreError> {
+    let Some(bytes) = notes_journal::read_from(path, 0)? else {
+        return Ok(None);
+    };
+    let replay = notes_journal::parse(&journal_path(path), &bytes, 1, Some(group))?;
+    let mut doc = GroupNotes::new(session, group);
+    replay_changes(&mut doc, &replay.changes);
+    Ok(Some((doc, replay.problems)))
+}
+
 /// [`parse_for_reading`] of the notes file alone.
 fn parse_file_for_reading(
     path: &Path,

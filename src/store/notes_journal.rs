@@ -24,8 +24,10 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use super::FormatError;
 use super::error::{IoOp, StoreError};
 use super::{field_error, parse_json};
+use crate::model::file_check::{FieldProblem, FieldRule, JournalFault};
 use crate::model::notes::{GroupNotes, NOTES_KIND, NOTES_VERSION};
 use crate::model::notes_read::check_notes;
 
@@ -73,12 +75,12 @@ fn encode_error(path: &Path, e: &serde_json::Error) -> StoreError {
 
 /// What reading a journal gave.
 #[derive(Debug, Default)]
-pub(crate) struct Replay {
+pub struct Replay {
     /// The changes, in the order they were written.
-    pub(crate) changes: Vec<GroupNotes>,
+    pub changes: Vec<GroupNotes>,
     /// The lines left out (cut short, damaged, not a change of this group),
     /// each with its line number.
-    pub(crate) problems: Vec<StoreError>,
+    pub problems: Vec<StoreError>,
     /// The damaged whole lines, as they were (kept aside on a fold).
     pub(crate) damaged: Vec<Vec<u8>>,
     /// How many bytes the whole lines take (where the next read starts).
@@ -89,7 +91,7 @@ pub(crate) struct Replay {
 /// line `first_line`) for the group `group`. A change written by a newer
 /// bunkakai is an error, like a newer notes file: nothing may be written
 /// back over it.
-pub(crate) fn parse(
+pub fn parse(
     path: &Path,
     bytes: &[u8],
     first_line: usize,
@@ -100,11 +102,9 @@ pub(crate) fn parse(
     let mut number = first_line;
     while !rest.is_empty() {
         let Some(end) = memchr::memchr(b'\n', rest) else {
-            replay.problems.push(line_error(
-                path,
-                number,
-                "a change cut short (the console was stopped while writing it); it is left out",
-            ));
+            replay
+                .problems
+                .push(line_error(path, number, JournalFault::CutShort));
             break;
         };
         let line = &rest[..end];
@@ -113,7 +113,13 @@ pub(crate) fn parse(
         if !line.iter().all(u8::is_ascii_whitespace) {
             match read_line(path, line, number, group) {
                 Ok(change) => replay.changes.push(change),
-                Err(e @ StoreError::Format { .. }) => return Err(e),
+                // A change of a newer bunkakai makes the group read-only.
+                Err(
+                    e @ StoreError::Format {
+                        error: FormatError::Newer { .. },
+                        ..
+                    },
+                ) => return Err(e),
                 Err(e) => {
                     replay.problems.push(e);
                     replay.damaged.push(line.to_vec());
@@ -140,21 +146,13 @@ fn read_line(
                 .map(|b| (&r[..8], b))
         });
     let Some((sum, body)) = body else {
-        return Err(line_error(
-            path,
-            number,
-            "not a line of a journal; it is left out",
-        ));
+        return Err(line_error(path, number, JournalFault::NotALine));
     };
     let sum = std::str::from_utf8(sum)
         .ok()
         .and_then(|s| u32::from_str_radix(s, 16).ok());
     if sum != Some(crc32fast::hash(body)) {
-        return Err(line_error(
-            path,
-            number,
-            "the change was damaged (its checksum does not match); it is left out",
-        ));
+        return Err(line_error(path, number, JournalFault::Damaged));
     }
     let at_line = |e: StoreError| match e {
         StoreError::Parse {
@@ -170,6 +168,9 @@ fn read_line(
             message,
             field,
         },
+        StoreError::Format { error, .. } if !matches!(error, FormatError::Newer { .. }) => {
+            line_error(path, number, JournalFault::OtherFormat(error.to_string()))
+        }
         e => e,
     };
     let mut change: GroupNotes =
@@ -183,13 +184,16 @@ fn read_line(
     Ok(change)
 }
 
-fn line_error(path: &Path, line: usize, message: &str) -> StoreError {
+/// A line left out: `<group>.journal:N:1: why`, in the user's language
+/// when shown (the rule is kept with the English message).
+fn line_error(path: &Path, line: usize, fault: JournalFault) -> StoreError {
+    let problem = FieldProblem::rule("", FieldRule::JournalLine(fault));
     StoreError::Parse {
         path: path.to_path_buf(),
         line,
         column: 1,
-        message: message.into(),
-        field: None,
+        message: problem.message.clone(),
+        field: Some(Box::new(problem)),
     }
 }
 

@@ -13,7 +13,7 @@ pub(crate) struct SyntaxError {
 
 /// The kinds of JSON syntax problems.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum SyntaxErrorKind {
+pub enum SyntaxErrorKind {
     /// The file holds no JSON value at all.
     Empty,
     /// The text ended in the middle of a value.

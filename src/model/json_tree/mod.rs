@@ -19,7 +19,7 @@ pub(crate) const MAX_DEPTH: usize = 64;
 
 /// A place in a text file: 1-based line and column (columns count characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct Pos {
+pub struct Pos {
     /// Line number, from 1.
     pub(crate) line: usize,
     /// Column in characters, from 1.

@@ -1,0 +1,242 @@
+//! Files the review, `search` and `export` cannot use (or use only in
+//! part), said in the user's language with the words the consoles and
+//! `check` use, and read to the same verdict as the consoles: a run.json
+//! breaking a rule, a notes file naming another group, a notes file cut
+//! short, lines of a notes file's journal left out, a journal without its
+//! notes file.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use bunkakai::i18n::Lang;
+use bunkakai::review::Archive;
+use bunkakai::review::archive::Sitting;
+use bunkakai::review::files::FileFault;
+use bunkakai::review::screen::run::to_action;
+use bunkakai::review::screen::{Action, Loaded, ReviewView, State, update};
+use bunkakai::store::archive::read_sitting;
+use bunkakai::store::notes_file;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use common::cli::{archive_sitting, run, texts};
+
+/// The archive's sitting with three broken files: run.json with an
+/// adjustment of 1e16 s, B.json saying it is group C, C.json cut short.
+fn broken_sitting() -> (tempfile::TempDir, PathBuf) {
+    let (tmp, dir) = archive_sitting();
+    let run_path = dir.join("run.json");
+    let mut run: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&run_path).unwrap()).unwrap();
+    run["current"] = serde_json::json!({
+        "block": "exchange", "started": "2026-01-20T14:07:00+09:00", "pauses": [],
+        "adjustments": [{"at": "2026-01-20T14:12:00+09:00", "seconds": 10_000_000_000_000_000_i64}],
+        "alerts": [], "turns": []
+    });
+    std::fs::write(&run_path, serde_json::to_vec_pretty(&run).unwrap()).unwrap();
+    let b = dir.join("notes/B.json");
+    let text = std::fs::read_to_string(&b).unwrap();
+    std::fs::write(&b, text.replacen("\"group\": \"B\"", "\"group\": \"C\"", 1)).unwrap();
+    std::fs::write(
+        dir.join("notes/C.json"),
+        "{\"format\": \"bunkakai.notes/1\", \"session\": \"jichitai-09\", \"group\": \"C\", \"notes\": [{\"text\": \"途中",
+    )
+    .unwrap();
+    (tmp, dir)
+}
+
+const JA: [&str; 3] = [
+    "current.adjustments[0].seconds: 範囲外です。-86400～86400 の整数にしてください",
+    "group: ファイルの中では班 \"C\" ですが、ファイル名は B.json です。どちらかを直してください",
+    "JSON の途中でファイルが終わっています",
+];
+const EN: [&str; 3] = [
+    "current.adjustments[0].seconds: out of range: must be from -86400 to 86400",
+    "group: the file says it is group \"C\" but is named B.json; correct one of them",
+    "the file ends in the middle of a value",
+];
+
+fn says_in(err: &str, lang: &str) {
+    let (said, other) = if lang == "ja" { (JA, EN) } else { (EN, JA) };
+    for s in said {
+        assert!(err.contains(s), "{lang}: {s:?} missing from:\n{err}");
+    }
+    for s in other {
+        assert!(!err.contains(s), "{lang}: {s:?} in:\n{err}");
+    }
+    assert!(!err.contains("EOF while parsing"), "serde's words: {err}");
+}
+
+#[test]
+fn search_and_export_say_the_rule_broken_in_the_users_language() {
+    let (tmp, _) = broken_sitting();
+    for lang in ["ja", "en"] {
+        let o = run(
+            tmp.path(),
+            &["export", "jichitai-09", "--format", "csv", "--lang", lang],
+        );
+        assert_eq!(o.status.code(), Some(2), "{}", texts(&o).1);
+        says_in(&texts(&o).1, lang);
+        // Twice: building the search cache, then reading it.
+        for _ in 0..2 {
+            let o = run(tmp.path(), &["search", "連携", "--lang", lang]);
+            says_in(&texts(&o).1, lang);
+        }
+    }
+}
+
+/// The review's screen at 80×24 after `keys`, without its spaces and line
+/// ends (a problem wraps).
+fn review_screen(sessions: &Path, lang: Lang, keys: &[KeyCode]) -> String {
+    let (mut state, _) = State::new(lang, (80, 24));
+    let archive = Archive::load(sessions);
+    update(&mut state, Action::Loaded(Box::new(Loaded::new(archive))));
+    for code in keys {
+        let ev = Event::Key(KeyEvent::new(*code, KeyModifiers::NONE));
+        if let Some(action) = to_action(&state, ev) {
+            update(&mut state, action);
+        }
+    }
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let frame = terminal
+        .draw(|f| f.render_widget(&ReviewView(&state), f.area()))
+        .unwrap();
+    let text = bunkakai::tui::buffer_text::text_of(frame.buffer);
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_review_lists_the_rule_broken_in_the_users_language() {
+    let (tmp, _) = broken_sitting();
+    let ja = review_screen(tmp.path(), Lang::Ja, &[]);
+    assert!(
+        ja.contains("範囲外です。-86400～86400の整数にしてください"),
+        "{ja}"
+    );
+    assert!(ja.contains("ファイルの中では班\"C\"ですが"), "{ja}");
+    assert!(
+        !ja.contains("outofrange") && !ja.contains("thefilesays"),
+        "{ja}"
+    );
+    let en = review_screen(tmp.path(), Lang::En, &[]);
+    assert!(en.contains("outofrange:mustbefrom-86400"), "{en}");
+    // The sitting's screen: its run.json on the timing tab, group B's
+    // file on its tab.
+    let sitting = review_screen(tmp.path(), Lang::Ja, &[KeyCode::Enter, KeyCode::Char('T')]);
+    assert!(sitting.contains("範囲外です"), "{sitting}");
+    let group_b = review_screen(tmp.path(), Lang::Ja, &[KeyCode::Enter, KeyCode::Tab]);
+    assert!(
+        group_b.contains("ファイルの中では班\"C\"ですが"),
+        "{group_b}"
+    );
+}
+
+/// A journal line: the change with its checksum.
+fn line(change: &str) -> String {
+    format!(
+        "{{\"crc32\":\"{:08x}\",\"change\":{change}}}\n",
+        crc32fast::hash(change.as_bytes())
+    )
+}
+
+/// A journal line whose checksum does not match its change.
+fn damaged(change: &str) -> String {
+    format!(
+        "{{\"crc32\":\"{:08x}\",\"change\":{change}}}\n",
+        crc32fast::hash(change.as_bytes()) ^ 1
+    )
+}
+
+fn change(id: &str, text: &str, format: &str) -> String {
+    format!(
+        r#"{{"format":"{format}","session":"jichitai-09","group":"A","notes":[{{"id":"{id}","created":"2026-01-20T14:40:00+09:00","updated":"2026-01-20T14:40:00+09:00","kind":"issue","text":"{text}"}}]}}"#
+    )
+}
+
+fn ids(doc: &bunkakai::model::notes::GroupNotes) -> Vec<&str> {
+    doc.notes.iter().map(|n| n.id.as_str()).collect()
+}
+
+#[test]
+fn a_journal_line_of_another_format_costs_that_line_only_and_is_listed_at_the_journal() {
+    let (tmp, dir) = archive_sitting();
+    let json = dir.join("notes/A.json");
+    let journal = dir.join("notes/A.journal");
+    let lines = [
+        line(&change("j1", "一件目", "bunkakai.notes/1")),
+        line(&change("j2", "別の形式", "bunkakai.run/1")),
+        damaged(&change("j3", "三件目", "bunkakai.notes/1")),
+        line(&change("j4", "四件目", "bunkakai.notes/1")),
+    ];
+    std::fs::write(&journal, lines.concat()).unwrap();
+    // The consoles' reader and the review's give the same notes.
+    let doc = notes_file::load(&json, "jichitai-09", "A").unwrap();
+    assert!(ids(&doc).contains(&"j1") && ids(&doc).contains(&"j4"));
+    assert!(!ids(&doc).contains(&"j2"));
+    let sitting = Sitting::parse(&read_sitting(&dir, "jichitai-09".into()));
+    assert_eq!(ids(sitting.notes_of("A").unwrap()), ids(&doc));
+    let listed: Vec<_> = sitting
+        .problems
+        .iter()
+        .filter(|p| p.path == journal)
+        .collect();
+    assert_eq!(listed.len(), 2, "{:?}", sitting.problems);
+    assert!(listed.iter().all(|p| !p.fault.whole_file()));
+    assert!(matches!(
+        listed[0].fault,
+        FileFault::NoteLeftOut { line: 2, .. }
+    ));
+    let said = |lang| bunkakai::i18n::review::file_problem(listed[1], lang);
+    assert!(
+        said(Lang::Ja).ends_with(
+            "A.journal:3:1: 壊れた変更です（チェックサムが合いません）。この変更は除きました"
+        ),
+        "{}",
+        said(Lang::Ja)
+    );
+    assert!(said(Lang::En).contains("checksum does not match"));
+    // So say export and search.
+    let o = run(
+        tmp.path(),
+        &["export", "jichitai-09", "--format", "csv", "--lang", "ja"],
+    );
+    let (out, err) = texts(&o);
+    assert!(out.contains("四件目") && !out.contains("別の形式"), "{out}");
+    assert!(
+        err.contains("A.journal:2:1: 形式の違う変更のため除きました"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_journal_without_its_notes_file_is_read_by_review_search_and_export() {
+    let (tmp, dir) = archive_sitting();
+    let json = dir.join("notes/A.json");
+    std::fs::remove_file(&json).unwrap();
+    std::fs::write(
+        dir.join("notes/A.journal"),
+        line(&change("j1", "ジャーナルだけのメモ", "bunkakai.notes/1")),
+    )
+    .unwrap();
+    // The note-taker's console reads the group from its journal …
+    let doc = notes_file::load(&json, "jichitai-09", "A").unwrap();
+    assert_eq!(ids(&doc), ["j1"]);
+    // … and so do the review, export and search.
+    let sitting = Sitting::parse(&read_sitting(&dir, "jichitai-09".into()));
+    assert_eq!(ids(sitting.notes_of("A").expect("group A")), ["j1"]);
+    assert!(sitting.problems.is_empty(), "{:?}", sitting.problems);
+    let o = run(tmp.path(), &["export", "jichitai-09", "--format", "csv"]);
+    assert!(
+        texts(&o).0.contains("ジャーナルだけのメモ"),
+        "{}",
+        texts(&o).1
+    );
+    // Twice: building the search cache, then reading it.
+    for _ in 0..2 {
+        let o = run(tmp.path(), &["search", "ジャーナルだけ"]);
+        assert_eq!(o.status.code(), Some(0), "{}", texts(&o).1);
+        assert!(texts(&o).0.contains("ジャーナルだけのメモ"));
+    }
+}
