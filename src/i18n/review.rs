@@ -9,7 +9,7 @@ use crate::model::notes::{NoteKind, Presence};
 
 labels! {
     /// Labels of the review screens, the search output and the exports.
-    pub enum ReviewText {
+    pub(crate) enum ReviewText {
         /// Title of the sittings list.
         Sittings => "会の一覧", "Sittings";
         /// Column: date.
@@ -133,7 +133,7 @@ labels! {
 }
 
 /// The label of a kind of note.
-pub fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
+pub(crate) fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
     match kind {
         NoteKind::Issue => lang.pick("課題", "issue"),
         NoteKind::Practice => lang.pick("工夫・事例", "practice"),
@@ -145,7 +145,10 @@ pub fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
 }
 
 /// The label of an action item's status.
-pub fn action_state_label(state: crate::model::actions::ActionState, lang: Lang) -> &'static str {
+pub(crate) fn action_state_label(
+    state: crate::model::actions::ActionState,
+    lang: Lang,
+) -> &'static str {
     use crate::model::actions::ActionState;
     match state {
         ActionState::Open => lang.pick("未完了", "open"),
@@ -155,7 +158,7 @@ pub fn action_state_label(state: crate::model::actions::ActionState, lang: Lang)
 }
 
 /// The label of an attendance mark.
-pub fn presence_label(p: Presence, lang: Lang) -> &'static str {
+pub(crate) fn presence_label(p: Presence, lang: Lang) -> &'static str {
     match p {
         Presence::Present => ReviewText::Present.text(lang),
         Presence::Absent => ReviewText::Absent.text(lang),

@@ -61,7 +61,7 @@ pub(crate) enum FieldRule {
 
 /// Why a line of a notes file's journal is left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum JournalFault {
+pub(crate) enum JournalFault {
     /// The last line has no newline: a console was stopped writing it.
     CutShort,
     /// Its checksum does not match its change.

@@ -153,7 +153,7 @@ pub fn parse_for_reading(
 /// journal is there (the file was deleted or moved away): the journal's
 /// changes on an empty record of the group, as [`load`] gives the consoles.
 /// `None` when there is no journal either.
-pub fn journal_alone_for_reading(
+pub(crate) fn journal_alone_for_reading(
     path: &Path,
     session: &str,
     group: &str,
