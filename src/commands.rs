@@ -370,6 +370,7 @@ pub(crate) fn notes(
         dir: found.dir.clone(),
         notes,
         draft: slot.path.clone(),
+        held: held.iter().map(|claim| claim.path.clone()).collect(),
     };
     let result = run::run_following(state, opening, files, poll, follower);
     drop(held);

@@ -64,3 +64,51 @@ fn after_kill_9_mid_turn_the_speaker_comes_back_and_the_turn_is_ended() {
     c.signal(libc::SIGTERM);
     assert!(c.wait_exit(5));
 }
+
+/// Two note-takers on group B: the partner starts 函館市's turn and is
+/// killed outright; the console that goes on ends that turn within a few
+/// seconds, at a moment before the kill (the last time it saw the partner
+/// running), says so, and writes the end into the file. Before, the turn
+/// counted on until someone pressed F7.
+#[test]
+fn a_turn_of_a_killed_partner_console_is_ended_by_the_one_that_goes_on() {
+    let (tmp, dir) = sitting();
+    let stays = Console::start(tmp.path(), 80, 24, "ja");
+    stays.wait_for("名簿", 10);
+    let mut partner = Console::start(tmp.path(), 80, 24, "ja");
+    partner.wait_for("名簿", 10);
+    partner.send(F6);
+    partner.wait_for("発言:函館市", 5);
+    assert!(
+        stays.wait_until(5, |_| turns(&dir).len() == 1),
+        "the turn is on disk"
+    );
+    // The console that stays sees the turn and leaves it alone while the
+    // partner runs.
+    std::thread::sleep(std::time::Duration::from_millis(4500));
+    assert!(turns(&dir)[0].get("end").is_none(), "{:?}", turns(&dir));
+    let alive = chrono::Utc::now();
+    partner.signal(libc::SIGKILL);
+    assert!(partner.wait_exit(5));
+    let killed = chrono::Utc::now();
+    stays.wait_for("別の端末が停止", 5);
+    assert!(
+        stays.wait_until(5, |_| turns(&dir)[0].get("end").is_some()),
+        "the end is written: {:?}",
+        turns(&dir)
+    );
+    let t = &turns(&dir)[0];
+    let start: chrono::DateTime<chrono::FixedOffset> =
+        t["start"].as_str().unwrap().parse().unwrap();
+    let end: chrono::DateTime<chrono::FixedOffset> = t["end"].as_str().unwrap().parse().unwrap();
+    // The partner is looked for every two seconds: the end is the last
+    // look that found it running, a little before the kill.
+    assert!(end > start, "{t}");
+    assert!(
+        end >= alive - chrono::Duration::milliseconds(2500),
+        "counted while alive (seen at {alive}): {t}"
+    );
+    assert!(end <= killed, "not credited past the kill: {t}");
+    stays.signal(libc::SIGTERM);
+    assert!(stays.wait_exit(5));
+}

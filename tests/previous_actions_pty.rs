@@ -111,3 +111,77 @@ fn a_note_taker_marks_the_previous_sittings_action_done_with_their_name() {
     assert_eq!(item["status"], "done");
     assert_eq!(item["status_by"], "田中");
 }
+
+/// The facilitator's card for group A (80×24, Japanese) follows a
+/// note-taker's mark at once: 「前回1」 on the card's border goes when 佐野市's
+/// action is marked done, without `u`. With `--poll 1` the mark shows within
+/// the poll interval and a little.
+fn the_facilitator_follows_a_mark(poll: &[&str], within: u64) {
+    let (_tmp, root) = sessions();
+    // A sitting not yet run: the card, not the finished sitting's record.
+    std::fs::remove_file(root.join("jichitai-10/run.json")).unwrap();
+    let mut args = vec!["run", "jichitai-10"];
+    args.extend_from_slice(poll);
+    let run = Console::spawn(&args, &root, 80, 24, "ja", &[]);
+    run.wait_for("前回1", 10);
+    let args = ["notes", "jichitai-10", "--group", "A", "--name", "田中"];
+    let mut notes = Console::spawn(&args, &root, 80, 24, "ja", &[]);
+    notes.wait_for("前回のアクション 未完了1 Alt+P", 10);
+    notes.send("\x1bp"); // Alt+P
+    notes.wait_for("[未完了] 佐野市", 5);
+    notes.send("d");
+    assert!(
+        notes.wait_until(5, |_| mark_of(&root).is_some()),
+        "the mark never reached jichitai-09/notes/A.json"
+    );
+    let marked = std::time::Instant::now();
+    assert!(
+        run.wait_until(within, |c| !c.contents().contains("前回1")),
+        "the facilitator still shows the action open:\n{}",
+        run.contents()
+    );
+    eprintln!("the card followed the mark after {:?}", marked.elapsed());
+    assert!(run.contents().contains("班A 名簿"), "{}", run.contents());
+    notes.send("\x1b");
+    // Esc and a key in one write would read as Alt+key.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    notes.send("\x11"); // Ctrl+Q
+    assert_eq!(notes.wait_code(10), Some(0), "{}", notes.contents());
+}
+
+#[test]
+fn the_facilitator_follows_a_note_takers_mark_within_a_second() {
+    the_facilitator_follows_a_mark(&[], 1);
+}
+
+#[test]
+fn the_facilitator_follows_a_note_takers_mark_when_polling() {
+    the_facilitator_follows_a_mark(&["--poll", "1"], 2);
+}
+
+/// Two note-takers on group A: one marks 佐野市's action done, and the
+/// other's badge stops counting it open within a second, without reopening
+/// the list.
+#[test]
+fn a_co_note_taker_sees_the_mark_at_once() {
+    let (_tmp, root) = sessions();
+    let args = ["notes", "jichitai-10", "--group", "A", "--name", "鈴木"];
+    let other = Console::spawn(&args, &root, 80, 24, "ja", &[]);
+    other.wait_for("前回のアクション 未完了1 Alt+P", 10);
+    let args = ["notes", "jichitai-10", "--group", "A", "--name", "田中"];
+    let mut marks = Console::spawn(&args, &root, 80, 24, "ja", &[]);
+    marks.wait_for("前回のアクション 未完了1 Alt+P", 10);
+    marks.send("\x1bp"); // Alt+P
+    marks.wait_for("[未完了] 佐野市", 5);
+    marks.send("d");
+    assert!(
+        marks.wait_until(5, |_| mark_of(&root).is_some()),
+        "the mark never reached jichitai-09/notes/A.json"
+    );
+    assert!(
+        other.wait_until(1, |c| !c.contents().contains("未完了1")),
+        "{}",
+        other.contents()
+    );
+    other.wait_for("前回のアクション Alt+P", 1);
+}

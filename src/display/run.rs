@@ -74,6 +74,7 @@ pub fn run(state: State, found: SessionPath, poll: Option<Duration>) -> io::Resu
     let opts = runtime::Options {
         watch: Some(found.dir.clone()),
         poll,
+        also_watch: Vec::new(),
     };
     runtime::run(&mut Live { state, found }, opts)
 }

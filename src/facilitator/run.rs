@@ -101,6 +101,7 @@ pub fn open(dir: &Path, plan: Plan, opts: Options) -> Result<Console, OpenError>
     }
     state.ascii = opts.ascii;
     state.read_only = opts.read_only;
+    state.previous_dir = store::previous_sitting::find(dir, &state.plan).map(|(d, _)| d);
     Ok(Console {
         state,
         poll: opts.poll,
@@ -180,6 +181,7 @@ pub fn run(console: Console) -> io::Result<()> {
     };
     let opts = runtime::Options {
         watch: Some(dir),
+        also_watch: live.state.previous_dir.iter().cloned().collect(),
         poll,
     };
     let result = runtime::run(&mut live, opts);

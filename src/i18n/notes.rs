@@ -258,6 +258,18 @@ pub(crate) fn turn_left_open(member: &str, at: &str, lang: Lang) -> String {
     }
 }
 
+/// The co-note-taker's console stopped while a turn it opened was open.
+pub fn partner_turn_ended(member: &str, at: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => {
+            format!("{member}の発言を {at} で終了（別の端末が停止。話し中なら名簿で Enter）")
+        }
+        Lang::En => format!(
+            "{member}'s turn ended at {at} (other console stopped; Enter in roster if still speaking)"
+        ),
+    }
+}
+
 /// `--group` names no group of the sitting.
 pub fn no_group(group: &str, available: &[String], lang: Lang) -> String {
     let list = available.join(", ");

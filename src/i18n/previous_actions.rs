@@ -9,6 +9,10 @@ crate::labels! {
     pub(crate) enum PrevText {
         /// Title of the list and of the card's section.
         Title => "前回のアクション", "Previous actions";
+        /// The card's section of actions whose owner is on no roster today.
+        Unclaimed => "担当が名簿にない前回のアクション", "Previous actions owned by no one here";
+        /// Card border: how many of those are still open.
+        UnclaimedCount => "名簿外", "unlisted ";
         /// Badge: how many are still open.
         OpenCount => "未完了", "open";
         /// No previous sitting was found.

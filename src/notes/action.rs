@@ -17,6 +17,8 @@ pub enum Action {
     Key(KeyEvent),
     /// The note-taker pasted text (bracketed paste).
     Paste(String),
+    /// The terminal was resized to (columns, rows).
+    Resize(u16, u16),
     /// Time passed: a second on the stopwatch, a draft or a retry falls due.
     Tick,
     /// The save of the notes file up to `generation` ended: the file as
@@ -53,6 +55,9 @@ pub enum Action {
     /// A status given to a previous action was saved: its group's file as
     /// written, or why not (in the user's language).
     MarkSaved(Result<Box<GroupNotes>, String>),
+    /// Whether another console of the group still runs (asked while a turn
+    /// it opened is open).
+    PartnerChecked(bool),
     /// The console started: what it found on disk (its draft, other
     /// consoles' leftover drafts, rescue copies, whether it runs alone).
     Opened(Box<super::opening::Opening>),
@@ -102,6 +107,9 @@ pub enum Effect {
         /// When it was given.
         at: crate::model::Stamp,
     },
+    /// Look whether another console of the group still runs; answer with
+    /// [`Action::PartnerChecked`].
+    CheckPartner,
     /// Clear the terminal and draw every cell again.
     Redraw,
     /// Remove a rescue copy whose work is now in the notes file.

@@ -18,6 +18,7 @@ const PASTE_BURST_MS: i64 = 15;
 
 pub(super) fn paste(state: &mut State, text: &str, now: DateTime<Utc>) {
     let text = super::editor::clean_input(text);
+    state.goal_x = None;
     // A paste is text: whatever pane has the keyboard, it goes to the editor.
     if matches!(
         state.mode,
@@ -84,6 +85,10 @@ fn edit_kind(ev: &KeyEvent) -> EditKind {
 }
 
 pub(super) fn key(state: &mut State, ev: KeyEvent, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
+    // Any other key moves the caret or the text: Up/Down start afresh.
+    if vertical_key(&ev).is_none() {
+        state.goal_x = None;
+    }
     match state.mode {
         Mode::Help => {
             // Arrows and pages scroll the key list; any other key closes it.
@@ -116,6 +121,19 @@ pub(super) fn key(state: &mut State, ev: KeyEvent, now: DateTime<Utc>, fx: &mut 
     // do after starting a speaker) goes to the note editor, never lost.
     if !editing && is_text(&ev) {
         state.mode = Mode::Write;
+    }
+    // Up/Down over the rows as drawn (kinsoku included), at the same column.
+    if let Some(down) = vertical_key(&ev)
+        && let Some(width) = editor_width(state)
+    {
+        let select = ev.modifiers.contains(KeyModifiers::SHIFT);
+        let goal = state.goal_x;
+        let area = match state.mode {
+            Mode::Summary => &mut state.summary,
+            _ => &mut state.editor.area,
+        };
+        state.goal_x = super::editor_move::vertical(area, width, down, select, goal).or(goal);
+        return;
     }
     let mark = match ev.code {
         KeyCode::Char(c) if is_text(&ev) => Some(c),
@@ -153,4 +171,25 @@ pub(super) fn key(state: &mut State, ev: KeyEvent, now: DateTime<Utc>, fx: &mut 
         }
         state.touch_draft(now);
     }
+}
+
+/// Up/Down (`Some(true)` for down) as the editors take them: the arrows,
+/// with Shift to select, and Ctrl+P/Ctrl+N.
+fn vertical_key(ev: &KeyEvent) -> Option<bool> {
+    let m = ev.modifiers - KeyModifiers::SHIFT;
+    match ev.code {
+        KeyCode::Up if m.is_empty() => Some(false),
+        KeyCode::Down if m.is_empty() => Some(true),
+        KeyCode::Char('p') if m == KeyModifiers::CONTROL => Some(false),
+        KeyCode::Char('n') if m == KeyModifiers::CONTROL => Some(true),
+        _ => None,
+    }
+}
+
+/// The text width of the editor with the keyboard, as the view lays it out.
+fn editor_width(state: &State) -> Option<u16> {
+    if !matches!(state.mode, Mode::Write | Mode::Summary) {
+        return None;
+    }
+    Some(super::view::editor_width(state))
 }

@@ -9,14 +9,16 @@ mod clock;
 mod commands;
 mod commit;
 mod draft;
-pub(crate) mod editor;
-pub(crate) mod finish;
+pub mod editor;
+mod editor_move;
+pub mod finish;
 mod input;
 pub(crate) mod keys;
 mod leftover;
 mod members;
 pub mod opening;
-pub(crate) mod picker;
+mod partner;
+pub mod picker;
 mod picking;
 pub(crate) mod previous;
 mod previous_io;
@@ -39,6 +41,8 @@ mod tests_leftover;
 mod tests_live;
 #[cfg(test)]
 mod tests_opening;
+#[cfg(test)]
+mod tests_partner;
 #[cfg(test)]
 pub(crate) mod tests_previous;
 #[cfg(test)]
@@ -168,7 +172,13 @@ pub struct State {
     pub(crate) draft_touched: Option<DateTime<Utc>>,
     /// When a character was last typed or pasted into an editor (to tell a
     /// Tab inside an unbracketed paste from a Tab pressed).
-    pub(crate) typed_at: Option<DateTime<Utc>>,
+    pub typed_at: Option<DateTime<Utc>>,
+    /// The terminal's size (columns, rows): Up/Down in the editors follow
+    /// the rows as drawn at this size.
+    pub size: (u16, u16),
+    /// The display column Up/Down keep across a shorter row, until another
+    /// key moves the caret.
+    pub goal_x: Option<usize>,
     /// True while a draft save is under way.
     pub(crate) draft_in_flight: bool,
     /// The status-line message.
@@ -203,6 +213,8 @@ pub struct State {
     pub(crate) leftover_waiting: Vec<(std::path::PathBuf, Draft)>,
     /// 「前回のアクション」: the previous sitting's actions and their marking.
     pub previous: previous::PreviousPanel,
+    /// The co-note-taker's console, while a turn it opened is open.
+    pub partner: partner::Partner,
 }
 
 impl State {
@@ -262,6 +274,8 @@ impl State {
             draft_dirty_since: None,
             draft_touched: None,
             typed_at: None,
+            size: (100, 30),
+            goal_x: None,
             draft_in_flight: false,
             notice: None,
             file_warnings: Default::default(),
@@ -277,6 +291,7 @@ impl State {
             adopted_drafts: Vec::new(),
             leftover_waiting: Vec::new(),
             previous: Default::default(),
+            partner: Default::default(),
         }
     }
 }

@@ -20,6 +20,15 @@ pub(super) fn load(dir: &Path, plan: &Plan) -> Action {
     Action::PreviousLoaded(found.map(|p| Box::new(p.into())))
 }
 
+/// The previous sitting's folder, followed like the console's own: a mark
+/// another console (a co-note-taker, the review) gives shows here at once.
+pub(super) fn folder(dir: &Path, plan: &Plan) -> Vec<std::path::PathBuf> {
+    previous_sitting::find(dir, plan)
+        .map(|(d, _)| d)
+        .into_iter()
+        .collect()
+}
+
 /// Saves a status given in the meeting.
 pub(super) fn save(change: &StatusChange, at: Stamp, lang: Lang) -> Action {
     let result = previous_actions::save(change, at)

@@ -34,6 +34,9 @@ pub struct Files {
     pub notes: PathBuf,
     /// This console's draft file.
     pub draft: PathBuf,
+    /// Other consoles' draft slots this console holds (their leftover
+    /// drafts, taken in at start).
+    pub held: Vec<PathBuf>,
 }
 
 /// A prefix that makes this process's note ids unique among all consoles
@@ -69,6 +72,7 @@ pub fn run_following(
     let opts = runtime::Options {
         watch: Some(files.dir.clone()),
         poll,
+        also_watch: super::previous_io::folder(&files.dir, &state.plan),
     };
     let mut live = Live::following(state, files, follower);
     live.opening = Some(opening);
@@ -154,14 +158,19 @@ impl tui::Console for Live {
         Utc::now().fixed_offset()
     }
 
-    fn start(&mut self, _start: Start, out: &mut Outside<'_, Action>) -> Vec<Effect> {
+    fn start(&mut self, start: Start, out: &mut Outside<'_, Action>) -> Vec<Effect> {
         // Installed after the terminal's own hook, so it runs first.
         install_draft_hook(self.files.draft.clone(), self.last.clone());
         let _ = out;
-        let mut fx = Vec::new();
+        let (w, h) = start.size;
+        let mut fx = update(&mut self.state, Action::Resize(w, h), Utc::now());
         if let Some(opening) = self.opening.take() {
             let now = Utc::now();
-            fx = update(&mut self.state, Action::Opened(Box::new(opening)), now);
+            fx.extend(update(
+                &mut self.state,
+                Action::Opened(Box::new(opening)),
+                now,
+            ));
             // The panic hook must never write an older draft over this one.
             self.keep_last(self.state.draft(now));
         }
@@ -174,6 +183,7 @@ impl tui::Console for Live {
         match ev {
             Event::Key(k) => Some(Action::Key(k)),
             Event::Paste(p) => Some(Action::Paste(p)),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => Some(Action::Tick),
         }
     }
@@ -220,6 +230,10 @@ impl tui::Console for Live {
                         notes_file::save_draft(&path, &draft).map_err(|e| store_error(&e, lang));
                     Action::DraftSaved(result)
                 });
+            }
+            Effect::CheckPartner => {
+                let files = self.files.clone();
+                out.spawn(move || super::partner::check(&files));
             }
             Effect::LoadNotes => {
                 let path = self.files.notes.clone();

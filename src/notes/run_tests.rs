@@ -27,6 +27,7 @@ fn session(dir: &Path, signal: bool) -> (io::Result<()>, Files) {
         dir: dir.to_path_buf(),
         draft: notes_file::draft_path(&notes, 1),
         notes,
+        held: Vec::new(),
     };
     let mut live = Live::new(state_b(), files.clone());
     let mut surface = TestSurface::new(100, 30);

@@ -214,3 +214,25 @@ fn other_letters_in_the_list_are_text_for_the_note() {
     assert_eq!(s.mode, Mode::Write);
     assert_eq!(s.editor.text(), "貼り付け");
 }
+
+#[test]
+fn a_mark_given_elsewhere_reads_the_previous_sitting_again() {
+    let mut s = state_a10(Lang::Ja);
+    update(
+        &mut s,
+        Action::PreviousLoaded(Some(Box::new(previous()))),
+        now(),
+    );
+    let dir = s.previous.sitting.as_ref().unwrap().dir.clone();
+    let fx = update(
+        &mut s,
+        Action::FilesChanged(vec![
+            dir.join("notes/A.journal"),
+            dir.join("notes/A.json"),
+            dir.join("run.json"),
+        ]),
+        now(),
+    );
+    // Once, and not taken for this sitting's group A or run.json.
+    assert_eq!(fx, vec![Effect::LoadPrevious]);
+}

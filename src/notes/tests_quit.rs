@@ -230,6 +230,7 @@ fn leaving_with_the_disk_failing_writes_a_rescue_copy_and_fails_the_exit() {
         dir: tmp.path().to_path_buf(),
         notes: tmp.path().join("notes/B.json"),
         draft: tmp.path().join("notes/B.json.draft"),
+        held: Vec::new(),
     };
     let rescue_dir = tmp.path().join("rescue");
     let report = finish::finish_in(&s, &files, t0(), &rescue_dir);

@@ -15,13 +15,20 @@ const NOTICE_SECS: i64 = 4;
 pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     let mut fx = Vec::new();
     match action {
-        Action::Key(ev) if ev.kind != KeyEventKind::Release => match state.ask {
-            Some(ask) => fx.extend(quit::answer(state, ask, ev, now)),
-            None => input::key(state, ev, now, &mut fx),
-        },
+        Action::Key(ev) if ev.kind != KeyEventKind::Release => {
+            // A turn a key opened here is this console's own.
+            let before = super::partner::open_turns(&state.doc);
+            match state.ask {
+                Some(ask) => fx.extend(quit::answer(state, ask, ev, now)),
+                None => input::key(state, ev, now, &mut fx),
+            }
+            state.own_new_turns(&before);
+        }
         Action::Key(_) => {}
         Action::Paste(text) => input::paste(state, &text, now),
+        Action::PartnerChecked(alive) => state.partner_checked(alive, now),
         Action::Tick => {}
+        Action::Resize(w, h) => state.size = (w, h),
         Action::Saved { generation, result } => match result {
             Ok(mut disk) => {
                 // The file as written is nobody's unsaved change.
@@ -143,6 +150,7 @@ pub fn update(state: &mut State, action: Action, now: DateTime<Utc>) -> Vec<Effe
 /// a retry is waiting) and the draft.
 fn housekeeping(state: &mut State, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
     state.take_waiting_leftover(now);
+    state.look_for_partner(now, fx);
     if let Some(generation) = state.saving.start(now) {
         // Only what changed goes out: the cost of a save does not grow
         // with the group's notes.
@@ -174,8 +182,18 @@ fn housekeeping(state: &mut State, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
 fn rereads(state: &State, paths: &[std::path::PathBuf], fx: &mut Vec<Effect>) {
     let notes = format!("{}.json", state.group.id);
     let journal = format!("{}.journal", state.group.id);
+    let previous = state.previous.sitting.as_ref().map(|p| p.dir.as_path());
     for p in paths {
         let name = p.file_name().and_then(|n| n.to_str());
+        // A mark given to the previous sitting's actions (the review, a
+        // co-note-taker): its notes are read again.
+        if previous.is_some_and(|d| p.starts_with(d)) {
+            let notes = name.is_some_and(|n| n.ends_with(".json") || n.ends_with(".journal"));
+            if notes && !fx.contains(&Effect::LoadPrevious) {
+                fx.push(Effect::LoadPrevious);
+            }
+            continue;
+        }
         let in_notes = p
             .parent()
             .and_then(|d| d.file_name())

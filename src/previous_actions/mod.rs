@@ -76,12 +76,28 @@ impl Previous {
         &self,
         members: impl IntoIterator<Item = &'a Member> + Clone,
     ) -> Vec<Carried> {
+        self.items(|owner| members.clone().into_iter().any(|m| owners::names(owner, m)))
+    }
+
+    /// The action items whose owner names none of `members` (everyone on
+    /// today's rosters): 「事務局」 alone, or a municipality not here today.
+    /// No group's list shows them, so the facilitator's card does; open
+    /// ones first, like [`Previous::carried`].
+    pub fn unclaimed<'a>(
+        &self,
+        members: impl IntoIterator<Item = &'a Member> + Clone,
+    ) -> Vec<Carried> {
+        self.items(|owner| !members.clone().into_iter().any(|m| owners::names(owner, m)))
+    }
+
+    /// Every action item with an owner that `keep` accepts, open ones first.
+    fn items(&self, keep: impl Fn(&str) -> bool) -> Vec<Carried> {
         let mut out: Vec<Carried> = self
             .notes
             .iter()
             .flat_map(|file| {
                 file.actions().filter_map(move |n| {
-                    let owner = n.owner.as_deref()?;
+                    let owner = n.owner.as_deref().filter(|o| !o.trim().is_empty())?;
                     let mark = file.action_mark(&n.id);
                     Some(Carried {
                         group: file.group.clone(),
@@ -94,12 +110,7 @@ impl Previous {
                     })
                 })
             })
-            .filter(|c| {
-                members
-                    .clone()
-                    .into_iter()
-                    .any(|m| owners::names(&c.owner, m))
-            })
+            .filter(|c| keep(&c.owner))
             .collect();
         out.sort_by_key(|c| c.state != ActionState::Open);
         out

@@ -137,3 +137,38 @@ fn the_name_is_the_given_one_else_the_os_user() {
     assert_eq!(user_name(Some(" 田中 ")).as_deref(), Some("田中"));
     assert_eq!(user_name(Some("  ")), None);
 }
+
+#[test]
+fn actions_owned_by_nobody_on_todays_rosters_are_unclaimed() {
+    let (_tmp, ten) = copy();
+    let mut prev = previous(&ten);
+    // 「事務局」 alone, and an action with a blank owner (no owner at all).
+    for (id, owner) in [("s1", "事務局"), ("s2", "  ")] {
+        let mut late = late_note(id);
+        late.notes[0].kind = NoteKind::Action;
+        late.notes[0].owner = Some(owner.to_string());
+        let a = prev.notes.iter_mut().find(|n| n.group == "A").unwrap();
+        a.notes.extend(late.notes);
+    }
+    let ids = |items: Vec<Carried>| -> Vec<(String, ActionState)> {
+        items.into_iter().map(|c| (c.note, c.state)).collect()
+    };
+    // jichitai-10's rosters as planned: 佐野市 and 函館市 are not here.
+    let today = members(&["秋田県", "栃木県", "新潟市", "呉市", "久慈市"]);
+    assert_eq!(
+        ids(prev.unclaimed(&today)),
+        [
+            ("n05".to_string(), ActionState::Open),
+            ("s1".to_string(), ActionState::Open),
+            ("n15".to_string(), ActionState::Done),
+        ]
+    );
+    assert!(prev.carried(&today).is_empty());
+    // With 佐野 and 函館市 here, only the secretariat's own is left over.
+    let more = members(&["秋田県", "佐野", "函館市"]);
+    assert_eq!(
+        ids(prev.unclaimed(&more)),
+        [("s1".to_string(), ActionState::Open)]
+    );
+    assert_eq!(prev.carried(&more).len(), 2);
+}

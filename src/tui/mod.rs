@@ -8,8 +8,9 @@
 //! Screens are plain functions over their own state; nothing here knows the
 //! workshop.
 
-pub(crate) mod backend;
-pub(crate) mod bigtext;
+pub mod backend;
+pub mod bigtext;
+pub mod buffer_marks;
 pub mod buffer_text;
 pub(crate) mod console;
 pub(crate) mod input;

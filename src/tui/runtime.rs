@@ -25,7 +25,10 @@ use crate::store::watch::{self, WatchMode};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Options {
     /// The sitting's folder to watch for other consoles' changes.
-    pub(crate) watch: Option<PathBuf>,
+    pub watch: Option<PathBuf>,
+    /// More sitting folders followed the same way (the facilitator's
+    /// previous sitting, where note-takers mark its action items).
+    pub also_watch: Vec<PathBuf>,
     /// Scan the folder at this interval instead of relying on change events.
     pub(crate) poll: Option<Duration>,
 }
@@ -95,8 +98,11 @@ pub(crate) fn run<C: Console>(console: &mut C, opts: Options) -> io::Result<()> 
         });
         let (files_tx, files) = mpsc::unbounded_channel();
         let mut polling = None;
+        let mode = opts.poll.map_or(WatchMode::Events, WatchMode::Poll);
+        let _also: Vec<_> = (opts.also_watch.into_iter())
+            .map(|dir| watch::spawn(dir, mode, files_tx.clone()))
+            .collect();
         let _watch = opts.watch.map(|dir| {
-            let mode = opts.poll.map_or(WatchMode::Events, WatchMode::Poll);
             let w = watch::spawn(dir, mode, files_tx);
             if w.polling {
                 polling = Some(opts.poll.map_or(1, |d| d.as_secs().max(1)));

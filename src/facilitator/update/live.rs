@@ -14,7 +14,17 @@ use super::notice;
 pub(super) fn files_changed(state: &mut State, paths: &[std::path::PathBuf], fx: &mut Vec<Effect>) {
     let mut groups = Vec::new();
     let broken = matches!(state.mode, super::super::Mode::BrokenRun { .. });
+    let mut previous = false;
     for p in paths {
+        // A mark a note-taker gave an action item of the previous sitting.
+        if state
+            .previous_dir
+            .as_ref()
+            .is_some_and(|d| p.starts_with(d))
+        {
+            previous |= is_notes_file(p);
+            continue;
+        }
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
         let in_notes = p
             .parent()
@@ -40,6 +50,22 @@ pub(super) fn files_changed(state: &mut State, paths: &[std::path::PathBuf], fx:
     if !groups.is_empty() {
         fx.push(Effect::LoadNotes(groups));
     }
+    if previous {
+        fx.push(Effect::LoadPrevious);
+    }
+}
+
+/// A group's notes file or its journal (where marks are written).
+fn is_notes_file(p: &std::path::Path) -> bool {
+    let in_notes = p
+        .parent()
+        .and_then(|d| d.file_name())
+        .is_some_and(|d| d == "notes");
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    in_notes && (name.ends_with(".json") || name.ends_with(".journal"))
 }
 
 /// Records in run.json that the facilitator saw the selected group's flag;

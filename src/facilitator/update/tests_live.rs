@@ -2,6 +2,8 @@
 //! actions with an injected `now`: the card put on the shared display and
 //! the note-takers' flags acknowledged.
 
+use std::path::PathBuf;
+
 use super::*;
 use crate::facilitator::GroupDigest;
 use crate::i18n::Lang;
@@ -161,4 +163,34 @@ fn scrolls_are_clamped_with_the_views_own_limits_after_a_resize() {
     let page = crate::facilitator::view::card_page(&s);
     cmd(&mut s, Command::ScrollUp, 3);
     assert_eq!(s.card_scroll, max.saturating_sub(page));
+}
+
+#[test]
+fn a_mark_in_the_previous_sittings_notes_reads_the_previous_sitting_again() {
+    let mut s = state();
+    s.previous_dir = Some(PathBuf::from("/s/jichitai-09"));
+    let fx = update(
+        &mut s,
+        Action::FilesChanged(vec![
+            // A note-taker's mark: a line in the previous sitting's journal.
+            PathBuf::from("/s/jichitai-09/notes/A.journal"),
+            PathBuf::from("/s/jichitai-09/notes/A.json"),
+            PathBuf::from("/s/jichitai-09/run.json"),
+        ]),
+        at(0),
+    );
+    // Read again once, and not taken for this sitting's group A.
+    assert_eq!(fx, vec![Effect::LoadPrevious]);
+    let fx = update(
+        &mut s,
+        Action::FilesChanged(vec![PathBuf::from("/s/jichitai-09/run.json")]),
+        at(1),
+    );
+    assert!(fx.is_empty(), "{fx:?}");
+    let fx = update(
+        &mut s,
+        Action::FilesChanged(vec![PathBuf::from("/s/jichitai-10/notes/A.journal")]),
+        at(2),
+    );
+    assert_eq!(fx, vec![Effect::LoadNotes(vec!["A".into()])]);
 }

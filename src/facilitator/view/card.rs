@@ -67,9 +67,11 @@ pub(super) fn prompt(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         .groups
         .get(s.selected)
         .and_then(|g| s.run.shown_theme.as_ref().filter(|t| g.themes.contains(t)));
+    // What the title leaves of the top border (two corners, a dash).
+    let room = usize::from(area.width).saturating_sub(text::width(&title) + 3);
     let mut block = panel(title, s.ascii);
     // Open actions of the previous sitting, listed further down the card.
-    if let Some(mark) = crate::facilitator::previous::card_badge(s) {
+    if let Some(mark) = crate::facilitator::previous::card_badge(s, room) {
         let style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
         block = block.title(Line::styled(mark, style).right_aligned());
     }

@@ -113,9 +113,13 @@ fn status_rows(line: &str, width: usize) -> Vec<String> {
     rows
 }
 
-/// Rows the status line needs at `width` cells: a warning is shown whole.
-pub(crate) fn status_height(state: &State, width: u16) -> u16 {
-    warning(state).map_or(1, |(line, _)| {
+/// Rows the status line needs at `width` cells: a warning, or else a
+/// notice (an ended turn names who, when and why), is shown whole.
+pub fn status_height(state: &State, width: u16) -> u16 {
+    let line = warning(state)
+        .map(|(line, _)| line)
+        .or_else(|| state.notice.as_ref().map(|n| n.text.clone()));
+    line.map_or(1, |line| {
         status_rows(&line, usize::from(width)).len() as u16
     })
 }
@@ -135,7 +139,12 @@ pub(crate) fn render_status(state: &State, now: DateTime<Utc>, area: Rect, buf: 
         return;
     }
     let (line, style) = if let Some(n) = state.notice.as_ref().filter(|n| n.until > now) {
-        (n.text.clone(), Style::new().fg(Color::Yellow))
+        let style = Style::new().fg(Color::Yellow);
+        let rows = status_rows(&n.text, w);
+        for (i, row) in rows.iter().take(usize::from(area.height)).enumerate() {
+            buf.set_string(area.x, area.y + i as u16, text::fit(row, w), style);
+        }
+        return;
     } else if state.saving.dirty() {
         (
             NotesText::Saving.text(lang).to_string(),

@@ -3,14 +3,18 @@
 //! always in view, and the caret's exact cell, so that the terminal's real
 //! cursor (where a Japanese IME composes) sits on it on every row.
 //!
+//! A selection (Shift+arrows) is drawn in reverse video over the same rows.
+//!
 //! The text area still renders itself into a scratch buffer first: it keeps
-//! its own screen map from that, for Up/Down and Ctrl+N/P.
+//! its own screen map from that, which its cursor moves go through.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 use ratatui_textarea::TextArea;
+
+use unicode_width::UnicodeWidthChar;
 
 use crate::tui::text::breaks::{caret_cell, row_starts};
 
@@ -85,15 +89,63 @@ pub(crate) fn render(area: &TextArea<'_>, rect: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             rect.x,
             rect.y + y as u16,
-            text,
+            &text,
             usize::from(rect.width),
             Style::new(),
         );
+        if let Some(sel) = area.selection_range() {
+            let last = k_is_last(&w.rows, top + y);
+            select_row(row, &text, last, sel, rect, rect.y + y as u16, buf);
+        }
     }
     if let Some(pos) = caret(area, rect) {
-        buf[pos].set_style(Style::new().add_modifier(Modifier::REVERSED));
+        // While selecting, the caret is underlined, so that the reversed
+        // cells are exactly the selection.
+        let mark = match area.selection_range() {
+            Some(_) => Modifier::UNDERLINED,
+            None => Modifier::REVERSED,
+        };
+        buf[pos].set_style(Style::new().add_modifier(mark));
     }
 }
+
+/// True when drawn row `k` is its line's last.
+fn k_is_last(rows: &[Row], k: usize) -> bool {
+    rows.get(k + 1).is_none_or(|next| next.line != rows[k].line)
+}
+
+/// Shows the selected part of a drawn row in reverse video: every cell of
+/// each selected character (both halves of a full-width one), and one cell
+/// after the line's end when the selection goes on past it (the line break).
+fn select_row(
+    row: &Row,
+    text: &str,
+    last: bool,
+    (from, to): Sel,
+    rect: Rect,
+    y: u16,
+    buf: &mut Buffer,
+) {
+    let selected = |col: usize| (row.line, col) >= from && (row.line, col) < to;
+    let reversed = Style::new().add_modifier(Modifier::REVERSED);
+    let mut x = 0usize;
+    let right = usize::from(rect.width);
+    for (i, c) in text.chars().enumerate() {
+        let cw = c.width().unwrap_or(0);
+        if selected(row.start + i) {
+            for dx in x..(x + cw).min(right) {
+                buf[(rect.x + dx as u16, y)].set_style(reversed);
+            }
+        }
+        x += cw;
+    }
+    if last && selected(row.end) && x < right {
+        buf[(rect.x + x as u16, y)].set_style(reversed);
+    }
+}
+
+/// A selection: its first (line, char) and the one after its last.
+type Sel = ((usize, usize), (usize, usize));
 
 /// The cell of the caret inside `rect`.
 pub(crate) fn caret(area: &TextArea<'_>, rect: Rect) -> Option<Position> {

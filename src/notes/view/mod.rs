@@ -25,7 +25,11 @@ mod tests_keys;
 #[cfg(test)]
 mod tests_previous;
 #[cfg(test)]
+mod tests_selection;
+#[cfg(test)]
 mod tests_status;
+#[cfg(test)]
+mod tests_updown;
 #[cfg(test)]
 mod tests_wrap;
 
@@ -90,6 +94,12 @@ pub(crate) fn layout(area: Rect, state: &State) -> Areas {
         status,
         footer,
     }
+}
+
+/// The width of the editors' text at the state's terminal size.
+pub fn editor_width(state: &State) -> u16 {
+    let (w, h) = state.size;
+    editor::inner(layout(Rect::new(0, 0, w, h), state).editor).width
 }
 
 /// Rows `area`'s text takes wrapped at `width` cells, the caret's included.

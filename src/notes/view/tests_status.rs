@@ -52,3 +52,36 @@ fn a_disk_full_message_is_shown_whole_at_every_size() {
         }
     }
 }
+
+/// A turn ended for a stopped console names who, when and what to do: the
+/// notice is shown whole too (it was cut at 60 columns, and at 80 for a
+/// long name), and the status line is one row again once it is gone.
+#[test]
+fn an_ended_turn_notice_is_shown_whole_at_every_size() {
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h) in [(100, 30), (80, 24), (60, 16)] {
+            for want in [
+                crate::i18n::notes::turn_left_open("気仙沼市", "14:05:10", lang),
+                crate::i18n::notes::partner_turn_ended("気仙沼市", "14:05:10", lang),
+            ] {
+                let mut s = fresh(lang);
+                s.notice = Some(crate::notes::Notice {
+                    text: want.clone(),
+                    until: t0() + chrono::Duration::seconds(10),
+                });
+                let status = super::layout(Rect::new(0, 0, w, h), &s).status;
+                let (buf, _) = render(&s, w, h, t0());
+                let screen = lines(&buf);
+                let shown: String = (screen.lines())
+                    .skip(usize::from(status.y))
+                    .take(usize::from(status.height))
+                    .map(|r| r.trim_end())
+                    .collect();
+                let flat = |t: &str| t.split_whitespace().collect::<String>();
+                assert_eq!(flat(&shown), flat(&want), "{lang:?} {w}x{h}:\n{screen}");
+                s.notice = None;
+                assert_eq!(super::layout(Rect::new(0, 0, w, h), &s).status.height, 1);
+            }
+        }
+    }
+}

@@ -43,6 +43,7 @@ pub fn run(
     let options = runtime::Options {
         watch: Some(live.dir.clone()),
         poll,
+        also_watch: Vec::new(),
     };
     runtime::run(&mut live, options)
 }
