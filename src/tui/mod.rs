@@ -8,9 +8,10 @@
 //! Screens are plain functions over their own state; nothing here knows the
 //! workshop.
 
-pub mod backend;
-pub mod bigtext;
-pub mod buffer_marks;
+pub(crate) mod backend;
+pub(crate) mod bigtext;
+#[cfg(test)]
+pub(crate) mod buffer_marks;
 pub mod buffer_text;
 pub(crate) mod console;
 pub(crate) mod input;
