@@ -139,11 +139,11 @@ pub struct State {
     /// facilitator when the next one begins.
     pub(crate) segment_seen: Option<(String, usize)>,
     /// The previous sitting, once read, for 「前回のアクション」 on the card.
-    pub previous: Option<crate::previous_actions::Previous>,
+    pub(crate) previous: Option<crate::previous_actions::Previous>,
     /// The previous sitting's folder, found when the console opened: its
     /// notes files are followed like this sitting's, so that a note-taker's
     /// mark shows on the card at once.
-    pub previous_dir: Option<std::path::PathBuf>,
+    pub(crate) previous_dir: Option<std::path::PathBuf>,
     /// The facilitator asked to leave.
     pub(crate) quit: bool,
 }

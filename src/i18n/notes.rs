@@ -259,7 +259,7 @@ pub(crate) fn turn_left_open(member: &str, at: &str, lang: Lang) -> String {
 }
 
 /// The co-note-taker's console stopped while a turn it opened was open.
-pub fn partner_turn_ended(member: &str, at: &str, lang: Lang) -> String {
+pub(crate) fn partner_turn_ended(member: &str, at: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => {
             format!("{member}の発言を {at} で終了（別の端末が停止。話し中なら名簿で Enter）")

@@ -9,16 +9,16 @@ mod clock;
 mod commands;
 mod commit;
 mod draft;
-pub mod editor;
+pub(crate) mod editor;
 mod editor_move;
-pub mod finish;
+pub(crate) mod finish;
 mod input;
 pub(crate) mod keys;
 mod leftover;
 mod members;
 pub mod opening;
 mod partner;
-pub mod picker;
+pub(crate) mod picker;
 mod picking;
 pub(crate) mod previous;
 mod previous_io;
@@ -172,13 +172,13 @@ pub struct State {
     pub(crate) draft_touched: Option<DateTime<Utc>>,
     /// When a character was last typed or pasted into an editor (to tell a
     /// Tab inside an unbracketed paste from a Tab pressed).
-    pub typed_at: Option<DateTime<Utc>>,
+    pub(crate) typed_at: Option<DateTime<Utc>>,
     /// The terminal's size (columns, rows): Up/Down in the editors follow
     /// the rows as drawn at this size.
     pub size: (u16, u16),
     /// The display column Up/Down keep across a shorter row, until another
     /// key moves the caret.
-    pub goal_x: Option<usize>,
+    pub(crate) goal_x: Option<usize>,
     /// True while a draft save is under way.
     pub(crate) draft_in_flight: bool,
     /// The status-line message.
@@ -214,7 +214,7 @@ pub struct State {
     /// 「前回のアクション」: the previous sitting's actions and their marking.
     pub previous: previous::PreviousPanel,
     /// The co-note-taker's console, while a turn it opened is open.
-    pub partner: partner::Partner,
+    pub(crate) partner: partner::Partner,
 }
 
 impl State {

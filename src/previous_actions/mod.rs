@@ -83,7 +83,7 @@ impl Previous {
     /// today's rosters): 「事務局」 alone, or a municipality not here today.
     /// No group's list shows them, so the facilitator's card does; open
     /// ones first, like [`Previous::carried`].
-    pub fn unclaimed<'a>(
+    pub(crate) fn unclaimed<'a>(
         &self,
         members: impl IntoIterator<Item = &'a Member> + Clone,
     ) -> Vec<Carried> {

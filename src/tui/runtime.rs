@@ -25,10 +25,10 @@ use crate::store::watch::{self, WatchMode};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Options {
     /// The sitting's folder to watch for other consoles' changes.
-    pub watch: Option<PathBuf>,
+    pub(crate) watch: Option<PathBuf>,
     /// More sitting folders followed the same way (the facilitator's
     /// previous sitting, where note-takers mark its action items).
-    pub also_watch: Vec<PathBuf>,
+    pub(crate) also_watch: Vec<PathBuf>,
     /// Scan the folder at this interval instead of relying on change events.
     pub(crate) poll: Option<Duration>,
 }

@@ -115,7 +115,7 @@ fn status_rows(line: &str, width: usize) -> Vec<String> {
 
 /// Rows the status line needs at `width` cells: a warning, or else a
 /// notice (an ended turn names who, when and why), is shown whole.
-pub fn status_height(state: &State, width: u16) -> u16 {
+pub(crate) fn status_height(state: &State, width: u16) -> u16 {
     let line = warning(state)
         .map(|(line, _)| line)
         .or_else(|| state.notice.as_ref().map(|n| n.text.clone()));

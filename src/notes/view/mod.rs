@@ -97,7 +97,7 @@ pub(crate) fn layout(area: Rect, state: &State) -> Areas {
 }
 
 /// The width of the editors' text at the state's terminal size.
-pub fn editor_width(state: &State) -> u16 {
+pub(crate) fn editor_width(state: &State) -> u16 {
     let (w, h) = state.size;
     editor::inner(layout(Rect::new(0, 0, w, h), state).editor).width
 }
