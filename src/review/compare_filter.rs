@@ -1,5 +1,6 @@
-//! Narrowing a theme comparison: a range of sittings (by date, or by a
-//! sitting's folder name standing for its date), a stage of the 取組サイクル
+//! Narrowing a theme comparison: a range of sittings (by the numbers the
+//! sitting list shows, 1 the oldest: `2-5`, `3-`, `from:3 to:5`; or by
+//! date, or a sitting's folder name standing for its date), a stage of the 取組サイクル
 //! (a group is at a stage when its label or one of its members' stages
 //! names it), and a kind of note — typed as in the search box
 //! (`from:2026-01-01 to:jichitai-10 stage:② k:課題`), and how many notes
@@ -20,7 +21,13 @@ pub(crate) struct Filter {
     /// Sittings on or after this day.
     pub(crate) since: Option<NaiveDate>,
     /// Sittings on or before this day.
-    pub(crate) until: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// Sittings numbered from, to (as the sitting list numbers them, 1 the
+    /// oldest), as typed.
+    pub numbers: (Option<usize>, Option<usize>),
+    /// The folder names of the sittings in that range of numbers, when one
+    /// is set.
+    pub ids: Option<Vec<String>>,
     /// Groups at this stage.
     pub(crate) stage: Option<String>,
     /// Notes of this kind.
@@ -35,7 +42,10 @@ impl Filter {
 
     /// True when the sitting falls in the range (a sitting without a date
     /// falls outside any range).
-    pub(crate) fn sitting(&self, s: &Sitting) -> bool {
+    pub fn sitting(&self, s: &Sitting) -> bool {
+        if self.ids.as_ref().is_some_and(|ids| !ids.contains(&s.id)) {
+            return false;
+        }
         if self.since.is_none() && self.until.is_none() {
             return true;
         }
@@ -64,21 +74,34 @@ impl Filter {
     }
 }
 
-/// Reads the filter line: `from:`/`to:` (a date, or a sitting's folder
-/// name for its date), `stage:`/`段階:` and `k:`/`種類:`. Anything else is
-/// an error that says which word and what is allowed.
-pub(crate) fn parse(text: &str, archive: &Archive, lang: Lang) -> Result<Filter, String> {
+/// Reads the filter line: a range of sitting numbers (`2-5`, `2〜5`,
+/// `3-`, `-5`, `4`), `from:`/`to:` (a sitting number, a date, or a
+/// sitting's folder name for its date), `stage:`/`段階:` and `k:`/`種類:`.
+/// Anything else is an error that says which word and what is allowed.
+pub fn parse(text: &str, archive: &Archive, lang: Lang) -> Result<Filter, String> {
     let mut f = Filter::default();
     let mut rest: Vec<String> = Vec::new();
+    let count = archive.sittings.len();
     for token in text.split_whitespace() {
         let Some((key, value)) = token.split_once([':', '：']) else {
-            return Err(unknown(token, lang));
+            let (a, b) = range(token).ok_or_else(|| unknown(token, lang))?;
+            f.numbers = (a.or(f.numbers.0), b.or(f.numbers.1));
+            continue;
         };
         match key {
             _ if value.is_empty() => {}
             // Free labels (「立ち上げ期」) are stages too.
             "stage" | "段階" | "ステージ" => f.stage = Some(value.to_string()),
             "from" | "since" | "to" | "until" => {
+                let from = matches!(key, "from" | "since");
+                if let Some(n) = number(value) {
+                    if from {
+                        f.numbers.0 = Some(n);
+                    } else {
+                        f.numbers.1 = Some(n);
+                    }
+                    continue;
+                }
                 // A sitting's folder name stands for its date.
                 match archive.sitting(value).and_then(Sitting::date) {
                     Some(d) => rest.push(format!("{key}:{d}")),
@@ -89,6 +112,31 @@ pub(crate) fn parse(text: &str, archive: &Archive, lang: Lang) -> Result<Filter,
             _ => return Err(unknown(token, lang)),
         }
     }
+    if f.numbers != (None, None) {
+        let (a, b) = f.numbers;
+        let (lo, hi) = (a.unwrap_or(1), b.unwrap_or(count));
+        for n in [a, b].into_iter().flatten() {
+            if n == 0 || n > count {
+                return Err(out_of_range(n, count, lang));
+            }
+        }
+        if lo > hi {
+            return Err(format!(
+                "{lo}-{hi}: {}",
+                lang.pick(
+                    "小さい番号から書きます（例 2-5）",
+                    "write the lower number first (e.g. 2-5)"
+                )
+            ));
+        }
+        // The list is newest first: number n is the n-th oldest.
+        f.ids = Some(
+            archive.sittings[count - hi..=count - lo]
+                .iter()
+                .map(|s| s.id.clone())
+                .collect(),
+        );
+    }
     let q = crate::review::screen::search_box::parse(&rest.join(" "), lang)?;
     f.since = q.filters.since;
     f.until = q.filters.until;
@@ -96,10 +144,58 @@ pub(crate) fn parse(text: &str, archive: &Archive, lang: Lang) -> Result<Filter,
     Ok(f)
 }
 
+/// The number of a sitting as the list shows it (1 the oldest) for the
+/// sitting at `index` in the archive's newest-first order.
+pub fn sitting_number(archive: &Archive, index: usize) -> usize {
+    archive.sittings.len() - index
+}
+
+/// A sitting number typed with half- or full-width digits.
+fn number(text: &str) -> Option<usize> {
+    let digits: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    let digits = digits.strip_prefix(['#', '＃']).unwrap_or(&digits);
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// A range of sitting numbers: `2-5` (also with 〜 ~ ～ − －), `3-`, `-5`, `4`.
+fn range(token: &str) -> Option<(Option<usize>, Option<usize>)> {
+    if let Some(n) = number(token) {
+        return Some((Some(n), Some(n)));
+    }
+    let (a, b) = token.split_once(['-', '〜', '~', '～', '−', '－', 'ー'])?;
+    let side = |t: &str| {
+        if t.is_empty() {
+            Some(None)
+        } else {
+            number(t).map(Some)
+        }
+    };
+    let (a, b) = (side(a)?, side(b)?);
+    (a.is_some() || b.is_some()).then_some((a, b))
+}
+
+fn out_of_range(n: usize, count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{n}: 会の番号は 1〜{count}（一覧の左の番号）"),
+        Lang::En => format!("{n}: sittings are numbered 1-{count} (left of the list)"),
+    }
+}
+
 fn unknown(token: &str, lang: Lang) -> String {
     format!(
         "{token}: {}",
-        lang.pick("使えるのは from: to: stage: k:", "use from: to: stage: k:")
+        lang.pick(
+            "使えるのは 2-5（会の番号） from: to: stage: k:",
+            "use 2-5 (sitting numbers) from: to: stage: k:"
+        )
     )
 }
 

@@ -82,3 +82,46 @@ fn narrowing_drops_notes_groups_and_sittings() {
     assert_eq!(per, [("jichitai-09", 1)]);
     assert!(narrow(&a, found, &filter("stage:③", &a)).is_empty());
 }
+
+#[test]
+fn sittings_by_the_numbers_the_list_shows() {
+    let a = archive();
+    let themes = catalog(&a);
+    let t = &themes[0];
+    // The list is newest first and numbers from the oldest: jichitai-09 is
+    // 1, jichitai-10 is 2.
+    assert_eq!(sitting_number(&a, 0), 2);
+    assert_eq!(a.sittings[0].id, "jichitai-10");
+    let ninth = question_counts(&a, t, &filter("to:2026-01-31", &a));
+    let tenth = question_counts(&a, t, &filter("from:jichitai-10", &a));
+    let all = question_counts(&a, t, &Filter::default());
+    for (text, want) in [
+        ("1", &ninth),
+        ("#1", &ninth),
+        ("-1", &ninth),
+        ("to:1", &ninth),
+        ("１〜１", &ninth),
+        ("2", &tenth),
+        ("2-", &tenth),
+        ("from:2", &tenth),
+        ("from：２", &tenth),
+        ("1-2", &all),
+        ("1〜2", &all),
+        ("1ー2", &all),
+        ("from:1 to:2", &all),
+    ] {
+        assert_eq!(&question_counts(&a, t, &filter(text, &a)), want, "{text}");
+    }
+    // With a date and a kind too.
+    let f = filter("1-2 to:jichitai-09 k:課題", &a);
+    assert_eq!(f.numbers, (Some(1), Some(2)));
+    assert_eq!(question_counts(&a, t, &f), [1, 1, 0, 0]);
+    let err = |t: &str| parse(t, &a, Lang::Ja).unwrap_err();
+    assert_eq!(err("3"), "3: 会の番号は 1〜2（一覧の左の番号）");
+    assert_eq!(err("0-2"), "0: 会の番号は 1〜2（一覧の左の番号）");
+    assert!(err("2-1").contains("小さい番号から"), "{}", err("2-1"));
+    assert!(err("1-x").contains("1-x: 使えるのは 2-5"), "{}", err("1-x"));
+    assert!(err("2026-01-20").contains("使えるのは"));
+    let en = parse("from:5", &a, Lang::En).unwrap_err();
+    assert_eq!(en, "5: sittings are numbered 1-2 (left of the list)");
+}

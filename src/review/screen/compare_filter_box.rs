@@ -1,5 +1,5 @@
 //! The filter line of the theme comparison: `f` starts typing filters as
-//! in the search box (`from:2026-01-01 to:jichitai-10 stage:② k:課題`), the
+//! in the search box (`2-5 from:2026-01-01 to:jichitai-10 stage:② k:課題`), the
 //! comparison and its counts narrow as you type, Enter keeps the filter,
 //! Esc goes back to the one kept before, and `c` clears it. While a
 //! filter is set it is shown on the first row of the comparison.
@@ -117,6 +117,16 @@ pub(crate) fn line(state: &State) -> Line<'static> {
 /// The filter as chips: `日付=2026-01-01〜  段階=②  種類=課題`.
 pub(crate) fn chips(f: &Filter, lang: Lang) -> String {
     let mut parts = Vec::new();
+    if f.numbers != (None, None) {
+        let n = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
+        let (a, b) = f.numbers;
+        let range = if a == b {
+            n(a)
+        } else {
+            format!("{}〜{}", n(a), n(b))
+        };
+        parts.push(format!("{}={range}", lang.pick("会", "sittings")));
+    }
     if f.since.is_some() || f.until.is_some() {
         let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         parts.push(format!(
@@ -153,8 +163,46 @@ pub(crate) fn footer(lang: Lang) -> Vec<crate::tui::keys::Hint> {
         Hint::new("Enter", lang.pick("決定", "keep")),
         Hint::new("Esc", lang.pick("戻す", "undo")),
         Hint::new(
-            "from: to: stage: k:",
-            lang.pick("例 k:課題", "e.g. k:issue"),
+            "2-5 from: to: stage: k:",
+            lang.pick("例 2-5 k:課題", "e.g. 2-5 k:issue"),
         ),
     ]
+}
+
+/// How to write a filter, for the comparison's help: the same words the
+/// filter line reads.
+pub fn help(lang: Lang) -> crate::tui::keys::Section {
+    use crate::tui::keys::{HelpRow, Section};
+    let row = |keys: &[&str], ja: &str, en: &str| HelpRow {
+        keys: keys.iter().map(|k| k.to_string()).collect(),
+        what: lang.pick(ja, en).to_string(),
+    };
+    Section {
+        title: lang
+            .pick("絞り込み（f）の書き方", "Writing a filter (f)")
+            .to_string(),
+        rows: vec![
+            row(
+                &["2-5", "2〜5", "3-", "-5", "4"],
+                "会の番号（一覧の左、1 が最も古い会）の範囲",
+                "a range of sitting numbers (left of the list, 1 the oldest)",
+            ),
+            row(
+                &["from:3", "to:5"],
+                "番号で始めと終わりを別に",
+                "the first and last sitting by number",
+            ),
+            row(
+                &["from:2026-01-01", "to:jichitai-10"],
+                "日付で（会のフォルダ名はその日付）",
+                "by date (a sitting's folder name stands for its date)",
+            ),
+            row(
+                &["stage:①", "段階:2"],
+                "取組サイクルの段階（① = 1 = 段階１）",
+                "a stage of the cycle (① = 1)",
+            ),
+            row(&["k:課題"], "メモの種類", "a kind of note"),
+        ],
+    }
 }

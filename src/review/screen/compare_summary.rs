@@ -54,6 +54,9 @@ pub(crate) fn summary_lines(
         .map(|(k, c)| format!("{} {c}", kind_label(*k, lang)))
         .collect();
     let line = match lang {
+        // Nobody spoke to the question (under this filter): said once,
+        // with no empty counts.
+        _ if total == 0 => T::NoNotes.text(lang).to_string(),
         Lang::Ja => format!(
             "{}会・{}グループ {total}件: {}",
             sittings.len(),

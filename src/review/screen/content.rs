@@ -86,6 +86,31 @@ pub(crate) fn sitting_lines(
     sitting_layout(data, lang, sitting, tab, focus, width).0
 }
 
+/// The heading level of each line of a sitting's tab (only the timing
+/// tab has headings to pin while paging).
+pub fn sitting_levels(
+    data: &Loaded,
+    sitting: usize,
+    tab: usize,
+    lines: &[Line],
+) -> Vec<Option<u8>> {
+    let timing = data
+        .archive
+        .sittings
+        .get(sitting)
+        .is_some_and(|s| tab == s.groups.len());
+    lines
+        .iter()
+        .map(|l| {
+            if timing {
+                super::record_lines::level(l)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 /// The line a note starts on in its sitting's group tab.
 pub(crate) fn focus_line(data: &Loaded, lang: Lang, at: NoteAt, width: usize) -> usize {
     sitting_layout(data, lang, at.sitting, at.group, Some(at), width)
@@ -271,9 +296,6 @@ pub(crate) fn compare_lines(
     out.extend(super::compare_summary::summary_lines(
         data, lang, entry, &found, width, filter,
     ));
-    if found.is_empty() {
-        out.push(Line::styled(T::NoNotes.text(lang), dim()));
-    }
     for a in found {
         let s = &data.archive.sittings[a.sitting];
         let label = format!(

@@ -3,7 +3,7 @@
 
 use super::state::View;
 use crate::i18n::Lang;
-use crate::tui::keys::{Binding, Key, Layer, bind};
+use crate::tui::keys::{Binding, Hint, Key, Layer, bind, footer_hints};
 
 /// What a key asks the review screen to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,8 +82,8 @@ impl Command {
             Command::MarkDropped => lang.pick("取りやめ", "mark dropped"),
             Command::OwnerFilter => lang.pick("担当で絞り込む", "filter by owner"),
             Command::CompareFilter => lang.pick(
-                "絞り込み（日付・段階・種類）",
-                "filter (dates, stage, kind)",
+                "絞り込み（会の番号・日付・段階・種類）",
+                "filter (sitting numbers, dates, stage, kind)",
             ),
             Command::ClearFilter => lang.pick("絞り込み解除", "clear the filter"),
         }
@@ -94,14 +94,27 @@ impl crate::tui::keys::Command for Command {
     fn what(self, lang: Lang) -> &'static str {
         self.text(lang)
     }
+    /// The footer's word: short, so that at 80 columns the footer keeps
+    /// every key of the view in front (the layers' order is the priority)
+    /// with the search, the action items, the help and quit.
     fn hint(self, lang: Lang) -> Option<&'static str> {
-        match self {
-            Command::Up | Command::Down | Command::PageUp | Command::PageDown => None,
-            Command::PrevTab | Command::Timing | Command::Reload | Command::Clear => None,
-            Command::CompareFilter => Some(lang.pick("絞り込み", "filter")),
-            Command::ClearFilter => Some(lang.pick("解除", "unfilter")),
-            _ => Some(self.text(lang)),
-        }
+        Some(match self {
+            Command::Up | Command::Down | Command::PageUp | Command::PageDown => return None,
+            Command::PrevTab | Command::Timing | Command::Reload | Command::Clear => return None,
+            Command::NextTab => lang.pick("次の班", "next group"),
+            Command::Themes => lang.pick("テーマ比較", "compare"),
+            Command::Search => lang.pick("検索", "search"),
+            Command::Actions => lang.pick("アクション", "actions"),
+            Command::Help => lang.pick("ヘルプ", "help"),
+            Command::MarkDone => lang.pick("完了", "done"),
+            Command::MarkDropped => lang.pick("取りやめ", "dropped"),
+            Command::MarkOpen => lang.pick("未完了", "open"),
+            Command::OpenOnly => lang.pick("未完了のみ", "open only"),
+            Command::OwnerFilter => lang.pick("担当", "owner"),
+            Command::CompareFilter => lang.pick("絞り込み", "filter"),
+            Command::ClearFilter => lang.pick("解除", "unfilter"),
+            Command::Open | Command::Back | Command::Quit => self.text(lang),
+        })
     }
 }
 
@@ -181,9 +194,9 @@ pub(crate) const ACTION_LIST: Layer<Command> = layer(
         bind(&[Key::Char('d')], Command::MarkDone),
         bind(&[Key::Char('x')], Command::MarkDropped),
         bind(&[Key::Char('o')], Command::MarkOpen),
-        bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
         bind(&[Key::Char('f')], Command::OpenOnly),
         bind(&[Key::Char('w')], Command::OwnerFilter),
+        bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
         bind(&[Key::Char('t')], Command::Themes),
     ],
 );
@@ -205,6 +218,19 @@ pub(crate) const SEARCH: Layer<Command> = layer(
     ],
 );
 
+/// The help while it is open: the movement keys scroll it, any other key
+/// closes it.
+pub const HELP: Layer<Command> = layer(
+    "ヘルプ",
+    "Help",
+    &[
+        bind(&[Key::Up, Key::Char('k')], Command::Up),
+        bind(&[Key::Down, Key::Char('j')], Command::Down),
+        bind(&[Key::PageUp], Command::PageUp),
+        bind(&[Key::PageDown, Key::Space], Command::PageDown),
+    ],
+);
+
 /// The layers of a view, most specific first.
 pub(crate) fn layers(view: &View) -> &'static [&'static Layer<Command>] {
     match view {
@@ -214,6 +240,20 @@ pub(crate) fn layers(view: &View) -> &'static [&'static Layer<Command>] {
         View::Search => &[&SEARCH],
         View::Actions { .. } => &[&ACTION_LIST, &MOVE, &COMMON],
     }
+}
+
+/// The footer of a view: its hints in the order they are kept, and the
+/// ones always kept at the end (help, quit).
+pub fn footer(view: &View, lang: Lang) -> (Vec<Hint>, Vec<Hint>) {
+    use crate::tui::keys::Command as _;
+    let tail: Vec<&str> = [Command::Help, Command::Quit]
+        .iter()
+        .filter_map(|c| c.hint(lang))
+        .collect();
+    let (tail, hints): (Vec<Hint>, Vec<Hint>) = footer_hints(layers(view), lang)
+        .into_iter()
+        .partition(|h| tail.contains(&h.what.as_str()));
+    (hints, tail)
 }
 
 #[cfg(test)]
@@ -251,6 +291,55 @@ mod tests {
                             .any(|r| r.what == what && r.keys.contains(&k.label()));
                         assert!(listed, "{k:?} not in the help");
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_footer_keeps_the_focused_views_keys_at_80_columns() {
+        use crate::tui::keys::footer_text;
+        let views = [
+            (
+                View::List { selected: 0 },
+                &["Enter", "t", "/", "a", "?", "q"][..],
+            ),
+            (
+                View::Sitting {
+                    sitting: 0,
+                    tab: 0,
+                    scroll: 0,
+                    focus: None,
+                },
+                &["Tab", "Esc", "t", "/", "a", "?", "q"],
+            ),
+            (
+                View::Compare {
+                    theme: 0,
+                    question: 0,
+                    scroll: 0,
+                },
+                &["Esc", "f", "c", "/", "a", "?", "q"],
+            ),
+            (
+                View::Actions {
+                    selected: 0,
+                    open_only: false,
+                },
+                &["d", "x", "o", "f", "w", "Esc", "?", "q"],
+            ),
+        ];
+        for lang in [Lang::Ja, Lang::En] {
+            for (view, want) in &views {
+                let (hints, tail) = footer(view, lang);
+                // The footer row less its left margin.
+                let text = footer_text(&hints, &tail, 79);
+                for key in *want {
+                    let shown = text.split("  ").any(|h| {
+                        h.split_once(' ')
+                            .is_some_and(|(k, _)| k == *key || k.split('/').any(|k| k == *key))
+                    });
+                    assert!(shown, "{lang:?} {view:?}: {key} missing from {text:?}");
                 }
             }
         }

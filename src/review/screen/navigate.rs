@@ -4,6 +4,7 @@
 use super::actions_tab;
 use super::content;
 use super::keys::Command;
+use super::pinned;
 use super::state::{State, View};
 
 pub(super) fn open(state: &mut State) {
@@ -87,9 +88,14 @@ pub(super) fn move_in_view(state: &mut State, c: Command) {
                 Command::PrevTab => *tab = (*tab + tabs - 1) % tabs,
                 Command::Timing => *tab = tabs - 1,
                 _ => {
-                    let lines =
-                        content::sitting_lines(data, lang, *sitting, *tab, *focus, width).len();
-                    *scroll = step(*scroll, lines.saturating_sub(page) + 1, c);
+                    let lines = content::sitting_lines(data, lang, *sitting, *tab, *focus, width);
+                    let levels = content::sitting_levels(data, *sitting, *tab, &lines);
+                    let max = pinned::max_scroll(&levels, page);
+                    *scroll = match c {
+                        Command::PageDown => pinned::page_down(&levels, *scroll, page),
+                        Command::PageUp => pinned::page_up(&levels, *scroll, page),
+                        _ => step(*scroll, max + 1, c),
+                    };
                     return;
                 }
             }

@@ -22,6 +22,32 @@ fn bold() -> Style {
     Style::new().add_modifier(Modifier::BOLD)
 }
 
+/// The style of a section's heading (the table's header row, 席の移動,
+/// 発言時間): pinned on top while its section is paged.
+fn section_style() -> Style {
+    bold().fg(Color::LightCyan)
+}
+
+/// The style of a group's line in the speaking time: pinned under its
+/// section while its members are paged.
+fn part_style() -> Style {
+    bold().fg(Color::Cyan)
+}
+
+/// The heading level of a line of the timing tab: 1 a section, 2 a group
+/// in it (see [`super::pinned`]).
+pub fn level(line: &Line) -> Option<u8> {
+    let first = line.spans.first().map(|s| s.style).unwrap_or_default();
+    let is = |style: Style| line.style == style || first == style;
+    if is(section_style()) {
+        Some(1)
+    } else if is(part_style()) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
 fn over_style(over: Option<i64>) -> Style {
     match over {
         Some(o) if o > 0 => bold().fg(Color::Red),
@@ -40,7 +66,10 @@ pub(crate) fn timing_lines(s: &Sitting, lang: Lang, width: usize) -> Vec<Line<'s
     }
     if !r.moves.is_empty() {
         out.push(Line::default());
-        out.push(Line::styled(format!(" {}", R::Moves.text(lang)), bold()));
+        out.push(Line::styled(
+            format!(" {}", R::Moves.text(lang)),
+            section_style(),
+        ));
         for m in &r.moves {
             let line = format!(
                 "   {} {}  {} → {}",
@@ -77,7 +106,10 @@ fn blocks(out: &mut Vec<Line<'static>>, s: &Sitting, r: &Record, lang: Lang, wid
         T::Diff.text(lang),
         span.as_str(),
     ];
-    out.push(Line::styled(row(T::Block.text(lang), head, width), bold()));
+    out.push(Line::styled(
+        row(T::Block.text(lang), head, width),
+        section_style(),
+    ));
     for b in &r.blocks {
         let actual = match (b.skipped, b.actual_seconds, b.running) {
             (true, _, _) => T::Skipped.text(lang).to_string(),
@@ -153,7 +185,10 @@ fn speaking(out: &mut Vec<Line<'static>>, s: &Sitting, r: &Record, lang: Lang, w
         return;
     }
     out.push(Line::default());
-    out.push(Line::styled(format!(" {}", R::Speaking.text(lang)), bold()));
+    out.push(Line::styled(
+        format!(" {}", R::Speaking.text(lang)),
+        section_style(),
+    ));
     let name_w = width.saturating_sub(40).clamp(8, 30);
     for g in &r.speaking {
         let label = inert(&s.group_label(&g.group, lang));
@@ -170,7 +205,7 @@ fn speaking(out: &mut Vec<Line<'static>>, s: &Sitting, r: &Record, lang: Lang, w
             g.turns(),
             lang.pick("回", " turns")
         );
-        out.push(Line::styled(total, bold()));
+        out.push(Line::styled(total, part_style()));
         for m in &g.members {
             let style = if m.never_spoke {
                 Style::new().fg(Color::Yellow)

@@ -145,8 +145,10 @@ pub fn to_action(state: &State, ev: Event) -> Option<Action> {
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Paste(text) => Some(Action::Paste(text)),
         Event::Key(key) if key.kind != KeyEventKind::Release => {
+            // The help scrolls with the movement keys; any other closes it.
             if state.help {
-                return Some(Action::Command(Command::Help));
+                let c = dispatch(&[&super::keys::HELP], &key).unwrap_or(Command::Help);
+                return Some(Action::Command(c));
             }
             // Behind the "too small" message nothing is visible, so nothing
             // but quitting may act: no blind navigation.

@@ -66,7 +66,9 @@ pub struct State {
     /// The search box.
     pub search: SearchBox,
     /// The `?` help is shown.
-    pub(crate) help: bool,
+    pub help: bool,
+    /// Lines of the help scrolled past.
+    pub help_scroll: usize,
     /// The terminal's size in cells.
     pub size: (u16, u16),
     /// What became of the last thing saved (shown in the footer): `Ok`
@@ -130,6 +132,7 @@ impl State {
             views: vec![View::List { selected: 0 }],
             search: SearchBox::default(),
             help: false,
+            help_scroll: 0,
             size,
             saved: None,
             owner: Default::default(),
@@ -194,6 +197,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Resize(w, h) => {
             state.size = (w, h);
+            state.help_scroll = state.help_scroll.min(super::help::max_scroll(state));
             return Vec::new();
         }
         Action::Type(c) => edit(state, |t| t.push(c)),
@@ -223,18 +227,17 @@ fn edit(state: &mut State, change: impl FnOnce(&mut String)) {
 
 fn command(state: &mut State, c: Command) -> Vec<Effect> {
     if state.help {
-        state.help = false;
-        return if c == Command::Quit {
-            vec![Effect::Quit]
-        } else {
-            Vec::new()
-        };
+        super::help::command(state, c);
+        return Vec::new();
     }
     state.saved = None;
     match c {
         Command::Quit => return vec![Effect::Quit],
         Command::Reload => return vec![Effect::Load],
-        Command::Help => state.help = true,
+        Command::Help => {
+            state.help = true;
+            state.help_scroll = 0;
+        }
         Command::Search => {
             if *state.view() != View::Search {
                 state.views.push(View::Search);

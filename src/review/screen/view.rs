@@ -9,10 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::content::sitting_lines;
-use super::keys::{self, Command};
+use super::keys;
 use super::state::{Loaded, State, View};
 use crate::i18n::review::ReviewText as T;
-use crate::tui::keys::{HelpPopup, Hint, footer_hints, render_footer, sections};
+use crate::tui::keys::render_footer;
 use crate::tui::text::sanitize::inert;
 use crate::tui::text::styled::{one_line, rfit};
 use crate::tui::text::{fit, truncate, width};
@@ -110,14 +110,17 @@ impl Widget for &ReviewView<'_> {
                 focus,
             } => {
                 let lines = sitting_lines(data, lang, *sitting, *tab, *focus, w);
-                Paragraph::new(
-                    lines
-                        .into_iter()
-                        .skip(*scroll)
-                        .take(body.height.into())
-                        .collect::<Vec<_>>(),
-                )
-                .render(body, buf);
+                let levels = super::content::sitting_levels(data, *sitting, *tab, &lines);
+                // The headings scrolled past stay on top (the timing table's
+                // header row, the section and group of speaking times).
+                let heads = super::pinned::heads(&levels, *scroll);
+                let room = super::pinned::room(&levels, *scroll, body.height.into());
+                let shown: Vec<Line> = heads
+                    .iter()
+                    .map(|&i| lines[i].clone())
+                    .chain(lines.iter().skip(*scroll).take(room).cloned())
+                    .collect();
+                Paragraph::new(shown).render(body, buf);
             }
             View::Compare {
                 theme,
@@ -132,16 +135,7 @@ impl Widget for &ReviewView<'_> {
         }
         footer(state, row(area.height - 1), buf);
         if state.help {
-            let sections = sections(keys::layers(state.view()), lang);
-            let hint = lang.pick("どのキーでも閉じる", "any key closes");
-            (&HelpPopup {
-                title: T::Help.text(lang),
-                sections: &sections,
-                scroll: 0,
-                ascii: false,
-                hint,
-            })
-                .render(area, buf);
+            super::help::render(state, area, buf);
         }
     }
 }
@@ -154,24 +148,14 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
         View::Sitting { sitting, tab, .. } => {
             let s = &a.sittings[*sitting];
             let date = s.date().map(|d| d.to_string()).unwrap_or_default();
-            let mut spans = Vec::new();
-            for (i, g) in s.groups.iter().enumerate() {
-                let label = format!(" {} ", inert(&s.group_label(&g.id, lang)));
-                let style = if i == *tab {
-                    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-                } else {
-                    Style::new()
-                };
-                spans.push(Span::styled(label, style));
-            }
-            let timing = format!(" {} ", T::Timing.text(lang));
-            let style = if *tab == s.groups.len() {
-                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-            } else {
-                Style::new()
-            };
-            spans.push(Span::styled(timing, style));
-            (format!(" {date}  {}", inert(s.title())), Line::from(spans))
+            let labels: Vec<String> = s
+                .groups
+                .iter()
+                .map(|g| inert(&s.group_label(&g.id, lang)))
+                .chain([T::Timing.text(lang).to_string()])
+                .collect();
+            let bar = super::tab_bar::bar(&labels, *tab, usize::from(state.size.0));
+            (format!(" {date}  {}", inert(s.title())), bar)
         }
         View::Themes { .. } | View::Compare { .. } => {
             let title = match state.view() {
@@ -209,7 +193,8 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
                     .map_or_else(|| "…".to_string(), |n| n.to_string())
             );
             let head = format!(
-                " {} {} {} {} {}",
+                " {} {} {} {} {} {}",
+                rfit("#", 3),
                 fit(T::Date.text(lang), 10),
                 fit(T::Title.text(lang), list_title_width(state)),
                 rfit(T::Groups.text(lang), 3),
@@ -226,13 +211,7 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
 
 fn footer(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
-    let layers = keys::layers(state.view());
-    let (tail, hints): (Vec<Hint>, Vec<Hint>) =
-        footer_hints(layers, lang).into_iter().partition(|h| {
-            [Command::Help, Command::Quit]
-                .iter()
-                .any(|c| c.text(lang) == h.what)
-        });
+    let (hints, tail) = keys::footer(state.view(), lang);
     let inner = Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(1),

@@ -13,7 +13,7 @@ use crate::tui::text::styled::rfit;
 use crate::tui::text::{fit, truncate, width, wrap};
 
 pub(super) fn list_title_width(state: &State) -> usize {
-    usize::from(state.size.0).saturating_sub(36).max(10)
+    usize::from(state.size.0).saturating_sub(40).max(10)
 }
 
 pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, buf: &mut Buffer) {
@@ -79,8 +79,11 @@ pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, bu
         let count = data
             .note_count(i)
             .map_or_else(|| "…".to_string(), |n| n.to_string());
+        // The number the comparison's filter takes (`2-5`): 1 the oldest.
+        let number = crate::review::compare_filter::sitting_number(&data.archive, i);
         let line = format!(
-            " {} {} {} {} {}{warn}",
+            " {} {} {} {} {} {}{warn}",
+            rfit(&number.to_string(), 3),
             fit(&date, 10),
             fit(&inert(s.title()), list_title_width(state)),
             rfit(&s.groups.len().to_string(), 3),

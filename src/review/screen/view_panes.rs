@@ -67,12 +67,17 @@ pub(super) fn compare(
         .map(|q| format!("{} {}", if q.survey { "※" } else { "◆" }, inert(&q.text)))
         .chain(std::iter::once(T::NoQuestion.text(lang).to_string()))
         .zip(&counts)
-        .map(|(label, n)| format!("{n:>digits$} {label}"));
-    for (i, label) in labels.enumerate().skip(first).take(rows) {
-        let style = if i == question {
-            Style::new().add_modifier(Modifier::REVERSED)
-        } else {
-            Style::new().fg(Color::Cyan)
+        .map(|(label, n)| (format!("{n:>digits$} {label}"), *n == 0));
+    for (i, (label, empty)) in labels.enumerate().skip(first).take(rows) {
+        // A question nobody spoke to (under the filter) is dimmed but
+        // stays selectable: a report says so too.
+        let style = match (i == question, empty) {
+            (true, false) => Style::new().add_modifier(Modifier::REVERSED),
+            (true, true) => Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::REVERSED),
+            (false, false) => Style::new().fg(Color::Cyan),
+            (false, true) => Style::new().fg(Color::DarkGray),
         };
         buf.set_string(
             body.x,
