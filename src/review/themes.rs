@@ -11,23 +11,23 @@ use crate::model::Theme;
 
 /// A theme as used across the archive.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct ThemeEntry {
+pub struct ThemeEntry {
     /// Its title, as the newest sitting wrote it.
     pub(crate) title: String,
     /// Every title it had, newest first (more than one when renamed).
-    pub(crate) titles: Vec<String>,
+    pub titles: Vec<String>,
     /// Each use: the sitting's index and the theme's id there, newest first.
-    pub(crate) uses: Vec<(usize, String)>,
+    pub uses: Vec<(usize, String)>,
     /// The questions of every use, in card order of first appearance.
-    pub(crate) questions: Vec<QuestionRow>,
+    pub questions: Vec<QuestionRow>,
     /// Live notes on this theme in the whole archive.
-    pub(crate) notes: usize,
+    pub notes: usize,
     key: String,
 }
 
 /// A question of a theme, shared by the sittings that asked it.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct QuestionRow {
+pub struct QuestionRow {
     /// The question.
     pub(crate) text: String,
     /// True for a question from the pre-session survey (※).

@@ -17,7 +17,7 @@ use crate::tui::text::width;
 
 /// What was typed as the filter and what it reads as.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct FilterBox {
+pub struct FilterBox {
     /// What was typed.
     pub(crate) text: String,
     /// The text when typing started, back on Esc.
@@ -27,7 +27,7 @@ pub(crate) struct FilterBox {
     /// The filter in force (the last one that read well).
     pub(crate) filter: Filter,
     /// What is wrong with what was typed, if anything.
-    pub(crate) error: Option<String>,
+    pub error: Option<String>,
 }
 
 /// True while keys type into the filter line.

@@ -16,7 +16,7 @@ pub struct Loaded {
     /// Every note, folded for search.
     pub index: NoteIndex,
     /// Every theme, for comparison.
-    pub(crate) themes: Vec<ThemeEntry>,
+    pub themes: Vec<ThemeEntry>,
     /// Set while only the outline is read: for each sitting (in the
     /// archive's order), its number of notes when the search cache knows
     /// it, `None` while its notes files are yet to be read (and so whether
@@ -68,7 +68,7 @@ impl Loaded {
     }
 
     /// How many live notes the archive has; `None` while not known yet.
-    pub(crate) fn note_total(&self) -> Option<usize> {
+    pub fn note_total(&self) -> Option<usize> {
         (0..self.archive.sittings.len())
             .map(|i| self.note_count(i))
             .sum()

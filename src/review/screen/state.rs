@@ -62,7 +62,7 @@ pub struct State {
     /// Labels' language.
     pub(crate) lang: Lang,
     /// The views, the current one last; never empty.
-    pub(crate) views: Vec<View>,
+    pub views: Vec<View>,
     /// The search box.
     pub search: SearchBox,
     /// The `?` help is shown.
@@ -77,7 +77,7 @@ pub struct State {
     /// The actions tab's owner filter.
     pub owner: super::owner_filter::OwnerFilter,
     /// The theme comparison's filter.
-    pub(crate) compare: super::compare_filter_box::FilterBox,
+    pub compare: super::compare_filter_box::FilterBox,
 }
 
 /// What the reviewer did, or what came back from the loop.

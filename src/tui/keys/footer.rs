@@ -13,7 +13,7 @@ use crate::tui::text;
 
 /// One key hint of the footer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Hint {
+pub struct Hint {
     /// The key as written (`F2`, `+/-`, `1-3`).
     pub(crate) keys: String,
     /// The short word beside it.

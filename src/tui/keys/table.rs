@@ -88,7 +88,7 @@ impl<C: Copy> Binding<C> {
 /// A headed group of bindings: what works everywhere, in a mode or in a
 /// pane. The help shows each layer as a section under its title.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Layer<C: 'static> {
+pub struct Layer<C: 'static> {
     /// The section's title in Japanese.
     pub(crate) ja: &'static str,
     /// The section's title in English.
