@@ -97,3 +97,26 @@ fn a_group_with_no_notes_yet_is_not_called_unreadable() {
     assert!(stdout.contains("まだメモがありません"), "{stdout}");
     assert!(!stdout.contains("読めません"), "{stdout}");
 }
+
+#[test]
+fn a_broken_run_record_is_called_unreadable_not_missing() {
+    let (_tmp, dir) = common::fixtures::archive_copy(&[]);
+    std::fs::write(dir.join("jichitai-10/run.json"), "{\"format\": ").unwrap();
+    let out = common::cli::run(
+        &dir,
+        &["--lang", "ja", "export", "jichitai-10", "--format", "md"],
+    );
+    let (stdout, stderr) = common::cli::texts(&out);
+    assert!(
+        stdout.contains("run.json を読めません"),
+        "{stdout}\n{stderr}"
+    );
+    assert!(!stdout.contains("run.json なし"), "{stdout}");
+    // A sitting never run still says so.
+    std::fs::remove_file(dir.join("jichitai-10/run.json")).unwrap();
+    let out = common::cli::run(
+        &dir,
+        &["--lang", "ja", "export", "jichitai-10", "--format", "md"],
+    );
+    assert!(common::cli::stdout(&out).contains("run.json なし"));
+}

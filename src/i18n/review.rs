@@ -68,6 +68,8 @@ labels! {
         Skipped => "省略", "skipped";
         /// No run record.
         NoRun => "進行の記録はありません（run.json なし）", "No record of the run (no run.json)";
+        /// The run record exists but cannot be used.
+        RunUnreadable => "進行の記録 run.json を読めません（「読めないファイル」を参照）", "The record of the run (run.json) cannot be read (see \"Files that could not be read\")";
         /// No summary written.
         NoSummary => "まとめはありません", "No summary";
         /// No notes.

@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 
 use super::files::{self, FileProblem};
 use crate::i18n::Lang;
+use crate::i18n::review::ReviewText as T;
 use crate::model::Stamp;
 use crate::model::notes::{GroupNotes, Note};
 use crate::model::run::RunState;
@@ -49,6 +50,19 @@ pub struct GroupRecord {
     pub id: String,
     /// Its notes file, when there is a usable one.
     pub notes: Option<GroupNotes>,
+}
+
+impl Sitting {
+    /// Why there is no run record to show: none was written, or its file
+    /// is among the problems.
+    pub fn no_run_text(&self) -> T {
+        let broken = self.problems.iter().any(|p| {
+            p.path
+                .file_name()
+                .is_some_and(|n| n == crate::model::run::RUN_FILE)
+        });
+        if broken { T::RunUnreadable } else { T::NoRun }
+    }
 }
 
 impl Archive {

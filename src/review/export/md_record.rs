@@ -18,7 +18,7 @@ pub(crate) fn write(out: &mut String, s: &Sitting, lang: Lang) {
     let r = record(s);
     let _ = writeln!(out, "## {}\n", T::Timing.text(lang));
     if !r.ran {
-        let _ = writeln!(out, "{}\n", T::NoRun.text(lang));
+        let _ = writeln!(out, "{}\n", s.no_run_text().text(lang));
     } else {
         timing(out, &r, lang);
         for b in r.blocks.iter().filter(|b| !b.turns.is_empty()) {

@@ -62,7 +62,7 @@ pub(crate) fn timing_lines(s: &Sitting, lang: Lang, width: usize) -> Vec<Line<'s
     if r.ran {
         blocks(&mut out, s, &r, lang, width);
     } else {
-        out.push(Line::from(T::NoRun.text(lang)));
+        out.push(Line::from(s.no_run_text().text(lang)));
     }
     if !r.moves.is_empty() {
         out.push(Line::default());

@@ -63,7 +63,7 @@ pub(super) fn timing_sheet(
         if !rec.ran {
             row += 1;
             g.text(row, 0, &here)?;
-            g.text(row, 9, T::NoRun.text(lang))?;
+            g.text(row, 9, s.no_run_text().text(lang))?;
             continue;
         }
         for b in &rec.blocks {
