@@ -55,7 +55,7 @@ pub struct GroupRecord {
 impl Sitting {
     /// Why there is no run record to show: none was written, or its file
     /// is among the problems.
-    pub fn no_run_text(&self) -> T {
+    pub(crate) fn no_run_text(&self) -> T {
         let broken = self.problems.iter().any(|p| {
             p.path
                 .file_name()
