@@ -1,31 +1,8 @@
 //! The `bunkakai check` report: one line per problem, or a summary of a
 //! valid plan. Pure text in, text out, so it is tested without a terminal.
 
-use crate::i18n::{CheckText as T, Lang, problem_text};
+use crate::i18n::{CheckText as T, Lang, problem_line};
 use crate::model::{Plan, PlanCheck, Problem};
-
-/// One line for a problem: `FILE:LINE:COL: message (at field.path)`.
-pub fn problem_line(file: &str, p: &Problem, lang: Lang) -> String {
-    let place = match p.pos {
-        Some(pos) => format!("{file}:{pos}"),
-        None => file.to_string(),
-    };
-    let warning = if p.kind.is_warning() {
-        format!("{}: ", T::Warning.text(lang))
-    } else {
-        String::new()
-    };
-    let message = problem_text(&p.kind, lang);
-    if p.path.is_empty() {
-        format!("{place}: {warning}{message}")
-    } else {
-        format!(
-            "{place}: {warning}{message} ({} {})",
-            lang.pick("場所", "at"),
-            p.path
-        )
-    }
-}
 
 /// Every problem of a check, errors first in file order, then warnings.
 pub fn problem_lines(file: &str, check: &PlanCheck, lang: Lang) -> Vec<String> {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 /// Where the log file lives: `$XDG_STATE_HOME/bunkakai/` (or the platform's
 /// local data folder), overridable with `BUNKAKAI_LOG_DIR`.
-pub fn log_dir() -> Option<PathBuf> {
+pub(crate) fn log_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("BUNKAKAI_LOG_DIR") {
         return Some(PathBuf::from(dir));
     }

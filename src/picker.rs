@@ -64,7 +64,7 @@ pub struct Picker {
 
 /// What the keys of the picker do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub(crate) enum Command {
     /// Highlight the sitting above.
     Up,
     /// Highlight the sitting below.
@@ -78,7 +78,7 @@ pub enum Command {
 }
 
 /// The picker's keys.
-pub const KEYS: Layer<Command> = Layer {
+pub(crate) const KEYS: Layer<Command> = Layer {
     ja: "会の一覧",
     en: "Sittings",
     bindings: &[
@@ -119,7 +119,7 @@ pub enum Choice {
 
 impl Picker {
     /// Applies a command.
-    pub fn update(&mut self, c: Command) -> Choice {
+    pub(crate) fn update(&mut self, c: Command) -> Choice {
         let n = self.entries.len();
         if let Some(said) = self.said.take() {
             return match (said, c) {

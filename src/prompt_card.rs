@@ -24,7 +24,7 @@ fn bullet(out: &mut Vec<Line<'static>>, first: &str, s: &str, width: u16, style:
 
 /// The card of `theme` at `width` cells; `ascii` uses `*` and `+` for ◆
 /// and ※.
-pub fn lines(theme: &Theme, lang: Lang, ascii: bool, width: u16) -> Vec<Line<'static>> {
+pub(crate) fn lines(theme: &Theme, lang: Lang, ascii: bool, width: u16) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let (key, survey) = if ascii {
         ("* ", "+ ")

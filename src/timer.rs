@@ -27,15 +27,14 @@ mod signal_tests;
 mod tests;
 mod turns;
 
-pub use blocks::{next_block, previous_block, restart};
-pub use ops::{adjust, pause, start, take_due_alert};
-pub use schedule::planned_start;
+pub(crate) use blocks::{next_block, previous_block, restart};
+pub(crate) use ops::{adjust, pause, start, take_due_alert};
 use schedule::{drift, plan_is_today, planned_end};
-pub use turns::{change_turn, take_turn_over};
+pub(crate) use turns::{change_turn, take_turn_over};
 
 /// Whether the block on the clock waits, runs, is paused, or the agenda is done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
+pub(crate) enum Status {
     /// The block waits for the facilitator to start it.
     Ready,
     /// The clock runs.
@@ -48,7 +47,7 @@ pub enum Status {
 
 /// How close the block is to its end; decides the timer's colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
+pub(crate) enum Phase {
     /// More time left than the first alert.
     Calm,
     /// Within the first (largest) alert, e.g. 5 minutes.
@@ -61,67 +60,67 @@ pub enum Phase {
 
 /// A segment (自己紹介 / 意見交換 / まとめ) as it stands now.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SegmentClock<'p> {
+pub(crate) struct SegmentClock<'p> {
     /// Its place among the block's segments, from 0.
-    pub index: usize,
+    pub(crate) index: usize,
     /// How many segments the block has.
-    pub count: usize,
+    pub(crate) count: usize,
     /// Its title.
-    pub title: &'p str,
+    pub(crate) title: &'p str,
     /// Its length in seconds, extensions included.
-    pub duration: i64,
+    pub(crate) duration: i64,
     /// Seconds left in it (negative in the last segment once time is up).
-    pub remaining: i64,
+    pub(crate) remaining: i64,
 }
 
 /// The group whose turn it is in a report-back round.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TurnClock<'p> {
+pub(crate) struct TurnClock<'p> {
     /// Its place in the reporting order, from 0.
-    pub index: usize,
+    pub(crate) index: usize,
     /// How many groups report.
-    pub count: usize,
+    pub(crate) count: usize,
     /// The reporting group's id.
-    pub group: &'p str,
+    pub(crate) group: &'p str,
     /// Seconds each group has.
-    pub duration: i64,
+    pub(crate) duration: i64,
     /// Seconds left in this turn (negative: over its time).
-    pub remaining: i64,
+    pub(crate) remaining: i64,
 }
 
 /// Everything a screen shows about time, at one instant.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClockView<'p> {
     /// The block on the clock (its index in the agenda), `None` when done.
-    pub block_index: Option<usize>,
+    pub(crate) block_index: Option<usize>,
     /// How many blocks the agenda has.
-    pub block_count: usize,
+    pub(crate) block_count: usize,
     /// The block on the clock.
-    pub block: Option<&'p AgendaBlock>,
+    pub(crate) block: Option<&'p AgendaBlock>,
     /// Waiting, running, paused or done.
-    pub status: Status,
+    pub(crate) status: Status,
     /// The block's length in seconds, extensions and cuts included.
-    pub duration: i64,
+    pub(crate) duration: i64,
     /// Seconds the clock has run in this block, pauses excluded.
-    pub elapsed: i64,
+    pub(crate) elapsed: i64,
     /// Seconds left; negative is overrun.
     pub remaining: i64,
     /// How close to the end.
-    pub phase: Phase,
+    pub(crate) phase: Phase,
     /// The segment the block is in, when it has segments.
-    pub segment: Option<SegmentClock<'p>>,
+    pub(crate) segment: Option<SegmentClock<'p>>,
     /// The reporting group, in a report-back round that has started.
-    pub turn: Option<TurnClock<'p>>,
+    pub(crate) turn: Option<TurnClock<'p>>,
     /// When the sitting was planned to end.
-    pub planned_end: Option<Stamp>,
+    pub(crate) planned_end: Option<Stamp>,
     /// When it will end if the remaining blocks run as planned.
-    pub projected_end: Option<Stamp>,
+    pub(crate) projected_end: Option<Stamp>,
     /// True when the plan is dated today, so its start and end times mean
     /// something now.
-    pub plan_today: bool,
+    pub(crate) plan_today: bool,
     /// Seconds the sitting runs behind (positive) or ahead of the plan's
     /// durations since it actually started; `None` before it started.
-    pub drift: Option<i64>,
+    pub(crate) drift: Option<i64>,
 }
 
 /// The entry point of the read-only clock.
@@ -198,17 +197,17 @@ pub fn now(plan: &Plan) -> Stamp {
 
 /// `now` without its fraction of a second: stamps are written in whole
 /// seconds so that every screen's displayed second turns over together.
-pub fn whole_second(now: Stamp) -> Stamp {
+pub(crate) fn whole_second(now: Stamp) -> Stamp {
     now.with_nanosecond(0).unwrap_or(now)
 }
 
 /// The block's length in seconds: planned, plus extensions, minus cuts.
-pub fn duration(block: &AgendaBlock, run: &BlockRun) -> i64 {
+pub(crate) fn duration(block: &AgendaBlock, run: &BlockRun) -> i64 {
     (i64::from(block.minutes) * 60).saturating_add(run.adjusted_seconds())
 }
 
 /// Seconds the clock of `run` has run up to `t`, pauses excluded.
-pub fn active_until(run: &BlockRun, t: Stamp) -> i64 {
+pub(crate) fn active_until(run: &BlockRun, t: Stamp) -> i64 {
     let Some(start) = run.started else {
         return 0;
     };
@@ -229,7 +228,7 @@ pub fn active_until(run: &BlockRun, t: Stamp) -> i64 {
 /// The alert thresholds (in minutes) that apply to a block of `duration`
 /// seconds, largest first, ending with 0 ("time is up"). A threshold as long
 /// as the block itself would ring at its start, so it is left out.
-pub fn thresholds(plan: &Plan, duration: i64) -> Vec<u32> {
+pub(crate) fn thresholds(plan: &Plan, duration: i64) -> Vec<u32> {
     let mut t: Vec<u32> = plan
         .alerts_min
         .iter()
@@ -260,7 +259,7 @@ fn phase(plan: &Plan, duration: i64, remaining: i64) -> Phase {
 /// The segments' lengths in seconds after the extensions and cuts: each one
 /// lands in the segment that was running when it was made (a cut larger than
 /// what is left of that segment eats into the following ones).
-pub fn segment_lengths(block: &AgendaBlock, run: &BlockRun) -> Vec<i64> {
+pub(crate) fn segment_lengths(block: &AgendaBlock, run: &BlockRun) -> Vec<i64> {
     let mut lens: Vec<i64> = block
         .segments
         .iter()
@@ -324,7 +323,7 @@ fn segment<'p>(block: &'p AgendaBlock, run: &BlockRun, elapsed: i64) -> Option<S
 }
 
 /// The reporting order of a report-back round: as planned, else every group.
-pub fn report_order<'p>(plan: &'p Plan, block: &'p AgendaBlock) -> Vec<&'p str> {
+pub(crate) fn report_order<'p>(plan: &'p Plan, block: &'p AgendaBlock) -> Vec<&'p str> {
     match &block.report {
         Some(r) if !r.order.is_empty() => r.order.iter().map(String::as_str).collect(),
         Some(_) => plan.groups.iter().map(|g| g.id.as_str()).collect(),
@@ -362,7 +361,7 @@ fn turn<'p>(
 
 /// The instant the displayed clock changes next: the next whole second while
 /// a block runs, else the next whole minute (the wall clock's).
-pub fn next_change(run: &RunState, now: Stamp) -> Stamp {
+pub(crate) fn next_change(run: &RunState, now: Stamp) -> Stamp {
     let base = whole_second(now);
     let running = run
         .current
@@ -377,7 +376,7 @@ pub fn next_change(run: &RunState, now: Stamp) -> Stamp {
 
 /// The timer as shown: `mm:ss` counting down, `+mm:ss` once past zero.
 /// Minutes are not wrapped into hours (`120:00`), as on a stopwatch.
-pub fn clock_text(remaining: i64) -> String {
+pub(crate) fn clock_text(remaining: i64) -> String {
     let sign = if remaining < 0 { "+" } else { "" };
     let s = remaining.unsigned_abs();
     format!("{sign}{:02}:{:02}", s / 60, s % 60)

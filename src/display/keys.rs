@@ -26,7 +26,7 @@ impl crate::tui::keys::Command for Command {
 }
 
 /// The display's keys.
-pub const KEYS: Layer<Command> = Layer {
+pub(crate) const KEYS: Layer<Command> = Layer {
     ja: "表示画面",
     en: "Display",
     bindings: &[
@@ -36,10 +36,10 @@ pub const KEYS: Layer<Command> = Layer {
 };
 
 /// The layers that apply (the display has one).
-pub const LAYERS: &[&Layer<Command>] = &[&KEYS];
+pub(crate) const LAYERS: &[&Layer<Command>] = &[&KEYS];
 
 /// The command `ev` gives, if any.
-pub fn command(ev: &KeyEvent) -> Option<Command> {
+pub(crate) fn command(ev: &KeyEvent) -> Option<Command> {
     dispatch(LAYERS, ev)
 }
 

@@ -8,7 +8,7 @@
 //! plain [`State`], a pure [`update`] returning [`Effect`]s, a [`view`], and
 //! [`run`], which hands it to the shared runtime.
 
-pub mod keys;
+pub(crate) mod keys;
 pub mod run;
 pub mod view;
 
@@ -18,7 +18,7 @@ use crate::model::Plan;
 use crate::model::Stamp;
 use crate::model::run::{RUN_FILE, RunState, skew_ahead};
 
-pub use keys::Command;
+pub(crate) use keys::Command;
 
 /// What is wrong with a file the display follows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,11 +47,11 @@ pub enum RunRead {
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// The sitting's plan.
-    pub plan: Plan,
+    pub(crate) plan: Plan,
     /// The facilitator's run, once read; `None` before run.json exists.
     pub run: Option<RunState>,
     /// The language of labels.
-    pub lang: crate::i18n::Lang,
+    pub(crate) lang: crate::i18n::Lang,
     /// Plain ASCII borders and marks.
     pub ascii: bool,
     /// The terminal's size in cells (width, height).
@@ -60,13 +60,13 @@ pub struct State {
     pub problems: std::collections::BTreeMap<String, FileProblem>,
     /// Seconds run.json was stamped ahead of this machine's clock, when more
     /// than [`SKEW_TOLERANCE_SECS`](crate::model::run::SKEW_TOLERANCE_SECS).
-    pub skew: Option<i64>,
+    pub(crate) skew: Option<i64>,
     /// The folder is scanned every this many seconds (no change events).
-    pub polling: Option<u64>,
+    pub(crate) polling: Option<u64>,
     /// The key help is open.
     pub help: bool,
     /// The viewer asked to leave.
-    pub quit: bool,
+    pub(crate) quit: bool,
 }
 
 /// Something that happened to the display.
@@ -117,7 +117,7 @@ impl State {
 
 /// Which files to read again after these changed: run.json and
 /// session.json of this sitting; notes files mean nothing to the display.
-pub fn rereads(paths: &[PathBuf]) -> Vec<Effect> {
+pub(crate) fn rereads(paths: &[PathBuf]) -> Vec<Effect> {
     let mut fx = Vec::new();
     for p in paths {
         let in_notes = p

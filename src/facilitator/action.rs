@@ -90,7 +90,7 @@ pub enum Command {
 
 impl Command {
     /// True for the commands that change run.json.
-    pub fn changes_run(self) -> bool {
+    pub(crate) fn changes_run(self) -> bool {
         use Command::*;
         matches!(
             self,

@@ -12,14 +12,14 @@ pub struct GroupDigest {
     /// Notes taken (deleted ones not counted).
     pub notes: usize,
     /// Members marked present or late.
-    pub present: BTreeSet<String>,
+    pub(crate) present: BTreeSet<String>,
     /// True once any attendance was marked.
-    pub attendance_taken: bool,
+    pub(crate) attendance_taken: bool,
     /// The summary for the report-back round, when written.
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// The flag the note-taker raised (help needed, ready to report) and
     /// when; `None` when no flag is up.
-    pub flag: Option<(FlagKind, Stamp)>,
+    pub(crate) flag: Option<(FlagKind, Stamp)>,
 }
 
 impl GroupDigest {
@@ -47,7 +47,10 @@ impl GroupDigest {
     }
 
     /// How many of `roster` are marked present; `None` before attendance.
-    pub fn present_of<'a>(&self, roster: impl IntoIterator<Item = &'a str>) -> Option<usize> {
+    pub(crate) fn present_of<'a>(
+        &self,
+        roster: impl IntoIterator<Item = &'a str>,
+    ) -> Option<usize> {
         self.attendance_taken.then(|| {
             roster
                 .into_iter()

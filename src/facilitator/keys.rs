@@ -20,7 +20,7 @@ const fn layer(
 }
 
 /// The dashboard's clock: start, adjust, move between blocks and turns.
-pub const CLOCK: Layer<Command> = layer(
+pub(crate) const CLOCK: Layer<Command> = layer(
     "時間",
     "Clock",
     &[
@@ -39,7 +39,7 @@ pub const CLOCK: Layer<Command> = layer(
 );
 
 /// The dashboard's groups and the selected group's card.
-pub const GROUPS: Layer<Command> = layer(
+pub(crate) const GROUPS: Layer<Command> = layer(
     "グループ",
     "Groups",
     &[
@@ -54,7 +54,7 @@ pub const GROUPS: Layer<Command> = layer(
 );
 
 /// What the room and the breakout rooms see.
-pub const ROOM: Layer<Command> = layer(
+pub(crate) const ROOM: Layer<Command> = layer(
     "会場・資料",
     "Room and cards",
     &[
@@ -66,7 +66,7 @@ pub const ROOM: Layer<Command> = layer(
 );
 
 /// Help and leaving.
-pub const GENERAL: Layer<Command> = layer(
+pub(crate) const GENERAL: Layer<Command> = layer(
     "その他",
     "General",
     &[
@@ -76,10 +76,10 @@ pub const GENERAL: Layer<Command> = layer(
 );
 
 /// The dashboard: the clock, the groups, the prompt card.
-pub const DASHBOARD: &[&Layer<Command>] = &[&CLOCK, &ROOM, &GROUPS, &GENERAL];
+pub(crate) const DASHBOARD: &[&Layer<Command>] = &[&CLOCK, &ROOM, &GROUPS, &GENERAL];
 
 /// The list of reference cards.
-pub const REFERENCE_LIST: Layer<Command> = layer(
+pub(crate) const REFERENCE_LIST: Layer<Command> = layer(
     "資料一覧",
     "Reference cards",
     &[
@@ -92,7 +92,7 @@ pub const REFERENCE_LIST: Layer<Command> = layer(
 );
 
 /// One reference card, open.
-pub const REFERENCE_CARD: Layer<Command> = layer(
+pub(crate) const REFERENCE_CARD: Layer<Command> = layer(
     "資料",
     "Reference card",
     &[
@@ -110,7 +110,7 @@ pub const REFERENCE_CARD: Layer<Command> = layer(
 );
 
 /// Asking before a restart.
-pub const CONFIRM: Layer<Command> = layer(
+pub(crate) const CONFIRM: Layer<Command> = layer(
     "確認",
     "Confirm",
     &[
@@ -121,7 +121,7 @@ pub const CONFIRM: Layer<Command> = layer(
 );
 
 /// The offer to reset a broken run.json: `R` takes it, `q` leaves.
-pub const BROKEN_RUN: Layer<Command> = layer(
+pub(crate) const BROKEN_RUN: Layer<Command> = layer(
     "run.json の問題",
     "Broken run.json",
     &[
@@ -131,7 +131,7 @@ pub const BROKEN_RUN: Layer<Command> = layer(
 );
 
 /// Typing the message to the room (or a search): every other key types.
-pub const MESSAGE: Layer<Command> = layer(
+pub(crate) const MESSAGE: Layer<Command> = layer(
     "入力",
     "Typing",
     &[
@@ -143,7 +143,7 @@ pub const MESSAGE: Layer<Command> = layer(
 );
 
 /// Moving a member: pick the member, then the group.
-pub const MOVE: Layer<Command> = layer(
+pub(crate) const MOVE: Layer<Command> = layer(
     "メンバー移動",
     "Moving a member",
     &[
@@ -158,7 +158,7 @@ pub const MOVE: Layer<Command> = layer(
 );
 
 /// A popup that only shows something (help, broadcast): any of these closes it.
-pub const POPUP: Layer<Command> = layer(
+pub(crate) const POPUP: Layer<Command> = layer(
     "表示中",
     "Popup",
     &[
@@ -179,7 +179,7 @@ pub const POPUP: Layer<Command> = layer(
 );
 
 /// The key layers of a mode.
-pub fn layers(mode: &Mode) -> &'static [&'static Layer<Command>] {
+pub(crate) fn layers(mode: &Mode) -> &'static [&'static Layer<Command>] {
     match mode {
         Mode::Dashboard => DASHBOARD,
         Mode::References { .. } => &[&REFERENCE_LIST],
@@ -193,7 +193,7 @@ pub fn layers(mode: &Mode) -> &'static [&'static Layer<Command>] {
 }
 
 /// The first key of `c` on the dashboard, as the help names it.
-pub fn key_label(c: Command) -> String {
+pub(crate) fn key_label(c: Command) -> String {
     DASHBOARD
         .iter()
         .flat_map(|l| l.bindings)
@@ -203,7 +203,7 @@ pub fn key_label(c: Command) -> String {
 }
 
 /// The command a key gives in `mode`; in a text field other keys type.
-pub fn command(mode: &Mode, ev: &KeyEvent) -> Option<Command> {
+pub(crate) fn command(mode: &Mode, ev: &KeyEvent) -> Option<Command> {
     if let Some(c) = dispatch(layers(mode), ev) {
         return Some(c);
     }
@@ -250,7 +250,7 @@ impl crate::tui::keys::Command for Command {
 /// The words of a popup's key line: the keys of its layer that matter
 /// there, written from the same layer that dispatches them. A question
 /// names two keys of each answer (`y/Enter`).
-pub fn popup_hint(mode: &Mode, lang: Lang) -> String {
+pub(crate) fn popup_hint(mode: &Mode, lang: Lang) -> String {
     let word = |c: Command| -> Option<&'static str> {
         let (ja, en) = match (mode, c) {
             (Mode::References { .. }, Confirm) => ("開く", "open"),
@@ -288,7 +288,7 @@ pub fn popup_hint(mode: &Mode, lang: Lang) -> String {
 
 /// The room message popup's keys while a message is up and nothing is
 /// typed yet: Enter takes it down, Up brings it back to change it.
-pub fn room_message_up_hint(lang: Lang) -> String {
+pub(crate) fn room_message_up_hint(lang: Lang) -> String {
     let word = |c: Command| -> Option<&'static str> {
         let (ja, en) = match c {
             Confirm => ("取り下げ", "take it down"),
@@ -307,7 +307,7 @@ pub fn room_message_up_hint(lang: Lang) -> String {
 }
 
 /// What a command does, for the help.
-pub fn help_text(c: Command, lang: Lang) -> &'static str {
+pub(crate) fn help_text(c: Command, lang: Lang) -> &'static str {
     let t = match c {
         StartPause => T::KeyStartPause,
         Extend1 => T::KeyExtend1,

@@ -8,12 +8,12 @@
 //! hands the console to the shared runtime ([`crate::tui::runtime`]), which
 //! reads the terminal, the clock and the files and carries the effects out.
 
-pub mod action;
-pub mod groups;
-pub mod keys;
+pub(crate) mod action;
+pub(crate) mod groups;
+pub(crate) mod keys;
 pub mod notes_follow;
-pub mod previous;
-pub mod repair;
+pub(crate) mod previous;
+pub(crate) mod repair;
 pub mod run;
 mod saver;
 pub mod update;
@@ -86,13 +86,13 @@ pub enum Mode {
 
 /// A short message in the status line, until `until`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
+pub(crate) struct Notice {
     /// What to say.
-    pub text: String,
+    pub(crate) text: String,
     /// When it disappears.
-    pub until: Stamp,
+    pub(crate) until: Stamp,
     /// Shown in the alarm colour (alerts, refusals, errors).
-    pub alarm: bool,
+    pub(crate) alarm: bool,
 }
 
 /// Everything the facilitator console knows. Plain data: a test builds one
@@ -104,49 +104,49 @@ pub struct State {
     /// The live state, as written to run.json.
     pub run: RunState,
     /// The language of labels.
-    pub lang: Lang,
+    pub(crate) lang: Lang,
     /// Plain ASCII borders and marks.
-    pub ascii: bool,
+    pub(crate) ascii: bool,
     /// Following another console: nothing is changed or written.
-    pub read_only: bool,
+    pub(crate) read_only: bool,
     /// What is on top of the dashboard.
     pub mode: Mode,
     /// The selected group's index in the plan.
-    pub selected: usize,
+    pub(crate) selected: usize,
     /// Lines of the prompt card scrolled past.
-    pub card_scroll: u16,
+    pub(crate) card_scroll: u16,
     /// Rows of the key help scrolled past (a narrow terminal shows it in
     /// one column).
-    pub help_scroll: u16,
+    pub(crate) help_scroll: u16,
     /// The terminal's size in cells (width, height).
     pub size: (u16, u16),
     /// Each group's notes digest, by group id, once read.
-    pub digests: BTreeMap<String, GroupDigest>,
+    pub(crate) digests: BTreeMap<String, GroupDigest>,
     /// Groups whose notes file could not be read, and why.
-    pub notes_errors: BTreeMap<String, String>,
+    pub(crate) notes_errors: BTreeMap<String, String>,
     /// The timer flashes until then (an alert just rang).
-    pub flash_until: Option<Stamp>,
+    pub(crate) flash_until: Option<Stamp>,
     /// The status line's message.
-    pub notice: Option<Notice>,
+    pub(crate) notice: Option<Notice>,
     /// Why the last save of run.json failed, until one succeeds.
-    pub save_error: Option<String>,
+    pub(crate) save_error: Option<String>,
     /// Following another console: seconds its run.json was stamped ahead of
     /// this machine's clock, beyond the tolerance.
-    pub skew: Option<i64>,
+    pub(crate) skew: Option<i64>,
     /// The clock as it was before each of the last changes, newest last,
     /// for `z` (undo). Not saved: it lives as long as the console.
-    pub undo: Vec<update::Snapshot>,
+    pub(crate) undo: Vec<update::Snapshot>,
     /// The segment last seen running (block id, index), to tell the
     /// facilitator when the next one begins.
-    pub segment_seen: Option<(String, usize)>,
+    pub(crate) segment_seen: Option<(String, usize)>,
     /// The previous sitting, once read, for 「前回のアクション」 on the card.
-    pub previous: Option<crate::previous_actions::Previous>,
+    pub(crate) previous: Option<crate::previous_actions::Previous>,
     /// The previous sitting's folder, found when the console opened: its
     /// notes files are followed like this sitting's, so that a note-taker's
     /// mark shows on the card at once.
-    pub previous_dir: Option<std::path::PathBuf>,
+    pub(crate) previous_dir: Option<std::path::PathBuf>,
     /// The facilitator asked to leave.
-    pub quit: bool,
+    pub(crate) quit: bool,
 }
 
 impl State {
@@ -180,7 +180,7 @@ impl State {
     /// The broadcast messages: the plan's, else the built-in ones in the
     /// sitting's language (Japanese when its title is), whatever the
     /// console's: they go to the participants.
-    pub fn broadcasts(&self) -> Vec<String> {
+    pub(crate) fn broadcasts(&self) -> Vec<String> {
         if self.plan.broadcasts.is_empty() {
             let japanese = !self.plan.title.is_ascii();
             let lang = if japanese { Lang::Ja } else { Lang::En };
@@ -194,12 +194,12 @@ impl State {
     }
 
     /// The selected group's id, if the plan has groups.
-    pub fn selected_group(&self) -> Option<&str> {
+    pub(crate) fn selected_group(&self) -> Option<&str> {
         self.plan.groups.get(self.selected).map(|g| g.id.as_str())
     }
 
     /// The selected group's roster as it stands now (moves applied).
-    pub fn selected_roster(&self) -> Vec<&Member> {
+    pub(crate) fn selected_roster(&self) -> Vec<&Member> {
         match self.selected_group() {
             Some(g) => self.run.roster(&self.plan, g),
             None => Vec::new(),

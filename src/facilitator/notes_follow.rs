@@ -25,7 +25,7 @@ pub struct GroupFollow {
 
 impl GroupFollow {
     /// The group's digest as the file and its journal stand now.
-    pub fn read(
+    pub(crate) fn read(
         &mut self,
         path: &Path,
         session: &str,

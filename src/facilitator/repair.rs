@@ -11,7 +11,7 @@ use crate::model::run_read::check_run;
 use crate::store;
 
 /// Where the broken file is kept: `run.json.damaged` beside it.
-pub fn damaged_path(path: &Path) -> PathBuf {
+pub(crate) fn damaged_path(path: &Path) -> PathBuf {
     path.with_extension("json.damaged")
 }
 

@@ -316,7 +316,7 @@ mod undo;
 use asks::{confirm_restart, room_message};
 use live::{ack_flag, files_changed, show_card};
 use popups::{clamp_scrolls, move_member, popup, reference, references, search_reference};
-pub use undo::Snapshot;
+pub(crate) use undo::Snapshot;
 
 #[cfg(test)]
 mod tests;

@@ -1,4 +1,8 @@
-//! Words of the `bunkakai check` report.
+//! Words of the `bunkakai check` report, and the one line that names a
+//! plan problem (also used by review for a plan it cannot use).
+
+use super::{Lang, problem_text};
+use crate::model::Problem;
 
 crate::labels! {
     /// Labels of the plan summary printed by `check`.
@@ -37,5 +41,28 @@ crate::labels! {
         Stages => "段階", "stages";
         /// Label before the id of the sitting this one continues.
         Follows => "前回", "follows";
+    }
+}
+
+/// One line for a problem: `FILE:LINE:COL: message (at field.path)`.
+pub(crate) fn problem_line(file: &str, p: &Problem, lang: Lang) -> String {
+    let place = match p.pos {
+        Some(pos) => format!("{file}:{pos}"),
+        None => file.to_string(),
+    };
+    let warning = if p.kind.is_warning() {
+        format!("{}: ", CheckText::Warning.text(lang))
+    } else {
+        String::new()
+    };
+    let message = problem_text(&p.kind, lang);
+    if p.path.is_empty() {
+        format!("{place}: {warning}{message}")
+    } else {
+        format!(
+            "{place}: {warning}{message} ({} {})",
+            lang.pick("場所", "at"),
+            p.path
+        )
     }
 }

@@ -7,12 +7,12 @@ use std::path::Path;
 use super::Lang;
 
 /// `search` found no note.
-pub fn no_hit(lang: Lang) -> &'static str {
+pub(crate) fn no_hit(lang: Lang) -> &'static str {
     lang.pick("該当するメモはありません", "no note matches")
 }
 
 /// `actions` listed no action item (`open` when only open ones were asked).
-pub fn no_action(open: bool, lang: Lang) -> &'static str {
+pub(crate) fn no_action(open: bool, lang: Lang) -> &'static str {
     match (open, lang) {
         (true, Lang::Ja) => "未完了のアクションはありません",
         (false, Lang::Ja) => "該当するアクションはありません",
@@ -23,7 +23,7 @@ pub fn no_action(open: bool, lang: Lang) -> &'static str {
 
 /// `search --group G` names a group no sitting has; `known` are the groups
 /// there are.
-pub fn unknown_group(group: &str, known: &[String], lang: Lang) -> String {
+pub(crate) fn unknown_group(group: &str, known: &[String], lang: Lang) -> String {
     let list = known.join(", ");
     match lang {
         Lang::Ja => format!("--group {group}: どの会にもその班はありません（ある班: {list}）"),
@@ -32,7 +32,7 @@ pub fn unknown_group(group: &str, known: &[String], lang: Lang) -> String {
 }
 
 /// `export -o FILE` wrote `bytes` bytes to `path`.
-pub fn wrote(path: &Path, bytes: usize, lang: Lang) -> String {
+pub(crate) fn wrote(path: &Path, bytes: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{} に書き出しました（{bytes} バイト）", path.display()),
         Lang::En => format!("wrote {} ({bytes} bytes)", path.display()),
@@ -40,7 +40,7 @@ pub fn wrote(path: &Path, bytes: usize, lang: Lang) -> String {
 }
 
 /// A date in the form `YYYY-MM-DD` that is not on the calendar.
-pub fn no_such_date(flag: &str, date: &str, lang: Lang) -> String {
+pub(crate) fn no_such_date(flag: &str, date: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{flag} {date}: その日付は存在しません"),
         Lang::En => format!("{flag} {date}: that date does not exist"),

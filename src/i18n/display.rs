@@ -5,7 +5,7 @@ use super::Lang;
 
 crate::labels! {
     /// Labels of the shared display.
-    pub enum DisplayText {
+    pub(crate) enum DisplayText {
         /// Asking for a larger terminal.
         /// Status: the block waits for the facilitator.
         Ready => "開始待ち", "Starting soon";
@@ -19,8 +19,6 @@ crate::labels! {
         Done => "本日のプログラムは終了しました", "The programme is over";
         /// Label before the next block.
         Next => "次", "Next";
-        /// Label before the remaining time in small text.
-        Remaining => "残り", "Left";
         /// Label before the group reporting now.
         Reporting => "報告中", "Reporting";
         /// Label before the group reporting after it.
@@ -45,7 +43,7 @@ crate::labels! {
 }
 
 /// "run.json is N s ahead of this machine's clock" in `lang`.
-pub fn clock_skew(seconds: i64, lang: Lang) -> String {
+pub(crate) fn clock_skew(seconds: i64, lang: Lang) -> String {
     match lang {
         Lang::Ja => {
             format!("時計のずれ: run.json がこの端末より{seconds}秒先の時刻（残り時間がずれます）")
@@ -57,7 +55,7 @@ pub fn clock_skew(seconds: i64, lang: Lang) -> String {
 }
 
 /// "Checking the folder every N s" (no change events, or `--poll`) in `lang`.
-pub fn polling(seconds: u64, lang: Lang) -> String {
+pub(crate) fn polling(seconds: u64, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("フォルダを{seconds}秒ごとに確認中"),
         Lang::En => format!("checking the folder every {seconds} s"),
@@ -66,7 +64,7 @@ pub fn polling(seconds: u64, lang: Lang) -> String {
 
 /// "FILE could not be read (still syncing or broken); showing the last good
 /// version" in `lang`.
-pub fn unreadable(file: &str, lang: Lang) -> String {
+pub(crate) fn unreadable(file: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{file} を読めません（同期中か壊れています）。前の内容を表示中"),
         Lang::En => {
@@ -76,7 +74,7 @@ pub fn unreadable(file: &str, lang: Lang) -> String {
 }
 
 /// run.json was removed while the display showed a run.
-pub fn run_removed(lang: Lang) -> String {
+pub(crate) fn run_removed(lang: Lang) -> String {
     match lang {
         Lang::Ja => "run.json: ファイルが削除されました".into(),
         Lang::En => "run.json: the file was removed".into(),
@@ -84,7 +82,7 @@ pub fn run_removed(lang: Lang) -> String {
 }
 
 /// "FILE was written by a newer bunkakai; shown read-only" in `lang`.
-pub fn newer(file: &str, lang: Lang) -> String {
+pub(crate) fn newer(file: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{file} は新しい版の bunkakai で書かれています。読み取り専用で表示"),
         Lang::En => format!("{file} was written by a newer bunkakai; shown read-only"),
@@ -93,7 +91,7 @@ pub fn newer(file: &str, lang: Lang) -> String {
 
 /// 「残り 12:34」 / "Left 12:34", or once past zero 「超過 +01:45」 /
 /// "Over +01:45" (`clock` as made by `timer::clock_text`).
-pub fn left(clock: &str, lang: Lang) -> String {
+pub(crate) fn left(clock: &str, lang: Lang) -> String {
     match (clock.starts_with('+'), lang) {
         (false, Lang::Ja) => format!("残り {clock}"),
         (false, Lang::En) => format!("Left {clock}"),

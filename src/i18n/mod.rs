@@ -7,24 +7,25 @@
 mod check;
 pub mod cli;
 pub mod cli_results;
-pub mod display;
+pub(crate) mod display;
 pub mod notes;
 mod plan;
-pub mod prepare;
-pub mod previous_actions;
-pub mod record;
+pub(crate) mod prepare;
+pub(crate) mod previous_actions;
+pub(crate) mod record;
 pub mod review;
 pub mod run;
-pub mod run_live;
+pub(crate) mod run_live;
 pub mod store;
 
 pub use check::CheckText;
-pub use plan::{date_shaped, problem_text};
+pub(crate) use check::problem_line;
+pub(crate) use plan::{date_shaped, problem_text};
 
 /// The one "terminal too small" message of every console: what is wrong,
 /// then the size now and the size needed (ASCII `x`: `×` is ambiguous-width
 /// and takes two cells in many Japanese terminals).
-pub fn too_small(lang: Lang, now: (u16, u16), needed: (u16, u16)) -> [String; 2] {
+pub(crate) fn too_small(lang: Lang, now: (u16, u16), needed: (u16, u16)) -> [String; 2] {
     let ((w, h), (nw, nh)) = (now, needed);
     match lang {
         Lang::Ja => [
@@ -51,7 +52,7 @@ impl Lang {
     /// Picks the language from the locale variables, as a user expects:
     /// `LC_ALL` wins over `LC_MESSAGES`, which wins over `LANG`; Japanese when
     /// the winner starts with `ja`, English otherwise.
-    pub fn from_locale(get: impl Fn(&str) -> Option<String>) -> Lang {
+    pub(crate) fn from_locale(get: impl Fn(&str) -> Option<String>) -> Lang {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
             .filter_map(|k| get(k))
@@ -68,7 +69,7 @@ impl Lang {
     }
 
     /// Chooses between the two forms of one string.
-    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+    pub(crate) fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Ja => ja,
             Lang::En => en,

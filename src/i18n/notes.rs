@@ -4,13 +4,11 @@ use super::Lang;
 use crate::model::notes::{NoteKind, Presence};
 
 mod unsaved;
-pub use unsaved::{
-    exit_lines, leftover_drafts, rescue_written, rescued, unsaved_notes, unsaved_other,
-};
+pub(crate) use unsaved::{leftover_drafts, rescue_written, rescued, unsaved_notes, unsaved_other};
 
 crate::labels! {
     /// What each key does, as the help popup says it.
-    pub enum CommandText {
+    pub(crate) enum CommandText {
         /// Commit.
         Commit => "メモを記録（保存）", "commit the note (save)";
         /// Newline.
@@ -92,7 +90,7 @@ crate::labels! {
 
 crate::labels! {
     /// Labels on the note-taker's screen.
-    pub enum NotesText {
+    pub(crate) enum NotesText {
         /// The flag up: help needed.
         FlagHelp => "合図: 助けが必要", "Flag: help needed";
         /// The flag up: ready to report.
@@ -107,8 +105,6 @@ crate::labels! {
         Roster => "名簿", "Roster";
         /// Prompt card pane title.
         Card => "問い", "Questions";
-        /// The previous sitting's actions (popup title, help heading).
-        PreviousActions => "前回のアクション", "Previous actions";
         /// Notes pane title.
         Notes => "メモ", "Notes";
         /// Editor title.
@@ -131,12 +127,8 @@ crate::labels! {
         Saved => "保存済", "saved";
         /// Saving-state word.
         Saving => "保存中", "saving";
-        /// Draft-state word.
-        DraftSaved => "下書き保存済", "draft saved";
         /// Fair share hint label.
         FairShare => "目安/人", "fair share";
-        /// Speaking now.
-        Speaking => "発言中", "speaking";
         /// Empty notes list.
         NoNotes => "まだメモはありません。入力して Enter で記録します。", "No notes yet. Type and press Enter to record.";
         /// Too small terminal.
@@ -228,7 +220,7 @@ crate::labels! {
 }
 
 /// A note kind as shown on screen.
-pub fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
+pub(crate) fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
     match kind {
         NoteKind::Issue => lang.pick("課題", "Issue"),
         NoteKind::Practice => lang.pick("工夫・事例", "Practice"),
@@ -240,7 +232,7 @@ pub fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
 }
 
 /// An attendance mark as shown on screen.
-pub fn presence_label(p: Option<Presence>, lang: Lang) -> &'static str {
+pub(crate) fn presence_label(p: Option<Presence>, lang: Lang) -> &'static str {
     match p {
         None => lang.pick("－－", "--"),
         Some(Presence::Present) => lang.pick("出席", "in"),
@@ -250,12 +242,12 @@ pub fn presence_label(p: Option<Presence>, lang: Lang) -> &'static str {
 }
 
 /// A save error, for the status line.
-pub fn save_error(detail: &str, lang: Lang) -> String {
+pub(crate) fn save_error(detail: &str, lang: Lang) -> String {
     format!("{}: {detail}", NotesText::SaveFailed.text(lang))
 }
 
 /// A speaking turn a stopped console left open was ended at `at` (HH:MM:SS).
-pub fn turn_left_open(member: &str, at: &str, lang: Lang) -> String {
+pub(crate) fn turn_left_open(member: &str, at: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!(
             "{member}の発言を {at} で終えました（端末が止まったため。話し中なら名簿で Enter）"
@@ -267,7 +259,7 @@ pub fn turn_left_open(member: &str, at: &str, lang: Lang) -> String {
 }
 
 /// The co-note-taker's console stopped while a turn it opened was open.
-pub fn partner_turn_ended(member: &str, at: &str, lang: Lang) -> String {
+pub(crate) fn partner_turn_ended(member: &str, at: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => {
             format!("{member}の発言を {at} で終了（別の端末が停止。話し中なら名簿で Enter）")
@@ -297,7 +289,7 @@ pub fn no_draft_slot(lang: Lang) -> &'static str {
 
 /// The editing keys of the text areas (from ratatui-textarea's Emacs-style
 /// bindings), for the key list.
-pub fn editing_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn editing_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
     vec![
         (
             "Ctrl+U / Ctrl+R",
@@ -344,7 +336,7 @@ pub fn editing_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
 }
 
 /// In the picker when nobody on the roster matches: Enter takes the name typed.
-pub fn take_typed(name: &str, lang: Lang) -> String {
+pub(crate) fn take_typed(name: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("Enter: 「{name}」（名簿外）"),
         Lang::En => format!("Enter: \"{name}\" (not on the roster)"),
@@ -352,7 +344,7 @@ pub fn take_typed(name: &str, lang: Lang) -> String {
 }
 
 /// Status: the owner of the action was picked.
-pub fn owner_set(name: &str, lang: Lang) -> String {
+pub(crate) fn owner_set(name: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("担当: {name}（種別をアクションにしました）"),
         Lang::En => format!("owner: {name} (kind set to action)"),
@@ -361,7 +353,7 @@ pub fn owner_set(name: &str, lang: Lang) -> String {
 
 /// The short word the footer shows beside a command's key; `None` keeps
 /// the command out of the footer.
-pub fn command_hint(c: CommandText, lang: Lang) -> Option<&'static str> {
+pub(crate) fn command_hint(c: CommandText, lang: Lang) -> Option<&'static str> {
     use CommandText as C;
     let (ja, en) = match c {
         C::Help => ("キー", "keys"),

@@ -94,7 +94,7 @@ fn invisible(c: char) -> bool {
 
 /// Text typed or read (an argument, an id) with every invisible character
 /// written as `\u{200B}`, so that a message shows what is really there.
-pub fn escaped(s: &str) -> String {
+pub(crate) fn escaped(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if invisible(c) {
@@ -170,7 +170,7 @@ fn version_zero(tag: &str) -> bool {
 }
 
 /// One sentence saying what is wrong and what to do.
-pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
+pub(crate) fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
     use ProblemKind::*;
     let ja = lang == Lang::Ja;
     match kind {
@@ -317,7 +317,7 @@ fn at_first(first: Option<crate::model::json_tree::Pos>, lang: Lang) -> String {
 }
 
 /// `YYYY-MM-DD` in form (digits and dashes), whether or not the day exists.
-pub fn date_shaped(s: &str) -> bool {
+pub(crate) fn date_shaped(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b.iter().enumerate().all(|(i, c)| {

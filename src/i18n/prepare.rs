@@ -9,15 +9,13 @@ use crate::prepare::table::{Encoding, TableError};
 
 crate::labels! {
     /// Fixed words of `bunkakai new` and `bunkakai roster`.
-    pub enum PrepText {
+    pub(crate) enum PrepText {
         /// Before the municipalities `--format zoom` had no e-mail for.
         NoEmail => "メールアドレスがなく Zoom の割り当てに入らない自治体", "no e-mail, left out of the Zoom file";
         /// An Excel list cannot go to the terminal.
         XlsxNeedsOutput => "-o ファイル名.xlsx を指定してください", "give -o FILE.xlsx";
         /// Before the path of a file just written.
         Written => "書き込み:", "written:";
-        /// Word before a stage label.
-        Stage => "段階", "stage";
         /// A group got no theme because no theme lists its stage.
         NoThemeForStage => "※ テーマ「-」: その段階を stages に持つテーマがありません（themes[].stages を確認してください）", "note: themes \"-\": no theme lists that stage in its stages (see themes[].stages)";
         /// Before the sittings `--avoid-repeat` looked at.
@@ -74,7 +72,7 @@ crate::labels! {
 }
 
 /// A field's name as the preview shows it.
-pub fn field_name(f: Field, lang: Lang) -> &'static str {
+pub(crate) fn field_name(f: Field, lang: Lang) -> &'static str {
     use Field::*;
     match f {
         Municipality => lang.pick("自治体名", "municipality"),
@@ -90,7 +88,7 @@ pub fn field_name(f: Field, lang: Lang) -> &'static str {
 }
 
 /// What `new --from` did to the title, date and groups.
-pub fn change(c: &Change, lang: Lang) -> String {
+pub(crate) fn change(c: &Change, lang: Lang) -> String {
     match (c, lang) {
         (Change::Numbered { from, to }, Lang::Ja) => {
             format!("題名の回数を進めました: {from} → {to}")
@@ -124,7 +122,7 @@ pub fn change(c: &Change, lang: Lang) -> String {
 }
 
 /// The detected encoding of a CSV file.
-pub fn encoding(e: Encoding, lang: Lang) -> &'static str {
+pub(crate) fn encoding(e: Encoding, lang: Lang) -> &'static str {
     match e {
         Encoding::Utf8 => "UTF-8",
         Encoding::Utf8Bom => lang.pick("UTF-8（BOM付き）", "UTF-8 with BOM"),
@@ -136,7 +134,7 @@ pub fn encoding(e: Encoding, lang: Lang) -> &'static str {
 }
 
 /// Why a sheet could not be read at all.
-pub fn table_error(e: &TableError, lang: Lang) -> String {
+pub(crate) fn table_error(e: &TableError, lang: Lang) -> String {
     match (e, lang) {
         (TableError::Unreadable(d), Lang::Ja) => format!("読めませんでした: {d}"),
         (TableError::Unreadable(d), Lang::En) => format!("cannot be read: {d}"),
@@ -170,7 +168,7 @@ pub fn table_error(e: &TableError, lang: Lang) -> String {
 }
 
 /// What is wrong with one row.
-pub fn row_fault(f: &RowFault, lang: Lang) -> String {
+pub(crate) fn row_fault(f: &RowFault, lang: Lang) -> String {
     match (f, lang) {
         (RowFault::NoNameColumn, Lang::Ja) => {
             "自治体名（または氏名）の列が見つかりません。--map 列名=municipality で指定してください"
@@ -233,7 +231,13 @@ pub fn row_fault(f: &RowFault, lang: Lang) -> String {
 }
 
 /// One stage's pool: 「段階 ③: 11団体 → 2グループ (6, 5)」.
-pub fn pool_line(stage: &str, count: usize, groups: usize, sizes: &str, lang: Lang) -> String {
+pub(crate) fn pool_line(
+    stage: &str,
+    count: usize,
+    groups: usize,
+    sizes: &str,
+    lang: Lang,
+) -> String {
     match lang {
         Lang::Ja => format!("段階 {stage}: {count}団体 → {groups}グループ ({sizes})"),
         Lang::En => {
@@ -244,7 +248,7 @@ pub fn pool_line(stage: &str, count: usize, groups: usize, sizes: &str, lang: La
 }
 
 /// Said after a pool whose count no split fits.
-pub fn cannot_fit(min: usize, max: usize, lang: Lang) -> String {
+pub(crate) fn cannot_fit(min: usize, max: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("  ※ {min}～{max}名に収まりません"),
         Lang::En => format!("  (cannot fit {min}-{max})"),
@@ -253,7 +257,7 @@ pub fn cannot_fit(min: usize, max: usize, lang: Lang) -> String {
 
 /// Headings of the table `roster assign` prints (the last, over the
 /// members' line, is blank).
-pub fn assign_headings(lang: Lang) -> [&'static str; 7] {
+pub(crate) fn assign_headings(lang: Lang) -> [&'static str; 7] {
     match lang {
         Lang::Ja => [
             "グループ",
@@ -277,7 +281,7 @@ pub fn assign_headings(lang: Lang) -> [&'static str; 7] {
 }
 
 /// Headings of the group list.
-pub fn list_headings(lang: Lang) -> [&'static str; 6] {
+pub(crate) fn list_headings(lang: Lang) -> [&'static str; 6] {
     match lang {
         Lang::Ja => ["グループ", "段階", "テーマ", "自治体", "都道府県", "参加者"],
         Lang::En => [
@@ -292,7 +296,7 @@ pub fn list_headings(lang: Lang) -> [&'static str; 6] {
 }
 
 /// How many municipalities a group has.
-pub fn member_count(count: usize, lang: Lang) -> String {
+pub(crate) fn member_count(count: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{count}団体"),
         Lang::En if count == 1 => "1 member".to_string(),
@@ -301,7 +305,7 @@ pub fn member_count(count: usize, lang: Lang) -> String {
 }
 
 /// What a sheet gave: rows, municipalities, blank rows.
-pub fn rows_read(rows: usize, units: usize, blank: usize, lang: Lang) -> String {
+pub(crate) fn rows_read(rows: usize, units: usize, blank: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{rows}行 → {units}団体（空行 {blank}）"),
         Lang::En => format!("{rows} rows → {units} municipalities ({blank} blank rows)"),
@@ -309,7 +313,7 @@ pub fn rows_read(rows: usize, units: usize, blank: usize, lang: Lang) -> String 
 }
 
 /// A stage mark that is neither a number nor a stage the plan's themes name.
-pub fn unknown_stage(stage: &str, lang: Lang) -> String {
+pub(crate) fn unknown_stage(stage: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!(
             "注意: 段階「{stage}」は番号（①、3、Ⅲ、段階3 など）でもテーマの stages にもありません。別の段階として扱います"
@@ -321,7 +325,7 @@ pub fn unknown_stage(stage: &str, lang: Lang) -> String {
 }
 
 /// After the missing-group problems, instead of "N problems found".
-pub fn groups_later_count(count: usize, lang: Lang) -> String {
+pub(crate) fn groups_later_count(count: usize, lang: Lang) -> String {
     match (lang, count) {
         (Lang::Ja, 1) => "1 件。グループを作ると解消します".into(),
         (Lang::Ja, n) => format!("{n} 件ともグループを作ると解消します"),

@@ -6,7 +6,7 @@ use crate::model::actions::ActionState;
 
 crate::labels! {
     /// Labels of the previous sitting's actions.
-    pub enum PrevText {
+    pub(crate) enum PrevText {
         /// Title of the list and of the card's section.
         Title => "前回のアクション", "Previous actions";
         /// The card's section of actions whose owner is on no roster today.
@@ -23,13 +23,11 @@ crate::labels! {
         NoneForGroup => "このグループのメンバーが担当するアクションはありません。", "No action owned by this group's members.";
         /// A status was taken back.
         Undone => "状況の変更を取り消しました", "Status change taken back";
-        /// Word before the note-taker's name.
-        By => "記録", "by";
     }
 }
 
 /// The list's own word for a key of its layer (the key line inside it).
-pub fn key_word(c: crate::i18n::notes::CommandText, lang: Lang) -> Option<&'static str> {
+pub(crate) fn key_word(c: crate::i18n::notes::CommandText, lang: Lang) -> Option<&'static str> {
     use crate::i18n::notes::CommandText as C;
     let (ja, en) = match c {
         C::MarkDone => ("完了", "done"),
@@ -43,7 +41,7 @@ pub fn key_word(c: crate::i18n::notes::CommandText, lang: Lang) -> Option<&'stat
 }
 
 /// The word for a status, as the list shows it.
-pub fn state_word(state: ActionState, lang: Lang) -> &'static str {
+pub(crate) fn state_word(state: ActionState, lang: Lang) -> &'static str {
     match state {
         ActionState::Open => lang.pick("未完了", "open"),
         ActionState::Done => lang.pick("完了", "done"),
@@ -51,10 +49,9 @@ pub fn state_word(state: ActionState, lang: Lang) -> &'static str {
     }
 }
 
-/// The status line after a status was given.
-pub fn marked(state: ActionState, owner: &str, text: &str, lang: Lang) -> String {
-    let owner = crate::tui::text::inert(owner);
-    let text = crate::tui::text::inert(text);
+/// The status line after a status was given (`owner` and `text` already
+/// made inert by the caller).
+pub(crate) fn marked(state: ActionState, owner: &str, text: &str, lang: Lang) -> String {
     let word = state_word(state, lang);
     match lang {
         Lang::Ja => format!("「{word}」にしました: {owner} {text}"),
@@ -63,7 +60,7 @@ pub fn marked(state: ActionState, owner: &str, text: &str, lang: Lang) -> String
 }
 
 /// The status line when a status could not be saved.
-pub fn not_saved(why: &str, lang: Lang) -> String {
+pub(crate) fn not_saved(why: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("前回のアクションの状況を保存できませんでした: {why}"),
         Lang::En => format!("Could not save the action's status: {why}"),

@@ -7,7 +7,7 @@ use crate::labels;
 
 labels! {
     /// Labels of the record of a sitting.
-    pub enum RecordText {
+    pub(crate) enum RecordText {
         /// Column: when a block or a turn began.
         Start => "開始", "Start";
         /// Column: when a block ended.
@@ -52,7 +52,7 @@ labels! {
 }
 
 /// "moved in at 14:40 from A" / "moved to B at 14:40".
-pub fn moved_in(from: &str, at: &str, lang: Lang) -> String {
+pub(crate) fn moved_in(from: &str, at: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{at} {from} から移動"),
         Lang::En => format!("moved in from {from} at {at}"),
@@ -60,7 +60,7 @@ pub fn moved_in(from: &str, at: &str, lang: Lang) -> String {
 }
 
 /// "moved to B at 14:40".
-pub fn moved_out(to: &str, at: &str, lang: Lang) -> String {
+pub(crate) fn moved_out(to: &str, at: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{at} {to} へ移動"),
         Lang::En => format!("moved to {to} at {at}"),

@@ -4,12 +4,12 @@ use super::Lang;
 use crate::labels;
 use crate::model::ProblemKind;
 use crate::model::file_check::FieldProblem;
+use crate::model::file_problem::{FileFault, FileProblem};
 use crate::model::notes::{NoteKind, Presence};
-use crate::review::files::{FileFault, FileProblem};
 
 labels! {
     /// Labels of the review screens, the search output and the exports.
-    pub enum ReviewText {
+    pub(crate) enum ReviewText {
         /// Title of the sittings list.
         Sittings => "会の一覧", "Sittings";
         /// Column: date.
@@ -115,10 +115,6 @@ labels! {
         Help => "キー操作", "Keys";
         /// Used in, for a theme.
         UsedIn => "回で使用", "sitting(s)";
-        /// The key question mark.
-        KeyQuestion => "◆", "◆";
-        /// The survey question mark.
-        SurveyQuestion => "※", "※";
         /// Minutes suffix.
         Min => "分", " min";
         /// Title of the list of action items across the archive.
@@ -139,7 +135,7 @@ labels! {
 }
 
 /// The label of a kind of note.
-pub fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
+pub(crate) fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
     match kind {
         NoteKind::Issue => lang.pick("課題", "issue"),
         NoteKind::Practice => lang.pick("工夫・事例", "practice"),
@@ -151,7 +147,10 @@ pub fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
 }
 
 /// The label of an action item's status.
-pub fn action_state_label(state: crate::model::actions::ActionState, lang: Lang) -> &'static str {
+pub(crate) fn action_state_label(
+    state: crate::model::actions::ActionState,
+    lang: Lang,
+) -> &'static str {
     use crate::model::actions::ActionState;
     match state {
         ActionState::Open => lang.pick("未完了", "open"),
@@ -161,7 +160,7 @@ pub fn action_state_label(state: crate::model::actions::ActionState, lang: Lang)
 }
 
 /// The label of an attendance mark.
-pub fn presence_label(p: Presence, lang: Lang) -> &'static str {
+pub(crate) fn presence_label(p: Presence, lang: Lang) -> &'static str {
     match p {
         Presence::Present => ReviewText::Present.text(lang),
         Presence::Absent => ReviewText::Absent.text(lang),
@@ -191,7 +190,7 @@ pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
         (FileFault::Unreadable(e), Lang::Ja) => format!("{file}: 読み込めません（{e}）"),
         (FileFault::Unreadable(e), Lang::En) => format!("{file}: cannot be read ({e})"),
         (FileFault::Plan { first, count }, _) => {
-            let line = crate::check::problem_line(&file.to_string(), first, lang);
+            let line = super::problem_line(&file.to_string(), first, lang);
             match (count, lang) {
                 (0 | 1, _) => line,
                 (n, Lang::Ja) => format!("{line}（ほか {} 件）", n - 1),

@@ -4,7 +4,7 @@ use super::Lang;
 
 crate::labels! {
     /// Labels of the facilitator console.
-    pub enum RunText {
+    pub(crate) enum RunText {
         /// Built-in broadcast: five minutes left.
         BroadcastFiveLeft => "残り5分です。まとめに入ってください。", "5 minutes left. Please start wrapping up.";
         /// Built-in broadcast: closing.
@@ -68,8 +68,6 @@ crate::labels! {
         PromptCard => "問いかけカード", "Prompt card";
         /// Theme word.
         Theme => "テーマ", "Theme ";
-        /// Audience label.
-        Audience => "対象", "For";
         /// Group word before an id.
         GroupWord => "班", "Group ";
         /// The group has no themes.
@@ -82,8 +80,6 @@ crate::labels! {
         Summary => "まとめ", "Summary";
         /// No summary yet.
         NoSummary => "（まとめはまだ書かれていません）", "(no summary written yet)";
-        /// Notes file unreadable.
-        NotesError => "メモを読めません", "cannot read notes";
         /// Help title.
         HelpTitle => "キー操作", "Keys";
         /// Reference list title.
@@ -197,7 +193,7 @@ crate::labels! {
 }
 
 /// The notice after an extension or a cut (`seconds` actually applied).
-pub fn adjusted(seconds: i64, lang: Lang) -> String {
+pub(crate) fn adjusted(seconds: i64, lang: Lang) -> String {
     let m = seconds / 60;
     match (seconds.signum(), lang) {
         (0, Lang::Ja) => "これ以上短縮できません".into(),
@@ -213,7 +209,7 @@ pub fn adjusted(seconds: i64, lang: Lang) -> String {
 
 /// "21:13 left" / 「残り 21:13」, or "+00:52 over" / 「超過 +00:52」 once
 /// past zero (`clock` as made by `timer::clock_text`).
-pub fn left(clock: &str, lang: Lang) -> String {
+pub(crate) fn left(clock: &str, lang: Lang) -> String {
     match (clock.starts_with('+'), lang) {
         (false, Lang::Ja) => format!("残り {clock}"),
         (false, Lang::En) => format!("{clock} left"),
@@ -223,7 +219,7 @@ pub fn left(clock: &str, lang: Lang) -> String {
 }
 
 /// An extension or cut in seconds: "+5分", "-4分54秒" / "+5 min", "-4 min 54 s".
-pub fn signed_length(seconds: i64, lang: Lang) -> String {
+pub(crate) fn signed_length(seconds: i64, lang: Lang) -> String {
     let sign = if seconds < 0 { '-' } else { '+' };
     let (m, s) = (seconds.unsigned_abs() / 60, seconds.unsigned_abs() % 60);
     match (s, lang) {
@@ -235,7 +231,7 @@ pub fn signed_length(seconds: i64, lang: Lang) -> String {
 }
 
 /// The alert text: minutes left in a block, or time up.
-pub fn alert(minutes: u32, block: &str, lang: Lang) -> String {
+pub(crate) fn alert(minutes: u32, block: &str, lang: Lang) -> String {
     match (minutes, lang) {
         (0, Lang::Ja) => format!("時間です：{block}"),
         (0, Lang::En) => format!("Time is up: {block}"),
@@ -245,7 +241,7 @@ pub fn alert(minutes: u32, block: &str, lang: Lang) -> String {
 }
 
 /// There is no broadcast message with this number.
-pub fn no_broadcast(n: usize, lang: Lang) -> String {
+pub(crate) fn no_broadcast(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("周知メッセージ{n}はありません"),
         Lang::En => format!("No broadcast message {n}"),
@@ -253,7 +249,7 @@ pub fn no_broadcast(n: usize, lang: Lang) -> String {
 }
 
 /// A member was moved.
-pub fn moved(member: &str, from: &str, to: &str, lang: Lang) -> String {
+pub(crate) fn moved(member: &str, from: &str, to: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{member} を班{from}から班{to}へ移動しました"),
         Lang::En => format!("Moved {member} from group {from} to group {to}"),
@@ -283,7 +279,7 @@ pub fn bad_run_file(err: &str, lang: Lang) -> String {
 }
 
 /// "Shown on the display: TITLE" in `lang`.
-pub fn card_shown(title: &str, lang: Lang) -> String {
+pub(crate) fn card_shown(title: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("ディスプレイに表示: {title}"),
         Lang::En => format!("On the display: {title}"),
@@ -291,7 +287,7 @@ pub fn card_shown(title: &str, lang: Lang) -> String {
 }
 
 /// "Group G's flag acknowledged" in `lang`.
-pub fn flag_acked(group: &str, lang: Lang) -> String {
+pub(crate) fn flag_acked(group: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("グループ{group}の合図を確認済みにしました"),
         Lang::En => format!("Group {group}'s flag acknowledged"),
@@ -300,7 +296,7 @@ pub fn flag_acked(group: &str, lang: Lang) -> String {
 
 /// A flag and its age: "help 3m", "報告OK 1分", with "(済)"/"(ok)" once
 /// acknowledged.
-pub fn flag_cell(ready: bool, minutes: i64, acked: bool, lang: Lang) -> String {
+pub(crate) fn flag_cell(ready: bool, minutes: i64, acked: bool, lang: Lang) -> String {
     let kind = if ready {
         RunText::FlagReady
     } else {

@@ -6,7 +6,7 @@ use super::Lang;
 
 crate::labels! {
     /// More labels of the facilitator console.
-    pub enum LiveText {
+    pub(crate) enum LiveText {
         /// Nothing left to undo.
         NothingToUndo => "元に戻す操作はありません", "Nothing to undo";
         /// Asking before a restart: title.
@@ -41,8 +41,6 @@ crate::labels! {
         SummaryTitle => "本日の記録（予定と実際）", "Today's record (planned and actual)";
         /// Summary: skipped.
         Skipped => "省略", "skipped";
-        /// Drift label.
-        Drift => "計画比", "vs plan";
         /// Read-only footer: its first word.
         ReadOnly => "閲覧のみ", "read-only";
         /// Read-only footer hint: choosing a group.
@@ -71,7 +69,7 @@ crate::labels! {
 }
 
 /// "Undone: KEY" in `lang`.
-pub fn undone(what: &str, lang: Lang) -> String {
+pub(crate) fn undone(what: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("元に戻しました: {what}"),
         Lang::En => format!("Undone: {what}"),
@@ -79,7 +77,7 @@ pub fn undone(what: &str, lang: Lang) -> String {
 }
 
 /// A reporting group's turn ran out.
-pub fn turn_over(group: &str, lang: Lang) -> String {
+pub(crate) fn turn_over(group: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("報告時間終了：班{group}"),
         Lang::En => format!("Time is up for group {group}'s report"),
@@ -87,7 +85,7 @@ pub fn turn_over(group: &str, lang: Lang) -> String {
 }
 
 /// The next segment of the block began.
-pub fn segment_began(title: &str, index: usize, count: usize, lang: Lang) -> String {
+pub(crate) fn segment_began(title: &str, index: usize, count: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{title} に入りました ({}/{count})", index + 1),
         Lang::En => format!("Now: {title} ({}/{count})", index + 1),
@@ -95,7 +93,7 @@ pub fn segment_began(title: &str, index: usize, count: usize, lang: Lang) -> Str
 }
 
 /// A group's note-taker asks for help.
-pub fn help_flag(group: &str, lang: Lang) -> String {
+pub(crate) fn help_flag(group: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("班{group}が助けを求めています（a で確認）"),
         Lang::En => format!("Group {group} needs help (a to acknowledge)"),
@@ -103,7 +101,7 @@ pub fn help_flag(group: &str, lang: Lang) -> String {
 }
 
 /// A group is ready to report.
-pub fn ready_flag(group: &str, lang: Lang) -> String {
+pub(crate) fn ready_flag(group: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("班{group}は報告の準備ができました"),
         Lang::En => format!("Group {group} is ready to report"),
@@ -111,12 +109,12 @@ pub fn ready_flag(group: &str, lang: Lang) -> String {
 }
 
 /// The message to the room is up.
-pub fn room_message_up(text: &str, lang: Lang) -> String {
+pub(crate) fn room_message_up(text: &str, lang: Lang) -> String {
     room_message_up_words(text, lang)
 }
 
 /// A card went up on the display and took the message to the room down.
-pub fn card_replaced_message(card: &str, lang: Lang) -> String {
+pub(crate) fn card_replaced_message(card: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("会場メッセージを下ろしてカードを表示: {card}"),
         Lang::En => format!("Message taken down; on the display: {card}"),
@@ -131,7 +129,7 @@ fn room_message_up_words(text: &str, lang: Lang) -> String {
 }
 
 /// The drift of the sitting against the plan's durations: 「計画比 +3分」.
-pub fn drift(minutes: i64, lang: Lang) -> String {
+pub(crate) fn drift(minutes: i64, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("計画比 {minutes:+}分"),
         Lang::En => format!("vs plan {minutes:+} min"),

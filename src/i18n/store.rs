@@ -11,7 +11,7 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
 }
 
 /// The same sentence for a status line: the file by its name only.
-pub fn store_error_short(e: &StoreError, lang: Lang) -> String {
+pub(crate) fn store_error_short(e: &StoreError, lang: Lang) -> String {
     let name = e
         .path()
         .file_name()
@@ -82,7 +82,7 @@ fn message(e: &StoreError, file: &str, lang: Lang) -> String {
 
 /// What is wrong with a file, for a warning line: `run.json:3:55: what`
 /// for a file that breaks a rule or is not JSON, else the store's sentence.
-pub fn problem_short(e: &StoreError, lang: Lang) -> String {
+pub(crate) fn problem_short(e: &StoreError, lang: Lang) -> String {
     let name = e
         .path()
         .file_name()
@@ -107,7 +107,7 @@ pub fn problem_short(e: &StoreError, lang: Lang) -> String {
 }
 
 /// `field.path: what is wrong`, in `lang`.
-pub fn field_text(field: &FieldProblem, lang: Lang) -> String {
+pub(crate) fn field_text(field: &FieldProblem, lang: Lang) -> String {
     let what = match &field.rule {
         Some(rule) => rule_text(rule, lang),
         None => field.message.clone(),
@@ -121,7 +121,7 @@ pub fn field_text(field: &FieldProblem, lang: Lang) -> String {
 
 /// What a rule of run.json or a notes file says, in `lang`; the Japanese
 /// reads like the plan's messages (「1～600 の整数（分）にしてください」).
-pub fn rule_text(rule: &FieldRule, lang: Lang) -> String {
+pub(crate) fn rule_text(rule: &FieldRule, lang: Lang) -> String {
     if lang == Lang::En {
         return rule.english();
     }
@@ -165,13 +165,13 @@ pub fn rule_text(rule: &FieldRule, lang: Lang) -> String {
 }
 
 /// The title of the offer made when run.json breaks a rule.
-pub fn broken_run_title(lang: Lang) -> &'static str {
+pub(crate) fn broken_run_title(lang: Lang) -> &'static str {
     lang.pick("run.json に問題があります", "run.json breaks a rule")
 }
 
 /// What the reset does, and the state left after it: the block on the
 /// clock (its title) waits to be started; `finished` blocks stay recorded.
-pub fn broken_run_offer(block: &str, finished: usize, lang: Lang) -> String {
+pub(crate) fn broken_run_offer(block: &str, finished: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!(
             "R を押すと「{block}」を未開始に戻して保存します（終わったブロック {finished} 件の記録は残ります）。元のファイルは run.json.damaged に残します。"
@@ -183,7 +183,7 @@ pub fn broken_run_offer(block: &str, finished: usize, lang: Lang) -> String {
 }
 
 /// Until the offer is taken nothing is written; a repaired file is read.
-pub fn broken_run_wait(lang: Lang) -> &'static str {
+pub(crate) fn broken_run_wait(lang: Lang) -> &'static str {
     lang.pick(
         "それまで run.json は書き換えません。ファイルを手で直すと読み直します。",
         "Until then run.json is not written; repair it by hand and it is read again.",
@@ -191,7 +191,7 @@ pub fn broken_run_wait(lang: Lang) -> &'static str {
 }
 
 /// The offer was taken.
-pub fn broken_run_reset(lang: Lang) -> String {
+pub(crate) fn broken_run_reset(lang: Lang) -> String {
     lang.pick(
         "ブロックを未開始に戻して保存しました（元のファイルは run.json.damaged）",
         "The block was reset and saved (the old file is kept as run.json.damaged)",
@@ -200,7 +200,7 @@ pub fn broken_run_reset(lang: Lang) -> String {
 }
 
 /// The file was repaired by hand and reads now.
-pub fn broken_run_repaired(lang: Lang) -> String {
+pub(crate) fn broken_run_repaired(lang: Lang) -> String {
     lang.pick(
         "run.json が直ったので読み直しました",
         "run.json reads now; it was taken as it is",

@@ -25,11 +25,8 @@ pub enum ActionState {
 }
 
 impl ActionState {
-    /// Every state, in the order they are offered.
-    pub const ALL: [ActionState; 3] = [ActionState::Open, ActionState::Done, ActionState::Dropped];
-
     /// The word used in files and on the command line.
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             ActionState::Open => "open",
             ActionState::Done => "done",
@@ -42,22 +39,22 @@ impl ActionState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActionMark {
     /// The id of the action's note.
-    pub note: String,
+    pub(crate) note: String,
     /// Where it stands.
-    pub status: ActionState,
+    pub(crate) status: ActionState,
     /// Who set it (a name, free text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
     /// When it was set; the latest wins a merge.
-    pub at: Stamp,
+    pub(crate) at: Stamp,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 /// One mark per note, the latest; ties are broken on the state so that
 /// both consoles pick the same winner.
-pub fn merge_marks(a: &[ActionMark], b: &[ActionMark]) -> Vec<ActionMark> {
+pub(crate) fn merge_marks(a: &[ActionMark], b: &[ActionMark]) -> Vec<ActionMark> {
     let mut out: Vec<ActionMark> = Vec::new();
     for m in a.iter().chain(b) {
         match out.iter_mut().find(|o| o.note == m.note) {
@@ -81,13 +78,19 @@ impl GroupNotes {
     }
 
     /// The live action items of the group, in the order they were taken.
-    pub fn actions(&self) -> impl Iterator<Item = &Note> {
+    pub(crate) fn actions(&self) -> impl Iterator<Item = &Note> {
         self.live_notes().filter(|n| n.kind == NoteKind::Action)
     }
 
     /// Gives the action note `id` a status (a change like any other: the
     /// file is then saved through the merge).
-    pub fn set_action_state(&mut self, id: &str, status: ActionState, by: Option<&str>, at: Stamp) {
+    pub(crate) fn set_action_state(
+        &mut self,
+        id: &str,
+        status: ActionState,
+        by: Option<&str>,
+        at: Stamp,
+    ) {
         let mark = ActionMark {
             note: id.to_string(),
             status,

@@ -7,22 +7,22 @@ use super::problem::{Expected, Problem, ProblemKind, nearest_field};
 
 /// Collects problems while a plan is read.
 #[derive(Debug, Default)]
-pub struct Reader {
+pub(crate) struct Reader {
     /// Everything found so far, in file order of discovery.
-    pub problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
 }
 
 /// The members of one object, already checked against its known field names.
-pub struct Fields<'n> {
+pub(crate) struct Fields<'n> {
     members: &'n [Member],
     /// Where the object starts (reported for missing fields).
-    pub pos: Pos,
+    pub(crate) pos: Pos,
     /// The object's own path.
-    pub path: String,
+    pub(crate) path: String,
 }
 
 /// Joins a parent path and a field name: `agenda[1]` + `minutes`.
-pub fn join(path: &str, field: &str) -> String {
+pub(crate) fn join(path: &str, field: &str) -> String {
     if path.is_empty() {
         field.to_string()
     } else {
@@ -32,7 +32,7 @@ pub fn join(path: &str, field: &str) -> String {
 
 impl<'n> Fields<'n> {
     /// The node of `field`, when present.
-    pub fn get(&self, field: &str) -> Option<&'n Node> {
+    pub(crate) fn get(&self, field: &str) -> Option<&'n Node> {
         self.members
             .iter()
             .find(|m| m.key == field)
@@ -40,14 +40,14 @@ impl<'n> Fields<'n> {
     }
 
     /// The path of `field` inside this object.
-    pub fn path_of(&self, field: &str) -> String {
+    pub(crate) fn path_of(&self, field: &str) -> String {
         join(&self.path, field)
     }
 }
 
 impl Reader {
     /// Records a problem.
-    pub fn report(&mut self, pos: Option<Pos>, path: impl Into<String>, kind: ProblemKind) {
+    pub(crate) fn report(&mut self, pos: Option<Pos>, path: impl Into<String>, kind: ProblemKind) {
         self.problems.push(Problem {
             pos,
             path: path.into(),
@@ -60,7 +60,7 @@ impl Reader {
     }
 
     /// Opens an object, reporting fields not in `known` with a suggestion.
-    pub fn object<'n>(
+    pub(crate) fn object<'n>(
         &mut self,
         node: &'n Node,
         path: &str,
@@ -86,7 +86,7 @@ impl Reader {
     }
 
     /// A string field that must be present and not blank.
-    pub fn required_text(&mut self, f: &Fields, field: &str) -> Option<String> {
+    pub(crate) fn required_text(&mut self, f: &Fields, field: &str) -> Option<String> {
         match f.get(field) {
             None => {
                 self.report(Some(f.pos), f.path_of(field), ProblemKind::Missing);
@@ -97,13 +97,13 @@ impl Reader {
     }
 
     /// An optional string field; present means not blank.
-    pub fn optional_text(&mut self, f: &Fields, field: &str) -> Option<String> {
+    pub(crate) fn optional_text(&mut self, f: &Fields, field: &str) -> Option<String> {
         f.get(field)
             .and_then(|node| self.text(node, &f.path_of(field)))
     }
 
     /// A non-blank string.
-    pub fn text(&mut self, node: &Node, path: &str) -> Option<String> {
+    pub(crate) fn text(&mut self, node: &Node, path: &str) -> Option<String> {
         match &node.value {
             Value::String(s) if s.trim().is_empty() => {
                 self.report(Some(node.pos), path, ProblemKind::Blank);
@@ -118,7 +118,7 @@ impl Reader {
     }
 
     /// A string that must be a valid id.
-    pub fn id(&mut self, node: &Node, path: &str) -> Option<String> {
+    pub(crate) fn id(&mut self, node: &Node, path: &str) -> Option<String> {
         let Value::String(s) = &node.value else {
             self.wrong_type(node, path, Expected::String);
             return None;
@@ -133,7 +133,7 @@ impl Reader {
     }
 
     /// A required id field.
-    pub fn required_id(&mut self, f: &Fields, field: &str) -> Option<String> {
+    pub(crate) fn required_id(&mut self, f: &Fields, field: &str) -> Option<String> {
         match f.get(field) {
             None => {
                 self.report(Some(f.pos), f.path_of(field), ProblemKind::Missing);
@@ -144,7 +144,7 @@ impl Reader {
     }
 
     /// A whole number of minutes in `min..=max`.
-    pub fn minutes(&mut self, node: &Node, path: &str, min: u32, max: u32) -> Option<u32> {
+    pub(crate) fn minutes(&mut self, node: &Node, path: &str, min: u32, max: u32) -> Option<u32> {
         let Value::Number(n) = &node.value else {
             self.wrong_type(node, path, Expected::WholeNumber);
             return None;
@@ -169,7 +169,13 @@ impl Reader {
     }
 
     /// A required minutes field.
-    pub fn required_minutes(&mut self, f: &Fields, field: &str, min: u32, max: u32) -> Option<u32> {
+    pub(crate) fn required_minutes(
+        &mut self,
+        f: &Fields,
+        field: &str,
+        min: u32,
+        max: u32,
+    ) -> Option<u32> {
         match f.get(field) {
             None => {
                 self.report(Some(f.pos), f.path_of(field), ProblemKind::Missing);
@@ -180,7 +186,7 @@ impl Reader {
     }
 
     /// An optional boolean field (absent means false).
-    pub fn flag(&mut self, f: &Fields, field: &str) -> bool {
+    pub(crate) fn flag(&mut self, f: &Fields, field: &str) -> bool {
         match f.get(field) {
             None => false,
             Some(Node {
@@ -195,7 +201,7 @@ impl Reader {
     }
 
     /// The items of an optional list field, each with its path.
-    pub fn list<'n>(&mut self, f: &Fields<'n>, field: &str) -> Vec<(&'n Node, String)> {
+    pub(crate) fn list<'n>(&mut self, f: &Fields<'n>, field: &str) -> Vec<(&'n Node, String)> {
         let path = f.path_of(field);
         match f.get(field) {
             None => Vec::new(),
@@ -215,7 +221,7 @@ impl Reader {
     }
 
     /// An optional list of non-blank strings.
-    pub fn texts(&mut self, f: &Fields, field: &str) -> Vec<String> {
+    pub(crate) fn texts(&mut self, f: &Fields, field: &str) -> Vec<String> {
         self.list(f, field)
             .into_iter()
             .filter_map(|(n, p)| self.text(n, &p))

@@ -11,17 +11,17 @@ use super::json_tree::{self, Node, Pos, Value};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldProblem {
     /// The field path; empty for the whole file.
-    pub path: String,
+    pub(crate) path: String,
     /// What is wrong there, in English (logs, `Display`).
-    pub message: String,
+    pub(crate) message: String,
     /// The rule broken, when it is one of the data files' rules: the user's
     /// language is chosen from it when the message is shown.
-    pub rule: Option<FieldRule>,
+    pub(crate) rule: Option<FieldRule>,
 }
 
 /// A rule of run.json or a notes file that a value breaks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FieldRule {
+pub(crate) enum FieldRule {
     /// A number outside what the clock can take.
     OutOfRange {
         /// Lowest allowed.
@@ -61,7 +61,7 @@ pub enum FieldRule {
 
 /// Why a line of a notes file's journal is left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum JournalFault {
+pub(crate) enum JournalFault {
     /// The last line has no newline: a console was stopped writing it.
     CutShort,
     /// Its checksum does not match its change.
@@ -74,7 +74,7 @@ pub enum JournalFault {
 
 impl FieldRule {
     /// What the rule says, in English.
-    pub fn english(&self) -> String {
+    pub(crate) fn english(&self) -> String {
         match self {
             FieldRule::OutOfRange { min, max } => {
                 format!("out of range: must be from {min} to {max}")
@@ -116,17 +116,8 @@ impl FieldRule {
 }
 
 impl FieldProblem {
-    /// A problem at `path`.
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> FieldProblem {
-        FieldProblem {
-            path: path.into(),
-            message: message.into(),
-            rule: None,
-        }
-    }
-
     /// `rule` broken at `path`.
-    pub fn rule(path: impl Into<String>, rule: FieldRule) -> FieldProblem {
+    pub(crate) fn rule(path: impl Into<String>, rule: FieldRule) -> FieldProblem {
         FieldProblem {
             path: path.into(),
             message: rule.english(),
@@ -135,7 +126,7 @@ impl FieldProblem {
     }
 
     /// `path: message`, or the message alone for the whole file.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         if self.path.is_empty() {
             self.message.clone()
         } else {
@@ -150,13 +141,13 @@ fn tree(bytes: &[u8]) -> Option<Node> {
 }
 
 /// Line and column where the value at `path` starts in the file's bytes.
-pub fn locate(bytes: &[u8], path: &str) -> Option<Pos> {
+pub(crate) fn locate(bytes: &[u8], path: &str) -> Option<Pos> {
     tree(bytes)?.find(path).map(|n| n.pos)
 }
 
 /// The field path of the value serde was reading when it stopped at
 /// `line:col` (the last value that starts at or before it).
-pub fn path_at(bytes: &[u8], line: usize, col: usize) -> Option<String> {
+pub(crate) fn path_at(bytes: &[u8], line: usize, col: usize) -> Option<String> {
     let root = tree(bytes)?;
     let mut best = None;
     walk(&root, String::new(), (line, col), &mut best);
@@ -190,7 +181,7 @@ fn walk(node: &Node, path: String, at: (usize, usize), best: &mut Option<String>
 }
 
 /// serde's description of a shape error in plain words: no Rust type names.
-pub fn plain_serde_message(message: &str) -> String {
+pub(crate) fn plain_serde_message(message: &str) -> String {
     let mut out = message.to_string();
     for (from, to) in [
         ("expected u32", "expected a whole number from 0"),
@@ -218,7 +209,7 @@ pub fn plain_serde_message(message: &str) -> String {
 }
 
 /// A stamp's year is within what every clock computation can take.
-pub fn stamp_in_range(stamp: &super::Stamp) -> bool {
+pub(crate) fn stamp_in_range(stamp: &super::Stamp) -> bool {
     use chrono::Datelike;
     (1970..=2200).contains(&stamp.year())
 }

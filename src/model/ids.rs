@@ -21,13 +21,13 @@ pub enum IdError {
 }
 
 /// The longest id accepted.
-pub const MAX_ID_LEN: usize = 64;
+pub(crate) const MAX_ID_LEN: usize = 64;
 
 const RESERVED: [&str; 4] = ["CON", "PRN", "AUX", "NUL"];
 
 /// Checks that `id` is 1–64 characters of `A–Z a–z 0–9 _ -` and not a
 /// reserved device name, naming the first reason it is not.
-pub fn check_id(id: &str) -> Result<(), IdError> {
+pub(crate) fn check_id(id: &str) -> Result<(), IdError> {
     if id.is_empty() {
         return Err(IdError::Empty);
     }

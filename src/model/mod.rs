@@ -1,38 +1,54 @@
-//! The workshop's data as it is kept in files: the sitting's plan
-//! (`session.json`: its types, how it is read from bytes with positions, and
-//! every rule it must follow), each group's notes (`notes/G.json`), the
-//! note-taker's draft, and the facilitator's run (`run.json`), with the one
-//! time type they all share ([`Stamp`]). Nothing here touches the disk.
+//! The workshop's data as it is kept in files, and the rules each file must
+//! follow; nothing here touches the disk (that is `store`).
+//!
+//! - The plan (`session.json`): its types (`plan`), read from bytes with
+//!   every value's position (`json_tree`, `fields`, `plan_read`), the rules
+//!   tying its parts together (`plan_rules`), what can be wrong and where
+//!   (`problem`), ids fit to be file names (`ids`) and stages as people
+//!   write them (`stage`).
+//! - Each group's notes (`notes/G.json`): the types (`notes`), the rules
+//!   beyond the JSON shape (`notes_read`), merging two versions
+//!   (`notes_merge`) and applying one change (`notes_change`), the
+//!   note-taker's draft (`notes_draft`), the rescue copy written when
+//!   neither can be saved (`notes_rescue`), and the status of action items
+//!   followed up at the next sitting (`actions`).
+//! - The facilitator's run (`run.json`): the live state (`run`), its rules
+//!   (`run_read`) and the members moved between groups (`run_moves`).
+//! - Pointing a data file's problem back to its line, column and field
+//!   path (`file_check`), and a past sitting's file that review could not
+//!   use (`file_problem`).
+//!
+//! [`Stamp`] is the one time type they all share.
 
 pub mod actions;
-pub mod fields;
-pub mod file_check;
-pub mod ids;
-pub mod json_tree;
+pub(crate) mod fields;
+pub(crate) mod file_check;
+pub(crate) mod file_problem;
+pub(crate) mod ids;
+pub(crate) mod json_tree;
 pub mod notes;
-pub mod notes_change;
-pub mod notes_draft;
-pub mod notes_merge;
-pub mod notes_read;
-pub mod notes_rescue;
-pub mod notes_tally;
-pub mod plan;
-pub mod plan_read;
-pub mod plan_rules;
-pub mod problem;
+pub(crate) mod notes_change;
+pub(crate) mod notes_draft;
+pub(crate) mod notes_merge;
+pub(crate) mod notes_read;
+pub(crate) mod notes_rescue;
+pub(crate) mod notes_tally;
+pub(crate) mod plan;
+pub(crate) mod plan_read;
+pub(crate) mod plan_rules;
+pub(crate) mod problem;
 pub mod run;
-pub mod run_moves;
-pub mod run_read;
+pub(crate) mod run_moves;
+pub(crate) mod run_read;
 pub mod stage;
 #[cfg(test)]
 pub(crate) mod test_notes;
 #[cfg(test)]
 pub(crate) mod test_sitting;
 
-pub use plan::{
-    AgendaBlock, Group, Member, Plan, Question, Reference, ReportRound, Segment, Theme,
-};
-pub use problem::{Problem, ProblemKind};
+pub use plan::Plan;
+pub(crate) use plan::{AgendaBlock, Group, Member, Question, ReportRound, Theme};
+pub(crate) use problem::{Problem, ProblemKind};
 
 use json_tree::{Pos, Value};
 

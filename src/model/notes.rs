@@ -11,15 +11,15 @@ use super::Stamp;
 use serde_json::{Map, Value};
 
 /// The format tag kind of a notes file.
-pub const NOTES_KIND: &str = "bunkakai.notes";
+pub(crate) const NOTES_KIND: &str = "bunkakai.notes";
 /// The newest notes format version this program reads and writes.
-pub const NOTES_VERSION: u32 = 1;
+pub(crate) const NOTES_VERSION: u32 = 1;
 
 /// The stamp for a change made at `at` to something last changed at
 /// `prev`: `at`, or one millisecond after `prev` when the clock has not
 /// moved on (two keys in one burst). A merge keeps the newer of two
 /// versions, so the later change must never carry the same stamp.
-pub fn after(prev: Option<Stamp>, at: Stamp) -> Stamp {
+pub(crate) fn after(prev: Option<Stamp>, at: Stamp) -> Stamp {
     match prev {
         Some(p) if p >= at => p + chrono::Duration::milliseconds(1),
         _ => at,
@@ -30,35 +30,35 @@ pub fn after(prev: Option<Stamp>, at: Stamp) -> Stamp {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupNotes {
     /// `"bunkakai.notes/1"`.
-    pub format: String,
+    pub(crate) format: String,
     /// The sitting's id.
-    pub session: String,
+    pub(crate) session: String,
     /// The group's id.
-    pub group: String,
+    pub(crate) group: String,
     /// Every note, deleted ones included (as tombstones).
     #[serde(default)]
     pub notes: Vec<Note>,
     /// Latest attendance mark of each member.
     #[serde(default)]
-    pub attendance: Vec<Attendance>,
+    pub(crate) attendance: Vec<Attendance>,
     /// The speaking order and each speaking turn.
     #[serde(default)]
-    pub speaking: Speaking,
+    pub(crate) speaking: Speaking,
     /// Questions marked as covered.
     #[serde(default)]
-    pub covered: Vec<Covered>,
+    pub(crate) covered: Vec<Covered>,
     /// The group summary (まとめ) for the report-back round.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
     /// The status given to each action item, latest per note.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub action_status: Vec<super::actions::ActionMark>,
+    pub(crate) action_status: Vec<super::actions::ActionMark>,
     /// The flag the note-taker raised for the facilitator, or lowered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flag: Option<GroupFlag>,
     /// Fields written by a newer bunkakai, kept as they were.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 /// One note: what a speaker said, of which kind, on which question.
@@ -123,7 +123,7 @@ pub enum NoteKind {
 
 impl NoteKind {
     /// All kinds, in the order they are offered.
-    pub const ALL: [NoteKind; 6] = [
+    pub(crate) const ALL: [NoteKind; 6] = [
         NoteKind::Issue,
         NoteKind::Practice,
         NoteKind::Opinion,
@@ -133,7 +133,7 @@ impl NoteKind {
     ];
 
     /// The word used in files and on the command line.
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             NoteKind::Issue => "issue",
             NoteKind::Practice => "practice",
@@ -159,55 +159,55 @@ pub enum Presence {
 
 /// The latest attendance mark of one member.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Attendance {
+pub(crate) struct Attendance {
     /// The member's roster name.
-    pub member: String,
+    pub(crate) member: String,
     /// Present, absent or late.
-    pub status: Presence,
+    pub(crate) status: Presence,
     /// When it was marked; the newest mark wins a merge.
-    pub at: Stamp,
+    pub(crate) at: Stamp,
 }
 
 /// Speaking order and turns.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Speaking {
+pub(crate) struct Speaking {
     /// The order members speak in (roster names).
     #[serde(default)]
-    pub order: Vec<String>,
+    pub(crate) order: Vec<String>,
     /// When the order was last changed; the newest order wins a merge.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub order_updated: Option<Stamp>,
+    pub(crate) order_updated: Option<Stamp>,
     /// Every speaking turn; an open turn has no `end`.
     #[serde(default)]
-    pub turns: Vec<Turn>,
+    pub(crate) turns: Vec<Turn>,
 }
 
 /// One member's time at the microphone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Turn {
+pub(crate) struct Turn {
     /// Who spoke.
-    pub member: String,
+    pub(crate) member: String,
     /// When they started.
-    pub start: Stamp,
+    pub(crate) start: Stamp,
     /// When they stopped; `None` while speaking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<Stamp>,
+    pub(crate) end: Option<Stamp>,
     /// Taken back by the note-taker (a speaker started by mistake): kept as
     /// a tombstone so that a merge cannot bring it back, and an undo can.
     /// A removed turn does not count.
     #[serde(default, skip_serializing_if = "is_false")]
-    pub removed: bool,
+    pub(crate) removed: bool,
     /// When it was removed or brought back; the newest wins a merge.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub removed_at: Option<Stamp>,
+    pub(crate) removed_at: Option<Stamp>,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 impl Turn {
     /// A turn of `member` from `start` (open when `end` is `None`).
-    pub fn new(member: &str, start: Stamp, end: Option<Stamp>) -> Turn {
+    pub(crate) fn new(member: &str, start: Stamp, end: Option<Stamp>) -> Turn {
         Turn {
             member: member.to_string(),
             start,
@@ -221,27 +221,27 @@ impl Turn {
 
 impl Speaking {
     /// The turns that count (not removed), in the order they began.
-    pub fn live_turns(&self) -> impl Iterator<Item = &Turn> {
+    pub(crate) fn live_turns(&self) -> impl Iterator<Item = &Turn> {
         self.turns.iter().filter(|t| !t.removed)
     }
 }
 
 /// A question the group has covered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Covered {
+pub(crate) struct Covered {
     /// The theme's id.
-    pub theme: String,
+    pub(crate) theme: String,
     /// The question's id.
-    pub question: String,
+    pub(crate) question: String,
     /// When it was marked (or cleared); the newest mark of a question wins a merge.
-    pub at: Stamp,
+    pub(crate) at: Stamp,
     /// True when the mark was taken back: kept as a tombstone so that a merge
     /// with an older file cannot bring the mark back.
     #[serde(default, skip_serializing_if = "is_false")]
-    pub cleared: bool,
+    pub(crate) cleared: bool,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -259,11 +259,11 @@ pub struct Summary {
     /// from, while its change is not yet saved. With it, a merge keeps the
     /// lines both consoles added (see `notes_merge`).
     #[serde(skip)]
-    pub base: Option<String>,
+    pub(crate) base: Option<String>,
     /// Not in the file: the last merge found both consoles changing the
     /// same lines differently and kept both versions.
     #[serde(skip)]
-    pub conflict: bool,
+    pub(crate) conflict: bool,
 }
 
 /// What a note-taker signals to the facilitator with one key.
@@ -283,7 +283,7 @@ pub struct GroupFlag {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub raised: Option<FlagKind>,
     /// When it was raised or lowered.
-    pub at: Stamp,
+    pub(crate) at: Stamp,
 }
 
 impl Note {
@@ -331,22 +331,15 @@ impl GroupNotes {
         self.notes.iter().filter(|n| !n.deleted)
     }
 
-    /// True when the group has written a non-blank summary.
-    pub fn has_summary(&self) -> bool {
-        self.summary
-            .as_ref()
-            .is_some_and(|s| !s.text.trim().is_empty())
-    }
-
     /// True when the question is marked covered (and the mark not cleared).
-    pub fn is_covered(&self, theme: &str, question: &str) -> bool {
+    pub(crate) fn is_covered(&self, theme: &str, question: &str) -> bool {
         self.covered
             .iter()
             .any(|c| c.theme == theme && c.question == question && !c.cleared)
     }
 
     /// The latest attendance status of a member, if marked.
-    pub fn presence(&self, member: &str) -> Option<Presence> {
+    pub(crate) fn presence(&self, member: &str) -> Option<Presence> {
         self.attendance
             .iter()
             .find(|a| a.member == member)

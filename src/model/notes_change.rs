@@ -18,7 +18,7 @@ const NOTE_BY_NOTE: usize = 64;
 /// Merges `change` into `base`, like `merge_into(base, change)`; returns
 /// how many more live (not deleted) notes `base` holds after it (fewer when
 /// negative), so that a console keeps its count without counting again.
-pub fn apply_change(base: &mut GroupNotes, change: &GroupNotes) -> isize {
+pub(crate) fn apply_change(base: &mut GroupNotes, change: &GroupNotes) -> isize {
     apply_changes(base, std::slice::from_ref(change))
 }
 
@@ -27,7 +27,7 @@ pub fn apply_change(base: &mut GroupNotes, change: &GroupNotes) -> isize {
 /// other parts (marks, summary) one change after the other, as they are
 /// small and the summary's merge does depend on the order. Returns the
 /// change in the count of live notes, like [`apply_change`].
-pub fn apply_changes(base: &mut GroupNotes, changes: &[GroupNotes]) -> isize {
+pub(crate) fn apply_changes(base: &mut GroupNotes, changes: &[GroupNotes]) -> isize {
     merge_changes(base, changes, false)
 }
 
@@ -36,7 +36,7 @@ pub fn apply_changes(base: &mut GroupNotes, changes: &[GroupNotes]) -> isize {
 /// as the file would hold it (without the base the line was edited from,
 /// which a file never holds), so the next line's summary is merged
 /// against the file's text as a whole save would have.
-pub fn replay_changes(base: &mut GroupNotes, changes: &[GroupNotes]) -> isize {
+pub(crate) fn replay_changes(base: &mut GroupNotes, changes: &[GroupNotes]) -> isize {
     merge_changes(base, changes, true)
 }
 
@@ -76,7 +76,7 @@ fn merge_changes(base: &mut GroupNotes, changes: &[GroupNotes], as_file: bool) -
 
 /// `change` without its notes (cheap for a change, which holds few; for a
 /// whole file, the small part of it).
-pub fn without_notes(change: &GroupNotes) -> GroupNotes {
+pub(crate) fn without_notes(change: &GroupNotes) -> GroupNotes {
     GroupNotes {
         format: change.format.clone(),
         session: change.session.clone(),
@@ -122,7 +122,7 @@ fn upsert(notes: &mut Vec<Note>, n: &Note) -> isize {
 /// the newest, where changed notes usually are) and, when `others` is
 /// true, every mark, the speaking order and turns, the summary and the
 /// flag (they are small).
-pub fn change_of(doc: &GroupNotes, ids: &[&str], others: bool) -> GroupNotes {
+pub(crate) fn change_of(doc: &GroupNotes, ids: &[&str], others: bool) -> GroupNotes {
     let mut notes: Vec<Note> = Vec::with_capacity(ids.len());
     let mut left: Vec<&str> = ids.to_vec();
     for n in doc.notes.iter().rev() {

@@ -11,69 +11,69 @@ use super::Stamp;
 use super::notes::NoteKind;
 
 /// The format tag kind of a draft file.
-pub const DRAFT_KIND: &str = "bunkakai.notes-draft";
+pub(crate) const DRAFT_KIND: &str = "bunkakai.notes-draft";
 /// The newest draft format version this program reads and writes.
-pub const DRAFT_VERSION: u32 = 1;
+pub(crate) const DRAFT_VERSION: u32 = 1;
 
 /// One console's unsent text for one group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     /// `"bunkakai.notes-draft/1"`.
-    pub format: String,
+    pub(crate) format: String,
     /// The sitting's id.
-    pub session: String,
+    pub(crate) session: String,
     /// The group's id.
-    pub group: String,
+    pub(crate) group: String,
     /// When the draft was taken.
-    pub saved: Stamp,
+    pub(crate) saved: Stamp,
     /// The note being written.
-    pub note: DraftNote,
+    pub(crate) note: DraftNote,
     /// The summary being written, when it differs from the saved one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// The file's summary that the summary being written started from, so
     /// that recording it after a restart still merges with another
     /// console's change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary_base: Option<String>,
+    pub(crate) summary_base: Option<String>,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 /// The note in the editor, not yet committed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DraftNote {
+pub(crate) struct DraftNote {
     /// The text typed so far (lines joined with `\n`).
     #[serde(default)]
-    pub text: String,
+    pub(crate) text: String,
     /// The speaker picked for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker: Option<String>,
+    pub(crate) speaker: Option<String>,
     /// The kind picked for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<NoteKind>,
+    pub(crate) kind: Option<NoteKind>,
     /// The theme of the question under discussion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub theme: Option<String>,
+    pub(crate) theme: Option<String>,
     /// The question under discussion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub question: Option<String>,
+    pub(crate) question: Option<String>,
     /// The owner of an action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
+    pub(crate) owner: Option<String>,
     /// The id of the committed note being edited, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub editing: Option<String>,
+    pub(crate) editing: Option<String>,
     /// While a committed note is edited: the unsent note set aside, with its
     /// speaker, kind and question, to come back when the edit ends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parked: Option<Box<DraftNote>>,
+    pub(crate) parked: Option<Box<DraftNote>>,
 }
 
 impl Draft {
     /// A draft of `note` (and `summary`) taken at `saved`.
-    pub fn new(
+    pub(crate) fn new(
         session: &str,
         group: &str,
         saved: Stamp,
@@ -93,7 +93,7 @@ impl Draft {
     }
 
     /// True when there is nothing worth restoring.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.note.text.trim().is_empty() && self.summary.is_none()
     }
 }

@@ -20,7 +20,7 @@ use super::notes::{Attendance, Covered, GroupNotes, Note, Summary, Turn};
 /// Merges `other` into `base`: afterwards `base` holds every note, mark and
 /// turn of both, each at its newest version. Fields of `base` that this
 /// program does not know are kept; those only `other` has are added.
-pub fn merge_into(base: &mut GroupNotes, other: &GroupNotes) {
+pub(crate) fn merge_into(base: &mut GroupNotes, other: &GroupNotes) {
     base.notes = merge_notes(&base.notes, &other.notes);
     base.attendance = merge_attendance(&base.attendance, &other.attendance);
     if newer_opt(other.speaking.order_updated, base.speaking.order_updated) {
@@ -42,7 +42,7 @@ pub fn merge_into(base: &mut GroupNotes, other: &GroupNotes) {
 }
 
 /// The merge of two versions, leaving both as they are.
-pub fn merged(a: &GroupNotes, b: &GroupNotes) -> GroupNotes {
+pub(crate) fn merged(a: &GroupNotes, b: &GroupNotes) -> GroupNotes {
     let mut out = a.clone();
     merge_into(&mut out, b);
     out
@@ -63,7 +63,7 @@ pub(crate) fn note_wins(a: &Note, b: &Note) -> bool {
 }
 
 /// Notes of both, one per id, newest version, in the order they were taken.
-pub fn merge_notes(a: &[Note], b: &[Note]) -> Vec<Note> {
+pub(crate) fn merge_notes(a: &[Note], b: &[Note]) -> Vec<Note> {
     let mut by_id: BTreeMap<&str, &Note> = BTreeMap::new();
     for n in a.iter().chain(b) {
         match by_id.get(n.id.as_str()) {
@@ -79,7 +79,7 @@ pub fn merge_notes(a: &[Note], b: &[Note]) -> Vec<Note> {
 }
 
 /// One attendance mark per member, the newest.
-pub fn merge_attendance(a: &[Attendance], b: &[Attendance]) -> Vec<Attendance> {
+pub(crate) fn merge_attendance(a: &[Attendance], b: &[Attendance]) -> Vec<Attendance> {
     let mut out: Vec<Attendance> = Vec::new();
     for m in a.iter().chain(b) {
         match out.iter_mut().find(|o| o.member == m.member) {
@@ -94,7 +94,7 @@ pub fn merge_attendance(a: &[Attendance], b: &[Attendance]) -> Vec<Attendance> {
 /// Every turn of both, once; a turn known as ended in one version and still
 /// open in the other is ended; a removal (or its undo) follows the newest
 /// `removed_at`.
-pub fn merge_turns(a: &[Turn], b: &[Turn]) -> Vec<Turn> {
+pub(crate) fn merge_turns(a: &[Turn], b: &[Turn]) -> Vec<Turn> {
     let mut by_key: BTreeMap<(chrono::DateTime<chrono::Utc>, &str), Turn> = BTreeMap::new();
     for t in a.iter().chain(b) {
         let key = (t.start.to_utc(), t.member.as_str());
@@ -117,7 +117,7 @@ pub fn merge_turns(a: &[Turn], b: &[Turn]) -> Vec<Turn> {
 }
 
 /// One mark per question, the newest (a cleared mark is a mark too).
-pub fn merge_covered(a: &[Covered], b: &[Covered]) -> Vec<Covered> {
+pub(crate) fn merge_covered(a: &[Covered], b: &[Covered]) -> Vec<Covered> {
     let mut out: Vec<Covered> = Vec::new();
     for c in a.iter().chain(b) {
         match out
@@ -137,7 +137,7 @@ pub fn merge_covered(a: &[Covered], b: &[Covered]) -> Vec<Covered> {
 /// the two are merged line by line ([`merge_lines`]); the result is marked
 /// as merged against the other text, so merging again changes nothing.
 /// Otherwise the newest wins.
-pub fn merge_summary(a: Option<Summary>, b: Option<&Summary>) -> Option<Summary> {
+pub(crate) fn merge_summary(a: Option<Summary>, b: Option<&Summary>) -> Option<Summary> {
     let (a, b) = match (a, b) {
         (Some(a), Some(b)) => (a, b),
         (Some(a), None) => return Some(a),
@@ -169,7 +169,7 @@ pub fn merge_summary(a: Option<Summary>, b: Option<&Summary>) -> Option<Summary>
 /// at one place, theirs come first, then mine (without repeating a line
 /// both added). Where both changed the same lines differently, both
 /// versions are kept, theirs first, and the second value is true.
-pub fn merge_lines<'a>(base: &'a str, mine: &'a str, theirs: &'a str) -> (String, bool) {
+pub(crate) fn merge_lines<'a>(base: &'a str, mine: &'a str, theirs: &'a str) -> (String, bool) {
     let lines = |s: &'a str| -> Vec<&'a str> {
         if s.is_empty() {
             Vec::new()

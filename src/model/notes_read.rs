@@ -11,7 +11,7 @@ use super::file_check::{FieldProblem, FieldRule, plain_serde_message, stamp_in_r
 use super::notes::{GroupNotes, Note};
 
 /// Checks a notes file read for `group` (the group its file name names).
-pub fn check_notes(notes: &GroupNotes, group: Option<&str>) -> Result<(), FieldProblem> {
+pub(crate) fn check_notes(notes: &GroupNotes, group: Option<&str>) -> Result<(), FieldProblem> {
     if let Some(group) = group
         && notes.group != group
     {
@@ -63,7 +63,7 @@ fn stamp(path: &str, s: Option<&Stamp>) -> Result<(), FieldProblem> {
 /// Takes out of `doc` (a notes file parsed untyped) every note that does not
 /// fit the format, so that the rest can be read; returns each one's problem.
 /// Only for readers that never write the file back.
-pub fn set_aside_bad_notes(doc: &mut Value) -> Vec<FieldProblem> {
+pub(crate) fn set_aside_bad_notes(doc: &mut Value) -> Vec<FieldProblem> {
     let Some(Value::Array(notes)) = doc.get_mut("notes") else {
         return Vec::new();
     };

@@ -12,40 +12,40 @@ use super::notes::GroupNotes;
 use super::notes_draft::Draft;
 
 /// The format tag kind of a rescue file.
-pub const RESCUE_KIND: &str = "bunkakai.notes-rescue";
+pub(crate) const RESCUE_KIND: &str = "bunkakai.notes-rescue";
 /// The newest rescue format version this program reads and writes.
-pub const RESCUE_VERSION: u32 = 1;
+pub(crate) const RESCUE_VERSION: u32 = 1;
 
 /// What one console could not save where it belongs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rescue {
     /// `"bunkakai.notes-rescue/1"`.
-    pub format: String,
+    pub(crate) format: String,
     /// The sitting's id.
-    pub session: String,
+    pub(crate) session: String,
     /// The group's id.
-    pub group: String,
+    pub(crate) group: String,
     /// When the copy was taken.
-    pub saved: Stamp,
+    pub(crate) saved: Stamp,
     /// The notes file the work belongs in, as the console knew it.
-    pub notes_file: String,
+    pub(crate) notes_file: String,
     /// Ids of the notes that were not in the notes file.
     #[serde(default)]
-    pub pending: Vec<String>,
+    pub(crate) pending: Vec<String>,
     /// The console's whole version of the group's file: merged back by note
     /// id and timestamps, so bringing it back twice changes nothing.
-    pub doc: GroupNotes,
+    pub(crate) doc: GroupNotes,
     /// The unsent note and summary, when the draft file could not be written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub draft: Option<Draft>,
+    pub(crate) draft: Option<Draft>,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 impl Rescue {
     /// A rescue copy of `doc` (and the unsent `draft`) taken at `saved`.
-    pub fn new(
+    pub(crate) fn new(
         doc: &GroupNotes,
         pending: Vec<String>,
         draft: Option<Draft>,
@@ -67,7 +67,7 @@ impl Rescue {
 
     /// The texts of the pending notes, for the terminal when even the rescue
     /// copy cannot be written.
-    pub fn pending_texts(&self) -> Vec<&str> {
+    pub(crate) fn pending_texts(&self) -> Vec<&str> {
         self.doc
             .notes
             .iter()

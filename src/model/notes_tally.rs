@@ -9,7 +9,7 @@ use super::notes::Note;
 
 /// The live notes of one group, counted; see the module.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct LiveTally {
+pub(crate) struct LiveTally {
     /// Each note's id with its newest version's stamp and deleted mark.
     versions: HashMap<String, (Stamp, bool)>,
     /// How many of them are not deleted.
@@ -18,7 +18,7 @@ pub struct LiveTally {
 
 impl LiveTally {
     /// The tally of a whole list of notes (one per id, as a file holds).
-    pub fn of(notes: &[Note]) -> LiveTally {
+    pub(crate) fn of(notes: &[Note]) -> LiveTally {
         let mut tally = LiveTally::default();
         tally.apply(notes);
         tally
@@ -28,7 +28,7 @@ impl LiveTally {
     /// replaces the one known when it is newer. On equal stamps the merge
     /// decides on the deleted mark before the text, so the mark kept here
     /// is the merged one whatever the text.
-    pub fn apply(&mut self, notes: &[Note]) {
+    pub(crate) fn apply(&mut self, notes: &[Note]) {
         for n in notes {
             let new = (n.updated, n.deleted);
             match self.versions.get_mut(n.id.as_str()) {
@@ -52,7 +52,7 @@ impl LiveTally {
     }
 
     /// How many notes are live.
-    pub fn live(&self) -> usize {
+    pub(crate) fn live(&self) -> usize {
         self.live
     }
 }

@@ -4,9 +4,9 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 
 /// The format tag this program writes and the newest version it reads.
-pub const SESSION_KIND: &str = "bunkakai.session";
+pub(crate) const SESSION_KIND: &str = "bunkakai.session";
 /// The newest `bunkakai.session` version this program understands.
-pub const SESSION_VERSION: u32 = 1;
+pub(crate) const SESSION_VERSION: u32 = 1;
 
 /// One sitting's plan: agenda, themes, groups and reference cards.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,13 +18,13 @@ pub struct Plan {
     /// The day of the sitting, when planned.
     pub date: Option<NaiveDate>,
     /// The planned start, local time in `timezone`.
-    pub start: Option<NaiveTime>,
+    pub(crate) start: Option<NaiveTime>,
     /// The time zone every clock of this sitting is shown in.
-    pub timezone: Tz,
+    pub(crate) timezone: Tz,
     /// Minutes before a block's end at which the facilitator is alerted.
-    pub alerts_min: Vec<u32>,
+    pub(crate) alerts_min: Vec<u32>,
     /// Messages to paste into breakout rooms; empty means the built-in ones.
-    pub broadcasts: Vec<String>,
+    pub(crate) broadcasts: Vec<String>,
     /// The blocks, in the order they run.
     pub agenda: Vec<AgendaBlock>,
     /// Discussion themes (prompt cards).
@@ -41,54 +41,54 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaBlock {
     /// Unique among blocks.
-    pub id: String,
+    pub(crate) id: String,
     /// What the block is called on screen.
-    pub title: String,
+    pub(crate) title: String,
     /// Planned length in whole minutes.
     pub minutes: u32,
     /// Where in the handout, e.g. 「資料P8～」.
-    pub materials: Option<String>,
+    pub(crate) materials: Option<String>,
     /// What the block covers.
-    pub points: Vec<String>,
+    pub(crate) points: Vec<String>,
     /// True when the groups meet separately during this block.
     pub breakout: bool,
     /// Phases inside the block (自己紹介 / 意見交換 / まとめ).
-    pub segments: Vec<Segment>,
+    pub(crate) segments: Vec<Segment>,
     /// Set when the block is a report-back round.
-    pub report: Option<ReportRound>,
+    pub(crate) report: Option<ReportRound>,
 }
 
 /// A phase inside a block with its own countdown.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Segment {
+pub(crate) struct Segment {
     /// e.g. 「自己紹介」.
-    pub title: String,
+    pub(crate) title: String,
     /// Planned length in whole minutes.
-    pub minutes: u32,
+    pub(crate) minutes: u32,
 }
 
 /// A report-back round: each group reports in turn.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReportRound {
+pub(crate) struct ReportRound {
     /// Minutes each group gets.
-    pub minutes_per_group: u32,
+    pub(crate) minutes_per_group: u32,
     /// Group ids in reporting order (all groups in plan order when not given).
-    pub order: Vec<String>,
+    pub(crate) order: Vec<String>,
 }
 
 /// A discussion theme: the prompt card for the groups that take it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     /// Unique among themes.
-    pub id: String,
+    pub(crate) id: String,
     /// e.g. 「庁内の体制構築、目標設定について」.
-    pub title: String,
+    pub(crate) title: String,
     /// Who the theme is for.
-    pub audience: Option<String>,
+    pub(crate) audience: Option<String>,
     /// Key questions (◆).
-    pub questions: Vec<Question>,
+    pub(crate) questions: Vec<Question>,
     /// Questions gathered in the pre-session survey (※).
-    pub survey: Vec<Question>,
+    pub(crate) survey: Vec<Question>,
     /// Stages of the 取組サイクル (①…④) this theme is for; `roster assign`
     /// gives it to the groups formed at those stages.
     pub stages: Vec<String>,
@@ -98,7 +98,7 @@ pub struct Theme {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
     /// `q1`, `q2`… for key questions, `s1`… for survey ones, unless given.
-    pub id: String,
+    pub(crate) id: String,
     /// The question.
     pub text: String,
     /// Sub-items shown under the question.
@@ -111,9 +111,9 @@ pub struct Group {
     /// Unique among groups; also the notes file name.
     pub id: String,
     /// A short tag such as a stage 「①」.
-    pub label: Option<String>,
+    pub(crate) label: Option<String>,
     /// A longer name, when the group has one.
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// Ids of the themes this group discusses.
     pub themes: Vec<String>,
     /// The roster.
@@ -124,11 +124,11 @@ pub struct Group {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
     /// The name shown in the roster, e.g. 「気仙沼市」.
-    pub name: String,
+    pub(crate) name: String,
     /// Their role or department.
     pub role: Option<String>,
     /// The organisation they belong to.
-    pub affiliation: Option<String>,
+    pub(crate) affiliation: Option<String>,
     /// The prefecture (都道府県) the member is in; `roster assign` spreads them.
     pub prefecture: Option<String>,
     /// The stage of the 取組サイクル the member is at, e.g. 「①」.
@@ -141,7 +141,7 @@ pub struct Member {
 
 impl Member {
     /// A member known only by name.
-    pub fn named(name: impl Into<String>) -> Member {
+    pub(crate) fn named(name: impl Into<String>) -> Member {
         Member {
             name: name.into(),
             role: None,
@@ -158,27 +158,27 @@ impl Member {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reference {
     /// Optional id, unique among references.
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
     /// The card's title.
-    pub title: String,
+    pub(crate) title: String,
     /// The card's text; line breaks are kept.
     pub body: String,
 }
 
 impl Plan {
     /// Total planned minutes of the agenda.
-    pub fn total_minutes(&self) -> u32 {
+    pub(crate) fn total_minutes(&self) -> u32 {
         self.agenda.iter().map(|b| b.minutes).sum()
     }
 
     /// The planned start as an instant, when both date and start are given.
-    pub fn planned_start(&self) -> Option<chrono::DateTime<Tz>> {
+    pub(crate) fn planned_start(&self) -> Option<chrono::DateTime<Tz>> {
         let naive = NaiveDateTime::new(self.date?, self.start?);
         self.timezone.from_local_datetime(&naive).earliest()
     }
 
     /// Looks a theme up by id.
-    pub fn theme(&self, id: &str) -> Option<&Theme> {
+    pub(crate) fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)
     }
 

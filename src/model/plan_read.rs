@@ -12,7 +12,7 @@ use super::stage::same_stage;
 
 mod groups;
 use groups::group;
-pub use groups::looks_like_email;
+pub(crate) use groups::looks_like_email;
 
 const TOP: &[&str] = &[
     "format",
@@ -46,13 +46,13 @@ const QUESTION: &[&str] = &["id", "text", "points"];
 const REFERENCE: &[&str] = &["id", "title", "body"];
 
 /// The longest block, segment or alert, in minutes (ten hours).
-pub const MAX_MINUTES: u32 = 600;
+pub(crate) const MAX_MINUTES: u32 = 600;
 /// Alerts used when the plan names none.
-pub const DEFAULT_ALERTS: [u32; 2] = [5, 1];
+pub(crate) const DEFAULT_ALERTS: [u32; 2] = [5, 1];
 
 /// Reads the plan's fields. Returns a plan only when every required part was
 /// readable; the caller decides validity from the problems.
-pub fn read_plan(r: &mut Reader, root: &Node, default_id: &str) -> Option<Plan> {
+pub(crate) fn read_plan(r: &mut Reader, root: &Node, default_id: &str) -> Option<Plan> {
     let f = r.object(root, "", TOP)?;
     let id = match f.get("id") {
         Some(node) => r.id(node, "id"),

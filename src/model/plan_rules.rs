@@ -10,19 +10,19 @@ use super::problem::ProblemKind;
 use super::stage::same_stage;
 
 /// The parts of a plan that were readable, each with the path it came from.
-pub struct Parts<'a> {
+pub(crate) struct Parts<'a> {
     /// Agenda blocks.
-    pub agenda: &'a [(AgendaBlock, String)],
+    pub(crate) agenda: &'a [(AgendaBlock, String)],
     /// Themes.
-    pub themes: &'a [(Theme, String)],
+    pub(crate) themes: &'a [(Theme, String)],
     /// Groups.
-    pub groups: &'a [(Group, String)],
+    pub(crate) groups: &'a [(Group, String)],
     /// Reference cards.
-    pub references: &'a [(Reference, String)],
+    pub(crate) references: &'a [(Reference, String)],
 }
 
 /// Reports every broken cross-reference in the plan.
-pub fn check_rules(r: &mut Reader, root: &Node, parts: &Parts) {
+pub(crate) fn check_rules(r: &mut Reader, root: &Node, parts: &Parts) {
     let at = |path: &str| root.find(path).map(|n| n.pos);
     unique(
         r,

@@ -7,11 +7,11 @@ use super::json_tree::{Pos, SyntaxErrorKind};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// Line and column, when the reader knows them.
-    pub pos: Option<Pos>,
+    pub(crate) pos: Option<Pos>,
     /// The field path, e.g. `agenda[1].minutes`; empty for the whole file.
-    pub path: String,
+    pub(crate) path: String,
     /// What is wrong.
-    pub kind: ProblemKind,
+    pub(crate) kind: ProblemKind,
 }
 
 /// The JSON shape a field should have had.
@@ -138,7 +138,7 @@ pub enum ProblemKind {
 
 impl ProblemKind {
     /// Warnings are reported but do not make the plan invalid.
-    pub fn is_warning(&self) -> bool {
+    pub(crate) fn is_warning(&self) -> bool {
         matches!(
             self,
             ProblemKind::MemberInTwoGroups { .. }
@@ -151,7 +151,7 @@ impl ProblemKind {
 
 /// The defined field name nearest to a typo, if it is close enough to be a
 /// likely slip (edit distance ≤ 2, or ≤ a third of the word).
-pub fn nearest_field(typo: &str, known: &[&'static str]) -> Option<&'static str> {
+pub(crate) fn nearest_field(typo: &str, known: &[&'static str]) -> Option<&'static str> {
     let limit = (typo.chars().count() / 3).max(2);
     known
         .iter()

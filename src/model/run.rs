@@ -13,22 +13,22 @@ use serde_json::{Map, Value};
 use super::Stamp;
 use super::plan::Plan;
 
-pub use super::run_moves::MemberMove;
+pub(crate) use super::run_moves::MemberMove;
 
 /// The format tag kind of a run file.
-pub const RUN_KIND: &str = "bunkakai.run";
+pub(crate) const RUN_KIND: &str = "bunkakai.run";
 /// The newest run format version this program reads and writes.
-pub const RUN_VERSION: u32 = 1;
+pub(crate) const RUN_VERSION: u32 = 1;
 /// The file name of the run state inside a sitting's folder.
 pub const RUN_FILE: &str = "run.json";
 
 /// How far ahead of this machine's clock run.json may be stamped before the
 /// room is warned that the two clocks disagree.
-pub const SKEW_TOLERANCE_SECS: i64 = 2;
+pub(crate) const SKEW_TOLERANCE_SECS: i64 = 2;
 
 /// How many whole seconds `saved` lies ahead of `now`, when beyond the
 /// tolerance: the writer's clock runs ahead of this one.
-pub fn skew_ahead(saved: Option<Stamp>, now: Stamp) -> Option<i64> {
+pub(crate) fn skew_ahead(saved: Option<Stamp>, now: Stamp) -> Option<i64> {
     let ahead = (saved? - now).num_seconds();
     (ahead > SKEW_TOLERANCE_SECS).then_some(ahead)
 }
@@ -37,42 +37,42 @@ pub fn skew_ahead(saved: Option<Stamp>, now: Stamp) -> Option<i64> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunState {
     /// `"bunkakai.run/1"`.
-    pub format: String,
+    pub(crate) format: String,
     /// The sitting's id.
-    pub session: String,
+    pub(crate) session: String,
     /// The block on the clock; `None` once the whole agenda is done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<BlockRun>,
     /// When the last block was finished and the sitting ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ended: Option<Stamp>,
+    pub(crate) ended: Option<Stamp>,
     /// Blocks finished or skipped, in the order it happened.
     #[serde(default)]
-    pub history: Vec<FinishedBlock>,
+    pub(crate) history: Vec<FinishedBlock>,
     /// Members moved from one group to another during the sitting.
     #[serde(default)]
-    pub moves: Vec<MemberMove>,
+    pub(crate) moves: Vec<MemberMove>,
     /// The theme whose prompt card the facilitator put on the shared display.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shown_theme: Option<String>,
+    pub(crate) shown_theme: Option<String>,
     /// The note-takers' flags the facilitator has acknowledged.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub acks: Vec<FlagAck>,
+    pub(crate) acks: Vec<FlagAck>,
     /// A short message to the room the facilitator put on the shared display
     /// (「休憩中 14:30 再開」), shown large until taken down.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub room_message: Option<String>,
+    pub(crate) room_message: Option<String>,
     /// The reference card (its id, else its title) the facilitator put on the
     /// shared display.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shown_reference: Option<String>,
+    pub(crate) shown_reference: Option<String>,
     /// When the facilitator console wrote this file, by its machine's clock;
     /// other machines compare it with theirs to warn of clock skew.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saved: Option<Stamp>,
     /// Fields written by a newer bunkakai, kept as they were.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 /// One run of an agenda block: when it started, its pauses, extensions and
@@ -86,36 +86,36 @@ pub struct BlockRun {
     pub started: Option<Stamp>,
     /// Every pause, in order; the last may still be open.
     #[serde(default)]
-    pub pauses: Vec<Pause>,
+    pub(crate) pauses: Vec<Pause>,
     /// Extensions (positive) and cuts (negative) of the block's length.
     #[serde(default)]
     pub adjustments: Vec<Adjustment>,
     /// Alerts already given in this run of the block; each is given once.
     #[serde(default)]
-    pub alerts: Vec<FiredAlert>,
+    pub(crate) alerts: Vec<FiredAlert>,
     /// In a report-back round: when each group's turn began.
     #[serde(default)]
     pub turns: Vec<ReportTurn>,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 /// A pause of the block's clock.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Pause {
+pub(crate) struct Pause {
     /// When the clock was paused.
-    pub from: Stamp,
+    pub(crate) from: Stamp,
     /// When it was resumed; `None` while paused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<Stamp>,
+    pub(crate) to: Option<Stamp>,
     /// True when the clock stood still because the facilitator had gone to
     /// another block (`b`/`n`) and came back to this one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub left: bool,
+    pub(crate) left: bool,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 /// An extension or a cut of the running block.
@@ -134,27 +134,27 @@ pub struct Adjustment {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FiredAlert {
     /// Minutes before the end it marks; 0 is "time is up".
-    pub minutes: u32,
+    pub(crate) minutes: u32,
     /// When it was given.
-    pub at: Stamp,
+    pub(crate) at: Stamp,
     /// When an extension took the remaining time back above its threshold,
     /// so that it rings again at the next crossing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rearmed: Option<Stamp>,
+    pub(crate) rearmed: Option<Stamp>,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 /// The facilitator's acknowledgement of a flag a note-taker raised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FlagAck {
+pub(crate) struct FlagAck {
     /// The group whose flag it is.
-    pub group: String,
+    pub(crate) group: String,
     /// When the flag acknowledged was raised (its `at` in the notes file).
-    pub raised: Stamp,
+    pub(crate) raised: Stamp,
     /// When the facilitator acknowledged it.
-    pub at: Stamp,
+    pub(crate) at: Stamp,
 }
 
 /// The start of one group's turn in a report-back round.
@@ -163,42 +163,42 @@ pub struct ReportTurn {
     /// The reporting group's id.
     pub group: String,
     /// When its turn began.
-    pub at: Stamp,
+    pub(crate) at: Stamp,
     /// Extensions and cuts of this turn (`+`/`-` while it reports); the
     /// block was extended or cut by the same amount.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub adjustments: Vec<Adjustment>,
+    pub(crate) adjustments: Vec<Adjustment>,
     /// The turn's time-up, once it rang (minutes 0).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alerts: Vec<FiredAlert>,
     /// Seconds the turn ran (pauses excluded), once the next turn began or
     /// the block was left.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub actual_seconds: Option<i64>,
+    pub(crate) actual_seconds: Option<i64>,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 /// A block that is over: planned against actual time, for the review screens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FinishedBlock {
+pub(crate) struct FinishedBlock {
     /// The run of the block as it stood when it was left.
     #[serde(flatten)]
-    pub run: BlockRun,
+    pub(crate) run: BlockRun,
     /// When the facilitator moved on.
-    pub ended: Stamp,
+    pub(crate) ended: Stamp,
     /// The planned length in minutes.
-    pub planned_minutes: u32,
+    pub(crate) planned_minutes: u32,
     /// Seconds the clock actually ran (pauses excluded).
-    pub actual_seconds: i64,
+    pub(crate) actual_seconds: i64,
     /// True when the block was never started.
     #[serde(default)]
-    pub skipped: bool,
+    pub(crate) skipped: bool,
     /// True when the facilitator restarted the block (`R`): this run was
     /// set aside and the block began again from waiting.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub restarted: bool,
+    pub(crate) restarted: bool,
 }
 
 impl BlockRun {
@@ -216,20 +216,20 @@ impl BlockRun {
     }
 
     /// True while the clock is paused.
-    pub fn is_paused(&self) -> bool {
+    pub(crate) fn is_paused(&self) -> bool {
         self.pauses.last().is_some_and(|p| p.to.is_none())
     }
 
     /// True when the alert at `minutes` before the end was already given
     /// and no extension has re-armed it since.
-    pub fn alert_fired(&self, minutes: u32) -> bool {
+    pub(crate) fn alert_fired(&self, minutes: u32) -> bool {
         fired(&self.alerts, minutes)
     }
 
     /// Total extension (negative: cut) in seconds; saturates rather than
     /// overflows on absurd values (run.json is checked on reading, see
     /// [`crate::model::run_read`]).
-    pub fn adjusted_seconds(&self) -> i64 {
+    pub(crate) fn adjusted_seconds(&self) -> i64 {
         self.adjustments
             .iter()
             .fold(0i64, |sum, a| sum.saturating_add(a.seconds))
@@ -237,7 +237,7 @@ impl BlockRun {
 }
 
 /// True when `alerts` holds the alert at `minutes`, given and not re-armed.
-pub fn fired(alerts: &[FiredAlert], minutes: u32) -> bool {
+pub(crate) fn fired(alerts: &[FiredAlert], minutes: u32) -> bool {
     alerts
         .iter()
         .any(|a| a.minutes == minutes && a.rearmed.is_none())
@@ -245,14 +245,14 @@ pub fn fired(alerts: &[FiredAlert], minutes: u32) -> bool {
 
 impl ReportTurn {
     /// The turn's extensions and cuts in seconds.
-    pub fn adjusted_seconds(&self) -> i64 {
+    pub(crate) fn adjusted_seconds(&self) -> i64 {
         self.adjustments.iter().map(|a| a.seconds).sum()
     }
 }
 
 impl RunState {
     /// True when the facilitator acknowledged `group`'s flag raised at `raised`.
-    pub fn acknowledged(&self, group: &str, raised: Stamp) -> bool {
+    pub(crate) fn acknowledged(&self, group: &str, raised: Stamp) -> bool {
         self.acks
             .iter()
             .any(|a| a.group == group && a.raised == raised)
@@ -277,7 +277,7 @@ impl RunState {
     }
 
     /// The index in the plan's agenda of the block on the clock.
-    pub fn current_index(&self, plan: &Plan) -> Option<usize> {
+    pub(crate) fn current_index(&self, plan: &Plan) -> Option<usize> {
         let run = self.current.as_ref()?;
         plan.agenda.iter().position(|b| b.id == run.block)
     }

@@ -12,23 +12,23 @@ use super::run::RunState;
 
 /// A member moved to another group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MemberMove {
+pub(crate) struct MemberMove {
     /// The member's roster name.
-    pub member: String,
+    pub(crate) member: String,
     /// The group they left.
-    pub from: String,
+    pub(crate) from: String,
     /// The group they joined.
-    pub to: String,
+    pub(crate) to: String,
     /// When it was recorded.
-    pub at: Stamp,
+    pub(crate) at: Stamp,
     /// Fields written by a newer bunkakai.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 impl RunState {
     /// The group a member is in now, after the moves recorded so far.
-    pub fn group_of<'p>(&self, plan: &'p Plan, member: &str) -> Option<&'p str> {
+    pub(crate) fn group_of<'p>(&self, plan: &'p Plan, member: &str) -> Option<&'p str> {
         let moved = self.moves.iter().rev().find(|m| m.member == member);
         match moved {
             Some(m) => plan.group(&m.to).map(|g| g.id.as_str()),
@@ -42,7 +42,7 @@ impl RunState {
 
     /// A group's roster as it stands now: its planned members still there,
     /// in plan order, then the members moved in, in the order they came.
-    pub fn roster<'p>(&self, plan: &'p Plan, group: &str) -> Vec<&'p Member> {
+    pub(crate) fn roster<'p>(&self, plan: &'p Plan, group: &str) -> Vec<&'p Member> {
         let all = plan.groups.iter().flat_map(|g| g.members.iter());
         let mut planned: Vec<&Member> = Vec::new();
         if let Some(g) = plan.group(group) {
@@ -65,7 +65,7 @@ impl RunState {
     }
 
     /// True when the member was moved during the sitting into `group`.
-    pub fn moved_in(&self, plan: &Plan, group: &str, member: &str) -> bool {
+    pub(crate) fn moved_in(&self, plan: &Plan, group: &str, member: &str) -> bool {
         let planned = plan
             .group(group)
             .is_some_and(|g| g.members.iter().any(|m| m.name == member));

@@ -12,12 +12,12 @@ use super::plan_read::MAX_MINUTES;
 use super::run::{BlockRun, RunState};
 
 /// The largest single extension or cut, in seconds (a day).
-pub const MAX_ADJUST_SECONDS: i64 = 24 * 60 * 60;
+pub(crate) const MAX_ADJUST_SECONDS: i64 = 24 * 60 * 60;
 /// The largest total of a block's extensions and cuts, in seconds (a week).
-pub const MAX_TOTAL_ADJUST_SECONDS: i64 = 7 * 24 * 60 * 60;
+pub(crate) const MAX_TOTAL_ADJUST_SECONDS: i64 = 7 * 24 * 60 * 60;
 
 /// Checks a run read from run.json; `plan` when the sitting's plan is known.
-pub fn check_run(run: &RunState, plan: Option<&Plan>) -> Result<(), FieldProblem> {
+pub(crate) fn check_run(run: &RunState, plan: Option<&Plan>) -> Result<(), FieldProblem> {
     if let Some(plan) = plan {
         if run.session != plan.id {
             return Err(FieldProblem::rule(

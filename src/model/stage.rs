@@ -10,7 +10,7 @@ const WORDS: [&str; 6] = ["段階", "ステージ", "stage", "step", "第", "期
 /// The comparison key of a stage label: its number when it names one
 /// (「段階１」 → `"1"`), otherwise the NFKC-folded, lower-cased, trimmed text.
 /// Returns `None` for a blank label.
-pub fn stage_key(label: &str) -> Option<String> {
+pub(crate) fn stage_key(label: &str) -> Option<String> {
     let folded: String = label.nfkc().collect::<String>().to_lowercase();
     let trimmed = folded.trim();
     if trimmed.is_empty() {
@@ -53,13 +53,13 @@ const ROMAN: [&str; 20] = [
 
 /// True when `label` names a stage by number (「③」, 「3」, 「段階3」,
 /// 「Ⅲ」) rather than by a free word.
-pub fn numbered_stage(label: &str) -> bool {
+pub(crate) fn numbered_stage(label: &str) -> bool {
     stage_key(label).is_some_and(|k| k.parse::<u32>().is_ok())
 }
 
 /// The label to write for a stage: a circled number (①…⑳) when the stage is
 /// a number in that range, otherwise the label as given, trimmed.
-pub fn stage_label(label: &str) -> String {
+pub(crate) fn stage_label(label: &str) -> String {
     match stage_key(label).and_then(|k| k.parse::<u32>().ok()) {
         Some(n @ 1..=20) => char::from_u32(0x2460 + n - 1)
             .map(String::from)

@@ -7,19 +7,19 @@ use crate::model::notes::{Covered, GroupNotes};
 
 /// One question on the card, as notes refer to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CardQuestion {
+pub(crate) struct CardQuestion {
     /// The theme's id.
-    pub theme: String,
+    pub(crate) theme: String,
     /// The question's id (`q1`, `s2` …).
-    pub question: String,
+    pub(crate) question: String,
     /// True for a survey (※) question.
-    pub survey: bool,
+    pub(crate) survey: bool,
     /// Its number on the card among its kind (1-based).
-    pub number: usize,
+    pub(crate) number: usize,
 }
 
 /// Every question of the themes, in card order.
-pub fn questions(themes: &[Theme]) -> Vec<CardQuestion> {
+pub(crate) fn questions(themes: &[Theme]) -> Vec<CardQuestion> {
     let mut out = Vec::new();
     for t in themes {
         for (survey, list) in [(false, &t.questions), (true, &t.survey)] {
@@ -38,7 +38,7 @@ pub fn questions(themes: &[Theme]) -> Vec<CardQuestion> {
 
 /// A short tag for a question: `2◆1`, `3※2` (theme id, mark, number); just
 /// the mark and number when the group has one theme.
-pub fn tag(themes: &[Theme], theme: &str, question: &str) -> String {
+pub(crate) fn tag(themes: &[Theme], theme: &str, question: &str) -> String {
     let qs = questions(themes);
     let Some(q) = qs
         .iter()
@@ -56,7 +56,7 @@ pub fn tag(themes: &[Theme], theme: &str, question: &str) -> String {
 
 /// Marks or unmarks a question as covered at `at` (an unmark is kept as a
 /// cleared mark so a merge cannot revive the old one).
-pub fn toggle_covered(doc: &mut GroupNotes, theme: &str, question: &str, at: Stamp) {
+pub(crate) fn toggle_covered(doc: &mut GroupNotes, theme: &str, question: &str, at: Stamp) {
     let cleared = doc.is_covered(theme, question);
     let prev = doc
         .covered

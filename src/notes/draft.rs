@@ -10,13 +10,13 @@ use super::quit::Ask;
 use crate::model::notes_draft::Draft;
 
 /// How long after the last keystroke the draft is saved.
-pub const DRAFT_DEBOUNCE_MS: i64 = 300;
+pub(crate) const DRAFT_DEBOUNCE_MS: i64 = 300;
 /// The longest a changed draft waits while typing goes on.
-pub const DRAFT_MAX_WAIT_MS: i64 = 900;
+pub(crate) const DRAFT_MAX_WAIT_MS: i64 = 900;
 
 impl State {
     /// The draft to save now: the editor's note and the unsaved summary.
-    pub fn draft(&self, now: DateTime<Utc>) -> Draft {
+    pub(crate) fn draft(&self, now: DateTime<Utc>) -> Draft {
         let summary = self.summary_dirty.then(|| self.summary.lines().join("\n"));
         let mut draft = Draft::new(
             &self.plan.id,
@@ -32,7 +32,7 @@ impl State {
     }
 
     /// Offers rescue copies of earlier sessions back (asked before anything else).
-    pub fn offer_rescued(
+    pub(crate) fn offer_rescued(
         &mut self,
         found: Vec<(std::path::PathBuf, crate::model::notes_rescue::Rescue)>,
     ) {
@@ -43,7 +43,7 @@ impl State {
     }
 
     /// Puts a saved draft back into the editors.
-    pub fn restore(&mut self, draft: &Draft) {
+    pub(crate) fn restore(&mut self, draft: &Draft) {
         self.editor = NoteEditor::from_draft(&draft.note);
         if let Some(s) = &draft.summary {
             self.summary = editor::textarea_with(s);
@@ -57,7 +57,7 @@ impl State {
 
     /// When the draft must be saved: shortly after the last keystroke, and
     /// never later than [`DRAFT_MAX_WAIT_MS`] after it first changed.
-    pub fn draft_due(&self) -> Option<DateTime<Utc>> {
+    pub(crate) fn draft_due(&self) -> Option<DateTime<Utc>> {
         let since = self.draft_dirty_since?;
         let touched = self.draft_touched.unwrap_or(since);
         Some(

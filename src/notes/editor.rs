@@ -8,28 +8,28 @@ use crate::model::notes::NoteKind;
 use crate::model::notes_draft::DraftNote;
 
 /// The kind a fresh editor starts with: most of what is said is opinion.
-pub const DEFAULT_KIND: NoteKind = NoteKind::Opinion;
+pub(crate) const DEFAULT_KIND: NoteKind = NoteKind::Opinion;
 
 /// The note editor.
 #[derive(Debug, Clone)]
-pub struct NoteEditor {
+pub(crate) struct NoteEditor {
     /// The text.
-    pub area: TextArea<'static>,
+    pub(crate) area: TextArea<'static>,
     /// Who is speaking (a roster name).
-    pub speaker: Option<String>,
+    pub(crate) speaker: Option<String>,
     /// The kind of note.
-    pub kind: NoteKind,
+    pub(crate) kind: NoteKind,
     /// The question under discussion: (theme id, question id).
-    pub question: Option<(String, String)>,
+    pub(crate) question: Option<(String, String)>,
     /// The owner of an action.
-    pub owner: Option<String>,
+    pub(crate) owner: Option<String>,
     /// The id of the saved note being changed, if any.
-    pub editing: Option<String>,
+    pub(crate) editing: Option<String>,
     /// While a saved note is being changed: the unsent note (text and
     /// labels) set aside, restored when the edit is committed or cancelled.
-    pub parked: Option<Box<NoteEditor>>,
+    pub(crate) parked: Option<Box<NoteEditor>>,
     /// Undo and redo steps of the text.
-    pub undo: super::undo::Steps,
+    pub(crate) undo: super::undo::Steps,
 }
 
 impl Default for NoteEditor {
@@ -48,7 +48,7 @@ impl Default for NoteEditor {
 }
 
 /// An empty text area set up the way both editors use it.
-pub fn new_textarea() -> TextArea<'static> {
+pub(crate) fn new_textarea() -> TextArea<'static> {
     let mut area = TextArea::default();
     area.set_cursor_line_style(ratatui::style::Style::default());
     // Undo goes by whole edits (`undo::Steps`), not the text area's
@@ -61,7 +61,7 @@ pub fn new_textarea() -> TextArea<'static> {
 }
 
 /// A text area holding `text` with the caret at its end.
-pub fn textarea_with(text: &str) -> TextArea<'static> {
+pub(crate) fn textarea_with(text: &str) -> TextArea<'static> {
     let mut area = new_textarea();
     area.insert_str(clean_input(text));
     area
@@ -71,7 +71,7 @@ pub fn textarea_with(text: &str) -> TextArea<'static> {
 /// `\n`, tabs become spaces, and every other control character (escape
 /// sequences included) is dropped, so nothing typed or pasted can reach the
 /// terminal as a command.
-pub fn clean_input(text: &str) -> String {
+pub(crate) fn clean_input(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let text: String = text
         .chars()
@@ -117,7 +117,7 @@ fn compose_sound_marks(s: &str) -> String {
 /// before the caret into the character they stand for (ﾊ + ﾞ = バ), else
 /// the full-width mark, so that what is typed takes the cells the terminal
 /// draws. False when `c` is not a sound mark.
-pub fn type_sound_mark(area: &mut TextArea<'_>, c: char) -> bool {
+pub(crate) fn type_sound_mark(area: &mut TextArea<'_>, c: char) -> bool {
     if !matches!(c, '\u{FF9E}' | '\u{FF9F}') {
         return false;
     }
@@ -139,18 +139,18 @@ pub fn type_sound_mark(area: &mut TextArea<'_>, c: char) -> bool {
 
 impl NoteEditor {
     /// The text as one string (lines joined with `\n`).
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.area.lines().join("\n")
     }
 
     /// True when nothing but white space is typed.
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.area.lines().iter().all(|l| l.trim().is_empty())
     }
 
     /// Empties the text, keeping speaker, kind and question for the next
     /// note (a speaker usually makes several points in a row).
-    pub fn clear_text(&mut self) {
+    pub(crate) fn clear_text(&mut self) {
         self.area = new_textarea();
         self.undo = Default::default();
         self.editing = None;
@@ -158,7 +158,7 @@ impl NoteEditor {
     }
 
     /// Opens a saved note for changing, setting the unsent note aside.
-    pub fn start_edit(&mut self, mut edit: NoteEditor) {
+    pub(crate) fn start_edit(&mut self, mut edit: NoteEditor) {
         let current = std::mem::take(self);
         // Editing while editing: the note set aside first is the one to keep.
         edit.parked = match current.editing {
@@ -170,7 +170,7 @@ impl NoteEditor {
 
     /// Ends a note: after changing a saved note, the unsent note set aside
     /// comes back with its own labels; otherwise the text is emptied.
-    pub fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         match self.parked.take() {
             Some(parked) => *self = *parked,
             None => self.clear_text(),
@@ -178,7 +178,7 @@ impl NoteEditor {
     }
 
     /// What the draft file keeps of the editor.
-    pub fn to_draft(&self) -> DraftNote {
+    pub(crate) fn to_draft(&self) -> DraftNote {
         let (theme, question) = self.question.clone().unzip();
         DraftNote {
             text: self.text(),
@@ -193,7 +193,7 @@ impl NoteEditor {
     }
 
     /// An editor holding a saved draft.
-    pub fn from_draft(d: &DraftNote) -> NoteEditor {
+    pub(crate) fn from_draft(d: &DraftNote) -> NoteEditor {
         NoteEditor {
             area: textarea_with(&d.text),
             speaker: d.speaker.clone(),
@@ -210,7 +210,7 @@ impl NoteEditor {
     }
 
     /// Moves the kind `step` places along [`NoteKind::ALL`], wrapping.
-    pub fn cycle_kind(&mut self, forward: bool) {
+    pub(crate) fn cycle_kind(&mut self, forward: bool) {
         let all = NoteKind::ALL;
         let i = all.iter().position(|k| *k == self.kind).unwrap_or(0);
         let n = all.len();

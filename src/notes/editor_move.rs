@@ -87,7 +87,7 @@ fn land(lines: &[String], rows: &[Row], at: usize, goal: usize, width: usize) ->
 /// keeping display column `goal` (the caret's own when `None`); extends the
 /// selection when `select`, else drops it. Returns the column to keep for
 /// the next Up/Down, or `None` when there is no row to go to.
-pub fn vertical(
+pub(crate) fn vertical(
     area: &mut TextArea<'_>,
     width: u16,
     down: bool,

@@ -13,7 +13,6 @@ use chrono::{DateTime, Utc};
 use super::State;
 use super::run::Files;
 use crate::i18n::Lang;
-use crate::i18n::notes::exit_lines;
 use crate::i18n::store::store_error;
 use crate::model::notes_change::change_of;
 use crate::store::{notes_file, rescue};
@@ -23,15 +22,15 @@ use crate::tui::text;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExitReport {
     /// Why the notes could not be saved in the group's file, if they could not.
-    pub notes_error: Option<String>,
+    pub(crate) notes_error: Option<String>,
     /// Notes that were not in the group's file when the console ended.
-    pub pending: usize,
+    pub(crate) pending: usize,
     /// Why the draft could not be written, if it could not (and held text).
-    pub draft_error: Option<String>,
+    pub(crate) draft_error: Option<String>,
     /// Where the rescue copy went, or why it could not be written.
-    pub rescue: Option<Result<PathBuf, String>>,
+    pub(crate) rescue: Option<Result<PathBuf, String>>,
     /// The unsaved texts, printed when not even a rescue copy could be written.
-    pub texts: Vec<String>,
+    pub(crate) texts: Vec<String>,
 }
 
 impl ExitReport {
@@ -49,11 +48,56 @@ impl ExitReport {
         }
     }
 
+    /// What the terminal is told after the console ends with work not saved
+    /// where it belongs.
+    pub(crate) fn lines(&self, lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(e) = &self.notes_error {
+            out.push(match lang {
+                Lang::Ja => format!(
+                    "メモ{}件をグループのファイルに保存できませんでした: {e}",
+                    self.pending
+                ),
+                Lang::En => format!(
+                    "{} notes could not be saved in the group's file: {e}",
+                    self.pending
+                ),
+            });
+        }
+        if let Some(e) = &self.draft_error {
+            out.push(match lang {
+                Lang::Ja => format!("下書きを保存できませんでした: {e}"),
+                Lang::En => format!("the draft could not be saved: {e}"),
+            });
+        }
+        match &self.rescue {
+            Some(Ok(path)) => out.push(match lang {
+                Lang::Ja => format!(
+                    "退避コピー: {}\n次に bunkakai notes でこのグループを開くと取り込めます。",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "rescue copy: {}\nbunkakai notes offers it back the next time this group is opened.",
+                    path.display()
+                ),
+            }),
+            Some(Err(e)) => {
+                out.push(match lang {
+                    Lang::Ja => format!("退避コピーも書けませんでした: {e}\n保存できなかった内容:"),
+                    Lang::En => format!("the rescue copy could not be written either: {e}\nwhat was not saved:"),
+                });
+                out.extend(self.texts.iter().map(|t| format!("  {t}")));
+            }
+            None => {}
+        }
+        out
+    }
+
     /// Tells the user, on the restored terminal, what was not saved and
     /// where it is. Writing errors are ignored (the terminal may be gone).
     pub fn print(&self, lang: Lang) {
         let mut err = std::io::stderr().lock();
-        for line in exit_lines(self, lang) {
+        for line in self.lines(lang) {
             let _ = writeln!(err, "{line}");
         }
     }
@@ -62,7 +106,7 @@ impl ExitReport {
 /// Saves what is not yet on disk as `state` ends at `now`: the notes file
 /// (merged under the lock), the draft, and when either fails a rescue copy
 /// in [`rescue::rescue_dir`].
-pub fn finish(state: &State, files: &Files, now: DateTime<Utc>) -> ExitReport {
+pub(crate) fn finish(state: &State, files: &Files, now: DateTime<Utc>) -> ExitReport {
     finish_in(state, files, now, &rescue::rescue_dir())
 }
 

@@ -19,7 +19,7 @@ use crate::tui::keys::{Binding, Key, Layer, bind, digits, dispatch};
 
 /// What the note-taker asks for with a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub(crate) enum Command {
     /// Save the note in the editor (or the summary) to the file.
     Commit,
     /// Start a new line in the editor.
@@ -119,7 +119,7 @@ const fn layer(
 }
 
 /// Keys that work in every pane (not in pickers and help).
-pub const GLOBAL: Layer<Command> = layer(
+pub(crate) const GLOBAL: Layer<Command> = layer(
     "どの欄でも",
     "Everywhere",
     &[
@@ -150,7 +150,7 @@ pub const GLOBAL: Layer<Command> = layer(
 
 /// The note editor and the summary editor (other keys edit the text:
 /// Emacs-style Ctrl+A/E/F/B/N/P/K/W/Y, Ctrl+U undo, Ctrl+R redo).
-pub const WRITE: Layer<Command> = layer(
+pub(crate) const WRITE: Layer<Command> = layer(
     "入力",
     "Note",
     &[
@@ -161,7 +161,7 @@ pub const WRITE: Layer<Command> = layer(
 );
 
 /// The roster pane.
-pub const ROSTER: Layer<Command> = layer(
+pub(crate) const ROSTER: Layer<Command> = layer(
     "名簿",
     "Roster",
     &[
@@ -182,7 +182,7 @@ pub const ROSTER: Layer<Command> = layer(
 );
 
 /// The prompt card pane.
-pub const CARD: Layer<Command> = layer(
+pub(crate) const CARD: Layer<Command> = layer(
     "問い",
     "Questions",
     &[
@@ -196,7 +196,7 @@ pub const CARD: Layer<Command> = layer(
 );
 
 /// The notes list pane.
-pub const LIST: Layer<Command> = layer(
+pub(crate) const LIST: Layer<Command> = layer(
     "メモ",
     "Notes",
     &[
@@ -211,7 +211,7 @@ pub const LIST: Layer<Command> = layer(
 );
 
 /// 「前回のアクション」, open over the screen.
-pub const PREVIOUS: Layer<Command> = layer(
+pub(crate) const PREVIOUS: Layer<Command> = layer(
     "前回のアクション",
     "Previous actions",
     &[
@@ -227,7 +227,7 @@ pub const PREVIOUS: Layer<Command> = layer(
 );
 
 /// The layers that apply in `mode`, most specific first.
-pub fn layers(mode: Mode) -> &'static [&'static Layer<Command>] {
+pub(crate) fn layers(mode: Mode) -> &'static [&'static Layer<Command>] {
     match mode {
         Mode::Write | Mode::Summary => &[&WRITE, &GLOBAL],
         Mode::Roster => &[&ROSTER, &GLOBAL],
@@ -239,7 +239,7 @@ pub fn layers(mode: Mode) -> &'static [&'static Layer<Command>] {
 }
 
 /// The command bound to `ev` in `mode`, if any.
-pub fn command(mode: Mode, ev: &KeyEvent) -> Option<Command> {
+pub(crate) fn command(mode: Mode, ev: &KeyEvent) -> Option<Command> {
     dispatch(layers(mode), ev)
 }
 
@@ -247,7 +247,7 @@ pub fn command(mode: Mode, ev: &KeyEvent) -> Option<Command> {
 /// table does not depend on the console).
 impl CommandText {
     /// The help text of a command.
-    pub fn of(cmd: Command) -> CommandText {
+    pub(crate) fn of(cmd: Command) -> CommandText {
         match cmd {
             Command::Commit => CommandText::Commit,
             Command::Newline => CommandText::Newline,

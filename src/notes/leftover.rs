@@ -17,7 +17,11 @@ use crate::model::notes_draft::Draft;
 
 impl State {
     /// Takes the leftover drafts of consoles not running (found at start).
-    pub fn adopt_leftover_drafts(&mut self, found: Vec<(PathBuf, Draft)>, now: DateTime<Utc>) {
+    pub(crate) fn adopt_leftover_drafts(
+        &mut self,
+        found: Vec<(PathBuf, Draft)>,
+        now: DateTime<Utc>,
+    ) {
         if found.is_empty() {
             return;
         }

@@ -5,7 +5,7 @@ use super::{State, picker};
 
 impl State {
     /// The roster number of `member` (1-based), stable for the session.
-    pub fn number_of(&self, member: &str) -> Option<usize> {
+    pub(crate) fn number_of(&self, member: &str) -> Option<usize> {
         self.numbered
             .iter()
             .position(|m| m == member)
@@ -14,7 +14,7 @@ impl State {
 
     /// The members on the roster now, as the picker offers them: stable
     /// number, name and the plan's reading.
-    pub fn candidates(&self) -> Vec<picker::Candidate> {
+    pub(crate) fn candidates(&self) -> Vec<picker::Candidate> {
         let reading = |name: &str| {
             self.plan
                 .groups
@@ -37,7 +37,7 @@ impl State {
     }
 
     /// The member on the roster now with number `n`.
-    pub fn member_no(&self, n: usize) -> Option<&String> {
+    pub(crate) fn member_no(&self, n: usize) -> Option<&String> {
         let m = self.numbered.get(n.checked_sub(1)?)?;
         self.members.contains(m).then_some(m)
     }

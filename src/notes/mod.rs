@@ -3,32 +3,32 @@
 //! an [`Action`] at a given `now` and returns the [`Effect`]s (saves) that the
 //! event loop carries out; their results come back as actions.
 
-pub mod action;
-pub mod card;
+pub(crate) mod action;
+pub(crate) mod card;
 mod clock;
 mod commands;
 mod commit;
 mod draft;
-pub mod editor;
+pub(crate) mod editor;
 mod editor_move;
 pub mod finish;
 mod input;
-pub mod keys;
+pub(crate) mod keys;
 mod leftover;
 mod members;
 pub mod opening;
 mod partner;
-pub mod picker;
+pub(crate) mod picker;
 mod picking;
-pub mod previous;
+pub(crate) mod previous;
 mod previous_io;
-pub mod quit;
-pub mod roster;
+pub(crate) mod quit;
+pub(crate) mod roster;
 pub mod run;
-pub mod saving;
+pub(crate) mod saving;
 mod summary;
-pub mod turns;
-pub mod undo;
+pub(crate) mod turns;
+pub(crate) mod undo;
 mod update;
 pub mod view;
 pub mod writer;
@@ -58,8 +58,8 @@ mod tests_typing;
 #[cfg(test)]
 mod tests_undo;
 
-pub use action::{Action, Effect};
-pub use draft::{DRAFT_DEBOUNCE_MS, DRAFT_MAX_WAIT_MS};
+pub use action::Action;
+pub(crate) use action::Effect;
 pub use update::update;
 
 use chrono::{DateTime, Utc};
@@ -77,7 +77,7 @@ use saving::Saving;
 
 /// Which part of the screen has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// Typing a note (the usual mode).
     Write,
     /// Typing the group summary (まとめ).
@@ -98,129 +98,129 @@ pub enum Mode {
 
 /// A short message in the status line, shown until `until`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
+pub(crate) struct Notice {
     /// The message (already in the user's language).
-    pub text: String,
+    pub(crate) text: String,
     /// When it goes away.
-    pub until: DateTime<Utc>,
+    pub(crate) until: DateTime<Utc>,
 }
 
 /// Everything the note-taker's screen shows and edits.
 #[derive(Debug, Clone)]
 pub struct State {
     /// Language of labels.
-    pub lang: Lang,
+    pub(crate) lang: Lang,
     /// The sitting's plan.
-    pub plan: Plan,
+    pub(crate) plan: Plan,
     /// The sitting's time zone: note times are written and shown in it.
-    pub tz: Tz,
+    pub(crate) tz: Tz,
     /// The group (from the plan).
-    pub group: Group,
+    pub(crate) group: Group,
     /// The group's themes, in card order.
-    pub themes: Vec<Theme>,
+    pub(crate) themes: Vec<Theme>,
     /// Members as the roster shows them: the plan's, after the facilitator's moves.
-    pub members: Vec<String>,
+    pub(crate) members: Vec<String>,
     /// Every member this console has shown, in the order they got their
     /// roster number (the plan's order, then members the facilitator moved
     /// in): numbers, and the Alt+digit keys, never change mid-session.
-    pub numbered: Vec<String>,
+    pub(crate) numbered: Vec<String>,
     /// Planned minutes of the breakout block, for the fair-share hint before the timer runs.
-    pub breakout_minutes: Option<u32>,
+    pub(crate) breakout_minutes: Option<u32>,
     /// The file as last read or saved, with this console's changes merged in.
     pub doc: GroupNotes,
     /// How many of `doc`'s notes are not deleted (the list's title, the
     /// 保存済 count): kept up to date where notes change, so that a
     /// keystroke never counts a hundred thousand notes.
-    pub live_count: usize,
+    pub(crate) live_count: usize,
     /// What is not yet on disk.
-    pub saving: Saving,
+    pub(crate) saving: Saving,
     /// The note editor.
-    pub editor: NoteEditor,
+    pub(crate) editor: NoteEditor,
     /// The summary editor.
-    pub summary: ratatui_textarea::TextArea<'static>,
+    pub(crate) summary: ratatui_textarea::TextArea<'static>,
     /// Undo and redo steps of the summary editor.
-    pub summary_undo: undo::Steps,
+    pub(crate) summary_undo: undo::Steps,
     /// True when the summary editor differs from the saved summary.
-    pub summary_dirty: bool,
+    pub(crate) summary_dirty: bool,
     /// The file's summary the summary editor started from (the base of the
     /// line-by-line merge with another console's change).
-    pub summary_base: String,
+    pub(crate) summary_base: String,
     /// The generation of the recorded summary while it is not on disk.
-    pub summary_gen: Option<u64>,
+    pub(crate) summary_gen: Option<u64>,
     /// True once the note-taker was told that the file's summary changed
     /// under their edit (told once per edit).
-    pub summary_moved_on: bool,
+    pub(crate) summary_moved_on: bool,
     /// Who has the keyboard.
-    pub mode: Mode,
+    pub(crate) mode: Mode,
     /// The mode to return to from a picker or help.
-    pub back_to: Mode,
+    pub(crate) back_to: Mode,
     /// The open speaker/owner picker.
-    pub picker: Option<Picker>,
+    pub(crate) picker: Option<Picker>,
     /// Rows the key list (F1) is scrolled down.
-    pub help_scroll: usize,
+    pub(crate) help_scroll: usize,
     /// Selected roster row.
-    pub roster_sel: usize,
+    pub(crate) roster_sel: usize,
     /// Selected prompt-card row (index into [`card::questions`]).
-    pub card_sel: usize,
+    pub(crate) card_sel: usize,
     /// Selected note (index into the live notes), while the list has the keyboard.
-    pub list_sel: usize,
+    pub(crate) list_sel: usize,
     /// Rows the notes list is scrolled up from the bottom.
-    pub list_scroll: usize,
+    pub(crate) list_scroll: usize,
     /// Ids of deleted notes, newest last, for undo.
-    pub deleted: Vec<String>,
+    pub(crate) deleted: Vec<String>,
     /// Speaking turns taken back, newest last, for undo.
-    pub removed_turns: Vec<turns::Removed>,
+    pub(crate) removed_turns: Vec<turns::Removed>,
     /// The facilitator's run (timer, roster moves), when run.json exists.
-    pub run: Option<RunState>,
+    pub(crate) run: Option<RunState>,
     /// When the draft last changed and is not yet saved.
-    pub draft_dirty_since: Option<DateTime<Utc>>,
+    pub(crate) draft_dirty_since: Option<DateTime<Utc>>,
     /// When the last keystroke changed the draft.
-    pub draft_touched: Option<DateTime<Utc>>,
+    pub(crate) draft_touched: Option<DateTime<Utc>>,
     /// When a character was last typed or pasted into an editor (to tell a
     /// Tab inside an unbracketed paste from a Tab pressed).
-    pub typed_at: Option<DateTime<Utc>>,
+    pub(crate) typed_at: Option<DateTime<Utc>>,
     /// The terminal's size (columns, rows): Up/Down in the editors follow
     /// the rows as drawn at this size.
     pub size: (u16, u16),
     /// The display column Up/Down keep across a shorter row, until another
     /// key moves the caret.
-    pub goal_x: Option<usize>,
+    pub(crate) goal_x: Option<usize>,
     /// True while a draft save is under way.
-    pub draft_in_flight: bool,
+    pub(crate) draft_in_flight: bool,
     /// The status-line message.
-    pub notice: Option<Notice>,
+    pub(crate) notice: Option<Notice>,
     /// Files another console wrote that cannot be used just now (broken,
     /// half-synced, newer format), by file name, with the warning to show;
     /// cleared when the file is read again.
-    pub file_warnings: std::collections::BTreeMap<String, String>,
+    pub(crate) file_warnings: std::collections::BTreeMap<String, String>,
     /// Seconds run.json was stamped ahead of this machine's clock, beyond
     /// the tolerance.
-    pub skew: Option<i64>,
+    pub(crate) skew: Option<i64>,
     /// Prefix that makes this console's note ids unique.
-    pub id_prefix: String,
+    pub(crate) id_prefix: String,
     /// Notes created by this console so far.
-    pub id_counter: u64,
+    pub(crate) id_counter: u64,
     /// Set once the console should end.
-    pub quitting: bool,
+    pub(crate) quitting: bool,
     /// The question open over the screen (quit unsaved? bring back rescued work?).
-    pub ask: Option<Ask>,
+    pub(crate) ask: Option<Ask>,
     /// Why the last draft save failed, until one succeeds.
-    pub draft_error: Option<String>,
+    pub(crate) draft_error: Option<String>,
     /// Rescue copies of earlier sessions found at start, offered back.
-    pub rescue_offer: Vec<(std::path::PathBuf, crate::model::notes_rescue::Rescue)>,
+    pub(crate) rescue_offer: Vec<(std::path::PathBuf, crate::model::notes_rescue::Rescue)>,
     /// Rescue copies to remove once the save of the generation is on disk.
-    pub rescue_cleanup: Vec<(u64, std::path::PathBuf)>,
+    pub(crate) rescue_cleanup: Vec<(u64, std::path::PathBuf)>,
     /// The rescue copy this console wrote when asked, if any.
-    pub rescued_to: Option<std::path::PathBuf>,
+    pub(crate) rescued_to: Option<std::path::PathBuf>,
     /// Leftover drafts of other consoles whose text this console took:
     /// removed once its own draft is written.
-    pub adopted_drafts: Vec<std::path::PathBuf>,
+    pub(crate) adopted_drafts: Vec<std::path::PathBuf>,
     /// Leftover drafts waiting for the editor to be free.
-    pub leftover_waiting: Vec<(std::path::PathBuf, Draft)>,
+    pub(crate) leftover_waiting: Vec<(std::path::PathBuf, Draft)>,
     /// 「前回のアクション」: the previous sitting's actions and their marking.
     pub previous: previous::PreviousPanel,
     /// The co-note-taker's console, while a turn it opened is open.
-    pub partner: partner::Partner,
+    pub(crate) partner: partner::Partner,
 }
 
 impl State {
@@ -303,7 +303,7 @@ impl State {
     }
 
     /// Counts the live notes again, after `doc` was replaced whole.
-    pub fn recount(&mut self) {
+    pub(crate) fn recount(&mut self) {
         self.live_count = self.doc.live_notes().count();
     }
 
@@ -316,7 +316,7 @@ impl State {
     /// The note selected in the list (`list_sel` counts live notes from
     /// the oldest), found from the newest end, where the selection
     /// usually is.
-    pub fn selected_note(&self) -> Option<&crate::model::notes::Note> {
+    pub(crate) fn selected_note(&self) -> Option<&crate::model::notes::Note> {
         let from_newest = self.live_count.checked_sub(self.list_sel + 1)?;
         self.doc
             .notes

@@ -30,13 +30,13 @@ use crate::model::notes::GroupNotes;
 use crate::store::{WriterLock, lock, notes_file};
 
 /// How often the partner is looked for while its turn is open.
-pub const CHECK_SECS: i64 = 2;
+pub(crate) const CHECK_SECS: i64 = 2;
 /// How long the notice of an ended turn stays.
 const NOTICE_SECS: i64 = 10;
 
 /// Following the other consoles of the group while one of their turns is open.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Partner {
+pub(crate) struct Partner {
     /// Turns this console opened (member, start).
     own: BTreeSet<(String, Stamp)>,
     /// When another console was last seen running (or its turn first seen).
@@ -129,7 +129,7 @@ impl State {
 /// Looks whether another console of the group runs: one holds a draft
 /// slot's lock that is neither this console's own nor one it holds for a
 /// leftover draft it took in.
-pub fn check(files: &super::run::Files) -> Action {
+pub(crate) fn check(files: &super::run::Files) -> Action {
     let mut held = files.held.clone();
     held.push(files.draft.clone());
     Action::PartnerChecked(runs(&files.notes, &held))

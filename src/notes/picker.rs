@@ -3,7 +3,7 @@
 
 /// What the picked member becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PickFor {
+pub(crate) enum PickFor {
     /// The speaker of the note in the editor.
     Speaker,
     /// The owner of the action in the editor.
@@ -12,18 +12,18 @@ pub enum PickFor {
 
 /// An open picker.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Picker {
+pub(crate) struct Picker {
     /// What the pick is for.
-    pub target: PickFor,
+    pub(crate) target: PickFor,
     /// The text typed so far.
-    pub filter: String,
+    pub(crate) filter: String,
     /// The highlighted row among the matches.
-    pub sel: usize,
+    pub(crate) sel: usize,
 }
 
 impl Picker {
     /// A fresh picker.
-    pub fn new(target: PickFor) -> Picker {
+    pub(crate) fn new(target: PickFor) -> Picker {
         Picker {
             target,
             filter: String::new(),
@@ -35,7 +35,7 @@ impl Picker {
     /// Digits select by number; other text matches anywhere in the name or
     /// its reading (ふりがな, hiragana or katakana), ignoring case and width
     /// (ＡＢＣ).
-    pub fn matches<'a>(&self, members: &'a [Candidate]) -> Vec<(usize, &'a str)> {
+    pub(crate) fn matches<'a>(&self, members: &'a [Candidate]) -> Vec<(usize, &'a str)> {
         let all = members.iter().map(|c| (c.no, c.name.as_str()));
         let f = self.filter.trim();
         if f.is_empty() {
@@ -59,7 +59,7 @@ impl Picker {
 
     /// A speaker or owner typed that is not on the roster (事務局, 進行役),
     /// taken when nothing matches: the typed text, unless it is a number.
-    pub fn typed_name(&self) -> Option<String> {
+    pub(crate) fn typed_name(&self) -> Option<String> {
         let f = self.filter.trim();
         (!f.is_empty() && fold(f).parse::<usize>().is_err()).then(|| f.to_string())
     }
@@ -67,18 +67,18 @@ impl Picker {
 
 /// A member the picker offers: roster number, name and reading.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Candidate {
+pub(crate) struct Candidate {
     /// The roster number (1-based, stable for the session).
-    pub no: usize,
+    pub(crate) no: usize,
     /// The name.
     pub name: String,
     /// How the name is read, when the plan gives it.
-    pub reading: Option<String>,
+    pub(crate) reading: Option<String>,
 }
 
 /// Folds full-width ASCII to half-width and lowercases, so that what an IME
 /// or a quick typist enters matches the roster spelling.
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),

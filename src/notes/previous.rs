@@ -14,20 +14,21 @@ use crate::model::Member;
 use crate::model::actions::{ActionState, merge_marks};
 use crate::model::notes::GroupNotes;
 use crate::previous_actions::{Carried, Previous, StatusChange};
+use crate::tui::text;
 
 /// What the console knows of the previous sitting's actions.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PreviousPanel {
     /// The previous sitting, once read (`None` before, or when there is none).
-    pub sitting: Option<Previous>,
+    pub(crate) sitting: Option<Previous>,
     /// True once the previous sitting was looked for.
-    pub looked: bool,
+    pub(crate) looked: bool,
     /// The selected item of the list.
-    pub sel: usize,
+    pub(crate) sel: usize,
     /// Who gives a status (the note-taker's name).
     pub by: Option<String>,
     /// The changes that take back those made here, newest last.
-    pub undo: Vec<StatusChange>,
+    pub(crate) undo: Vec<StatusChange>,
 }
 
 impl State {
@@ -49,7 +50,7 @@ impl State {
     }
 
     /// The previous sitting's actions owned by the group's members now.
-    pub fn carried(&self) -> Vec<Carried> {
+    pub(crate) fn carried(&self) -> Vec<Carried> {
         match &self.previous.sitting {
             Some(p) => p.carried(&self.roster_members()),
             None => Vec::new(),
@@ -117,7 +118,8 @@ pub(super) fn command(
     let back = prev.change(&item, item.state, by);
     state.previous.undo.push(back);
     apply(state, change, now, fx);
-    let text = words::marked(status, &item.owner, &item.text, state.lang);
+    let (owner, said) = (text::inert(&item.owner), text::inert(&item.text));
+    let text = words::marked(status, &owner, &said, state.lang);
     state.notice(text, now);
     // The item keeps its place under the selection even if the list reorders.
     if let Some(i) = state.carried().iter().position(|c| c.note == item.note) {

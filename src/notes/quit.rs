@@ -16,7 +16,7 @@ use crate::model::notes_rescue::Rescue;
 
 /// A question the console asks before anything else can be done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ask {
+pub(crate) enum Ask {
     /// Quit although work is not saved where it belongs?
     Quit,
     /// Bring back the work rescued when an earlier session ended?
@@ -27,22 +27,22 @@ pub enum Ask {
 
 /// What would be lost, or left only in a draft or rescue copy, by quitting now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Unsaved {
+pub(crate) struct Unsaved {
     /// Notes not in the notes file.
-    pub notes: usize,
+    pub(crate) notes: usize,
     /// Attendance, speaking order, turns, coverage or summary not in the file.
-    pub other: bool,
+    pub(crate) other: bool,
     /// The summary editor holds text not yet recorded.
-    pub summary: bool,
+    pub(crate) summary: bool,
     /// The draft file cannot be written and the editor holds text.
-    pub draft: bool,
+    pub(crate) draft: bool,
 }
 
 impl State {
     /// What is not where it belongs, when quitting would need a question:
     /// saves are failing, the summary is not recorded, or the draft cannot be
     /// written. A save merely under way is not asked about: leaving finishes it.
-    pub fn unsaved(&self) -> Option<Unsaved> {
+    pub(crate) fn unsaved(&self) -> Option<Unsaved> {
         let failing = self.saving.error.is_some() && self.saving.dirty();
         let u = Unsaved {
             notes: if failing { self.saving.notes.len() } else { 0 },
@@ -54,7 +54,7 @@ impl State {
     }
 
     /// A rescue copy of everything this console has not saved, taken at `now`.
-    pub fn rescue(&self, now: DateTime<Utc>) -> Rescue {
+    pub(crate) fn rescue(&self, now: DateTime<Utc>) -> Rescue {
         let draft = self.draft(now);
         let pending = self.saving.notes.keys().cloned().collect();
         let draft = (!draft.is_empty()).then_some(draft);

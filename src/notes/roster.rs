@@ -10,7 +10,7 @@ use crate::model::Stamp;
 use crate::model::notes::{Attendance, GroupNotes, Presence, Turn, after};
 
 /// The next attendance mark in the cycle 出席 → 遅刻 → 欠席 → 出席.
-pub fn next_presence(p: Option<Presence>) -> Presence {
+pub(crate) fn next_presence(p: Option<Presence>) -> Presence {
     match p {
         None | Some(Presence::Absent) => Presence::Present,
         Some(Presence::Present) => Presence::Late,
@@ -19,7 +19,7 @@ pub fn next_presence(p: Option<Presence>) -> Presence {
 }
 
 /// Marks `member`'s attendance at `at`, replacing their earlier mark.
-pub fn mark(doc: &mut GroupNotes, member: &str, status: Presence, at: Stamp) {
+pub(crate) fn mark(doc: &mut GroupNotes, member: &str, status: Presence, at: Stamp) {
     let prev = doc
         .attendance
         .iter()
@@ -36,7 +36,7 @@ pub fn mark(doc: &mut GroupNotes, member: &str, status: Presence, at: Stamp) {
 
 /// The speaking order: the saved one, with roster members it lacks added in
 /// roster order and names no longer on the roster left out.
-pub fn order(doc: &GroupNotes, members: &[String]) -> Vec<String> {
+pub(crate) fn order(doc: &GroupNotes, members: &[String]) -> Vec<String> {
     let mut out: Vec<String> = doc
         .speaking
         .order
@@ -53,7 +53,13 @@ pub fn order(doc: &GroupNotes, members: &[String]) -> Vec<String> {
 }
 
 /// Moves `member` one place earlier (`up`) or later in the speaking order.
-pub fn move_member(doc: &mut GroupNotes, members: &[String], member: &str, up: bool, at: Stamp) {
+pub(crate) fn move_member(
+    doc: &mut GroupNotes,
+    members: &[String],
+    member: &str,
+    up: bool,
+    at: Stamp,
+) {
     let mut list = order(doc, members);
     let Some(i) = list.iter().position(|m| m == member) else {
         return;
@@ -71,7 +77,7 @@ pub fn move_member(doc: &mut GroupNotes, members: &[String], member: &str, up: b
 }
 
 /// The member speaking now (the open turn), if any.
-pub fn speaking_now(doc: &GroupNotes) -> Option<&str> {
+pub(crate) fn speaking_now(doc: &GroupNotes) -> Option<&str> {
     let turns: Vec<&Turn> = doc.speaking.live_turns().collect();
     turns
         .into_iter()
@@ -81,21 +87,21 @@ pub fn speaking_now(doc: &GroupNotes) -> Option<&str> {
 }
 
 /// Ends every open turn at `at`.
-pub fn stop(doc: &mut GroupNotes, at: Stamp) {
+pub(crate) fn stop(doc: &mut GroupNotes, at: Stamp) {
     for t in doc.speaking.turns.iter_mut().filter(|t| t.end.is_none()) {
         t.end = Some(at);
     }
 }
 
 /// Starts `member`'s turn at `at`, ending the one before.
-pub fn start(doc: &mut GroupNotes, member: &str, at: Stamp) {
+pub(crate) fn start(doc: &mut GroupNotes, member: &str, at: Stamp) {
     stop(doc, at);
     doc.speaking.turns.push(Turn::new(member, at, None));
 }
 
 /// Who speaks next: the first member after the current (or last) speaker in
 /// the speaking order who is not marked absent, wrapping around.
-pub fn next_speaker(doc: &GroupNotes, members: &[String]) -> Option<String> {
+pub(crate) fn next_speaker(doc: &GroupNotes, members: &[String]) -> Option<String> {
     let list = order(doc, members);
     let present: Vec<&String> = list
         .iter()
@@ -112,7 +118,7 @@ pub fn next_speaker(doc: &GroupNotes, members: &[String]) -> Option<String> {
 }
 
 /// The total time `member` has spoken up to `now`.
-pub fn spoken(doc: &GroupNotes, member: &str, now: DateTime<Utc>) -> Duration {
+pub(crate) fn spoken(doc: &GroupNotes, member: &str, now: DateTime<Utc>) -> Duration {
     doc.speaking
         .live_turns()
         .filter(|t| t.member == member)
@@ -125,12 +131,12 @@ pub fn spoken(doc: &GroupNotes, member: &str, now: DateTime<Utc>) -> Duration {
 
 /// Speaking time below this (an F6 pressed by mistake and undone by the
 /// next one) does not count as having spoken.
-pub const MIN_TURN_SECS: i64 = 5;
+pub(crate) const MIN_TURN_SECS: i64 = 5;
 
 /// The fair-share hint: the time left divided among the members present who
 /// have not spoken yet (the one speaking now counts as not yet done). `None`
 /// when nobody is left or no time is known.
-pub fn fair_share(
+pub(crate) fn fair_share(
     doc: &GroupNotes,
     members: &[String],
     time_left: Option<Duration>,

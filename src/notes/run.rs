@@ -57,21 +57,12 @@ pub fn id_prefix() -> String {
 type LastDraft = Arc<Mutex<Option<Draft>>>;
 
 /// Runs the console until the note-taker quits or a signal ends it; the
-/// notes not yet on disk and the draft are saved however it ends.
+/// notes not yet on disk and the draft are saved however it ends. The
+/// notes file is followed from where `follower` left off (it read the
+/// console's first copy of the file).
 ///
 /// `poll` scans the sitting's folder at that interval instead of relying on
 /// change events (network and synced folders).
-pub fn run(
-    state: State,
-    opening: Opening,
-    files: Files,
-    poll: Option<std::time::Duration>,
-) -> std::io::Result<ExitReport> {
-    run_following(state, opening, files, poll, Follower::default())
-}
-
-/// [`run`], the notes file followed from where `follower` left off (it
-/// read the console's first copy of the file).
 pub fn run_following(
     state: State,
     opening: Opening,
@@ -396,7 +387,7 @@ fn load_run(path: &Path, plan: &crate::model::Plan, lang: crate::i18n::Lang) -> 
 }
 
 /// On a panic, saves the last draft before the terminal is restored (the
-/// shared hook installed by [`crate::tui::Screen::enter`] runs after this one).
+/// shared hook installed by [`crate::tui::screen::Screen::enter`] runs after this one).
 fn install_draft_hook(path: PathBuf, last: LastDraft) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

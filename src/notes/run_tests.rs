@@ -9,9 +9,10 @@ use tokio::sync::mpsc;
 
 use super::*;
 use crate::notes::tests::state_b;
+use crate::tui::console::Start;
 use crate::tui::runtime::drive;
+use crate::tui::screen::Stop;
 use crate::tui::test_surface::TestSurface;
-use crate::tui::{Start, Stop};
 
 fn key(code: KeyCode) -> io::Result<Event> {
     Ok(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))

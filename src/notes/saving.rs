@@ -12,63 +12,63 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, Utc};
 
 /// How long to wait before trying a failed save again.
-pub const RETRY_AFTER_MS: i64 = 2000;
+pub(crate) const RETRY_AFTER_MS: i64 = 2000;
 /// After this many changes added to the journal, the journal is folded
 /// into the notes file once the console is idle.
-pub const FOLD_AFTER: u32 = 200;
+pub(crate) const FOLD_AFTER: u32 = 200;
 /// How long the console must have saved nothing before a fold.
-pub const FOLD_IDLE_MS: i64 = 5000;
+pub(crate) const FOLD_IDLE_MS: i64 = 5000;
 
 /// Save bookkeeping of one console.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Saving {
+pub(crate) struct Saving {
     /// Generation of the newest change.
-    pub generation: u64,
+    pub(crate) generation: u64,
     /// Notes changed and not yet on disk, with the generation of their last change.
-    pub notes: BTreeMap<String, u64>,
+    pub(crate) notes: BTreeMap<String, u64>,
     /// Generation of the newest change to attendance, order, turns, coverage
     /// or summary that is not yet on disk.
-    pub other: Option<u64>,
+    pub(crate) other: Option<u64>,
     /// The generation of the save under way.
-    pub in_flight: Option<u64>,
+    pub(crate) in_flight: Option<u64>,
     /// Why the last save failed, until one succeeds.
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
     /// When to try again after a failure.
-    pub retry_at: Option<DateTime<Utc>>,
+    pub(crate) retry_at: Option<DateTime<Utc>>,
     /// Changes this console added to the journal since it last folded it.
-    pub appended: u32,
+    pub(crate) appended: u32,
     /// When the last save started (a fold waits for the console to be idle).
-    pub last_start: Option<DateTime<Utc>>,
+    pub(crate) last_start: Option<DateTime<Utc>>,
 }
 
 impl Saving {
     /// Records a change to note `id`; returns its generation.
-    pub fn note_changed(&mut self, id: &str) -> u64 {
+    pub(crate) fn note_changed(&mut self, id: &str) -> u64 {
         self.generation += 1;
         self.notes.insert(id.to_string(), self.generation);
         self.generation
     }
 
     /// Records a change to anything else in the file.
-    pub fn other_changed(&mut self) -> u64 {
+    pub(crate) fn other_changed(&mut self) -> u64 {
         self.generation += 1;
         self.other = Some(self.generation);
         self.generation
     }
 
     /// True when something is not yet on disk.
-    pub fn dirty(&self) -> bool {
+    pub(crate) fn dirty(&self) -> bool {
         !self.notes.is_empty() || self.other.is_some()
     }
 
     /// True when note `id` is not yet on disk.
-    pub fn is_pending(&self, id: &str) -> bool {
+    pub(crate) fn is_pending(&self, id: &str) -> bool {
         self.notes.contains_key(id)
     }
 
     /// The generation to save now, if a save should start: something is
     /// pending, none is under way, and no failure is waiting for its retry.
-    pub fn start(&mut self, now: DateTime<Utc>) -> Option<u64> {
+    pub(crate) fn start(&mut self, now: DateTime<Utc>) -> Option<u64> {
         if !self.dirty() || self.in_flight.is_some() {
             return None;
         }
@@ -84,7 +84,7 @@ impl Saving {
     /// True when the journal should be folded into the file now: many
     /// changes added, nothing pending or under way, nothing saved for a
     /// while. Counts the fold as done.
-    pub fn fold_due(&mut self, now: DateTime<Utc>) -> bool {
+    pub(crate) fn fold_due(&mut self, now: DateTime<Utc>) -> bool {
         let idle = self
             .last_start
             .is_none_or(|t| now - t >= Duration::milliseconds(FOLD_IDLE_MS));
@@ -96,7 +96,7 @@ impl Saving {
     }
 
     /// The save of `generation` is on disk.
-    pub fn succeeded(&mut self, generation: u64) {
+    pub(crate) fn succeeded(&mut self, generation: u64) {
         self.notes.retain(|_, g| *g > generation);
         if self.other.is_some_and(|g| g <= generation) {
             self.other = None;
@@ -109,7 +109,7 @@ impl Saving {
     }
 
     /// The save of `generation` failed with `error`.
-    pub fn failed(&mut self, generation: u64, error: String, now: DateTime<Utc>) {
+    pub(crate) fn failed(&mut self, generation: u64, error: String, now: DateTime<Utc>) {
         if self.in_flight == Some(generation) {
             self.in_flight = None;
         }

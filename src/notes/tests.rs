@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::model::notes::NoteKind;
+use crate::notes::draft::DRAFT_DEBOUNCE_MS;
 
 use crate::model::test_sitting::plan;
 

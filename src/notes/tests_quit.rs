@@ -246,7 +246,7 @@ fn leaving_with_the_disk_failing_writes_a_rescue_copy_and_fails_the_exit() {
     let copy = &found[0].1;
     assert_eq!(copy.pending_texts().len(), 2);
     assert_eq!(copy.draft.as_ref().unwrap().note.text, "書きかけ");
-    let said = crate::i18n::notes::exit_lines(&report, Lang::Ja).join("\n");
+    let said = report.lines(Lang::Ja).join("\n");
     assert!(
         said.contains("メモ2件") && said.contains(&path.display().to_string()),
         "{said}"

@@ -10,13 +10,13 @@ use crate::model::notes::{GroupNotes, Turn, after};
 
 /// A turn taken back, as the undo needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Removed {
+pub(crate) struct Removed {
     /// Whose turn.
-    pub member: String,
+    pub(crate) member: String,
     /// When it began (with the member, the turn's key).
-    pub start: Stamp,
+    pub(crate) start: Stamp,
     /// The member whose time went on over it, if any.
-    pub continued: Option<String>,
+    pub(crate) continued: Option<String>,
 }
 
 fn find<'a>(doc: &'a mut GroupNotes, member: &str, start: Stamp) -> Option<&'a mut Turn> {
@@ -32,7 +32,7 @@ fn mark(t: &mut Turn, removed: bool, at: Stamp) {
 }
 
 /// Takes back `member`'s latest turn at `at`. `None` when they have none.
-pub fn remove_latest(doc: &mut GroupNotes, member: &str, at: Stamp) -> Option<Removed> {
+pub(crate) fn remove_latest(doc: &mut GroupNotes, member: &str, at: Stamp) -> Option<Removed> {
     let turn = doc
         .speaking
         .live_turns()
@@ -68,7 +68,7 @@ pub fn remove_latest(doc: &mut GroupNotes, member: &str, at: Stamp) -> Option<Re
 
 /// Brings a turn taken back again at `at` (and ends the other member's
 /// time that went on over it).
-pub fn restore(doc: &mut GroupNotes, removed: &Removed, at: Stamp) {
+pub(crate) fn restore(doc: &mut GroupNotes, removed: &Removed, at: Stamp) {
     if let Some(t) = find(doc, &removed.member, removed.start) {
         mark(t, false, at);
     }

@@ -10,13 +10,13 @@ use chrono::{DateTime, Duration, Utc};
 use ratatui_textarea::{CursorMove, TextArea};
 
 /// A pause in typing this long starts a new undo step.
-pub const PAUSE_SECS: i64 = 3;
+pub(crate) const PAUSE_SECS: i64 = 3;
 /// How many steps are kept.
 const MAX_STEPS: usize = 100;
 
 /// What a key did to the text, for grouping into steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditKind {
+pub(crate) enum EditKind {
     /// A character typed (runs of them are one step).
     Typing,
     /// A character erased with Backspace or Delete (runs are one step).
@@ -42,7 +42,7 @@ fn snapshot(area: &TextArea<'_>) -> Snapshot {
 
 /// One editor's undo and redo steps.
 #[derive(Debug, Clone, Default)]
-pub struct Steps {
+pub(crate) struct Steps {
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     /// The run still open: its kind, where the caret ended, when.
@@ -52,7 +52,7 @@ pub struct Steps {
 impl Steps {
     /// Makes the change `f` to `area` (true when it changed the text) and
     /// records it: a new step, or part of the run still open.
-    pub fn edit(
+    pub(crate) fn edit(
         &mut self,
         area: &mut TextArea<'static>,
         kind: EditKind,
@@ -78,7 +78,7 @@ impl Steps {
     }
 
     /// Takes the last step back; false when there is none.
-    pub fn undo(&mut self, area: &mut TextArea<'static>) -> bool {
+    pub(crate) fn undo(&mut self, area: &mut TextArea<'static>) -> bool {
         let Some(prev) = self.undo.pop() else {
             return false;
         };
@@ -89,7 +89,7 @@ impl Steps {
     }
 
     /// Makes the step taken back again; false when there is none.
-    pub fn redo(&mut self, area: &mut TextArea<'static>) -> bool {
+    pub(crate) fn redo(&mut self, area: &mut TextArea<'static>) -> bool {
         let Some(next) = self.redo.pop() else {
             return false;
         };

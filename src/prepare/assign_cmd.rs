@@ -49,7 +49,7 @@ pub struct AssignArgs {
 }
 
 /// Reads `5-7`, `5～7` or `6` into `(min, max)`.
-pub fn parse_size(s: &str) -> Option<(usize, usize)> {
+pub(crate) fn parse_size(s: &str) -> Option<(usize, usize)> {
     let s: String = unicode_normalization::UnicodeNormalization::nfkc(s.trim()).collect();
     let (a, b) = s
         .split_once(['-', '~', '〜', '～'])

@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 
 /// Prints the explanation of an assignment.
 #[allow(clippy::too_many_arguments)]
-pub fn explain(
+pub(crate) fn explain(
     result: &Assignment,
     groups: &[NewGroup],
     candidates: &[Candidate],

@@ -6,7 +6,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// What a column of the sheet says about a registration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
+pub(crate) enum Field {
     /// 自治体名 / 団体名: what is grouped.
     Municipality,
     /// 都道府県.
@@ -29,7 +29,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order the preview lists them.
-    pub const ALL: [Field; 9] = [
+    pub(crate) const ALL: [Field; 9] = [
         Field::Municipality,
         Field::Prefecture,
         Field::Stage,
@@ -42,7 +42,7 @@ impl Field {
     ];
 
     /// The name used in `--map` and in `roster.json`.
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Field::Municipality => "municipality",
             Field::Prefecture => "prefecture",
@@ -114,7 +114,7 @@ impl Field {
     }
 
     /// Reads a field name as typed in `--map` (English key or a Japanese header).
-    pub fn parse(s: &str) -> Option<Field> {
+    pub(crate) fn parse(s: &str) -> Option<Field> {
         let f = fold(s);
         Field::ALL
             .into_iter()
@@ -124,7 +124,7 @@ impl Field {
 
 /// NFKC, lower case, no spaces of any width and no brackets: how headers
 /// and `--map` names are compared.
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     s.nfkc()
         .flat_map(char::to_lowercase)
         .filter(|c| !c.is_whitespace() && !"()（）[]【】「」*※:：".contains(*c))
@@ -132,14 +132,14 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Trims spaces of every width (全角スペース included) and line breaks.
-pub fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
         .to_string()
 }
 
 /// The field a header names, if any: an exact header wins, else the
 /// longest known header it contains (「担当者メールアドレス」 → email).
-pub fn field_of_header(header: &str) -> Option<Field> {
+pub(crate) fn field_of_header(header: &str) -> Option<Field> {
     let h = fold(header);
     if h.is_empty() {
         return None;
@@ -161,15 +161,15 @@ pub fn field_of_header(header: &str) -> Option<Field> {
 /// One `--map` entry: a column (its header, its letter `C` or its number
 /// `3`) and the field it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MapEntry {
+pub(crate) struct MapEntry {
     /// The column as the user named it.
-    pub column: String,
+    pub(crate) column: String,
     /// The field.
-    pub field: Field,
+    pub(crate) field: Field,
 }
 
 /// Reads `列=field`.
-pub fn parse_map(s: &str) -> Result<MapEntry, String> {
+pub(crate) fn parse_map(s: &str) -> Result<MapEntry, String> {
     let (column, field) = s
         .rsplit_once('=')
         .or_else(|| s.rsplit_once('＝'))
@@ -183,18 +183,18 @@ pub fn parse_map(s: &str) -> Result<MapEntry, String> {
 
 /// Which column (0-based, within the row) holds each field.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ColumnMap {
+pub(crate) struct ColumnMap {
     /// `(field, column index)`, in field order.
-    pub found: Vec<(Field, usize)>,
+    pub(crate) found: Vec<(Field, usize)>,
     /// Headers that named no field, with their column index.
-    pub ignored: Vec<(usize, String)>,
+    pub(crate) ignored: Vec<(usize, String)>,
     /// `--map` entries whose column is not in the header row.
-    pub unmatched: Vec<String>,
+    pub(crate) unmatched: Vec<String>,
 }
 
 impl ColumnMap {
     /// The column of a field.
-    pub fn col(&self, field: Field) -> Option<usize> {
+    pub(crate) fn col(&self, field: Field) -> Option<usize> {
         self.found
             .iter()
             .find(|(f, _)| *f == field)
@@ -204,7 +204,7 @@ impl ColumnMap {
 
 /// Matches a header row, `--map` entries first. A field named by two
 /// headers takes the first one; the other is listed as ignored.
-pub fn match_headers(header: &[String], map: &[MapEntry]) -> ColumnMap {
+pub(crate) fn match_headers(header: &[String], map: &[MapEntry]) -> ColumnMap {
     let mut out = ColumnMap::default();
     let mut taken = vec![false; header.len()];
     for entry in map {

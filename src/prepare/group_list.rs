@@ -24,26 +24,26 @@ pub enum ListFormat {
 
 /// One municipality's line of the list.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Line {
+pub(crate) struct Line {
     /// Group id.
-    pub group: String,
+    pub(crate) group: String,
     /// Group label (stage).
-    pub label: String,
+    pub(crate) label: String,
     /// The group's themes, 「1 庁内の体制構築…」.
-    pub themes: String,
+    pub(crate) themes: String,
     /// The municipality.
-    pub member: String,
+    pub(crate) member: String,
     /// Its prefecture.
-    pub prefecture: String,
+    pub(crate) prefecture: String,
     /// Attendees, 「山田太郎（主査）、…」.
-    pub attendees: String,
+    pub(crate) attendees: String,
     /// E-mail addresses of the attendees (for Zoom).
-    pub emails: Vec<String>,
+    pub(crate) emails: Vec<String>,
 }
 
 /// The lines of the list: the plan's groups in order, attendees from the
 /// registrations when there are some (matched by name after NFKC).
-pub fn lines(plan: &Plan, roster: Option<&Roster>) -> Vec<Line> {
+pub(crate) fn lines(plan: &Plan, roster: Option<&Roster>) -> Vec<Line> {
     let units = roster.map(units).unwrap_or_default();
     let mut out = Vec::new();
     for g in &plan.groups {
@@ -96,7 +96,7 @@ pub fn lines(plan: &Plan, roster: Option<&Roster>) -> Vec<Line> {
 }
 
 /// Column headings, in the display language.
-pub fn headings(lang: Lang) -> [&'static str; 6] {
+pub(crate) fn headings(lang: Lang) -> [&'static str; 6] {
     text::list_headings(lang)
 }
 
@@ -112,7 +112,7 @@ fn cells(l: &Line) -> [&str; 6] {
 }
 
 /// The Markdown list: a heading and a table per group.
-pub fn markdown(plan: &Plan, lines: &[Line], lang: Lang) -> String {
+pub(crate) fn markdown(plan: &Plan, lines: &[Line], lang: Lang) -> String {
     let h = headings(lang);
     let date = plan.date.map(|d| format!("（{d}）")).unwrap_or_default();
     let mut out = format!(
@@ -167,7 +167,7 @@ fn md(s: &str) -> String {
 /// A CSV cell: control characters dropped, and a leading `=`, `+`, `-`, `@`
 /// (or their full-width forms) prefixed with `'` so a spreadsheet shows it
 /// as text instead of running it as a formula.
-pub fn csv_cell(s: &str) -> String {
+pub(crate) fn csv_cell(s: &str) -> String {
     let s: String = s.chars().filter(|c| !c.is_control()).collect();
     if s.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠']) {
         format!("'{s}")
@@ -191,7 +191,7 @@ fn csv_bytes(rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
 }
 
 /// The CSV list: one municipality per row.
-pub fn csv(lines: &[Line], lang: Lang) -> Vec<u8> {
+pub(crate) fn csv(lines: &[Line], lang: Lang) -> Vec<u8> {
     let head = headings(lang).map(str::to_string).to_vec();
     csv_bytes(
         std::iter::once(head).chain(lines.iter().map(|l| cells(l).map(str::to_string).to_vec())),
@@ -200,7 +200,7 @@ pub fn csv(lines: &[Line], lang: Lang) -> Vec<u8> {
 
 /// Zoom's pre-assignment CSV (its own English headings, no BOM: Zoom's
 /// template has none) and the municipalities that had no e-mail.
-pub fn zoom(lines: &[Line]) -> (Vec<u8>, Vec<String>) {
+pub(crate) fn zoom(lines: &[Line]) -> (Vec<u8>, Vec<String>) {
     let mut rows = vec!["Pre-assign Room Name,Email Address".to_string()];
     let mut missing = Vec::new();
     for l in lines {
@@ -231,7 +231,7 @@ fn quote(s: &str) -> String {
 }
 
 /// The Excel workbook: one sheet, headings in bold, columns sized to fit.
-pub fn xlsx(lines: &[Line], lang: Lang) -> Result<Vec<u8>, String> {
+pub(crate) fn xlsx(lines: &[Line], lang: Lang) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();

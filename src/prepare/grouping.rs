@@ -56,7 +56,7 @@ impl PastPairs {
     }
 
     /// True when nothing was recorded.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.pairs.is_empty()
     }
 }
@@ -86,7 +86,7 @@ pub struct Formed {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pool {
     /// The stage label, if any.
-    pub stage: Option<String>,
+    pub(crate) stage: Option<String>,
     /// Municipalities in the pool.
     pub count: usize,
     /// The group sizes chosen.
@@ -308,7 +308,7 @@ impl SplitMix {
 }
 
 /// Group ids in order: A, B, …, Z, AA, AB, …
-pub fn group_letter(i: usize) -> String {
+pub(crate) fn group_letter(i: usize) -> String {
     let mut n = i + 1;
     let mut s = Vec::new();
     while n > 0 {

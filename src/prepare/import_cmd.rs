@@ -319,7 +319,7 @@ fn sheet_groups(import: &Import, plan: &Value) -> Option<Vec<NewGroup>> {
 }
 
 /// Theme ids whose `stages` include `stage`, read from the plan document.
-pub fn theme_ids_for(plan: &Value, stage: Option<&str>) -> Vec<String> {
+pub(crate) fn theme_ids_for(plan: &Value, stage: Option<&str>) -> Vec<String> {
     let Some(stage) = stage else { return vec![] };
     plan.get("themes")
         .and_then(Value::as_array)

@@ -8,19 +8,19 @@
 //! write files, which go through the store.
 
 pub mod assign_cmd;
-pub mod assign_table;
-pub mod columns;
+pub(crate) mod assign_table;
+pub(crate) mod columns;
 pub mod group_list;
 pub mod grouping;
 pub mod import_cmd;
 pub mod new_cmd;
-pub mod new_sitting;
-pub mod plan_file;
-pub mod registration;
+pub(crate) mod new_sitting;
+pub(crate) mod plan_file;
+pub(crate) mod registration;
 pub mod show_cmd;
-pub mod sitting_files;
-pub mod starter;
-pub mod table;
+pub(crate) mod sitting_files;
+pub(crate) mod starter;
+pub(crate) mod table;
 
 use crate::i18n::prepare::PrepText;
 use std::io::Write;
@@ -34,7 +34,12 @@ use crate::store::sessions;
 
 /// Prints what `check` prints for the plan at `path` (to `out`); true when
 /// the plan is usable.
-pub fn validation_summary(path: &Path, default_id: &str, lang: Lang, out: &mut dyn Write) -> bool {
+pub(crate) fn validation_summary(
+    path: &Path,
+    default_id: &str,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> bool {
     let file = path.display().to_string();
     let Ok(bytes) = sessions::read_bytes(path) else {
         return false;
@@ -76,19 +81,23 @@ pub fn validation_summary(path: &Path, default_id: &str, lang: Lang, out: &mut d
 
 /// The sitting being prepared, as far as choosing its predecessors goes.
 #[derive(Debug, Clone, Default)]
-pub struct ThisSitting {
+pub(crate) struct ThisSitting {
     /// Its id.
-    pub id: String,
+    pub(crate) id: String,
     /// Its day, when set.
-    pub date: Option<chrono::NaiveDate>,
+    pub(crate) date: Option<chrono::NaiveDate>,
     /// The sitting it follows, when set.
-    pub follows: Option<String>,
+    pub(crate) follows: Option<String>,
 }
 
 /// The plans of the sittings before this one in the sessions folder, newest
 /// first: the one it `follows` first, then the others dated on or before it.
 /// Returns at most `n`, each with its id.
-pub fn recent_sittings(sessions_dir: &Path, plan: &ThisSitting, n: usize) -> Vec<(String, Plan)> {
+pub(crate) fn recent_sittings(
+    sessions_dir: &Path,
+    plan: &ThisSitting,
+    n: usize,
+) -> Vec<(String, Plan)> {
     let mut found: Vec<(String, Plan)> = sessions::list(sessions_dir)
         .into_iter()
         .filter(|id| *id != plan.id)

@@ -8,20 +8,20 @@ use serde_json::Value;
 
 /// What the user asked of the new sitting.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct NewOptions {
+pub(crate) struct NewOptions {
     /// The title; by default the past one with its number moved on.
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// The day.
-    pub date: Option<NaiveDate>,
+    pub(crate) date: Option<NaiveDate>,
     /// The start time.
-    pub start: Option<NaiveTime>,
+    pub(crate) start: Option<NaiveTime>,
     /// Keep the past groups and their rosters.
-    pub keep_groups: bool,
+    pub(crate) keep_groups: bool,
 }
 
 /// One thing `new --from` did that the user should know.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Change {
+pub(crate) enum Change {
     /// The title's number was moved on.
     Numbered {
         /// The past title.
@@ -45,7 +45,7 @@ pub enum Change {
 
 /// The next sitting's plan from the past plan (as JSON, its fields in their
 /// order). `past_id` is the past sitting's id.
-pub fn from_past(past: &Value, past_id: &str, opts: &NewOptions) -> (Value, Vec<Change>) {
+pub(crate) fn from_past(past: &Value, past_id: &str, opts: &NewOptions) -> (Value, Vec<Change>) {
     let mut plan = past.clone();
     let mut changes = Vec::new();
     let Some(obj) = plan.as_object_mut() else {
@@ -108,7 +108,7 @@ pub fn from_past(past: &Value, past_id: &str, opts: &NewOptions) -> (Value, Vec<
 
 /// Report rounds list groups by id; with the groups gone the order goes too
 /// (the round then takes every group in plan order).
-pub fn drop_report_orders(obj: &mut serde_json::Map<String, Value>) {
+pub(crate) fn drop_report_orders(obj: &mut serde_json::Map<String, Value>) {
     if let Some(Value::Array(blocks)) = obj.get_mut("agenda") {
         for block in blocks {
             if let Some(Value::Object(report)) = block.get_mut("report") {
@@ -120,7 +120,7 @@ pub fn drop_report_orders(obj: &mut serde_json::Map<String, Value>) {
 
 /// The title with its 第N回 moved on by one, keeping the digits' width
 /// (第９回 → 第１０回); `None` when it has no such number.
-pub fn next_title(title: &str) -> Option<String> {
+pub(crate) fn next_title(title: &str) -> Option<String> {
     let start = title.find('第')? + '第'.len_utf8();
     let rest = &title[start..];
     let digits: String = rest

@@ -13,19 +13,19 @@ use crate::store::{self, StoreError, sessions};
 
 /// A group as it will be written to the plan.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NewGroup {
+pub(crate) struct NewGroup {
     /// Its id.
-    pub id: String,
+    pub(crate) id: String,
     /// The stage label shown with it.
-    pub label: Option<String>,
+    pub(crate) label: Option<String>,
     /// Its themes.
-    pub themes: Vec<String>,
+    pub(crate) themes: Vec<String>,
     /// Its members, in the member object form.
-    pub members: Vec<Value>,
+    pub(crate) members: Vec<Value>,
 }
 
 /// Reads the plan file as a JSON document.
-pub fn load(path: &Path) -> Result<Value, String> {
+pub(crate) fn load(path: &Path) -> Result<Value, String> {
     let bytes = sessions::read_bytes(path).map_err(|e| e.to_string())?;
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     serde_json::from_slice(body).map_err(|e| e.to_string())
@@ -33,7 +33,7 @@ pub fn load(path: &Path) -> Result<Value, String> {
 
 /// The plan with its groups replaced; report orders that named the old
 /// groups are dropped when a group they name is gone.
-pub fn with_groups(plan: &Value, groups: &[NewGroup]) -> Value {
+pub(crate) fn with_groups(plan: &Value, groups: &[NewGroup]) -> Value {
     let mut plan = plan.clone();
     let Some(obj) = plan.as_object_mut() else {
         return plan;
@@ -71,14 +71,14 @@ pub fn with_groups(plan: &Value, groups: &[NewGroup]) -> Value {
 }
 
 /// The bytes written for a plan: pretty JSON, two-space indent, a final newline.
-pub fn to_bytes(plan: &Value) -> Vec<u8> {
+pub(crate) fn to_bytes(plan: &Value) -> Vec<u8> {
     store::document::to_pretty_json(plan).unwrap_or_default()
 }
 
 /// Checks the bytes as `check` would. A change is refused when it brings
 /// errors in the groups (problems elsewhere were there before and stay the
 /// user's to fix).
-pub fn check_groups(bytes: &[u8], default_id: &str) -> Result<PlanCheck, Box<PlanCheck>> {
+pub(crate) fn check_groups(bytes: &[u8], default_id: &str) -> Result<PlanCheck, Box<PlanCheck>> {
     let check = read_plan(bytes, default_id);
     if check.errors().any(|p| p.path.starts_with("groups")) {
         Err(Box::new(check))
@@ -88,14 +88,14 @@ pub fn check_groups(bytes: &[u8], default_id: &str) -> Result<PlanCheck, Box<Pla
 }
 
 /// The backup kept of a plan before it is changed.
-pub fn backup_path(plan: &Path) -> PathBuf {
+pub(crate) fn backup_path(plan: &Path) -> PathBuf {
     let mut name = plan.file_name().unwrap_or_default().to_os_string();
     name.push(".bak");
     plan.with_file_name(name)
 }
 
 /// Writes the plan, first keeping the current one as `session.json.bak`.
-pub fn write_with_backup(plan: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+pub(crate) fn write_with_backup(plan: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     if let Ok(old) = sessions::read_bytes(plan) {
         store::replace(&backup_path(plan), &old)?;
     }

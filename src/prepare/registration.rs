@@ -12,60 +12,60 @@ use crate::model::plan_read::looks_like_email;
 use crate::model::stage::{stage_key, stage_label};
 
 /// The format tag of `roster.json`.
-pub const ROSTER_FORMAT: &str = "bunkakai.roster/1";
+pub(crate) const ROSTER_FORMAT: &str = "bunkakai.roster/1";
 /// The file name of the registrations in a sitting's folder.
-pub const ROSTER_FILE: &str = "roster.json";
+pub(crate) const ROSTER_FILE: &str = "roster.json";
 
 /// Every registration of a sitting, as imported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Roster {
+pub(crate) struct Roster {
     /// `bunkakai.roster/1`.
-    pub format: String,
+    pub(crate) format: String,
     /// The file it was imported from.
-    pub source: String,
+    pub(crate) source: String,
     /// The sheet it was imported from.
-    pub sheet: String,
+    pub(crate) sheet: String,
     /// One entry per usable row, in sheet order.
-    pub entries: Vec<Entry>,
+    pub(crate) entries: Vec<Entry>,
 }
 
 /// One registration: an attendee of a municipality (or the municipality
 /// alone when the sheet names no attendee).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// The row of the sheet it came from.
-    pub row: usize,
+    pub(crate) row: usize,
     /// The municipality (自治体名); the attendee's name when the sheet has none.
-    pub municipality: String,
+    pub(crate) municipality: String,
     /// 都道府県.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prefecture: Option<String>,
+    pub(crate) prefecture: Option<String>,
     /// Stage of the 取組サイクル, written as 「①」 when it names a number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stage: Option<String>,
+    pub(crate) stage: Option<String>,
     /// The group given in the sheet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
+    pub(crate) group: Option<String>,
     /// The attendee (氏名).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// ふりがな of the municipality.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reading: Option<String>,
+    pub(crate) reading: Option<String>,
     /// 所属.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub affiliation: Option<String>,
+    pub(crate) affiliation: Option<String>,
     /// 役職.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub(crate) role: Option<String>,
     /// メール.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub(crate) email: Option<String>,
 }
 
 /// What is wrong with one row (or with the header row).
 #[derive(Debug, Clone, PartialEq)]
-pub enum RowFault {
+pub(crate) enum RowFault {
     /// Neither a municipality nor a name column was found.
     NoNameColumn,
     /// The row has data but no municipality (or name).
@@ -98,30 +98,30 @@ pub enum RowFault {
 
 /// A row fault with its place in the sheet (1-based row and column).
 #[derive(Debug, Clone, PartialEq)]
-pub struct RowProblem {
+pub(crate) struct RowProblem {
     /// Row in the sheet.
-    pub row: usize,
+    pub(crate) row: usize,
     /// Column in the sheet, when one cell is at fault.
-    pub col: Option<usize>,
+    pub(crate) col: Option<usize>,
     /// What is wrong.
-    pub fault: RowFault,
+    pub(crate) fault: RowFault,
 }
 
 /// The outcome of reading a sheet's rows.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Import {
+pub(crate) struct Import {
     /// The registrations read.
-    pub roster: Roster,
+    pub(crate) roster: Roster,
     /// Rows that could not be used.
-    pub problems: Vec<RowProblem>,
+    pub(crate) problems: Vec<RowProblem>,
     /// Rows with nothing in them, skipped.
-    pub blank_rows: usize,
+    pub(crate) blank_rows: usize,
     /// Row number of the header row.
-    pub header_row: usize,
+    pub(crate) header_row: usize,
 }
 
 /// The first row with at least two filled cells is the header row.
-pub fn header_index(table: &Table) -> Option<usize> {
+pub(crate) fn header_index(table: &Table) -> Option<usize> {
     table
         .rows
         .iter()
@@ -135,7 +135,7 @@ pub fn header_index(table: &Table) -> Option<usize> {
 }
 
 /// Reads every row below the header into registrations.
-pub fn read_rows(table: &Table, header: usize, cols: &ColumnMap) -> Import {
+pub(crate) fn read_rows(table: &Table, header: usize, cols: &ColumnMap) -> Import {
     let header_row = table.first_row + header;
     let mut problems = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
@@ -286,7 +286,7 @@ pub fn read_rows(table: &Table, header: usize, cols: &ColumnMap) -> Import {
 }
 
 /// A group cell as an id: 「Ａ」 → `A`, 「A班」 → `A`, 「グループ2」 → `2`.
-pub fn group_id(cell: &str) -> Option<String> {
+pub(crate) fn group_id(cell: &str) -> Option<String> {
     let mut g = fold(cell);
     for w in ["グループ", "group", "班", "room"] {
         g = g.trim_start_matches(w).trim_end_matches(w).to_string();
@@ -297,11 +297,11 @@ pub fn group_id(cell: &str) -> Option<String> {
 
 /// A municipality and everyone registered for it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Unit<'a> {
+pub(crate) struct Unit<'a> {
     /// The municipality.
-    pub name: &'a str,
+    pub(crate) name: &'a str,
     /// Its entries (attendees), in sheet order.
-    pub entries: Vec<&'a Entry>,
+    pub(crate) entries: Vec<&'a Entry>,
 }
 
 impl Unit<'_> {
@@ -309,28 +309,20 @@ impl Unit<'_> {
         self.entries.iter().find_map(|e| f(e)).map(String::as_str)
     }
     /// The municipality's stage.
-    pub fn stage(&self) -> Option<&str> {
+    pub(crate) fn stage(&self) -> Option<&str> {
         self.first(|e| e.stage.as_ref())
     }
     /// The municipality's prefecture.
-    pub fn prefecture(&self) -> Option<&str> {
+    pub(crate) fn prefecture(&self) -> Option<&str> {
         self.first(|e| e.prefecture.as_ref())
     }
     /// The group the sheet put it in.
-    pub fn group(&self) -> Option<&str> {
+    pub(crate) fn group(&self) -> Option<&str> {
         self.first(|e| e.group.as_ref())
     }
-    /// The attendees' names.
-    pub fn attendees(&self) -> Vec<&str> {
-        self.entries
-            .iter()
-            .filter_map(|e| e.name.as_deref())
-            .collect()
-    }
-
     /// The plan's member object for this municipality: the first attendee's
     /// affiliation, role and e-mail stand for the contact.
-    pub fn member(&self) -> serde_json::Value {
+    pub(crate) fn member(&self) -> serde_json::Value {
         let mut m = serde_json::Map::new();
         m.insert("name".into(), self.name.into());
         let first = |f: fn(&Entry) -> Option<&String>| self.first(f).map(str::to_string);
@@ -353,7 +345,7 @@ impl Unit<'_> {
 
 /// The municipalities of a roster, in order of first appearance; rows of
 /// one municipality are matched after NFKC (「ｻﾉ市」 and 「サノ市」 are one).
-pub fn units(roster: &Roster) -> Vec<Unit<'_>> {
+pub(crate) fn units(roster: &Roster) -> Vec<Unit<'_>> {
     let mut out: Vec<(String, Unit)> = Vec::new();
     for e in &roster.entries {
         let key = fold(&e.municipality);

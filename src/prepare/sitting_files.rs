@@ -13,7 +13,7 @@ use crate::store::{self, sessions::SessionPath};
 
 /// The sitting's roster.json, when `roster import` wrote one. A file that
 /// cannot be read is said on `err`, and the exit code (2) comes back.
-pub fn load_roster(found: &SessionPath, err: &mut dyn Write) -> Result<Option<Roster>, u8> {
+pub(crate) fn load_roster(found: &SessionPath, err: &mut dyn Write) -> Result<Option<Roster>, u8> {
     let path = found.dir.join(ROSTER_FILE);
     if !path.exists() {
         return Ok(None);
@@ -29,7 +29,7 @@ pub fn load_roster(found: &SessionPath, err: &mut dyn Write) -> Result<Option<Ro
 /// Writes the new plan over session.json, keeping the previous one as a
 /// backup, and says so on `out` with `why` (what the groups came from);
 /// a failed write is said on `err`, and the exit code (1) comes back.
-pub fn write_plan(
+pub(crate) fn write_plan(
     found: &SessionPath,
     bytes: &[u8],
     why: PrepText,

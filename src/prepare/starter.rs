@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 
 /// The starter plan, titled and dated as asked.
-pub fn starter(title: Option<&str>, date: Option<&str>, start: Option<&str>) -> Value {
+pub(crate) fn starter(title: Option<&str>, date: Option<&str>, start: Option<&str>) -> Value {
     json!({
         "format": "bunkakai.session/1",
         "title": title.unwrap_or("第1回 自治体勉強会"),

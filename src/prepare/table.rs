@@ -8,7 +8,7 @@ use calamine::{Data, Reader};
 
 /// The text encoding a CSV file turned out to be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
+pub(crate) enum Encoding {
     /// UTF-8 without a byte-order mark.
     Utf8,
     /// UTF-8 with a byte-order mark (what Excel writes for "CSV UTF-8").
@@ -19,24 +19,24 @@ pub enum Encoding {
 
 /// A sheet's cells as text, with where they came from.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Table {
+pub(crate) struct Table {
     /// The file's name as given, for messages.
-    pub file: String,
+    pub(crate) file: String,
     /// The sheet's name (`csv` for a CSV file).
-    pub sheet: String,
+    pub(crate) sheet: String,
     /// Every row, each a list of cells; `rows[0]` is row 1 of the sheet.
-    pub rows: Vec<Vec<String>>,
+    pub(crate) rows: Vec<Vec<String>>,
     /// Row number (1-based) of `rows[0]` in the sheet.
-    pub first_row: usize,
+    pub(crate) first_row: usize,
     /// Column number (1-based) of the first cell of each row.
-    pub first_col: usize,
+    pub(crate) first_col: usize,
     /// For CSV files, the encoding detected.
-    pub encoding: Option<Encoding>,
+    pub(crate) encoding: Option<Encoding>,
 }
 
 /// Why a sheet could not be read at all.
 #[derive(Debug, Clone, PartialEq)]
-pub enum TableError {
+pub(crate) enum TableError {
     /// The file could not be opened or read.
     Unreadable(String),
     /// The extension is not one bunkakai reads.
@@ -65,7 +65,7 @@ pub enum TableError {
 }
 
 /// Reads a registration file by its extension.
-pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, TableError> {
+pub(crate) fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, TableError> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -128,7 +128,7 @@ fn cell_text(cell: &Data) -> String {
 }
 
 /// Decodes CSV bytes (UTF-8 ± BOM, else Shift_JIS) and splits them into rows.
-pub fn read_csv(bytes: &[u8], file: String) -> Result<Table, TableError> {
+pub(crate) fn read_csv(bytes: &[u8], file: String) -> Result<Table, TableError> {
     let (text, encoding) = decode(bytes)?;
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = if first_line.contains('\t') && !first_line.contains(',') {

@@ -12,7 +12,7 @@ use crate::model::actions::ActionState;
 use crate::tui::text;
 
 /// The colour of a status.
-pub fn state_style(state: ActionState) -> Style {
+pub(crate) fn state_style(state: ActionState) -> Style {
     match state {
         ActionState::Open => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
         ActionState::Done => Style::new().fg(Color::Green),
@@ -21,7 +21,7 @@ pub fn state_style(state: ActionState) -> Style {
 }
 
 /// The lines of one item at `width` cells.
-pub fn item_lines(item: &Carried, lang: Lang, width: u16) -> Vec<Line<'static>> {
+pub(crate) fn item_lines(item: &Carried, lang: Lang, width: u16) -> Vec<Line<'static>> {
     let w = usize::from(width.max(8));
     let mut head = format!(
         "[{}] {}",

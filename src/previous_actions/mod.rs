@@ -9,8 +9,8 @@
 //! business ([`crate::store::previous_sitting`]); matching owners to members
 //! is [`owners`].
 
-pub mod lines;
-pub mod owners;
+pub(crate) mod lines;
+pub(crate) mod owners;
 
 use std::path::PathBuf;
 
@@ -26,15 +26,15 @@ use crate::store::{StoreError, notes_file};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Previous {
     /// Its id.
-    pub id: String,
+    pub(crate) id: String,
     /// Its title.
-    pub title: String,
+    pub(crate) title: String,
     /// Its day.
-    pub date: Option<NaiveDate>,
+    pub(crate) date: Option<NaiveDate>,
     /// Its folder.
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// Its groups' notes files.
-    pub notes: Vec<GroupNotes>,
+    pub(crate) notes: Vec<GroupNotes>,
 }
 
 impl From<PreviousSitting> for Previous {
@@ -51,28 +51,28 @@ impl From<PreviousSitting> for Previous {
 
 /// One action item carried into this sitting.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Carried {
+pub(crate) struct Carried {
     /// The group it was taken in (at the previous sitting).
-    pub group: String,
+    pub(crate) group: String,
     /// The id of its note.
-    pub note: String,
+    pub(crate) note: String,
     /// Its owner, as written.
-    pub owner: String,
+    pub(crate) owner: String,
     /// What is to be done.
-    pub text: String,
+    pub(crate) text: String,
     /// Where it stands.
-    pub state: ActionState,
+    pub(crate) state: ActionState,
     /// Who last gave it a status, when one was given.
-    pub by: Option<String>,
+    pub(crate) by: Option<String>,
     /// When it was last given a status.
-    pub at: Option<Stamp>,
+    pub(crate) at: Option<Stamp>,
 }
 
 impl Previous {
     /// The action items whose owner names one of `members`: the open ones
     /// first, then those done or dropped since (so that the group hears
     /// what was achieved), each in the order they were taken.
-    pub fn carried<'a>(
+    pub(crate) fn carried<'a>(
         &self,
         members: impl IntoIterator<Item = &'a Member> + Clone,
     ) -> Vec<Carried> {
@@ -83,7 +83,7 @@ impl Previous {
     /// today's rosters): 「事務局」 alone, or a municipality not here today.
     /// No group's list shows them, so the facilitator's card does; open
     /// ones first, like [`Previous::carried`].
-    pub fn unclaimed<'a>(
+    pub(crate) fn unclaimed<'a>(
         &self,
         members: impl IntoIterator<Item = &'a Member> + Clone,
     ) -> Vec<Carried> {
@@ -117,7 +117,12 @@ impl Previous {
     }
 
     /// The change that gives `item` the status `status`, by `by`.
-    pub fn change(&self, item: &Carried, status: ActionState, by: Option<&str>) -> StatusChange {
+    pub(crate) fn change(
+        &self,
+        item: &Carried,
+        status: ActionState,
+        by: Option<&str>,
+    ) -> StatusChange {
         StatusChange {
             file: notes_file::notes_path(&self.dir, &item.group),
             session: self.id.clone(),
@@ -129,7 +134,7 @@ impl Previous {
     }
 
     /// Takes in the group's notes file as just written.
-    pub fn replace(&mut self, file: GroupNotes) {
+    pub(crate) fn replace(&mut self, file: GroupNotes) {
         match self.notes.iter_mut().find(|n| n.group == file.group) {
             Some(n) => *n = file,
             None => self.notes.push(file),
@@ -151,14 +156,14 @@ pub struct StatusChange {
     /// Its new status.
     pub status: ActionState,
     /// Who gave it.
-    pub by: Option<String>,
+    pub(crate) by: Option<String>,
 }
 
 /// Saves a status into its group's notes file: only the mark is written,
 /// merged under the writer lock with what is on disk, so notes and marks
 /// other consoles save at the same time are kept. Returns the file as
 /// written.
-pub fn save(change: &StatusChange, at: Stamp) -> Result<GroupNotes, StoreError> {
+pub(crate) fn save(change: &StatusChange, at: Stamp) -> Result<GroupNotes, StoreError> {
     let mut mark = GroupNotes::new(&change.session, &change.group);
     mark.set_action_state(&change.note, change.status, change.by.as_deref(), at);
     notes_file::commit(&change.file, &mark)

@@ -50,7 +50,7 @@ fn separator(c: char) -> bool {
 }
 
 /// The one form names are compared in.
-pub fn key(name: &str) -> String {
+pub(crate) fn key(name: &str) -> String {
     name.nfkc()
         .flat_map(char::to_lowercase)
         .filter(|c| !c.is_whitespace())
@@ -71,7 +71,7 @@ fn same_place(a: &str, b: &str) -> bool {
 }
 
 /// The parts of an owner field, each in [`key`] form, the whole first.
-pub fn parts(owner: &str) -> Vec<String> {
+pub(crate) fn parts(owner: &str) -> Vec<String> {
     let mut out = vec![key(owner)];
     // The NFKC form first, so that a half-width ･ or full-width ／ splits too.
     let normal: String = owner.nfkc().collect();
@@ -85,7 +85,7 @@ pub fn parts(owner: &str) -> Vec<String> {
 }
 
 /// True when the owner field `owner` names `member` (by name or affiliation).
-pub fn names(owner: &str, member: &Member) -> bool {
+pub(crate) fn names(owner: &str, member: &Member) -> bool {
     let wanted: Vec<String> = std::iter::once(&member.name)
         .chain(member.affiliation.as_ref())
         .map(|n| key(n))

@@ -13,13 +13,13 @@ use crate::model::notes::Note;
 #[derive(Debug, Clone, Copy)]
 pub struct ActionItem<'a> {
     /// The sitting it was taken in.
-    pub sitting: &'a Sitting,
+    pub(crate) sitting: &'a Sitting,
     /// The group's id.
-    pub group: &'a str,
+    pub(crate) group: &'a str,
     /// The note.
     pub note: &'a Note,
     /// Its latest status mark, if it was ever given one.
-    pub mark: Option<&'a ActionMark>,
+    pub(crate) mark: Option<&'a ActionMark>,
 }
 
 impl ActionItem<'_> {
@@ -56,7 +56,7 @@ pub fn items<'a>(archive: &'a Archive, filter: &ActionFilter) -> Vec<ActionItem<
 }
 
 /// The action items of one sitting.
-pub fn sitting_items(sitting: &Sitting) -> Vec<ActionItem<'_>> {
+pub(crate) fn sitting_items(sitting: &Sitting) -> Vec<ActionItem<'_>> {
     sitting
         .groups
         .iter()
@@ -74,7 +74,7 @@ pub fn sitting_items(sitting: &Sitting) -> Vec<ActionItem<'_>> {
 
 /// The sitting `sitting` follows: the one its plan names (`follows`), else
 /// the latest sitting of the archive dated before it.
-pub fn previous<'a>(archive: &'a Archive, sitting: &Sitting) -> Option<&'a Sitting> {
+pub(crate) fn previous<'a>(archive: &'a Archive, sitting: &Sitting) -> Option<&'a Sitting> {
     let named = sitting.plan.as_ref().and_then(|p| p.follows.as_deref());
     if let Some(found) = named.and_then(|id| archive.sitting(id)) {
         return Some(found);
@@ -89,7 +89,7 @@ pub fn previous<'a>(archive: &'a Archive, sitting: &Sitting) -> Option<&'a Sitti
 
 /// The actions carried into `sitting`: those of the previous sitting that
 /// are still open, for 「前回のアクション」.
-pub fn carried<'a>(archive: &'a Archive, sitting: &Sitting) -> Vec<ActionItem<'a>> {
+pub(crate) fn carried<'a>(archive: &'a Archive, sitting: &Sitting) -> Vec<ActionItem<'a>> {
     previous(archive, sitting)
         .map(|p| {
             sitting_items(p)

@@ -53,7 +53,7 @@ pub fn run(
 }
 
 /// One line: `date  sitting  group  status  owner  text  (by, when)`.
-pub fn line(item: &ActionItem, lang: Lang) -> String {
+pub(crate) fn line(item: &ActionItem, lang: Lang) -> String {
     let s = item.sitting;
     let date = s.date().map(|d| d.to_string()).unwrap_or_default();
     let owner = inert(item.note.owner.as_deref().unwrap_or("—"));
@@ -75,7 +75,7 @@ pub fn line(item: &ActionItem, lang: Lang) -> String {
 }
 
 /// One JSON object, for `actions --json`.
-pub fn json_line(item: &ActionItem) -> serde_json::Value {
+pub(crate) fn json_line(item: &ActionItem) -> serde_json::Value {
     let s = item.sitting;
     json!({
         "sitting": s.id,

@@ -20,7 +20,7 @@ use crate::store::archive::{SittingFiles, read_plan_and_run, read_sitting};
 #[derive(Debug, Clone, Default)]
 pub struct Archive {
     /// The sessions folder it was read from.
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// The sittings, newest first.
     pub sittings: Vec<Sitting>,
 }
@@ -31,11 +31,11 @@ pub struct Sitting {
     /// Its id (the plan's, else the folder's name).
     pub id: String,
     /// Its folder.
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// The plan, when it could be read.
-    pub plan: Option<Plan>,
+    pub(crate) plan: Option<Plan>,
     /// The run history, when the sitting was run and the file could be read.
-    pub run: Option<RunState>,
+    pub(crate) run: Option<RunState>,
     /// Its groups: the plan's in plan order, then any group that only has
     /// a notes file.
     pub groups: Vec<GroupRecord>,
@@ -55,7 +55,7 @@ pub struct GroupRecord {
 impl Sitting {
     /// Why there is no run record to show: none was written, or its file
     /// is among the problems.
-    pub fn no_run_text(&self) -> T {
+    pub(crate) fn no_run_text(&self) -> T {
         let broken = self.problems.iter().any(|p| {
             p.path
                 .file_name()
@@ -99,7 +99,7 @@ impl Archive {
     /// Reads every sitting's plan and run file but no notes file: the
     /// sittings as the list shows them before their notes are read (each
     /// with only its plan's groups, and no notes).
-    pub fn load_outline(dir: &Path) -> Archive {
+    pub(crate) fn load_outline(dir: &Path) -> Archive {
         let mut sittings: Vec<Sitting> = crate::store::sessions::list(dir)
             .into_iter()
             .map(|f| Sitting::parse(&read_plan_and_run(&dir.join(&f), f)))
@@ -123,11 +123,6 @@ impl Archive {
         self.sittings
             .iter()
             .find(|s| s.id == id || s.folder_name() == id)
-    }
-
-    /// How many live notes the whole archive holds.
-    pub fn note_count(&self) -> usize {
-        self.sittings.iter().map(Sitting::note_count).sum()
     }
 }
 
@@ -177,7 +172,7 @@ impl Sitting {
     }
 
     /// The name of the sitting's folder.
-    pub fn folder_name(&self) -> String {
+    pub(crate) fn folder_name(&self) -> String {
         self.dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -190,25 +185,25 @@ impl Sitting {
     }
 
     /// The sitting's title (its id when the plan is unreadable).
-    pub fn title(&self) -> &str {
+    pub(crate) fn title(&self) -> &str {
         self.plan.as_ref().map_or(&self.id, |p| &p.title)
     }
 
     /// The time zone its clocks are shown in.
-    pub fn tz(&self) -> Tz {
+    pub(crate) fn tz(&self) -> Tz {
         self.plan
             .as_ref()
             .map_or(chrono_tz::Asia::Tokyo, |p| p.timezone)
     }
 
     /// A file timestamp in the sitting's time zone.
-    pub fn local(&self, at: &Stamp) -> DateTime<Tz> {
+    pub(crate) fn local(&self, at: &Stamp) -> DateTime<Tz> {
         at.with_timezone(&self.tz())
     }
 
     /// The day of the sitting: the plan's, else the day of its first note
     /// or first finished block.
-    pub fn date(&self) -> Option<NaiveDate> {
+    pub(crate) fn date(&self) -> Option<NaiveDate> {
         if let Some(d) = self.plan.as_ref().and_then(|p| p.date) {
             return Some(d);
         }
@@ -224,7 +219,7 @@ impl Sitting {
     }
 
     /// Every live note with its group id, group by group.
-    pub fn all_notes(&self) -> impl Iterator<Item = (&str, &Note)> {
+    pub(crate) fn all_notes(&self) -> impl Iterator<Item = (&str, &Note)> {
         self.groups.iter().flat_map(|g| {
             g.notes
                 .iter()
@@ -259,7 +254,7 @@ impl Sitting {
     }
 
     /// The themes a group discusses, from the plan.
-    pub fn themes_of(&self, group: &str) -> Vec<&Theme> {
+    pub(crate) fn themes_of(&self, group: &str) -> Vec<&Theme> {
         let Some(plan) = &self.plan else {
             return Vec::new();
         };
@@ -269,7 +264,7 @@ impl Sitting {
     }
 
     /// The theme a note belongs to: its own, else its group's only theme.
-    pub fn theme_of(&self, group: &str, note: &Note) -> Option<&Theme> {
+    pub(crate) fn theme_of(&self, group: &str, note: &Note) -> Option<&Theme> {
         let plan = self.plan.as_ref()?;
         match &note.theme {
             Some(id) => plan.theme(id),
@@ -282,7 +277,7 @@ impl Sitting {
 
     /// A group's label for headings: `A（①）` (`A (①)` in English), or
     /// just the id.
-    pub fn group_label(&self, group: &str, lang: Lang) -> String {
+    pub(crate) fn group_label(&self, group: &str, lang: Lang) -> String {
         let g = self.plan.as_ref().and_then(|p| p.group(group));
         match (
             g.and_then(|g| g.label.as_deref().or(g.name.as_deref())),

@@ -17,32 +17,32 @@ use crate::model::stage::same_stage;
 
 /// What a comparison is narrowed to. The default lets everything through.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
+pub(crate) struct Filter {
     /// Sittings on or after this day.
-    pub since: Option<NaiveDate>,
+    pub(crate) since: Option<NaiveDate>,
     /// Sittings on or before this day.
-    pub until: Option<NaiveDate>,
+    pub(crate) until: Option<NaiveDate>,
     /// Sittings numbered from, to (as the sitting list numbers them, 1 the
     /// oldest), as typed.
-    pub numbers: (Option<usize>, Option<usize>),
+    pub(crate) numbers: (Option<usize>, Option<usize>),
     /// The folder names of the sittings in that range of numbers, when one
     /// is set.
-    pub ids: Option<Vec<String>>,
+    pub(crate) ids: Option<Vec<String>>,
     /// Groups at this stage.
-    pub stage: Option<String>,
+    pub(crate) stage: Option<String>,
     /// Notes of this kind.
-    pub kind: Option<NoteKind>,
+    pub(crate) kind: Option<NoteKind>,
 }
 
 impl Filter {
     /// True when nothing is filtered.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         *self == Filter::default()
     }
 
     /// True when the sitting falls in the range (a sitting without a date
     /// falls outside any range).
-    pub fn sitting(&self, s: &Sitting) -> bool {
+    pub(crate) fn sitting(&self, s: &Sitting) -> bool {
         if self.ids.as_ref().is_some_and(|ids| !ids.contains(&s.id)) {
             return false;
         }
@@ -54,7 +54,7 @@ impl Filter {
     }
 
     /// True when the group of the sitting is at the stage.
-    pub fn group(&self, s: &Sitting, group: &str) -> bool {
+    pub(crate) fn group(&self, s: &Sitting, group: &str) -> bool {
         let Some(stage) = &self.stage else {
             return true;
         };
@@ -69,7 +69,7 @@ impl Filter {
     }
 
     /// True when the note is of the kind.
-    pub fn note(&self, n: &Note) -> bool {
+    pub(crate) fn note(&self, n: &Note) -> bool {
         self.kind.is_none_or(|k| n.kind == k)
     }
 }
@@ -78,7 +78,7 @@ impl Filter {
 /// `3-`, `-5`, `4`), `from:`/`to:` (a sitting number, a date, or a
 /// sitting's folder name for its date), `stage:`/`段階:` and `k:`/`種類:`.
 /// Anything else is an error that says which word and what is allowed.
-pub fn parse(text: &str, archive: &Archive, lang: Lang) -> Result<Filter, String> {
+pub(crate) fn parse(text: &str, archive: &Archive, lang: Lang) -> Result<Filter, String> {
     let mut f = Filter::default();
     let mut rest: Vec<String> = Vec::new();
     let count = archive.sittings.len();
@@ -146,7 +146,7 @@ pub fn parse(text: &str, archive: &Archive, lang: Lang) -> Result<Filter, String
 
 /// The number of a sitting as the list shows it (1 the oldest) for the
 /// sitting at `index` in the archive's newest-first order.
-pub fn sitting_number(archive: &Archive, index: usize) -> usize {
+pub(crate) fn sitting_number(archive: &Archive, index: usize) -> usize {
     archive.sittings.len() - index
 }
 
@@ -202,7 +202,7 @@ fn unknown(token: &str, lang: Lang) -> String {
 /// The answers narrowed by the filter: sittings out of range, groups at
 /// another stage and notes of another kind dropped; groups left with no
 /// note dropped too.
-pub fn narrow(archive: &Archive, found: Vec<Answers>, filter: &Filter) -> Vec<Answers> {
+pub(crate) fn narrow(archive: &Archive, found: Vec<Answers>, filter: &Filter) -> Vec<Answers> {
     if filter.is_empty() {
         return found;
     }
@@ -223,7 +223,11 @@ pub fn narrow(archive: &Archive, found: Vec<Answers>, filter: &Filter) -> Vec<An
 /// How many notes each question of the theme holds once narrowed, in the
 /// order of `entry.questions`, then the notes that name no known question.
 /// One pass over the theme's notes.
-pub fn question_counts(archive: &Archive, entry: &ThemeEntry, filter: &Filter) -> Vec<usize> {
+pub(crate) fn question_counts(
+    archive: &Archive,
+    entry: &ThemeEntry,
+    filter: &Filter,
+) -> Vec<usize> {
     let keys: Vec<String> = entry.questions.iter().map(|q| fold(&q.text)).collect();
     let mut counts = vec![0usize; keys.len() + 1];
     for (si, theme_id) in &entry.uses {

@@ -26,7 +26,7 @@ pub struct Days {
 
 /// The sittings of `archive` held on the days asked for, oldest first. A
 /// sitting whose day is not known is kept only when no day is asked for.
-pub fn chosen(
+pub(crate) fn chosen(
     archive: &Archive,
     since: Option<NaiveDate>,
     until: Option<NaiveDate>,

@@ -18,9 +18,9 @@ use unicode_normalization::char::canonical_combining_class;
 
 /// A text brought to the search form, with the way back to the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Folded {
+pub(crate) struct Folded {
     /// The folded text.
-    pub text: String,
+    pub(crate) text: String,
     /// For each folded cluster: its end in `text` and the original byte
     /// range it came from, in order.
     spans: Vec<(usize, Range<usize>)>,
@@ -29,7 +29,7 @@ pub struct Folded {
 impl Folded {
     /// The byte range of the original text that the folded range `range`
     /// came from, widened to whole clusters.
-    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+    pub(crate) fn original_range(&self, range: Range<usize>) -> Range<usize> {
         let first = self.spans.partition_point(|(end, _)| *end <= range.start);
         let last = self
             .spans
@@ -43,14 +43,14 @@ impl Folded {
 }
 
 /// Folds `text` to the search form (see the module docs).
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for_each_cluster(text, |_, folded| out.push_str(folded));
     out
 }
 
 /// Folds `text` and keeps the way back to the original for highlighting.
-pub fn fold_mapped(text: &str) -> Folded {
+pub(crate) fn fold_mapped(text: &str) -> Folded {
     let mut out = String::with_capacity(text.len());
     let mut spans = Vec::new();
     for_each_cluster(text, |range, folded| {
@@ -61,7 +61,7 @@ pub fn fold_mapped(text: &str) -> Folded {
 }
 
 /// The words of a query, each folded; blank words are dropped.
-pub fn query_words(query: &str) -> Vec<String> {
+pub(crate) fn query_words(query: &str) -> Vec<String> {
     fold(query).split_whitespace().map(str::to_string).collect()
 }
 
@@ -128,10 +128,10 @@ fn to_hiragana(c: char) -> char {
 /// folded byte range and its original byte range (`[fs, fe, os, oe]`).
 /// Between such clusters the folded and original texts differ only by a
 /// shift, so these few ranges are all it takes to map a match back.
-pub type Moved = [usize; 4];
+pub(crate) type Moved = [usize; 4];
 
 /// The clusters of `text` whose folding moves bytes (see [`Moved`]).
-pub fn moved_clusters(text: &str) -> Vec<Moved> {
+pub(crate) fn moved_clusters(text: &str) -> Vec<Moved> {
     let mut out = Vec::new();
     let mut folded_at = 0;
     for_each_cluster(text, |range, folded| {
@@ -150,7 +150,7 @@ pub fn moved_clusters(text: &str) -> Vec<Moved> {
 /// The original byte range of the folded range `range`, widened to whole
 /// clusters, from the [`moved_clusters`] of the text: the same as
 /// [`Folded::original_range`] for a range inside the folded text.
-pub fn original_range(moved: &[Moved], range: Range<usize>) -> Range<usize> {
+pub(crate) fn original_range(moved: &[Moved], range: Range<usize>) -> Range<usize> {
     let shift = |k: usize, p: usize| match k.checked_sub(1).map(|i| moved[i]) {
         Some([_, fe, _, oe]) => (p + oe).saturating_sub(fe),
         None => p,
@@ -172,7 +172,7 @@ pub fn original_range(moved: &[Moved], range: Range<usize>) -> Range<usize> {
 /// [`moved_clusters`], the words given as finders; `None` when a range
 /// would not fall on the original's character boundaries (the pieces do not
 /// belong together).
-pub fn match_ranges_moved(
+pub(crate) fn match_ranges_moved(
     original: &[u8],
     folded: &[u8],
     moved: &[Moved],
@@ -197,7 +197,7 @@ pub fn match_ranges_moved(
 }
 
 /// The finders of a query's words, for [`match_ranges_moved`].
-pub fn finders(words: &[String]) -> Vec<memchr::memmem::Finder<'static>> {
+pub(crate) fn finders(words: &[String]) -> Vec<memchr::memmem::Finder<'static>> {
     words
         .iter()
         .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
@@ -205,13 +205,14 @@ pub fn finders(words: &[String]) -> Vec<memchr::memmem::Finder<'static>> {
 }
 
 /// Finds every word of `words` in the folded text: true when all are there.
-pub fn contains_all(folded: &str, words: &[String]) -> bool {
+#[cfg(test)]
+pub(crate) fn contains_all(folded: &str, words: &[String]) -> bool {
     words.iter().all(|w| folded.contains(w.as_str()))
 }
 
 /// The byte ranges of the original `text` where any of `words` matches,
 /// sorted and merged, for highlighting.
-pub fn match_ranges(text: &str, words: &[String]) -> Vec<Range<usize>> {
+pub(crate) fn match_ranges(text: &str, words: &[String]) -> Vec<Range<usize>> {
     if words.is_empty() {
         return Vec::new();
     }

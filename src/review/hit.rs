@@ -15,21 +15,21 @@ use crate::tui::text::sanitize::{inert, inert_part};
 
 /// A piece of a note's text: shown as is, or highlighted as a match.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece {
+pub(crate) struct Piece {
     /// The text, safe to show on a terminal.
-    pub text: String,
+    pub(crate) text: String,
     /// True when this piece matches the query.
-    pub matched: bool,
+    pub(crate) matched: bool,
 }
 
 /// Cuts `text` into pieces at the matches of `words`, each made inert.
-pub fn pieces(text: &str, words: &[String]) -> Vec<Piece> {
+pub(crate) fn pieces(text: &str, words: &[String]) -> Vec<Piece> {
     pieces_at(text, &match_ranges(text, words))
 }
 
 /// Cuts `text` into pieces at the byte ranges `matches` (sorted, apart),
 /// each made inert.
-pub fn pieces_at(text: &str, matches: &[Range<usize>]) -> Vec<Piece> {
+pub(crate) fn pieces_at(text: &str, matches: &[Range<usize>]) -> Vec<Piece> {
     // Each piece is made inert as inside the whole text: the line reads the
     // same wherever the matches cut it (and as the search cache keeps it).
     let inert = |piece: &str| inert_part(piece, text);
@@ -72,7 +72,13 @@ fn char_ranges(text: &str, words: &[String]) -> Vec<[usize; 2]> {
 
 /// One line for a hit: `date  sitting  group  time  speaker  kind  text`,
 /// the match wrapped in reverse video when `color` is on.
-pub fn line(archive: &Archive, at: NoteAt, words: &[String], lang: Lang, color: bool) -> String {
+pub(crate) fn line(
+    archive: &Archive,
+    at: NoteAt,
+    words: &[String],
+    lang: Lang,
+    color: bool,
+) -> String {
     let Some(note) = at.note(archive) else {
         return String::new();
     };
@@ -94,27 +100,27 @@ pub fn line(archive: &Archive, at: NoteAt, words: &[String], lang: Lang, color: 
 /// What one hit line shows, before it is made inert; the search over the
 /// archive and the search over the cache print hits through it alike.
 #[derive(Debug, Clone, Copy)]
-pub struct Line<'a> {
+pub(crate) struct Line<'a> {
     /// The sitting's day, `YYYY-MM-DD` (empty when unknown).
-    pub date: &'a str,
+    pub(crate) date: &'a str,
     /// The sitting's id.
-    pub sitting: &'a str,
+    pub(crate) sitting: &'a str,
     /// The group's id.
-    pub group: &'a str,
+    pub(crate) group: &'a str,
     /// The note's clock time, `HH:MM`.
-    pub time: &'a str,
+    pub(crate) time: &'a str,
     /// Who said it.
-    pub speaker: Option<&'a str>,
+    pub(crate) speaker: Option<&'a str>,
     /// The kind's label.
-    pub kind: &'a str,
+    pub(crate) kind: &'a str,
     /// The note's text.
-    pub text: &'a str,
+    pub(crate) text: &'a str,
 }
 
 impl Line<'_> {
     /// Appends the line to `out`, the byte ranges `matches` of the text
     /// highlighted when `color` is on.
-    pub fn write(&self, matches: &[Range<usize>], color: bool, out: &mut Vec<u8>) {
+    pub(crate) fn write(&self, matches: &[Range<usize>], color: bool, out: &mut Vec<u8>) {
         let speaker = inert(self.speaker.unwrap_or("—"));
         let (sitting, group) = (inert(self.sitting), inert(self.group));
         let parts = [self.date, &sitting, &group, self.time, &speaker, self.kind];
@@ -127,7 +133,7 @@ impl Line<'_> {
 
 /// Appends the head of a hit line, `date  sitting  group  time  speaker
 /// [kind]  `, from parts already made inert.
-pub fn head(out: &mut Vec<u8>, parts: [&[u8]; 6]) {
+pub(crate) fn head(out: &mut Vec<u8>, parts: [&[u8]; 6]) {
     let [date, sitting, group, time, speaker, kind] = parts;
     for (i, part) in [date, sitting, group, time, speaker]
         .into_iter()
@@ -145,7 +151,7 @@ pub fn head(out: &mut Vec<u8>, parts: [&[u8]; 6]) {
 
 /// Appends a piece of a note's text (already inert), in reverse video when
 /// `highlight`.
-pub fn mark(out: &mut Vec<u8>, text: &[u8], highlight: bool) {
+pub(crate) fn mark(out: &mut Vec<u8>, text: &[u8], highlight: bool) {
     if highlight {
         out.extend_from_slice(b"\x1b[7m");
         out.extend_from_slice(text);
@@ -156,7 +162,7 @@ pub fn mark(out: &mut Vec<u8>, text: &[u8], highlight: bool) {
 }
 
 /// One JSON object for a hit, for `search --json`.
-pub fn json(archive: &Archive, at: NoteAt, words: &[String]) -> Value {
+pub(crate) fn json(archive: &Archive, at: NoteAt, words: &[String]) -> Value {
     let Some(note) = at.note(archive) else {
         return Value::Null;
     };

@@ -13,14 +13,14 @@ use crate::model::{Question, Theme};
 #[derive(Debug, Clone)]
 pub struct GroupReport<'a> {
     /// The group's id.
-    pub group: &'a str,
+    pub(crate) group: &'a str,
     /// `A（①）`.
-    pub label: String,
+    pub(crate) label: String,
     /// Its themes in plan order; notes of no known theme come last under
     /// `theme: None`.
     pub themes: Vec<ThemeNotes<'a>>,
     /// The summary, when one was written.
-    pub summary: Option<&'a str>,
+    pub(crate) summary: Option<&'a str>,
     /// Each roster member (and anyone else marked) with their mark.
     pub attendance: Vec<(String, Option<Presence>)>,
     /// False when the group has no usable notes file.
@@ -35,25 +35,25 @@ pub struct GroupReport<'a> {
 #[derive(Debug, Clone)]
 pub struct ThemeNotes<'a> {
     /// The theme; `None` for notes whose theme is not known.
-    pub theme: Option<&'a Theme>,
+    pub(crate) theme: Option<&'a Theme>,
     /// The questions that have notes, in card order, then the notes that
     /// answer no known question.
-    pub questions: Vec<QuestionNotes<'a>>,
+    pub(crate) questions: Vec<QuestionNotes<'a>>,
     /// Action items, in the order they were taken.
-    pub actions: Vec<&'a Note>,
+    pub(crate) actions: Vec<&'a Note>,
     /// Questions neither marked covered nor answered by a note.
     pub uncovered: Vec<&'a Question>,
 }
 
 /// The notes answering one question.
 #[derive(Debug, Clone)]
-pub struct QuestionNotes<'a> {
+pub(crate) struct QuestionNotes<'a> {
     /// The question; `None` for notes that name none (or an unknown one).
-    pub question: Option<&'a Question>,
+    pub(crate) question: Option<&'a Question>,
     /// True for a question from the pre-session survey (※).
-    pub survey: bool,
+    pub(crate) survey: bool,
     /// The notes, oldest first.
-    pub notes: Vec<&'a Note>,
+    pub(crate) notes: Vec<&'a Note>,
 }
 
 /// Arranges the record of the group with id `group`.

@@ -12,9 +12,9 @@ use crate::model::notes::{Note, NoteKind};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
     /// The folded words; a note matches when its text holds every one.
-    pub words: Vec<String>,
+    pub(crate) words: Vec<String>,
     /// Narrowing by group, theme, kind, speaker and dates.
-    pub filters: Filters,
+    pub(crate) filters: Filters,
 }
 
 /// Narrowing of a search. Empty filters let everything through.
@@ -36,7 +36,7 @@ pub struct Filters {
 
 impl Filters {
     /// True when no filter is set.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         *self == Filters::default()
     }
 }
@@ -51,14 +51,14 @@ impl Query {
     }
 
     /// True when the query asks for nothing at all.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.words.is_empty() && self.filters.is_empty()
     }
 }
 
 /// Reads a kind as typed by a user: its file word (`issue`), its Japanese
 /// label (`課題`, `工夫`, `工夫・事例`) or its English label.
-pub fn parse_kind(text: &str) -> Option<NoteKind> {
+pub(crate) fn parse_kind(text: &str) -> Option<NoteKind> {
     let t = fold(text.trim());
     NoteKind::ALL.into_iter().find(|k| {
         let names: &[&str] = match k {
@@ -77,11 +77,11 @@ pub fn parse_kind(text: &str) -> Option<NoteKind> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NoteAt {
     /// Index of the sitting in `Archive::sittings`.
-    pub sitting: usize,
+    pub(crate) sitting: usize,
     /// Index of the group in the sitting's `groups`.
-    pub group: usize,
+    pub(crate) group: usize,
     /// Index of the note in the group's `notes` (tombstones included).
-    pub note: usize,
+    pub(crate) note: usize,
 }
 
 impl NoteAt {

@@ -39,7 +39,7 @@ pub struct SearchArgs {
 
 /// Why a search could not be run: bad input, exit 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SearchError {
+pub(crate) enum SearchError {
     /// `--kind` names no kind.
     BadKind(String),
     /// A date (`--since`/`--until`, as typed) is not `YYYY-MM-DD`, or is
@@ -55,7 +55,7 @@ pub enum SearchError {
 
 impl SearchError {
     /// The message, in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
+    pub(crate) fn text(&self, lang: Lang) -> String {
         match (self, lang) {
             (SearchError::BadKind(k), Lang::Ja) => format!(
                 "--kind {k}: そのような種類はありません（issue/課題, practice/工夫, opinion/意見, request/要望, action/アクション, other/その他）"
@@ -87,7 +87,7 @@ impl SearchError {
 }
 
 /// A `--since`/`--until` day, read the way every command reads it.
-pub fn parse_date(flag: &'static str, s: &str) -> Result<NaiveDate, SearchError> {
+pub(crate) fn parse_date(flag: &'static str, s: &str) -> Result<NaiveDate, SearchError> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| SearchError::BadDate(flag, s.trim().to_string()))
 }
@@ -116,7 +116,7 @@ fn none_found(err: &mut dyn Write, lang: Lang) -> u8 {
 }
 
 /// Builds the query from the arguments.
-pub fn query(args: &SearchArgs) -> Result<Query, SearchError> {
+pub(crate) fn query(args: &SearchArgs) -> Result<Query, SearchError> {
     let date = |flag: &'static str, d: &Option<String>| {
         d.as_deref().map(|s| parse_date(flag, s)).transpose()
     };

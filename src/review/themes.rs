@@ -13,7 +13,7 @@ use crate::model::Theme;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThemeEntry {
     /// Its title, as the newest sitting wrote it.
-    pub title: String,
+    pub(crate) title: String,
     /// Every title it had, newest first (more than one when renamed).
     pub titles: Vec<String>,
     /// Each use: the sitting's index and the theme's id there, newest first.
@@ -29,25 +29,25 @@ pub struct ThemeEntry {
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionRow {
     /// The question.
-    pub text: String,
+    pub(crate) text: String,
     /// True for a question from the pre-session survey (※).
-    pub survey: bool,
+    pub(crate) survey: bool,
     key: String,
 }
 
 /// One group's notes on a question, in one sitting.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Answers {
+pub(crate) struct Answers {
     /// The sitting's index.
-    pub sitting: usize,
+    pub(crate) sitting: usize,
     /// The group's index in the sitting.
-    pub group: usize,
+    pub(crate) group: usize,
     /// The notes, oldest first.
-    pub notes: Vec<NoteAt>,
+    pub(crate) notes: Vec<NoteAt>,
 }
 
 /// Every theme of the archive, the most recently used first.
-pub fn catalog(archive: &Archive) -> Vec<ThemeEntry> {
+pub(crate) fn catalog(archive: &Archive) -> Vec<ThemeEntry> {
     let mut out: Vec<ThemeEntry> = Vec::new();
     for (si, s) in archive.sittings.iter().enumerate() {
         for t in s.plan.iter().flat_map(|p| p.themes.iter()) {
@@ -98,7 +98,7 @@ fn add_questions(entry: &mut ThemeEntry, t: &Theme) {
 /// Every group's notes on question `question` of `entry` (an index into
 /// its questions; `questions.len()` means the notes that name no known
 /// question), sitting by sitting, newest sitting first.
-pub fn answers(archive: &Archive, entry: &ThemeEntry, question: usize) -> Vec<Answers> {
+pub(crate) fn answers(archive: &Archive, entry: &ThemeEntry, question: usize) -> Vec<Answers> {
     let wanted = entry.questions.get(question).map(|q| q.key.as_str());
     let mut out = Vec::new();
     for (si, theme_id) in &entry.uses {

@@ -6,11 +6,11 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::sessions::{self, PLAN_FILE};
+use super::sessions::PLAN_FILE;
 use crate::model::run::RUN_FILE;
 
 /// The folder of the groups' notes inside a sitting's folder.
-pub const NOTES_DIR: &str = "notes";
+pub(crate) const NOTES_DIR: &str = "notes";
 
 /// One file of a sitting: where it is and what reading it gave.
 #[derive(Debug)]
@@ -39,15 +39,6 @@ pub struct SittingFiles {
     pub notes: Vec<FileBytes>,
 }
 
-/// Reads every sitting folder (a folder holding a `session.json`) of the
-/// sessions folder `dir`, in folder-name order.
-pub fn read_archive(dir: &Path) -> Vec<SittingFiles> {
-    sessions::list(dir)
-        .into_iter()
-        .map(|folder| read_sitting(&dir.join(&folder), folder))
-        .collect()
-}
-
 /// Reads one sitting folder.
 pub fn read_sitting(dir: &Path, folder: String) -> SittingFiles {
     let mut files = read_plan_and_run(dir, folder);
@@ -71,7 +62,7 @@ fn read_notes_file(path: PathBuf) -> FileBytes {
 
 /// Reads a sitting's plan and run file but none of its notes files: what
 /// the review's list of sittings shows before the notes are read.
-pub fn read_plan_and_run(dir: &Path, folder: String) -> SittingFiles {
+pub(crate) fn read_plan_and_run(dir: &Path, folder: String) -> SittingFiles {
     let run_path = dir.join(RUN_FILE);
     let run = run_path.exists().then(|| read_file(run_path));
     SittingFiles {
@@ -134,6 +125,15 @@ fn notes_files(dir: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every sitting folder of `dir` read in folder-name order, as the
+    /// review's archive reads them (there, on several threads).
+    fn read_archive(dir: &Path) -> Vec<SittingFiles> {
+        super::super::sessions::list(dir)
+            .into_iter()
+            .map(|folder| read_sitting(&dir.join(&folder), folder))
+            .collect()
+    }
 
     #[test]
     fn reads_plans_runs_and_notes_and_skips_temp_files() {

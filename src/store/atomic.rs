@@ -18,8 +18,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::error::{IoOp, StoreError};
 use super::temp::TempName;
 
-pub use super::temp::sweep_temp_files;
-
 /// The file-system calls a save is made of, one method per step.
 ///
 /// Every method has the real implementation as its default; [`RealOps`] uses
@@ -99,7 +97,7 @@ pub fn replace_with<O: Ops + ?Sized>(
 
 /// [`replace`] with contents that `write` puts into the temporary file
 /// piece by piece, so that a large file is never held whole in memory.
-pub fn replace_written(
+pub(crate) fn replace_written(
     path: &Path,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<(), StoreError> {
@@ -178,7 +176,7 @@ fn create_temp<O: Ops + ?Sized>(
 
 /// Flushes the folder holding `path` to disk (a file created in it is
 /// then durable); file systems that cannot flush a folder are fine.
-pub fn sync_folder_of(path: &Path) -> io::Result<()> {
+pub(crate) fn sync_folder_of(path: &Path) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -204,14 +202,14 @@ fn is_unsupported_dir_sync(e: &io::Error) -> bool {
 /// removed. It lets a long write happen without the writer lock, and only
 /// the rename under it.
 #[derive(Debug)]
-pub struct Staged {
+pub(crate) struct Staged {
     temp: PathBuf,
     path: PathBuf,
     placed: bool,
 }
 
 /// Writes `bytes` to a temporary file beside `path` and flushes it.
-pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, StoreError> {
+pub(crate) fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, StoreError> {
     let fail = |op, source| StoreError::io(path, op, source);
     let file_name = path.file_name().ok_or_else(|| {
         fail(
@@ -235,7 +233,7 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, StoreError> {
 
 impl Staged {
     /// Renames the staged contents over the file and flushes the folder.
-    pub fn put_in_place(mut self) -> Result<(), StoreError> {
+    pub(crate) fn put_in_place(mut self) -> Result<(), StoreError> {
         fs::rename(&self.temp, &self.path)
             .map_err(|e| StoreError::io(&self.path, IoOp::Rename, e))?;
         self.placed = true;

@@ -77,7 +77,7 @@ pub fn load_json<T: DeserializeOwned>(
 }
 
 /// [`load_json`] on bytes already read from `path`.
-pub fn parse_json<T: DeserializeOwned>(
+pub(crate) fn parse_json<T: DeserializeOwned>(
     path: &Path,
     bytes: &[u8],
     kind: &str,
@@ -109,7 +109,7 @@ pub fn save_json<T: Serialize + ?Sized>(path: &Path, value: &T) -> Result<(), St
 }
 
 /// The bytes [`save_json`] writes for `value`.
-pub fn to_pretty_json<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Vec<u8>> {
+pub(crate) fn to_pretty_json<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Vec<u8>> {
     let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
     Ok(bytes)
@@ -145,7 +145,7 @@ fn parse_error(path: &Path, text: &[u8], error: &serde_json::Error) -> StoreErro
 
 /// A rule the file breaks, found after reading it, as an error that names
 /// the file, the line and column of the field, and the field's path.
-pub fn field_error(path: &Path, bytes: &[u8], problem: &FieldProblem) -> StoreError {
+pub(crate) fn field_error(path: &Path, bytes: &[u8], problem: &FieldProblem) -> StoreError {
     let pos = locate(bytes, &problem.path).unwrap_or_default();
     StoreError::Parse {
         path: path.to_path_buf(),

@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
 /// The name of the field that holds the format tag.
-pub const FORMAT_FIELD: &str = "format";
+pub(crate) const FORMAT_FIELD: &str = "format";
 
 /// A parsed format tag such as `bunkakai.notes/1`.
 ///
@@ -22,7 +22,7 @@ pub const FORMAT_FIELD: &str = "format";
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FormatTag {
     /// What the file is, e.g. `bunkakai.notes`.
-    pub kind: String,
+    pub(crate) kind: String,
     /// The layout revision, 1 or more.
     pub version: u32,
 }

@@ -33,28 +33,29 @@
 
 pub mod archive;
 pub mod atomic;
-pub mod document;
-pub mod error;
-pub mod format;
+pub(crate) mod document;
+pub(crate) mod error;
+pub(crate) mod format;
 pub mod lock;
 pub mod notes_file;
-pub mod notes_fold;
+pub(crate) mod notes_fold;
 pub mod notes_follow;
 pub mod notes_journal;
-pub mod notes_show;
+pub(crate) mod notes_show;
 #[cfg(test)]
 mod notes_test_setup;
-pub mod previous_sitting;
+pub(crate) mod previous_sitting;
 pub mod rescue;
 pub mod run_file;
-pub mod search_cache;
+pub(crate) mod search_cache;
 pub mod sessions;
 pub mod temp;
-pub mod watch;
+pub(crate) mod watch;
 
-pub use atomic::replace;
-pub use document::{Extra, field_error, load_json, parse_json, save_json};
+pub(crate) use atomic::replace;
+pub use document::{Extra, load_json, save_json};
+pub(crate) use document::{field_error, parse_json};
 pub use error::{IoOp, StoreError};
 pub use format::{FormatError, FormatTag, check_format};
 pub use lock::WriterLock;
-pub use temp::sweep_temp_files;
+pub(crate) use temp::sweep_temp_files;

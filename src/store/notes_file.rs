@@ -27,11 +27,11 @@ use crate::model::notes_merge::merge_into;
 use crate::model::notes_read::check_notes;
 
 /// The folder of the notes files inside a sitting's folder.
-pub const NOTES_DIR: &str = "notes";
+pub(crate) const NOTES_DIR: &str = "notes";
 /// How long a save waits for another console to finish its save.
-pub const LOCK_WAIT: Duration = Duration::from_secs(5);
+pub(crate) const LOCK_WAIT: Duration = Duration::from_secs(5);
 /// The most consoles that keep drafts for one group at once.
-pub const DRAFT_SLOTS: u32 = 9;
+pub(crate) const DRAFT_SLOTS: u32 = 9;
 
 /// The notes file of `group` in the sitting folder `dir`.
 pub fn notes_path(dir: &Path, group: &str) -> PathBuf {
@@ -110,7 +110,11 @@ fn load_whole(path: &Path, session: &str, group: &str) -> Result<GroupNotes, Sto
 /// Reads a notes file's bytes, whole: every note must fit the format, as
 /// a console that writes the file back must not drop any. `group` is the
 /// group the file's name says it is.
-pub fn parse(path: &Path, bytes: &[u8], group: Option<&str>) -> Result<GroupNotes, StoreError> {
+pub(crate) fn parse(
+    path: &Path,
+    bytes: &[u8],
+    group: Option<&str>,
+) -> Result<GroupNotes, StoreError> {
     let doc: GroupNotes = parse_json(path, bytes, NOTES_KIND, NOTES_VERSION)?;
     check_notes(&doc, group).map_err(|p| field_error(path, bytes, &p))?;
     Ok(doc)
@@ -118,10 +122,9 @@ pub fn parse(path: &Path, bytes: &[u8], group: Option<&str>) -> Result<GroupNote
 
 #[cfg(test)]
 pub(crate) use super::notes_show::BETWEEN_READS;
-pub use super::notes_show::{
-    ReadBytes, journal_alone_for_reading, parse_for_reading, read_for_reading,
-};
-pub(crate) use super::notes_show::{between_reads, parse_file_for_reading};
+pub(crate) use super::notes_show::between_reads;
+pub(crate) use super::notes_show::journal_alone_for_reading;
+pub use super::notes_show::{parse_file_for_reading, parse_for_reading, read_for_reading};
 
 /// Saves `local` into the notes file under the writer lock, merged with
 /// what is on disk (the file and its journal), and folds the journal into
@@ -167,17 +170,17 @@ pub fn fold(path: &Path, session: &str, group: &str) -> Result<(), StoreError> {
 
 /// A notes file up to this size is folded when its console quits (a fold
 /// of it takes tens of milliseconds).
-pub const QUIT_FOLD_FILE_MAX: u64 = 1 << 20;
+pub(crate) const QUIT_FOLD_FILE_MAX: u64 = 1 << 20;
 /// A journal longer than this is folded when its console quits, whatever
 /// the size of the notes file (replaying it would slow every reader).
-pub const QUIT_FOLD_JOURNAL_MIN: u64 = 1 << 20;
+pub(crate) const QUIT_FOLD_JOURNAL_MIN: u64 = 1 << 20;
 
 /// The fold a console makes as it quits: only when it is cheap (a small
 /// notes file) or overdue (a long journal). Otherwise the journal stays;
 /// it is on disk, every reader replays it, and the next console folds it
 /// when idle. Quitting with a hundred thousand notes in the group then
 /// takes no longer than with ten.
-pub fn fold_on_quit(path: &Path, session: &str, group: &str) -> Result<(), StoreError> {
+pub(crate) fn fold_on_quit(path: &Path, session: &str, group: &str) -> Result<(), StoreError> {
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     let journal = size(&journal_path(path));
     if journal == 0 || (size(path) > QUIT_FOLD_FILE_MAX && journal < QUIT_FOLD_JOURNAL_MIN) {
@@ -307,7 +310,7 @@ pub fn load_draft(path: &Path) -> Result<Option<Draft>, StoreError> {
 }
 
 /// Writes a draft file (atomically; the slot's lock keeps other consoles out).
-pub fn save_draft(path: &Path, draft: &Draft) -> Result<(), StoreError> {
+pub(crate) fn save_draft(path: &Path, draft: &Draft) -> Result<(), StoreError> {
     super::rescue::injected_failure(path)?;
     save_json(path, draft)
 }

@@ -34,7 +34,7 @@ use crate::model::notes_change::replay_changes;
 
 /// What a fold did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Folded {
+pub(crate) enum Folded {
     /// The journal's lines are in the notes file now.
     Done,
     /// Nothing to fold (no journal).
@@ -49,18 +49,18 @@ pub enum Folded {
 /// (one putting its result in place finishes first; that takes
 /// milliseconds).
 #[derive(Debug, Default)]
-pub struct FoldGate(Mutex<bool>);
+pub(crate) struct FoldGate(Mutex<bool>);
 
 impl FoldGate {
     /// Stops the folds holding this gate, waiting for one that is putting
     /// its result in place.
-    pub fn close(&self) {
+    pub(crate) fn close(&self) {
         *self.0.lock().unwrap_or_else(|p| p.into_inner()) = true;
     }
 }
 
 /// Folds the journal of the notes file `path` into it; see the module.
-pub fn fold(
+pub(crate) fn fold(
     path: &Path,
     session: &str,
     group: &str,

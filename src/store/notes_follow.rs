@@ -36,7 +36,7 @@ pub struct Follower {
 impl Follower {
     /// A follower for a reader that only shows the notes (the facilitator):
     /// the file is read like [`super::notes_file::parse_for_reading`] does.
-    pub fn for_reading() -> Follower {
+    pub(crate) fn for_reading() -> Follower {
         Follower {
             for_reading: true,
             ..Follower::default()
@@ -44,7 +44,7 @@ impl Follower {
     }
 
     /// True when the last [`Follower::read`] gave the whole file.
-    pub fn gave_whole(&self) -> bool {
+    pub(crate) fn gave_whole(&self) -> bool {
         self.whole
     }
 

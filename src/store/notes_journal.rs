@@ -38,18 +38,18 @@ const MIDDLE: &[u8] = b"\",\"change\":";
 const SUMMARY_BASE: &str = "summary_base";
 
 /// The journal of the notes file `notes`: `<group>.journal` beside it.
-pub fn journal_path(notes: &Path) -> PathBuf {
+pub(crate) fn journal_path(notes: &Path) -> PathBuf {
     notes.with_extension("journal")
 }
 
 /// Where lines of a journal that could not be read are kept when the
 /// journal is folded into the notes file.
-pub fn damaged_path(notes: &Path) -> PathBuf {
+pub(crate) fn damaged_path(notes: &Path) -> PathBuf {
     notes.with_extension("journal.damaged")
 }
 
 /// One line of the journal for `change`, newline included.
-pub fn encode(path: &Path, change: &GroupNotes) -> Result<Vec<u8>, StoreError> {
+pub(crate) fn encode(path: &Path, change: &GroupNotes) -> Result<Vec<u8>, StoreError> {
     let mut value = serde_json::to_value(change).map_err(|e| encode_error(path, &e))?;
     if let Some(base) = change.summary.as_ref().and_then(|s| s.base.as_ref())
         && let Some(map) = value.as_object_mut()
@@ -82,9 +82,9 @@ pub struct Replay {
     /// each with its line number.
     pub problems: Vec<StoreError>,
     /// The damaged whole lines, as they were (kept aside on a fold).
-    pub damaged: Vec<Vec<u8>>,
+    pub(crate) damaged: Vec<Vec<u8>>,
     /// How many bytes the whole lines take (where the next read starts).
-    pub whole: u64,
+    pub(crate) whole: u64,
 }
 
 /// Reads the journal bytes `bytes` (of the journal at `path`, starting at
@@ -199,14 +199,14 @@ fn line_error(path: &Path, line: usize, fault: JournalFault) -> StoreError {
 
 /// Reads the journal of `notes` from byte `from` on; `None` when there is
 /// none.
-pub fn read_from(notes: &Path, from: u64) -> Result<Option<Vec<u8>>, StoreError> {
+pub(crate) fn read_from(notes: &Path, from: u64) -> Result<Option<Vec<u8>>, StoreError> {
     Ok(read_with_id(notes, from)?.map(|(bytes, _)| bytes))
 }
 
 /// [`read_from`], with the identity (inode) of the journal file the bytes
 /// came from: a fold replaces the journal by another file, so the same
 /// offset in a journal of another identity means nothing.
-pub fn read_with_id(notes: &Path, from: u64) -> Result<Option<(Vec<u8>, u64)>, StoreError> {
+pub(crate) fn read_with_id(notes: &Path, from: u64) -> Result<Option<(Vec<u8>, u64)>, StoreError> {
     let path = journal_path(notes);
     let fail = |e| StoreError::io(&path, IoOp::Read, e);
     let mut file = match File::open(&path) {
@@ -225,7 +225,7 @@ pub fn read_with_id(notes: &Path, from: u64) -> Result<Option<(Vec<u8>, u64)>, S
 /// Adds `change` to the journal of `notes` and flushes it to disk. The
 /// caller holds the writer lock of `notes`. A last line cut short by a
 /// console that was killed is cut off first, so the new line starts a line.
-pub fn append_locked(notes: &Path, change: &GroupNotes) -> Result<(), StoreError> {
+pub(crate) fn append_locked(notes: &Path, change: &GroupNotes) -> Result<(), StoreError> {
     let path = journal_path(notes);
     let line = encode(&path, change)?;
     let fail = |e| StoreError::io(&path, IoOp::Append, e);
@@ -295,7 +295,7 @@ pub(crate) fn seen(meta: &std::fs::Metadata) -> Seen {
 
 /// Records that the notes file `notes`, as `meta` describes it, was read
 /// whole and could be used.
-pub fn read_fine(notes: &Path, meta: &std::fs::Metadata) {
+pub(crate) fn read_fine(notes: &Path, meta: &std::fs::Metadata) {
     let mut known = READ_FINE.lock().unwrap_or_else(|p| p.into_inner());
     let seen = seen(meta);
     match known.iter_mut().find(|(p, _)| p == notes) {
@@ -305,7 +305,7 @@ pub fn read_fine(notes: &Path, meta: &std::fs::Metadata) {
 }
 
 /// True when the notes file, as it is now, was read whole and fine.
-pub fn known_fine(notes: &Path, meta: &std::fs::Metadata) -> bool {
+pub(crate) fn known_fine(notes: &Path, meta: &std::fs::Metadata) -> bool {
     let known = READ_FINE.lock().unwrap_or_else(|p| p.into_inner());
     known.iter().any(|(p, s)| p == notes && *s == seen(meta))
 }

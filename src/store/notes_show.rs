@@ -72,7 +72,7 @@ thread_local! {
 /// changes on an empty record of the group, as [`load`] gives the consoles.
 /// `journal` is the journal's bytes, `None` when there is no journal
 /// either (then so is the result).
-pub fn journal_alone_for_reading(
+pub(crate) fn journal_alone_for_reading(
     path: &Path,
     journal: Option<&[u8]>,
     session: &str,
@@ -88,7 +88,7 @@ pub fn journal_alone_for_reading(
 }
 
 /// [`parse_for_reading`] of the notes file alone.
-pub(crate) fn parse_file_for_reading(
+pub fn parse_file_for_reading(
     path: &Path,
     bytes: &[u8],
     group: Option<&str>,

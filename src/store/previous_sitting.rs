@@ -12,15 +12,15 @@ use crate::model::{Plan, read_plan};
 
 /// The previous sitting as read from disk.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PreviousSitting {
+pub(crate) struct PreviousSitting {
     /// Its folder.
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// Its plan.
-    pub plan: Plan,
+    pub(crate) plan: Plan,
     /// The notes file of each of its groups that has one, in plan order.
-    pub notes: Vec<GroupNotes>,
+    pub(crate) notes: Vec<GroupNotes>,
     /// Notes files that could not be read, with why (in English, for the log).
-    pub problems: Vec<String>,
+    pub(crate) problems: Vec<String>,
 }
 
 /// A usable plan in `dir` (a sitting folder), if there is one.
@@ -32,7 +32,7 @@ fn plan_in(dir: &Path) -> Option<Plan> {
 
 /// The folder of the sitting that the sitting in `dir` (with plan `plan`)
 /// follows, among the sittings beside it.
-pub fn find(dir: &Path, plan: &Plan) -> Option<(PathBuf, Plan)> {
+pub(crate) fn find(dir: &Path, plan: &Plan) -> Option<(PathBuf, Plan)> {
     let sessions = dir.parent()?;
     let this = dir.file_name()?.to_string_lossy().into_owned();
     let others: Vec<String> = sessions::list(sessions)
@@ -64,7 +64,7 @@ pub fn find(dir: &Path, plan: &Plan) -> Option<(PathBuf, Plan)> {
 }
 
 /// Reads the groups' notes files of the sitting in `dir`.
-pub fn read(dir: PathBuf, plan: Plan) -> PreviousSitting {
+pub(crate) fn read(dir: PathBuf, plan: Plan) -> PreviousSitting {
     let mut notes = Vec::new();
     let mut problems = Vec::new();
     for g in &plan.groups {
@@ -87,7 +87,7 @@ pub fn read(dir: PathBuf, plan: Plan) -> PreviousSitting {
 
 /// Finds and reads the sitting before the one in `dir`; `None` when there
 /// is none.
-pub fn load(dir: &Path, plan: &Plan) -> Option<PreviousSitting> {
+pub(crate) fn load(dir: &Path, plan: &Plan) -> Option<PreviousSitting> {
     let (dir, plan) = find(dir, plan)?;
     Some(read(dir, plan))
 }

@@ -27,7 +27,7 @@ pub fn rescue_dir() -> PathBuf {
 
 /// Writes `rescue` as a new file in `dir` (made if needed); returns its path.
 /// Session and group ids are checked file-name safe when the plan is read.
-pub fn write(dir: &Path, rescue: &Rescue) -> Result<PathBuf, StoreError> {
+pub(crate) fn write(dir: &Path, rescue: &Rescue) -> Result<PathBuf, StoreError> {
     let name = format!(
         "{}_{}_{}_{}.json",
         rescue.session,
@@ -41,7 +41,7 @@ pub fn write(dir: &Path, rescue: &Rescue) -> Result<PathBuf, StoreError> {
 }
 
 /// Writes `rescue` at `path` (replacing the copy this console wrote before).
-pub fn write_at(path: &Path, rescue: &Rescue) -> Result<(), StoreError> {
+pub(crate) fn write_at(path: &Path, rescue: &Rescue) -> Result<(), StoreError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, IoOp::CreateTemp, e))?;
     }
@@ -79,7 +79,7 @@ pub fn find(dir: &Path, session: &str, group: &str) -> Vec<(PathBuf, Rescue)> {
 }
 
 /// Removes a rescue copy whose work is now in the notes file.
-pub fn remove(path: &Path) -> Result<(), StoreError> {
+pub(crate) fn remove(path: &Path) -> Result<(), StoreError> {
     match std::fs::remove_file(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
@@ -91,7 +91,7 @@ pub fn remove(path: &Path) -> Result<(), StoreError> {
 /// named by `BUNKAKAI_TEST_FAIL_SAVES` exists: the end-to-end tests use it to
 /// make the disk fail under a running console (the test machines run as
 /// root, for which a read-only folder is no obstacle).
-pub fn injected_failure(path: &Path) -> Result<(), StoreError> {
+pub(crate) fn injected_failure(path: &Path) -> Result<(), StoreError> {
     if cfg!(debug_assertions)
         && let Some(trigger) = std::env::var_os("BUNKAKAI_TEST_FAIL_SAVES")
         && Path::new(&trigger).exists()

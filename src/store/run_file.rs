@@ -29,14 +29,14 @@ pub fn parse(path: &Path, bytes: &[u8], plan: Option<&Plan>) -> Result<RunState,
 /// True when the error is about what the file holds (its rules, a block or
 /// sitting the plan does not know), not its JSON, its format or the disk:
 /// the facilitator can open on such a file and start the block afresh.
-pub fn is_content_error(e: &StoreError) -> bool {
+pub(crate) fn is_content_error(e: &StoreError) -> bool {
     matches!(e, StoreError::Parse { .. })
 }
 
 /// Refuses to save over a run.json that a newer bunkakai wrote, or that is
 /// some other kind of file: its contents would be lost. A missing, damaged
 /// or older file may be replaced (the facilitator is its only writer).
-pub fn may_replace(path: &Path) -> Result<(), StoreError> {
+pub(crate) fn may_replace(path: &Path) -> Result<(), StoreError> {
     let Ok(bytes) = std::fs::read(path) else {
         return Ok(());
     };

@@ -23,21 +23,21 @@ const VERSION: u32 = 6;
 /// One file a cached sitting was built from, as it was when read: a change
 /// of any of these makes that sitting's block stale.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileStamp {
+pub(crate) struct FileStamp {
     /// The file's path inside the sitting's folder (`notes/A.json`).
-    pub name: String,
+    pub(crate) name: String,
     /// Its length in bytes.
-    pub size: u64,
+    pub(crate) size: u64,
     /// Its modification time, nanoseconds since 1970.
-    pub mtime_ns: i64,
+    pub(crate) mtime_ns: i64,
     /// Its inode (0 where there is none): an atomic replace changes it.
-    pub inode: u64,
+    pub(crate) inode: u64,
 }
 
 /// Where the cache of the sessions folder `sessions` lives; `None` when
 /// caching is off (`BUNKAKAI_CACHE_DIR` set to an empty value) or there is
 /// no cache folder.
-pub fn path_for(sessions: &Path) -> Option<PathBuf> {
+pub(crate) fn path_for(sessions: &Path) -> Option<PathBuf> {
     let dir = match std::env::var_os("BUNKAKAI_CACHE_DIR") {
         Some(d) if d.is_empty() => return None,
         Some(d) => PathBuf::from(d),
@@ -55,7 +55,7 @@ pub fn path_for(sessions: &Path) -> Option<PathBuf> {
 /// The stamps of a sitting's files: its plan, its run file when there is
 /// one, and its notes files (the ones [`super::archive`] reads) with their
 /// journals, sorted.
-pub fn stamps(sitting: &Path) -> Vec<FileStamp> {
+pub(crate) fn stamps(sitting: &Path) -> Vec<FileStamp> {
     let mut out = Vec::new();
     for name in [PLAN_FILE, RUN_FILE] {
         if let Ok(meta) = std::fs::metadata(sitting.join(name)) {
@@ -108,14 +108,14 @@ fn stamp_of(meta: &std::fs::Metadata, name: String) -> FileStamp {
 }
 
 /// A cache file mapped into memory.
-pub struct CacheFile {
+pub(crate) struct CacheFile {
     map: Option<(std::fs::File, Mmap)>,
 }
 
 impl CacheFile {
     /// Maps the cache at `path`; an absent or unreadable file gives an
     /// empty cache.
-    pub fn open(path: &Path) -> CacheFile {
+    pub(crate) fn open(path: &Path) -> CacheFile {
         let map = std::fs::File::open(path).ok().and_then(|f| {
             // SAFETY: the cache is only ever replaced by a rename, never
             // written in place, so the mapped file does not change under us.
@@ -128,7 +128,7 @@ impl CacheFile {
     /// The blocks stored for the sessions folder `sessions`, as bytes;
     /// empty when the file is missing, of another version or layout, or
     /// written for another folder.
-    pub fn blocks(&self, sessions: &Path) -> Vec<&[u8]> {
+    pub(crate) fn blocks(&self, sessions: &Path) -> Vec<&[u8]> {
         self.map
             .as_ref()
             .and_then(|(_, bytes)| parse(bytes, sessions))
@@ -162,7 +162,7 @@ impl CacheFile {
 
 /// A block to store in a new cache file.
 #[derive(Debug, Clone, Copy)]
-pub enum Stored<'a> {
+pub(crate) enum Stored<'a> {
     /// Built now.
     New(&'a [u8]),
     /// Kept from the cache file being replaced (one of its
@@ -206,14 +206,19 @@ fn split_u32(bytes: &[u8]) -> Option<(u32, &[u8])> {
 
 /// Replaces the cache at `path` with `blocks`, atomically; the folder is
 /// made when missing.
-pub fn save(path: &Path, sessions: &Path, blocks: &[&[u8]]) -> Result<(), super::StoreError> {
+#[cfg(test)]
+pub(crate) fn save(
+    path: &Path,
+    sessions: &Path,
+    blocks: &[&[u8]],
+) -> Result<(), super::StoreError> {
     let blocks: Vec<Stored> = blocks.iter().map(|b| Stored::New(b)).collect();
     save_from(path, sessions, &CacheFile { map: None }, &blocks)
 }
 
 /// Replaces the cache at `path` with `blocks`, atomically; kept blocks are
 /// copied from `old`. The folder is made when missing.
-pub fn save_from(
+pub(crate) fn save_from(
     path: &Path,
     sessions: &Path,
     old: &CacheFile,
@@ -228,7 +233,7 @@ pub fn save_from(
 /// hands to `put` one by one: the file is written as they come and never
 /// held whole in memory. Kept blocks are copied from `old`. The folder is
 /// made when missing, and temporary files of writers that died are removed.
-pub fn save_each(
+pub(crate) fn save_each(
     path: &Path,
     sessions: &Path,
     old: &CacheFile,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::model::ids::{IdError, check_id};
 
 /// The file name of a sitting's plan inside its folder.
-pub const PLAN_FILE: &str = "session.json";
+pub(crate) const PLAN_FILE: &str = "session.json";
 
 /// Where the sessions folder was found, so messages can say why.
 #[derive(Debug, Clone, PartialEq, Eq)]

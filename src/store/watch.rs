@@ -15,7 +15,7 @@ use tokio::sync::mpsc::{self, UnboundedSender};
 
 /// How a sitting's folder is followed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WatchMode {
+pub(crate) enum WatchMode {
     /// Change events from the operating system, with a slow scan as a net.
     Events,
     /// Only scanning, at this interval (`--poll SECONDS`).
@@ -23,26 +23,26 @@ pub enum WatchMode {
 }
 
 /// How often the safety-net scan runs while change events work.
-pub const NET_INTERVAL: Duration = Duration::from_secs(2);
+pub(crate) const NET_INTERVAL: Duration = Duration::from_secs(2);
 /// How long to wait after an event for the burst of a save to settle.
 const SETTLE: Duration = Duration::from_millis(40);
 
 /// What identifies a version of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FileStamp {
+pub(crate) struct FileStamp {
     /// Size in bytes.
-    pub len: u64,
+    pub(crate) len: u64,
     /// Last modification time, when the file system keeps one.
-    pub modified: Option<SystemTime>,
+    pub(crate) modified: Option<SystemTime>,
 }
 
 /// The data files of a sitting and their stamps.
-pub type Snapshot = BTreeMap<PathBuf, FileStamp>;
+pub(crate) type Snapshot = BTreeMap<PathBuf, FileStamp>;
 
 /// Stamps the files other processes write: `session.json`, `run.json`,
 /// `notes/*.json` and their journals `notes/*.journal` (drafts, locks and
 /// temp files are not data).
-pub fn snapshot(dir: &Path) -> Snapshot {
+pub(crate) fn snapshot(dir: &Path) -> Snapshot {
     let mut files = vec![dir.join("session.json"), dir.join("run.json")];
     if let Ok(entries) = std::fs::read_dir(dir.join("notes")) {
         files.extend(
@@ -81,7 +81,7 @@ fn is_data_file(path: &Path) -> bool {
 }
 
 /// The files added, removed or changed between two snapshots.
-pub fn changed(old: &Snapshot, new: &Snapshot) -> Vec<PathBuf> {
+pub(crate) fn changed(old: &Snapshot, new: &Snapshot) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = new
         .iter()
         .filter(|(p, s)| old.get(*p) != Some(s))
@@ -94,15 +94,19 @@ pub fn changed(old: &Snapshot, new: &Snapshot) -> Vec<PathBuf> {
 
 /// A running watch; dropping it stops the events (the scan task ends when
 /// its receiver is dropped).
-pub struct SittingWatch {
+pub(crate) struct SittingWatch {
     _watcher: Option<notify::RecommendedWatcher>,
     /// True when only scanning is in use (asked for, or events failed).
-    pub polling: bool,
+    pub(crate) polling: bool,
 }
 
 /// Starts following `dir`, sending the list of changed data files whenever
 /// something changed. Must be called inside a tokio runtime.
-pub fn spawn(dir: PathBuf, mode: WatchMode, tx: UnboundedSender<Vec<PathBuf>>) -> SittingWatch {
+pub(crate) fn spawn(
+    dir: PathBuf,
+    mode: WatchMode,
+    tx: UnboundedSender<Vec<PathBuf>>,
+) -> SittingWatch {
     let (event_tx, mut event_rx) = mpsc::unbounded_channel::<()>();
     let watcher = match mode {
         WatchMode::Events => start_events(&dir, event_tx),

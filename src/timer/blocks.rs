@@ -76,7 +76,7 @@ fn resume(run: &mut RunState, block: &str, now: Stamp) -> BlockRun {
 /// the next one on it, as it was left if it was run before, else waiting;
 /// after the last block the sitting ends and the card on the display comes
 /// down.
-pub fn next_block(plan: &Plan, run: &mut RunState, now: Stamp) -> bool {
+pub(crate) fn next_block(plan: &Plan, run: &mut RunState, now: Stamp) -> bool {
     let now = whole_second(now);
     let Some(index) = run.current_index(plan) else {
         return false;
@@ -96,7 +96,7 @@ pub fn next_block(plan: &Plan, run: &mut RunState, now: Stamp) -> bool {
 /// Goes back to the previous block, the mirror of [`next_block`]: the block
 /// on the clock goes into the history as it stands (unless it was never
 /// touched), and the previous one comes back as it was left.
-pub fn previous_block(plan: &Plan, run: &mut RunState, now: Stamp) -> bool {
+pub(crate) fn previous_block(plan: &Plan, run: &mut RunState, now: Stamp) -> bool {
     let now = whole_second(now);
     let index = match run.current_index(plan) {
         Some(0) => return false,
@@ -123,7 +123,7 @@ pub fn previous_block(plan: &Plan, run: &mut RunState, now: Stamp) -> bool {
 
 /// Puts the block back to waiting. The run set aside goes into the history
 /// marked `restarted`, so nothing that happened is lost.
-pub fn restart(plan: &Plan, run: &mut RunState, now: Stamp) -> bool {
+pub(crate) fn restart(plan: &Plan, run: &mut RunState, now: Stamp) -> bool {
     let now = whole_second(now);
     let id = match run.current.as_ref() {
         Some(br) if br.started.is_some() || !br.adjustments.is_empty() => br.block.clone(),

@@ -11,7 +11,7 @@ use super::turns::{current_turn, turn_remaining};
 use super::{active_until, duration, thresholds, whole_second};
 
 /// Starts the waiting block, or resumes a paused one. False when nothing changed.
-pub fn start(run: &mut RunState, now: Stamp) -> bool {
+pub(crate) fn start(run: &mut RunState, now: Stamp) -> bool {
     let now = whole_second(now);
     let Some(br) = run.current.as_mut() else {
         return false;
@@ -30,7 +30,7 @@ pub fn start(run: &mut RunState, now: Stamp) -> bool {
 }
 
 /// Pauses the running block. False when it was not running.
-pub fn pause(run: &mut RunState, now: Stamp) -> bool {
+pub(crate) fn pause(run: &mut RunState, now: Stamp) -> bool {
     let now = whole_second(now);
     let Some(br) = run.current.as_mut() else {
         return false;
@@ -55,7 +55,7 @@ pub fn pause(run: &mut RunState, now: Stamp) -> bool {
 /// rung is re-armed when the change takes the time left back above its
 /// threshold, so it rings again when the time really runs out. Returns the
 /// change actually made.
-pub fn adjust(plan: &Plan, run: &mut RunState, now: Stamp, seconds: i64) -> i64 {
+pub(crate) fn adjust(plan: &Plan, run: &mut RunState, now: Stamp, seconds: i64) -> i64 {
     let now = whole_second(now);
     let Some(index) = run.current_index(plan) else {
         return 0;
@@ -113,7 +113,7 @@ pub(super) fn rearm(alerts: &mut [FiredAlert], left: i64, now: Stamp) {
 /// re-arms it). When several are due at once (the laptop slept through
 /// them), only the most urgent one rings and the others are recorded as
 /// given. Returns its minutes (0: time is up).
-pub fn take_due_alert(plan: &Plan, run: &mut RunState, now: Stamp) -> Option<u32> {
+pub(crate) fn take_due_alert(plan: &Plan, run: &mut RunState, now: Stamp) -> Option<u32> {
     let now = whole_second(now);
     let block = &plan.agenda[run.current_index(plan)?];
     let br = run.current.as_mut()?;

@@ -19,7 +19,7 @@ pub(super) fn first_start(run: &RunState) -> Option<Stamp> {
 /// The planned start time on the day the sitting runs: the plan's day until
 /// it has passed, else the day it was actually run (or today), so that a
 /// rehearsal or a postponed sitting compares with its own day's plan.
-pub fn planned_start(plan: &Plan, run: &RunState, now: Stamp) -> Option<Stamp> {
+pub(crate) fn planned_start(plan: &Plan, run: &RunState, now: Stamp) -> Option<Stamp> {
     let time = plan.start?;
     let tz = plan.timezone;
     let run_day = first_start(run)

@@ -48,7 +48,7 @@ pub(super) fn close_turn(br: &mut BlockRun, now: Stamp) {
 
 /// Moves a started report-back round to the next (`forward`) or previous
 /// group's turn, starting now; the turn left records how long it ran.
-pub fn change_turn(plan: &Plan, run: &mut RunState, now: Stamp, forward: bool) -> bool {
+pub(crate) fn change_turn(plan: &Plan, run: &mut RunState, now: Stamp, forward: bool) -> bool {
     let now = whole_second(now);
     let Some(block) = run.current_index(plan).map(|i| &plan.agenda[i]) else {
         return false;
@@ -84,7 +84,7 @@ pub fn change_turn(plan: &Plan, run: &mut RunState, now: Stamp, forward: bool) -
 
 /// The group whose turn ran out just now, recorded so that it rings once
 /// per crossing (an extension of the turn re-arms it).
-pub fn take_turn_over(plan: &Plan, run: &mut RunState, now: Stamp) -> Option<String> {
+pub(crate) fn take_turn_over(plan: &Plan, run: &mut RunState, now: Stamp) -> Option<String> {
     let now = whole_second(now);
     let left = turn_remaining(plan, run, now)?;
     if left > 0 || run.current.as_ref().is_some_and(|b| b.is_paused()) {

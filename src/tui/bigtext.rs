@@ -7,10 +7,10 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 
 /// Pixel rows of a glyph.
-pub const GLYPH_ROWS: u16 = 5;
+pub(crate) const GLYPH_ROWS: u16 = 5;
 
 /// The pixels of `c` in the 3×5 font; `#` is lit.
-pub fn glyph(c: char) -> [&'static str; 5] {
+pub(crate) fn glyph(c: char) -> [&'static str; 5] {
     match c {
         '0' => ["###", "#.#", "#.#", "#.#", "###"],
         '1' => [".#.", "##.", ".#.", ".#.", "###"],
@@ -29,23 +29,23 @@ pub fn glyph(c: char) -> [&'static str; 5] {
 }
 
 /// Pixel columns of `s`, one blank pixel between glyphs.
-pub fn pixel_width(s: &str) -> u16 {
+pub(crate) fn pixel_width(s: &str) -> u16 {
     let n = s.chars().count() as u16;
     s.chars().map(|c| glyph(c)[0].len() as u16).sum::<u16>() + n.saturating_sub(1)
 }
 
 /// The size of one pixel in cells (width, height).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scale {
+pub(crate) struct Scale {
     /// Cells across a pixel.
-    pub x: u16,
+    pub(crate) x: u16,
     /// Rows down a pixel.
-    pub y: u16,
+    pub(crate) y: u16,
 }
 
 impl Scale {
     /// The cells `s` takes at this scale (width, height).
-    pub fn size(self, s: &str) -> (u16, u16) {
+    pub(crate) fn size(self, s: &str) -> (u16, u16) {
         (pixel_width(s) * self.x, GLYPH_ROWS * self.y)
     }
 }
@@ -53,7 +53,7 @@ impl Scale {
 /// The largest scale at which `s` fits in `w`×`h` cells, keeping pixels
 /// about twice as wide as tall (terminal cells are tall); `None` when even
 /// one cell a pixel does not fit.
-pub fn fit(s: &str, w: u16, h: u16) -> Option<Scale> {
+pub(crate) fn fit(s: &str, w: u16, h: u16) -> Option<Scale> {
     let cols = pixel_width(s).max(1);
     let max_x = w / cols;
     let max_y = h / GLYPH_ROWS;
@@ -67,7 +67,15 @@ pub fn fit(s: &str, w: u16, h: u16) -> Option<Scale> {
 
 /// Draws `s` with its top-left corner at (x, y); pixels outside the buffer
 /// are dropped.
-pub fn draw(buf: &mut Buffer, x: u16, y: u16, s: &str, scale: Scale, color: Color, ascii: bool) {
+pub(crate) fn draw(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    s: &str,
+    scale: Scale,
+    color: Color,
+    ascii: bool,
+) {
     let lit = if ascii {
         Style::new().fg(color).add_modifier(Modifier::BOLD)
     } else {

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// The rows of `area` in `buf`, each followed by a row of marks under the
 /// cells that carry `modifier` (when it has any).
-pub fn text_with_marks(buf: &Buffer, area: Rect, modifier: Modifier) -> String {
+pub(crate) fn text_with_marks(buf: &Buffer, area: Rect, modifier: Modifier) -> String {
     let mut out = String::new();
     for y in area.top()..area.bottom() {
         let mut text = String::new();

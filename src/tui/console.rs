@@ -15,17 +15,17 @@ use crate::model::Stamp;
 
 /// What the runtime knows once the terminal is entered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Start {
+pub(crate) struct Start {
     /// The terminal's size (columns, rows).
-    pub size: (u16, u16),
+    pub(crate) size: (u16, u16),
     /// The folder watch fell back to (or was asked for) scanning, every this
     /// many seconds; `None` when change events arrive or nothing is watched.
-    pub polling: Option<u64>,
+    pub(crate) polling: Option<u64>,
 }
 
 /// Whether the console goes on after an effect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flow {
+pub(crate) enum Flow {
     /// Keep running.
     Continue,
     /// The console is done (its final saves, if any, are made).
@@ -34,7 +34,7 @@ pub enum Flow {
 
 /// How the console ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum End {
+pub(crate) enum End {
     /// The user quit (an effect returned [`Flow::Quit`]).
     Quit,
     /// A signal asked it to stop (SIGTERM, SIGINT, SIGQUIT, SIGHUP). The
@@ -46,7 +46,7 @@ pub enum End {
 }
 
 /// A console the runtime can run.
-pub trait Console {
+pub(crate) trait Console {
     /// Something that happened to the console.
     type Action: Send + 'static;
     /// Something the console asks the outside world to do.
@@ -91,7 +91,7 @@ pub trait Console {
 
 /// Writes that are not cells (bell, clipboard, notices), and the terminal's
 /// hang-up.
-pub trait RawOut {
+pub(crate) trait RawOut {
     /// Writes bytes straight to the terminal between two frames.
     fn write_raw(&mut self, bytes: &[u8]);
     /// The terminal is gone: nothing is drawn or restored any more.
@@ -103,40 +103,40 @@ pub trait RawOut {
 
 /// What an effect may use: the terminal for raw bytes, and a way to send
 /// results back as actions.
-pub struct Outside<'a, A> {
+pub(crate) struct Outside<'a, A> {
     pub(crate) raw: &'a mut dyn RawOut,
     pub(crate) tx: &'a UnboundedSender<A>,
 }
 
 impl<A: Send + 'static> Outside<'_, A> {
     /// Writes bytes that are not cells straight to the terminal.
-    pub fn write_raw(&mut self, bytes: &[u8]) {
+    pub(crate) fn write_raw(&mut self, bytes: &[u8]) {
         self.raw.write_raw(bytes);
     }
 
     /// Says the terminal is gone.
-    pub fn hung_up(&mut self) {
+    pub(crate) fn hung_up(&mut self) {
         self.raw.hung_up();
     }
 
     /// Repaints every cell with the next frame.
-    pub fn redraw_all(&mut self) {
+    pub(crate) fn redraw_all(&mut self) {
         self.raw.clear();
     }
 
     /// Sends an action back into the loop.
-    pub fn send(&self, action: A) {
+    pub(crate) fn send(&self, action: A) {
         let _ = self.tx.send(action);
     }
 
     /// A sender for threads of the console's own (the run.json saver).
-    pub fn sender(&self) -> UnboundedSender<A> {
+    pub(crate) fn sender(&self) -> UnboundedSender<A> {
         self.tx.clone()
     }
 
     /// Runs `job` on the blocking pool (disk reads and writes) and sends
     /// its action back.
-    pub fn spawn(&self, job: impl FnOnce() -> A + Send + 'static) {
+    pub(crate) fn spawn(&self, job: impl FnOnce() -> A + Send + 'static) {
         let tx = self.tx.clone();
         tokio::task::spawn_blocking(move || {
             let _ = tx.send(job());

@@ -8,23 +8,22 @@
 //! Screens are plain functions over their own state; nothing here knows the
 //! workshop.
 
-pub mod backend;
-pub mod bigtext;
-pub mod buffer_marks;
+pub(crate) mod backend;
+pub(crate) mod bigtext;
+#[cfg(test)]
+pub(crate) mod buffer_marks;
 pub mod buffer_text;
-pub mod console;
-pub mod input;
-pub mod keys;
-pub mod osc;
-pub mod runtime;
-pub mod screen;
+pub(crate) mod console;
+pub(crate) mod input;
+pub(crate) mod keys;
+pub(crate) mod osc;
+pub(crate) mod runtime;
+pub(crate) mod screen;
 pub mod text;
-pub mod tick;
-pub mod widgets;
+pub(crate) mod tick;
+pub(crate) mod widgets;
 
 #[cfg(test)]
 pub(crate) mod test_surface;
 
-pub use console::{Console, End, Flow, Outside, Start};
-pub use keys::{Binding, Key};
-pub use screen::{Screen, Signals, Stop};
+pub(crate) use console::Console;

@@ -3,24 +3,24 @@
 //! so it can never end the sequence early or start another one.
 
 /// Control characters and `;` (the OSC 777 field separator) removed.
-pub fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     s.chars().filter(|c| !c.is_control() && *c != ';').collect()
 }
 
 /// Puts `text` on the clipboard of the terminal (and of the machine the
 /// terminal runs on, over ssh too).
-pub fn copy(text: &str) -> Vec<u8> {
+pub(crate) fn copy(text: &str) -> Vec<u8> {
     format!("\x1b]52;c;{}\x07", base64(text.as_bytes())).into_bytes()
 }
 
 /// A desktop notice, in the two forms terminals understand.
-pub fn notify(title: &str, body: &str) -> Vec<u8> {
+pub(crate) fn notify(title: &str, body: &str) -> Vec<u8> {
     let (title, body) = (clean(title), clean(body));
     format!("\x1b]9;{body}\x07\x1b]777;notify;{title};{body}\x07").into_bytes()
 }
 
 /// Standard base64 with padding.
-pub fn base64(bytes: &[u8]) -> String {
+pub(crate) fn base64(bytes: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {

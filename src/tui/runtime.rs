@@ -23,18 +23,18 @@ use crate::store::watch::{self, WatchMode};
 
 /// What the runtime watches for a console.
 #[derive(Debug, Clone, Default)]
-pub struct Options {
+pub(crate) struct Options {
     /// The sitting's folder to watch for other consoles' changes.
-    pub watch: Option<PathBuf>,
+    pub(crate) watch: Option<PathBuf>,
     /// More sitting folders followed the same way (the facilitator's
     /// previous sitting, where note-takers mark its action items).
-    pub also_watch: Vec<PathBuf>,
+    pub(crate) also_watch: Vec<PathBuf>,
     /// Scan the folder at this interval instead of relying on change events.
-    pub poll: Option<Duration>,
+    pub(crate) poll: Option<Duration>,
 }
 
 /// Where frames go: the real terminal, or a test's.
-pub trait Surface: RawOut {
+pub(crate) trait Surface: RawOut {
     /// Draws one frame.
     fn draw(&mut self, view: &mut dyn FnMut(&mut Frame)) -> io::Result<()>;
     /// The size in cells (columns, rows).
@@ -81,7 +81,7 @@ impl Surface for Screen {
 /// Runs `console` in the terminal until it quits, a signal stops it or the
 /// terminal goes away. Returns the error that ended it, if a frame could not
 /// be written (after the console's `finish` ran).
-pub fn run<C: Console>(console: &mut C, opts: Options) -> io::Result<()> {
+pub(crate) fn run<C: Console>(console: &mut C, opts: Options) -> io::Result<()> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -132,7 +132,7 @@ fn screen_size(screen: &Screen) -> io::Result<(u16, u16)> {
 
 /// The loop itself, over any surface, event stream and stop channel (tests
 /// drive it with a test terminal and scripted events).
-pub async fn drive<C, S, E>(
+pub(crate) async fn drive<C, S, E>(
     console: &mut C,
     surface: &mut S,
     mut events: E,

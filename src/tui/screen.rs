@@ -19,10 +19,10 @@ use super::backend::ThinBackend;
 /// is one write (standard output's own line buffering would split a frame
 /// at each line break).
 #[cfg(unix)]
-pub type Out = io::BufWriter<std::fs::File>;
+pub(crate) type Out = io::BufWriter<std::fs::File>;
 /// Where frames are written.
 #[cfg(not(unix))]
-pub type Out = io::BufWriter<io::Stdout>;
+pub(crate) type Out = io::BufWriter<io::Stdout>;
 
 #[cfg(unix)]
 fn frame_output() -> io::Result<Out> {
@@ -40,16 +40,16 @@ fn frame_output() -> io::Result<Out> {
 }
 
 /// The terminal while a screen owns it; restored when dropped.
-pub struct Screen {
+pub(crate) struct Screen {
     /// The ratatui terminal to draw on.
-    pub terminal: Terminal<ThinBackend<Out>>,
+    pub(crate) terminal: Terminal<ThinBackend<Out>>,
     dead: bool,
 }
 
 impl Screen {
     /// Takes over the terminal. The panic hook that restores it is installed
     /// once per process, before raw mode is switched on.
-    pub fn enter() -> io::Result<Screen> {
+    pub(crate) fn enter() -> io::Result<Screen> {
         install_panic_hook();
         terminal::enable_raw_mode()?;
         let mut out = io::stdout();
@@ -83,7 +83,7 @@ impl Screen {
 
     /// Writes bytes that are not cells (the bell, OSC 52 clipboard and OSC 9
     /// notices) straight to the terminal, between two frames.
-    pub fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+    pub(crate) fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
         if self.dead {
             return Ok(());
         }
@@ -93,12 +93,12 @@ impl Screen {
     }
 
     /// Says the terminal is gone: nothing is drawn or restored any more.
-    pub fn hung_up(&mut self) {
+    pub(crate) fn hung_up(&mut self) {
         self.dead = true;
     }
 
     /// True after [`Screen::hung_up`].
-    pub fn is_dead(&self) -> bool {
+    pub(crate) fn is_dead(&self) -> bool {
         self.dead
     }
 }
@@ -113,7 +113,7 @@ impl Drop for Screen {
 
 /// Gives the terminal back as it was: cooked mode, main screen, cursor shown.
 /// Errors are ignored: this runs on the way out, often after a failure.
-pub fn restore() {
+pub(crate) fn restore() {
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
         io::stdout(),
@@ -139,7 +139,7 @@ fn install_panic_hook() {
 /// Why the program was asked to stop from outside. Every stop leaves
 /// cleanly: the final saves run and the terminal is restored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stop {
+pub(crate) enum Stop {
     /// SIGHUP: the ssh connection or the terminal window may be closing.
     HangUp,
     /// SIGTERM, SIGINT or SIGQUIT.
@@ -147,7 +147,7 @@ pub enum Stop {
 }
 
 /// The stop signals, to be awaited in the event loop.
-pub struct Signals {
+pub(crate) struct Signals {
     #[cfg(unix)]
     hup: tokio::signal::unix::Signal,
     #[cfg(unix)]
@@ -160,7 +160,7 @@ pub struct Signals {
 
 impl Signals {
     /// Starts listening. Must be called inside the tokio runtime.
-    pub fn new() -> io::Result<Signals> {
+    pub(crate) fn new() -> io::Result<Signals> {
         #[cfg(unix)]
         {
             use tokio::signal::unix::{SignalKind, signal};
@@ -176,7 +176,7 @@ impl Signals {
     }
 
     /// Waits for the next stop signal.
-    pub async fn recv(&mut self) -> Stop {
+    pub(crate) async fn recv(&mut self) -> Stop {
         #[cfg(unix)]
         {
             tokio::select! {

@@ -9,11 +9,14 @@ use chrono::{DateTime, TimeZone};
 /// A few milliseconds past the boundary, so that the clock read on waking is
 /// surely in the new second even if the system clock and the timer disagree
 /// slightly.
-pub const MARGIN: Duration = Duration::from_millis(5);
+pub(crate) const MARGIN: Duration = Duration::from_millis(5);
 
 /// How long to sleep from `now` until `next` (plus [`MARGIN`]); zero when
 /// `next` is already past.
-pub fn delay_until<A: TimeZone, B: TimeZone>(next: &DateTime<A>, now: &DateTime<B>) -> Duration {
+pub(crate) fn delay_until<A: TimeZone, B: TimeZone>(
+    next: &DateTime<A>,
+    now: &DateTime<B>,
+) -> Duration {
     let gap = next.clone().signed_duration_since(now.clone());
     gap.to_std().unwrap_or(Duration::ZERO) + MARGIN
 }

@@ -11,18 +11,18 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 /// The smallest terminal a screen lays itself out in.
-pub const MIN_WIDTH: u16 = 60;
+pub(crate) const MIN_WIDTH: u16 = 60;
 /// See [`MIN_WIDTH`].
-pub const MIN_HEIGHT: u16 = 16;
+pub(crate) const MIN_HEIGHT: u16 = 16;
 
 /// True when `area` is too small for a screen.
-pub fn too_small(area: Rect) -> bool {
+pub(crate) fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
 /// Plain ASCII borders for terminals that draw box-drawing characters two
 /// cells wide.
-pub const ASCII: border::Set = border::Set {
+pub(crate) const ASCII: border::Set = border::Set {
     top_left: "+",
     top_right: "+",
     bottom_left: "+",
@@ -34,13 +34,13 @@ pub const ASCII: border::Set = border::Set {
 };
 
 /// A bordered block with a title, in box-drawing or ASCII borders.
-pub fn panel<'a>(title: impl Into<Line<'a>>, ascii: bool) -> Block<'a> {
+pub(crate) fn panel<'a>(title: impl Into<Line<'a>>, ascii: bool) -> Block<'a> {
     let set = if ascii { ASCII } else { border::PLAIN };
     Block::bordered().border_set(set).title(title)
 }
 
 /// A rectangle of `w`×`h` cells centred in `area` (clipped to it).
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect {
@@ -53,7 +53,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 /// Clears `rect` for a popup. A wide character just left of it would
 /// overlap the popup's left border in the terminal, so it is blanked too.
-pub fn clear_popup(rect: Rect, buf: &mut Buffer) {
+pub(crate) fn clear_popup(rect: Rect, buf: &mut Buffer) {
     Clear.render(rect, buf);
     if rect.x == 0 {
         return;
@@ -69,7 +69,7 @@ pub fn clear_popup(rect: Rect, buf: &mut Buffer) {
 /// The colour of a timer and its gauge, the same on every screen: grey
 /// when done, cyan before the start, blue paused, then green, yellow, light
 /// red and red as the block runs out and over.
-pub fn phase_color(clock: &crate::timer::ClockView) -> Color {
+pub(crate) fn phase_color(clock: &crate::timer::ClockView) -> Color {
     match (clock.status, clock.phase) {
         (crate::timer::Status::Done, _) => Color::DarkGray,
         (crate::timer::Status::Ready, _) => Color::Cyan,
@@ -83,7 +83,7 @@ pub fn phase_color(clock: &crate::timer::ClockView) -> Color {
 
 /// The colour of a reporting group's countdown: green, yellow in its last
 /// minute, red once over, blue while paused.
-pub fn turn_color(status: crate::timer::Status, remaining: i64) -> Color {
+pub(crate) fn turn_color(status: crate::timer::Status, remaining: i64) -> Color {
     match status {
         crate::timer::Status::Paused => Color::Blue,
         _ if remaining <= 0 => Color::Red,
@@ -95,9 +95,9 @@ pub fn turn_color(status: crate::timer::Status, remaining: i64) -> Color {
 /// The message every console shows instead of its screen in a terminal
 /// smaller than [`MIN_WIDTH`]×[`MIN_HEIGHT`]: what is wrong, the size now
 /// and the size needed.
-pub struct TooSmall {
+pub(crate) struct TooSmall {
     /// The language of the message.
-    pub lang: crate::i18n::Lang,
+    pub(crate) lang: crate::i18n::Lang,
 }
 
 impl Widget for &TooSmall {
@@ -129,13 +129,13 @@ impl Widget for &TooSmall {
 /// A horizontal progress bar of `ratio` (0..=1): `#` for the done part and
 /// `-` for the rest, each on a background of its own colour, so that it is a
 /// solid bar in a colour terminal and still legible without colour.
-pub struct Bar {
+pub(crate) struct Bar {
     /// How much is done, 0 to 1.
-    pub ratio: f64,
+    pub(crate) ratio: f64,
     /// The colour of the done part.
-    pub color: Color,
+    pub(crate) color: Color,
     /// `#`/`-` instead of coloured cells.
-    pub ascii: bool,
+    pub(crate) ascii: bool,
 }
 
 impl Widget for &Bar {

@@ -15,9 +15,9 @@ const DEPTH: usize = 50;
 
 /// The clock's part of run.json before one change.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     /// The key that changed it.
-    pub command: Command,
+    pub(crate) command: Command,
     current: Option<BlockRun>,
     ended: Option<Stamp>,
     history: Vec<FinishedBlock>,
@@ -25,7 +25,7 @@ pub struct Snapshot {
 
 impl Snapshot {
     /// The clock of `run` as it stands, before `command`.
-    pub fn of(run: &RunState, command: Command) -> Snapshot {
+    pub(crate) fn of(run: &RunState, command: Command) -> Snapshot {
         Snapshot {
             command,
             current: run.current.clone(),

@@ -25,11 +25,11 @@ use super::{Mode, State};
 /// The dashboard at one instant.
 pub struct FacilitatorView<'a> {
     /// What to draw.
-    pub state: &'a State,
+    pub(crate) state: &'a State,
     /// The clock of the sitting at `now`.
-    pub clock: ClockView<'a>,
+    pub(crate) clock: ClockView<'a>,
     /// The instant drawn.
-    pub now: Stamp,
+    pub(crate) now: Stamp,
 }
 
 impl<'a> FacilitatorView<'a> {
@@ -55,24 +55,24 @@ pub(crate) use crate::tui::widgets::turn_color;
 
 /// Where each part of the dashboard goes in a terminal of `area`.
 #[derive(Debug, Clone, Copy)]
-pub struct Areas {
+pub(crate) struct Areas {
     /// Title, block, wall clock, ends.
-    pub header: Rect,
+    pub(crate) header: Rect,
     /// The big timer and its gauge.
-    pub timer: Rect,
+    pub(crate) timer: Rect,
     /// The groups table.
-    pub groups: Rect,
+    pub(crate) groups: Rect,
     /// The selected group's roster.
-    pub roster: Rect,
+    pub(crate) roster: Rect,
     /// The prompt card or report-back panel.
-    pub card: Rect,
+    pub(crate) card: Rect,
     /// The last line: key hints or a notice.
-    pub status: Rect,
+    pub(crate) status: Rect,
 }
 
 /// Lays the dashboard out. The big timer needs 6 rows; below 22 rows a
 /// one-line timer is used instead.
-pub fn areas(area: Rect, groups: usize) -> Areas {
+pub(crate) fn areas(area: Rect, groups: usize) -> Areas {
     let timer_h = if area.height >= 22 { 6 } else { 2 };
     let header = Rect { height: 2, ..area };
     let timer = Rect {
@@ -134,16 +134,16 @@ fn full(size: (u16, u16)) -> Rect {
 /// How far a scrolled text can go and how much a page is: the one pure
 /// rule that the view draws with and `update` clamps with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scroll {
+pub(crate) struct Scroll {
     /// The furthest line that can be at the top.
-    pub max: u16,
+    pub(crate) max: u16,
     /// Lines a page scrolls: what fits, less a line of context.
-    pub page: u16,
+    pub(crate) page: u16,
 }
 
 impl Scroll {
     /// The limits of `lines` lines in a bordered box of `height` rows.
-    pub fn of(lines: usize, height: u16) -> Scroll {
+    pub(crate) fn of(lines: usize, height: u16) -> Scroll {
         let visible = height.saturating_sub(2);
         Scroll {
             max: (lines as u16).saturating_sub(visible),
@@ -153,7 +153,7 @@ impl Scroll {
 }
 
 /// The prompt card's limits in its box `card`.
-pub fn card_scroll(state: &State, card: Rect) -> Scroll {
+pub(crate) fn card_scroll(state: &State, card: Rect) -> Scroll {
     Scroll::of(
         card::card_lines(state, card.width.saturating_sub(2)).len(),
         card.height,
@@ -166,37 +166,37 @@ fn card_scroll_now(state: &State) -> Scroll {
 }
 
 /// The furthest the prompt card can scroll at the state's terminal size.
-pub fn card_max_scroll(state: &State) -> u16 {
+pub(crate) fn card_max_scroll(state: &State) -> u16 {
     card_scroll_now(state).max
 }
 
 /// The furthest reference card `index` can scroll.
-pub fn reference_max_scroll(state: &State, index: usize) -> u16 {
+pub(crate) fn reference_max_scroll(state: &State, index: usize) -> u16 {
     let rect = popups::reference_rect(full(state.size));
     let lines = popups::reference_lines(state, index, rect.width.saturating_sub(2)).len();
     Scroll::of(lines, rect.height).max
 }
 
 /// Lines a page of the prompt card scrolls: what fits, less a line of context.
-pub fn card_page(state: &State) -> u16 {
+pub(crate) fn card_page(state: &State) -> u16 {
     card_scroll_now(state).page
 }
 
 /// The furthest the key help can scroll (only a narrow terminal's
 /// one-column help scrolls).
-pub fn help_max_scroll(state: &State) -> u16 {
+pub(crate) fn help_max_scroll(state: &State) -> u16 {
     help::max_scroll(state, full(state.size))
 }
 
 /// The open reference card's lines as shown (wrapped to the popup), for
 /// searching.
-pub fn reference_text_lines(state: &State, index: usize) -> Vec<String> {
+pub(crate) fn reference_text_lines(state: &State, index: usize) -> Vec<String> {
     let rect = popups::reference_rect(full(state.size));
     popups::reference_lines(state, index, rect.width.saturating_sub(2))
 }
 
 /// Lines a page of a popup scrolls.
-pub fn popup_page(size: (u16, u16)) -> u16 {
+pub(crate) fn popup_page(size: (u16, u16)) -> u16 {
     popups::reference_rect(full(size))
         .height
         .saturating_sub(3)

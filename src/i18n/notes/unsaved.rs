@@ -1,11 +1,11 @@
 //! Words of the note-taker's console about work not saved where it
-//! belongs: the quit question, rescued work and drafts brought back, and
-//! what the terminal is told at the end.
+//! belongs: the quit question, rescued work and drafts brought back (what
+//! the terminal is told at the end is `notes::finish::ExitReport::lines`).
 
 use crate::i18n::Lang;
 
 /// The first line of the quit question: how many notes are not saved.
-pub fn unsaved_notes(n: usize, lang: Lang) -> String {
+pub(crate) fn unsaved_notes(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("未保存のメモが{n}件あります"),
         Lang::En if n == 1 => "1 note is not saved".to_string(),
@@ -14,7 +14,7 @@ pub fn unsaved_notes(n: usize, lang: Lang) -> String {
 }
 
 /// Other changes (attendance, order, summary) are not saved.
-pub fn unsaved_other(lang: Lang) -> &'static str {
+pub(crate) fn unsaved_other(lang: Lang) -> &'static str {
     lang.pick(
         "出欠・発言順・まとめなどの変更が未保存です",
         "attendance, speaking order or summary changes are not saved",
@@ -22,7 +22,7 @@ pub fn unsaved_other(lang: Lang) -> &'static str {
 }
 
 /// The rescued work offered back at start.
-pub fn rescued(notes: usize, files: &[String], lang: Lang) -> Vec<String> {
+pub(crate) fn rescued(notes: usize, files: &[String], lang: Lang) -> Vec<String> {
     let mut lines = vec![match lang {
         Lang::Ja => format!("前回の終了時に保存できなかったメモ{notes}件が退避されています:"),
         Lang::En => {
@@ -35,7 +35,7 @@ pub fn rescued(notes: usize, files: &[String], lang: Lang) -> Vec<String> {
 
 /// Status at start: leftover drafts of other consoles were brought back
 /// (`taken`), or are kept on disk because the editor already held text.
-pub fn leftover_drafts(taken: usize, kept: &[String], lang: Lang) -> String {
+pub(crate) fn leftover_drafts(taken: usize, kept: &[String], lang: Lang) -> String {
     let mut out = Vec::new();
     if taken > 0 {
         out.push(match lang {
@@ -60,54 +60,9 @@ fn lang_sep(lang: Lang) -> &'static str {
 }
 
 /// Status: a rescue copy was written.
-pub fn rescue_written(path: &str, lang: Lang) -> String {
+pub(crate) fn rescue_written(path: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("退避コピーを書きました: {path}"),
         Lang::En => format!("rescue copy written: {path}"),
     }
-}
-
-/// What the terminal is told after the console ends with work not saved
-/// where it belongs.
-pub fn exit_lines(r: &crate::notes::finish::ExitReport, lang: Lang) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(e) = &r.notes_error {
-        out.push(match lang {
-            Lang::Ja => format!(
-                "メモ{}件をグループのファイルに保存できませんでした: {e}",
-                r.pending
-            ),
-            Lang::En => format!(
-                "{} notes could not be saved in the group's file: {e}",
-                r.pending
-            ),
-        });
-    }
-    if let Some(e) = &r.draft_error {
-        out.push(match lang {
-            Lang::Ja => format!("下書きを保存できませんでした: {e}"),
-            Lang::En => format!("the draft could not be saved: {e}"),
-        });
-    }
-    match &r.rescue {
-        Some(Ok(path)) => out.push(match lang {
-            Lang::Ja => format!(
-                "退避コピー: {}\n次に bunkakai notes でこのグループを開くと取り込めます。",
-                path.display()
-            ),
-            Lang::En => format!(
-                "rescue copy: {}\nbunkakai notes offers it back the next time this group is opened.",
-                path.display()
-            ),
-        }),
-        Some(Err(e)) => {
-            out.push(match lang {
-                Lang::Ja => format!("退避コピーも書けませんでした: {e}\n保存できなかった内容:"),
-                Lang::En => format!("the rescue copy could not be written either: {e}\nwhat was not saved:"),
-            });
-            out.extend(r.texts.iter().map(|t| format!("  {t}")));
-        }
-        None => {}
-    }
-    out
 }

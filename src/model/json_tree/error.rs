@@ -4,11 +4,11 @@ use super::Pos;
 
 /// Why the text is not JSON, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
+pub(crate) struct SyntaxError {
     /// Where reading stopped.
-    pub pos: Pos,
+    pub(crate) pos: Pos,
     /// What was wrong there.
-    pub kind: SyntaxErrorKind,
+    pub(crate) kind: SyntaxErrorKind,
 }
 
 /// The kinds of JSON syntax problems.

@@ -9,21 +9,21 @@
 mod error;
 mod path;
 
-pub use error::{SyntaxError, SyntaxErrorKind};
+pub(crate) use error::{SyntaxError, SyntaxErrorKind};
 
 use std::collections::HashSet;
 use std::fmt;
 
 /// The deepest nesting of arrays and objects accepted in a plan.
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// A place in a text file: 1-based line and column (columns count characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pos {
     /// Line number, from 1.
-    pub line: usize,
+    pub(crate) line: usize,
     /// Column in characters, from 1.
-    pub col: usize,
+    pub(crate) col: usize,
 }
 
 impl fmt::Display for Pos {
@@ -34,16 +34,16 @@ impl fmt::Display for Pos {
 
 /// A JSON value with the position where it starts.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub(crate) struct Node {
     /// Where the value starts.
-    pub pos: Pos,
+    pub(crate) pos: Pos,
     /// The value itself.
-    pub value: Value,
+    pub(crate) value: Value,
 }
 
 /// A JSON value whose children carry their positions.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     /// `null`
     Null,
     /// `true` or `false`
@@ -60,17 +60,17 @@ pub enum Value {
 
 /// One `"key": value` pair of an object.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
+pub(crate) struct Member {
     /// The key, unescaped.
-    pub key: String,
+    pub(crate) key: String,
     /// Where the key starts.
-    pub key_pos: Pos,
+    pub(crate) key_pos: Pos,
     /// The value.
-    pub node: Node,
+    pub(crate) node: Node,
 }
 
 /// Parses a whole document into a positioned tree.
-pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
     let mut p = Parser {
         chars: text.chars().collect(),
         i: 0,

@@ -5,7 +5,7 @@ use super::{Node, Value};
 
 impl Node {
     /// Finds the node at a field path such as `agenda[1].segments[0].minutes`.
-    pub fn find(&self, path: &str) -> Option<&Node> {
+    pub(crate) fn find(&self, path: &str) -> Option<&Node> {
         let mut node = self;
         for part in path.split('.').filter(|p| !p.is_empty()) {
             let (key, indices) = part

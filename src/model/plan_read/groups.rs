@@ -84,7 +84,7 @@ fn member(r: &mut Reader, node: &Node, path: &str) -> Option<Member> {
 
 /// One `@` with something on both sides, a dot in the domain, no spaces:
 /// enough to catch a name or a phone number typed in the wrong column.
-pub fn looks_like_email(s: &str) -> bool {
+pub(crate) fn looks_like_email(s: &str) -> bool {
     let s = s.trim();
     match s.split_once('@') {
         Some((local, domain)) => {

@@ -12,7 +12,7 @@ use crate::notes::{Mode, State, card};
 use crate::tui::{text, widgets::panel};
 
 /// Draws the prompt card.
-pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let focused = state.mode == Mode::Card;
     let block =

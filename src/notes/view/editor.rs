@@ -16,7 +16,7 @@ use crate::tui::keys::{self as key_table, Hint, footer_hints};
 use crate::tui::{text, widgets::panel};
 
 /// The text area inside the editor pane's border.
-pub fn inner(area: Rect) -> Rect {
+pub(crate) fn inner(area: Rect) -> Rect {
     panel("", false).inner(area)
 }
 
@@ -56,7 +56,7 @@ fn title(state: &State) -> String {
 }
 
 /// Draws the editor pane with the note or the summary.
-pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let focused = matches!(state.mode, Mode::Write | Mode::Summary);
     let title = text::truncate(&title(state), usize::from(area.width.saturating_sub(2)));
@@ -99,7 +99,7 @@ fn warning(state: &State) -> Option<(String, Style)> {
 }
 
 /// The most rows the status line grows to for a long warning.
-pub const STATUS_MAX_ROWS: usize = 3;
+pub(crate) const STATUS_MAX_ROWS: usize = 3;
 
 /// The status line's text wrapped at `width` cells (kinsoku applied), at
 /// most [`STATUS_MAX_ROWS`] rows, the last one cut when it does not fit.
@@ -115,7 +115,7 @@ fn status_rows(line: &str, width: usize) -> Vec<String> {
 
 /// Rows the status line needs at `width` cells: a warning, or else a
 /// notice (an ended turn names who, when and why), is shown whole.
-pub fn status_height(state: &State, width: u16) -> u16 {
+pub(crate) fn status_height(state: &State, width: u16) -> u16 {
     let line = warning(state)
         .map(|(line, _)| line)
         .or_else(|| state.notice.as_ref().map(|n| n.text.clone()));
@@ -127,7 +127,7 @@ pub fn status_height(state: &State, width: u16) -> u16 {
 /// Draws the status line: a save error (until a save succeeds), else a
 /// clock-skew or unreadable-file warning (each wrapped whole), else a
 /// notice, else whether everything is on disk.
-pub fn render_status(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render_status(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let w = usize::from(area.width);
     if let Some((line, style)) = warning(state) {
@@ -161,7 +161,7 @@ pub fn render_status(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Bu
 }
 
 /// Draws the key hints.
-pub fn render_footer(state: &State, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render_footer(state: &State, area: Rect, buf: &mut Buffer) {
     let pane = if state.mode == Mode::Help {
         state.back_to
     } else {

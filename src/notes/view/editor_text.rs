@@ -55,7 +55,7 @@ fn wrap(area: &TextArea<'_>, width: usize) -> Wrapped {
 }
 
 /// Rows the text takes at `width` cells, the caret's row included.
-pub fn rows_needed(area: &TextArea<'_>, width: u16) -> usize {
+pub(crate) fn rows_needed(area: &TextArea<'_>, width: u16) -> usize {
     let w = wrap(area, usize::from(width));
     w.rows.len().max(w.caret.0 + 1)
 }
@@ -67,7 +67,7 @@ fn top(w: &Wrapped, height: u16) -> usize {
 }
 
 /// Draws the text into `rect` (inside the pane's border).
-pub fn render(area: &TextArea<'_>, rect: Rect, buf: &mut Buffer) {
+pub(crate) fn render(area: &TextArea<'_>, rect: Rect, buf: &mut Buffer) {
     // The text area's own map of screen rows (used by Up/Down).
     let mut scratch = Buffer::empty(rect);
     area.render(rect, &mut scratch);
@@ -148,7 +148,7 @@ fn select_row(
 type Sel = ((usize, usize), (usize, usize));
 
 /// The cell of the caret inside `rect`.
-pub fn caret(area: &TextArea<'_>, rect: Rect) -> Option<Position> {
+pub(crate) fn caret(area: &TextArea<'_>, rect: Rect) -> Option<Position> {
     let w = wrap(area, usize::from(rect.width));
     let y = w.caret.0.checked_sub(top(&w, rect.height))?;
     let x = w.caret.1;

@@ -11,7 +11,7 @@ use crate::timer::{Phase, Status};
 use crate::tui::text;
 
 /// `m:ss` (or `h:mm:ss`) of a number of seconds, without sign.
-pub fn clock_text(secs: i64) -> String {
+pub(crate) fn clock_text(secs: i64) -> String {
     let s = secs.abs();
     if s >= 3600 {
         format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
@@ -89,7 +89,7 @@ fn timer(state: &State, now: DateTime<Utc>) -> (String, String, Style) {
 }
 
 /// Draws the two header lines.
-pub fn render(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let w = usize::from(area.width);
     let (context, time, timer_style) = timer(state, now);

@@ -68,7 +68,7 @@ fn note_lines(state: &State, note: &Note, w: usize) -> Vec<(String, Style)> {
 /// Draws the notes list. Only the notes that reach the visible rows are
 /// laid out, walking up from the newest: a keystroke costs the same with
 /// a hundred thousand notes as with ten.
-pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let focused = state.mode == Mode::List;
     let count = state.live_count;

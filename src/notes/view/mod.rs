@@ -43,25 +43,25 @@ use crate::tui::widgets::{TooSmall, too_small};
 
 /// Where each part of the screen goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Areas {
+pub(crate) struct Areas {
     /// Sitting, group, timer; themes.
-    pub header: Rect,
+    pub(crate) header: Rect,
     /// Members, attendance, speaking time.
-    pub roster: Rect,
+    pub(crate) roster: Rect,
     /// The prompt card.
-    pub card: Rect,
+    pub(crate) card: Rect,
     /// The notes so far.
-    pub list: Rect,
+    pub(crate) list: Rect,
     /// The note (or summary) editor.
-    pub editor: Rect,
+    pub(crate) editor: Rect,
     /// Save state, errors and notices.
-    pub status: Rect,
+    pub(crate) status: Rect,
     /// Key hints.
-    pub footer: Rect,
+    pub(crate) footer: Rect,
 }
 
 /// Lays the screen out in `area` (at least 60×16).
-pub fn layout(area: Rect, state: &State) -> Areas {
+pub(crate) fn layout(area: Rect, state: &State) -> Areas {
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
@@ -97,7 +97,7 @@ pub fn layout(area: Rect, state: &State) -> Areas {
 }
 
 /// The width of the editors' text at the state's terminal size.
-pub fn editor_width(state: &State) -> u16 {
+pub(crate) fn editor_width(state: &State) -> u16 {
     let (w, h) = state.size;
     editor::inner(layout(Rect::new(0, 0, w, h), state).editor).width
 }
@@ -144,7 +144,7 @@ pub fn draw(frame: &mut Frame, state: &State, now: DateTime<Utc>) {
 /// The terminal cell of the editor's caret (display widths count: a
 /// full-width character is two cells; rows wrap as drawn). `None` when no
 /// editor has the keyboard.
-pub fn caret(state: &State, a: &Areas) -> Option<Position> {
+pub(crate) fn caret(state: &State, a: &Areas) -> Option<Position> {
     let area = match state.mode {
         Mode::Write => &state.editor.area,
         Mode::Summary => &state.summary,

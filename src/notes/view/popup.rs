@@ -15,7 +15,7 @@ use crate::tui::text;
 use crate::tui::widgets::{centered, clear_popup, panel};
 
 /// Draws the picker; returns where the cursor goes (the end of the typed text).
-pub fn render_picker(state: &State, area: Rect, buf: &mut Buffer) -> Option<Position> {
+pub(crate) fn render_picker(state: &State, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let p = state.picker.as_ref()?;
     let title = match p.target {
         PickFor::Speaker => NotesText::PickSpeakerTitle,
@@ -61,7 +61,7 @@ pub fn render_picker(state: &State, area: Rect, buf: &mut Buffer) -> Option<Posi
 
 /// The key list: the pane the note-taker came from and the keys of every
 /// pane, then the other panes and the editing keys, each under a heading.
-pub fn help_sections(state: &State) -> Vec<Section> {
+pub(crate) fn help_sections(state: &State) -> Vec<Section> {
     let lang = state.lang;
     let from = state.back_to;
     let mut out = sections(keys::layers(from), lang);
@@ -85,7 +85,7 @@ pub fn help_sections(state: &State) -> Vec<Section> {
 
 /// Draws the key list over the screen: one column, descriptions wrapped
 /// under their keys when narrow, scrolled with the arrows.
-pub fn render_help(state: &State, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render_help(state: &State, area: Rect, buf: &mut Buffer) {
     let sections = help_sections(state);
     let popup = HelpPopup {
         title: NotesText::HelpTitle.text(state.lang),
@@ -98,7 +98,7 @@ pub fn render_help(state: &State, area: Rect, buf: &mut Buffer) {
 }
 
 /// Draws the open question (quit with unsaved work, bring back rescued work).
-pub fn render_ask(state: &State, ask: Ask, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render_ask(state: &State, ask: Ask, area: Rect, buf: &mut Buffer) {
     use crate::i18n::notes as words;
     let lang = state.lang;
     let (title, mut lines): (&str, Vec<String>) = match ask {

@@ -23,7 +23,7 @@ const KEY: &str = "Alt+P";
 
 /// Writes the badge on the right of the top border of `list` (the notes
 /// list pane), when the group has previous actions.
-pub fn render_badge(state: &State, list: Rect, buf: &mut Buffer) {
+pub(crate) fn render_badge(state: &State, list: Rect, buf: &mut Buffer) {
     let items = state.carried();
     if items.is_empty() || list.width < 20 {
         return;
@@ -56,7 +56,7 @@ pub fn render_badge(state: &State, list: Rect, buf: &mut Buffer) {
 }
 
 /// Draws the list over the screen in `area`.
-pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let prev = state.previous.sitting.as_ref();
     let w = area.width.saturating_sub(4).min(90);

@@ -14,7 +14,7 @@ use crate::notes::{Mode, State, roster};
 use crate::tui::{text, widgets::panel};
 
 /// Draws the roster pane.
-pub fn render(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let focused = state.mode == Mode::Roster;
     let block =
@@ -83,7 +83,7 @@ pub fn render(state: &State, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
 }
 
 /// The border style of a pane, brighter when it has the keyboard.
-pub fn border(focused: bool) -> Style {
+pub(crate) fn border(focused: bool) -> Style {
     if focused {
         Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
     } else {

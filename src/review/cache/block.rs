@@ -19,7 +19,7 @@ use super::super::fold::{Moved, fold, moved_clusters};
 use crate::i18n::Lang;
 use crate::i18n::review::kind_label;
 use crate::model::notes::NoteKind;
-pub use crate::store::search_cache::FileStamp;
+pub(crate) use crate::store::search_cache::FileStamp;
 use crate::tui::text::sanitize::inert;
 
 use super::bytes::{Reader, Writer};
@@ -33,7 +33,7 @@ const FLAG_SPEAKER_CLEAN: u8 = 8;
 const FLAG_TEXT_IN_LINE: u8 = 16;
 
 /// Encodes a sitting's live notes, newest first (the order of the search).
-pub fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> {
+pub(crate) fn encode(folder: &str, stamps: &[FileStamp], sitting: &Sitting) -> Vec<u8> {
     let mut w = Writer::default();
     w.str(folder);
     w.u32(stamps.len() as u32);
@@ -168,21 +168,21 @@ fn kind_byte(kind: NoteKind) -> u8 {
 
 /// A sitting's block, read in place.
 #[derive(Debug, Clone)]
-pub struct Block<'a> {
+pub(crate) struct Block<'a> {
     /// The sitting's folder name.
-    pub folder: &'a str,
+    pub(crate) folder: &'a str,
     /// The files it was built from.
-    pub stamps: Vec<FileStamp>,
+    pub(crate) stamps: Vec<FileStamp>,
     /// The sitting's day.
-    pub date: Option<NaiveDate>,
+    pub(crate) date: Option<NaiveDate>,
     /// The plan's start time, seconds after midnight.
-    pub start: Option<u32>,
+    pub(crate) start: Option<u32>,
     /// The sitting's id.
-    pub id: &'a str,
+    pub(crate) id: &'a str,
     /// The plan's themes: id and folded title.
-    pub themes: Vec<(&'a str, &'a str)>,
+    pub(crate) themes: Vec<(&'a str, &'a str)>,
     /// The groups' ids.
-    pub groups: Vec<&'a str>,
+    pub(crate) groups: Vec<&'a str>,
     rows: &'a [u8],
     folded: &'a [u8],
     shown: &'a [u8],
@@ -191,60 +191,58 @@ pub struct Block<'a> {
 
 /// One live note of a block.
 #[derive(Debug, Clone, Copy)]
-pub struct Row<'a> {
+pub(crate) struct Row<'a> {
     /// Its text, folded for search.
-    pub folded: &'a [u8],
+    pub(crate) folded: &'a [u8],
     /// Its text as written (UTF-8, checked when shown).
-    pub text: &'a [u8],
+    pub(crate) text: &'a [u8],
     /// Its hit line as printed in Japanese, newline included.
-    pub line: &'a [u8],
+    pub(crate) line: &'a [u8],
     /// The length of the line's head (before the text).
-    pub head: usize,
+    pub(crate) head: usize,
     /// True when [`Row::text`] is the part of [`Row::line`] after its head.
-    pub text_in_line: bool,
+    pub(crate) text_in_line: bool,
     /// Who said it (UTF-8, checked when shown).
-    pub speaker: Option<&'a [u8]>,
+    pub(crate) speaker: Option<&'a [u8]>,
     /// The speaker's name, folded.
-    pub speaker_folded: &'a [u8],
+    pub(crate) speaker_folded: &'a [u8],
     /// Index of its group in [`Block::groups`].
-    pub group: usize,
+    pub(crate) group: usize,
     /// Index of its theme in [`Block::themes`].
-    pub theme: Option<usize>,
+    pub(crate) theme: Option<usize>,
     /// Its kind.
-    pub kind: NoteKind,
+    pub(crate) kind: NoteKind,
     /// Its clock time in the sitting's zone, minutes after midnight.
-    pub minute: u16,
+    pub(crate) minute: u16,
     moved: &'a [u8],
     /// True when its text holds nothing that must be made inert to be shown.
-    pub clean: bool,
+    pub(crate) clean: bool,
     /// True when the speaker's name (or `—`) holds nothing to make inert.
-    pub speaker_clean: bool,
+    pub(crate) speaker_clean: bool,
 }
 
 /// What a hit line without highlights shows of a note: its text made
 /// inert, its speaker, group, kind and clock time.
 #[derive(Debug, Clone, Copy)]
-pub struct Plain<'a> {
+pub(crate) struct Plain<'a> {
     /// Its text as shown on one line ([`inert`]).
-    pub inert_text: &'a [u8],
-    /// Its whole hit line as printed in Japanese, newline included.
-    pub line: &'a [u8],
+    pub(crate) inert_text: &'a [u8],
     /// Who said it (UTF-8, checked when shown).
-    pub speaker: Option<&'a [u8]>,
+    pub(crate) speaker: Option<&'a [u8]>,
     /// True when the speaker's name (or `—`) holds nothing to make inert.
-    pub speaker_clean: bool,
+    pub(crate) speaker_clean: bool,
     /// Index of its group in [`Block::groups`].
-    pub group: usize,
+    pub(crate) group: usize,
     /// Its kind.
-    pub kind: NoteKind,
+    pub(crate) kind: NoteKind,
     /// Its clock time in the sitting's zone, minutes after midnight.
-    pub minute: u16,
+    pub(crate) minute: u16,
 }
 
 impl Row<'_> {
     /// The clusters whose folding moves bytes, to map matches back, put
     /// into `out` (used again from note to note).
-    pub fn moved_into(&self, out: &mut Vec<Moved>) {
+    pub(crate) fn moved_into(&self, out: &mut Vec<Moved>) {
         let v = |c: &[u8]| u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize;
         out.clear();
         out.extend(
@@ -257,7 +255,7 @@ impl Row<'_> {
 
 impl<'a> Block<'a> {
     /// Reads a block; `None` when the bytes are not a whole block.
-    pub fn decode(bytes: &'a [u8]) -> Option<Block<'a>> {
+    pub(crate) fn decode(bytes: &'a [u8]) -> Option<Block<'a>> {
         let mut r = Reader { bytes, at: 0 };
         let folder = r.str()?;
         let n = r.u32()? as usize;
@@ -309,22 +307,17 @@ impl<'a> Block<'a> {
     }
 
     /// How many live notes the block holds.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.rows.len() / ROW
     }
 
-    /// True when the sitting has no live note.
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
     /// The folded text of every note, one after the other.
-    pub fn folded(&self) -> &'a [u8] {
+    pub(crate) fn folded(&self) -> &'a [u8] {
         self.folded
     }
 
     /// Where note `i`'s folded text is in [`Block::folded`].
-    pub fn folded_range(&self, i: usize) -> Option<std::ops::Range<usize>> {
+    pub(crate) fn folded_range(&self, i: usize) -> Option<std::ops::Range<usize>> {
         let row = self.rows.get(i * ROW..(i + 1) * ROW)?;
         let at = |k: usize| u32::from_le_bytes([row[k], row[k + 1], row[k + 2], row[k + 3]]);
         Some(at(0) as usize..at(4) as usize)
@@ -332,13 +325,13 @@ impl<'a> Block<'a> {
 
     /// Every note's Japanese hit line, one after the other in the notes'
     /// order.
-    pub fn lines(&self) -> &'a [u8] {
+    pub(crate) fn lines(&self) -> &'a [u8] {
         self.lines
     }
 
     /// Where note `i`'s Japanese hit line is in [`Block::lines`]; `None`
     /// when the block is corrupt there.
-    pub fn line_range(&self, i: usize) -> Option<std::ops::Range<usize>> {
+    pub(crate) fn line_range(&self, i: usize) -> Option<std::ops::Range<usize>> {
         let row = self.rows.get(i * ROW..(i + 1) * ROW)?;
         let at = |k: usize| u32::from_le_bytes([row[k], row[k + 1], row[k + 2], row[k + 3]]);
         let start = at(48) as usize;
@@ -359,7 +352,7 @@ impl<'a> Block<'a> {
 
     /// What a hit line without highlights shows of note `i`, read without
     /// the rest of the row; `None` when the block is corrupt there.
-    pub fn plain(&self, i: usize) -> Option<Plain<'a>> {
+    pub(crate) fn plain(&self, i: usize) -> Option<Plain<'a>> {
         let row: &[u8; ROW] = self.rows.get(i * ROW..(i + 1) * ROW)?.try_into().ok()?;
         let u32_at = |k: usize| u32::from_le_bytes([row[k], row[k + 1], row[k + 2], row[k + 3]]);
         let slice = |k: usize| -> Option<&'a [u8]> {
@@ -375,7 +368,6 @@ impl<'a> Block<'a> {
         let (line, head) = self.line(row)?;
         Some(Plain {
             inert_text: &line[head..line.len() - 1],
-            line,
             speaker: if flags & FLAG_SPEAKER != 0 {
                 Some(slice(16)?)
             } else {
@@ -389,7 +381,7 @@ impl<'a> Block<'a> {
     }
 
     /// Note `i`, newest first; `None` when the block is corrupt there.
-    pub fn row(&self, i: usize) -> Option<Row<'a>> {
+    pub(crate) fn row(&self, i: usize) -> Option<Row<'a>> {
         let row = self.rows.get(i * ROW..(i + 1) * ROW)?;
         let u32_at = |k: usize| u32::from_le_bytes([row[k], row[k + 1], row[k + 2], row[k + 3]]);
         let u16_at = |k: usize| u16::from_le_bytes([row[k], row[k + 1]]);

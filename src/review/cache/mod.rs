@@ -7,7 +7,7 @@
 //! that its problems are reported as without the cache. The hits, their
 //! order and their lines are the same as [`super::search::NoteIndex`] gives.
 
-pub mod block;
+pub(crate) mod block;
 mod bytes;
 mod print;
 mod refresh;
@@ -19,23 +19,23 @@ use self::block::Block;
 use super::files::FileProblem;
 use crate::store::search_cache::{self, CacheFile};
 
-pub use print::print_hits;
-pub use refresh::{refresh, refresh_at, refresh_in_background, with_cache};
-pub use scan::{Hit, search};
+pub(crate) use print::print_hits;
+pub(crate) use refresh::refresh_in_background;
+pub use refresh::with_cache;
 
 /// One sitting as the cache holds it, with the problems of its files.
 pub struct CachedSitting<'a> {
     /// The sitting's notes, folded and as written.
-    pub block: Block<'a>,
+    pub(crate) block: Block<'a>,
     /// Files of the sitting that could not be used.
-    pub problems: Vec<FileProblem>,
+    pub(crate) problems: Vec<FileProblem>,
 }
 
 /// The number of live notes of each sitting whose cached block is up to
 /// date, by folder name, read from the cache without parsing or writing
 /// anything. A sitting with a problem is never cached, so a sitting listed
 /// here has none; a sitting missing from it is yet to be read.
-pub fn fresh_counts(dir: &Path) -> std::collections::HashMap<String, usize> {
+pub(crate) fn fresh_counts(dir: &Path) -> std::collections::HashMap<String, usize> {
     let Some(path) = search_cache::path_for(dir) else {
         return Default::default();
     };

@@ -33,7 +33,7 @@ const PER_WRITE: usize = 4096;
 /// [`crate::review::hit::line`] does, the matches in reverse video when
 /// `color`; returns how many notes matched. Stops at the first write error
 /// and returns it.
-pub fn print_hits(
+pub(crate) fn print_hits(
     sittings: &[CachedSitting],
     query: &Query,
     lang: Lang,

@@ -130,7 +130,7 @@ pub fn with_cache<T>(dir: &Path, f: impl FnOnce(&[CachedSitting<'_>]) -> T) -> O
 /// Brings the cache of the sessions folder `dir` up to date without
 /// searching; returns how many sittings were built anew (0 when it was up
 /// to date or caching is off).
-pub fn refresh(dir: &Path) -> Result<usize, StoreError> {
+pub(crate) fn refresh(dir: &Path) -> Result<usize, StoreError> {
     match search_cache::path_for(dir) {
         Some(path) => refresh_at(&path, dir),
         None => Ok(0),
@@ -142,7 +142,7 @@ pub fn refresh(dir: &Path) -> Result<usize, StoreError> {
 /// Only one stale sitting's block is in memory at a time, and kept blocks
 /// are copied file to file: the review calls this while it holds the whole
 /// archive, and must stay small.
-pub fn refresh_at(path: &Path, dir: &Path) -> Result<usize, StoreError> {
+pub(crate) fn refresh_at(path: &Path, dir: &Path) -> Result<usize, StoreError> {
     let key = key_of(dir);
     let file = CacheFile::open(path);
     let survey = Survey::take(dir, &file, &key);
@@ -197,7 +197,7 @@ pub fn refresh_at(path: &Path, dir: &Path) -> Result<usize, StoreError> {
 /// priority, unless one is at it already: the review calls it each time it
 /// has read the archive. A failure is logged, never shown: the cache only
 /// saves time.
-pub fn refresh_in_background(dir: &Path) {
+pub(crate) fn refresh_in_background(dir: &Path) {
     static RUNNING: AtomicBool = AtomicBool::new(false);
     if RUNNING.swap(true, Ordering::AcqRel) {
         return;

@@ -10,28 +10,18 @@ use crate::review::search::Query;
 
 /// A hit: the index of the sitting and of the note in its block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
+pub(crate) struct Hit {
     /// Index of the sitting in the slice searched.
-    pub sitting: usize,
+    pub(crate) sitting: usize,
     /// Index of the note in the sitting's block.
-    pub row: usize,
+    pub(crate) row: usize,
 }
 
 /// Every note matching `query`, newest first, with the same filters and
-/// folding as [`crate::review::search::NoteIndex::search`].
-pub fn search(sittings: &[CachedSitting], query: &Query) -> Vec<Hit> {
-    let mut hits = Vec::new();
-    let _ = search_each(sittings, query, |sitting, rows| {
-        hits.extend(rows.iter().map(|&row| Hit { sitting, row }));
-        Ok(())
-    });
-    hits
-}
-
-/// [`search`], handing the hits to `each` sitting by sitting (the index of
+/// folding as [`crate::review::search::NoteIndex::search`], handing the hits to `each` sitting by sitting (the index of
 /// the sitting and its matching notes, in order) rather than gathering
 /// them; stops at the first error `each` returns, and returns it.
-pub fn search_each(
+pub(crate) fn search_each(
     sittings: &[CachedSitting],
     query: &Query,
     mut each: impl FnMut(usize, &[usize]) -> std::io::Result<()>,

@@ -10,7 +10,7 @@ use crate::tui::text::sanitize::strip_escapes;
 
 /// The sheet: a header row, then one row per note, group by group,
 /// oldest first within a group.
-pub fn sheet(s: &Sitting, lang: Lang) -> Vec<u8> {
+pub(crate) fn sheet(s: &Sitting, lang: Lang) -> Vec<u8> {
     let mut out = String::from("\u{FEFF}");
     let header = [
         T::Title,
@@ -73,7 +73,7 @@ fn row(out: &mut String, cells: impl Iterator<Item = String>) {
 /// One cell: escape sequences and control characters (but line breaks)
 /// dropped, neutralised when a spreadsheet would read it as a formula,
 /// quoted when it holds a comma, a quote or a line break.
-pub fn cell_text(value: &str) -> String {
+pub(crate) fn cell_text(value: &str) -> String {
     let value = &strip_escapes(value);
     let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']);
     let value = if risky {

@@ -9,12 +9,13 @@ use crate::i18n::Lang;
 use crate::i18n::review::file_problem;
 use crate::review::archive::Sitting;
 use crate::store::archive::{FileBytes, SittingFiles};
+use crate::tui::text::is_unsafe;
 
 /// The format tag of the merged document.
-pub const EXPORT_FORMAT: &str = "bunkakai.export/1";
+pub(crate) const EXPORT_FORMAT: &str = "bunkakai.export/1";
 
 /// The merged document, pretty-printed, ending with a line break.
-pub fn merged(s: &Sitting, files: &SittingFiles, lang: Lang) -> String {
+pub(crate) fn merged(s: &Sitting, files: &SittingFiles, lang: Lang) -> String {
     let broken = |f: &FileBytes| {
         s.problems
             .iter()
@@ -60,11 +61,10 @@ pub fn merged(s: &Sitting, files: &SittingFiles, lang: Lang) -> String {
 /// `\uXXXX` escape: C1 controls, DEL, bidi controls and line/paragraph
 /// separators (serde_json escapes only U+0000–U+001F). Such characters
 /// can only stand inside strings, so the result is the same JSON value.
-pub fn inert_json(text: &str) -> String {
-    let risky = |c: char| {
-        matches!(c, '\u{7F}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-            | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2028}' | '\u{2029}')
-    };
+pub(crate) fn inert_json(text: &str) -> String {
+    // C0 needs no care: serde_json escapes it inside strings, and outside
+    // them it is only the JSON's own whitespace.
+    let risky = |c: char| is_unsafe(c) && !matches!(c, '\0'..='\u{1F}');
     if !text.chars().any(risky) {
         return text.to_string();
     }

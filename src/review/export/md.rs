@@ -17,13 +17,8 @@ use crate::review::archive::Sitting;
 use crate::review::report::{GroupReport, ThemeNotes, group_report};
 use crate::tui::text::sanitize::md_inline as md;
 
-/// The whole report of `sitting`, in `lang`.
-pub fn report(sitting: &Sitting, lang: Lang) -> String {
-    report_of(&super::Part::alone(sitting), lang)
-}
-
 /// The whole report of a sitting with the actions carried into it.
-pub fn report_of(part: &super::Part, lang: Lang) -> String {
+pub(crate) fn report_of(part: &super::Part, lang: Lang) -> String {
     let sitting = part.sitting;
     let mut out = String::new();
     header(&mut out, sitting, lang);

@@ -14,7 +14,7 @@ use crate::review::timing::{clock, diff};
 use crate::tui::text::sanitize::md_inline as md;
 
 /// Writes the timing table, report turns, moves and speaking time.
-pub fn write(out: &mut String, s: &Sitting, lang: Lang) {
+pub(crate) fn write(out: &mut String, s: &Sitting, lang: Lang) {
     let r = record(s);
     let _ = writeln!(out, "## {}\n", T::Timing.text(lang));
     if !r.ran {
@@ -30,7 +30,7 @@ pub fn write(out: &mut String, s: &Sitting, lang: Lang) {
 }
 
 /// `HH:MM`, or — when not known.
-pub fn hm(t: Option<Local>) -> String {
+pub(crate) fn hm(t: Option<Local>) -> String {
     t.map_or_else(|| "—".into(), |t| t.format("%H:%M").to_string())
 }
 
@@ -107,7 +107,7 @@ fn timing(out: &mut String, r: &Record, lang: Lang) {
 }
 
 /// `+5:00（14:20）、-1:00（14:40）`, or —.
-pub fn adjustments(b: &BlockRecord) -> String {
+pub(crate) fn adjustments(b: &BlockRecord) -> String {
     let all: Vec<String> = b
         .adjustments
         .iter()
@@ -121,7 +121,7 @@ pub fn adjustments(b: &BlockRecord) -> String {
 }
 
 /// `2:00（14:30–14:32）`, or —.
-pub fn pauses(b: &BlockRecord) -> String {
+pub(crate) fn pauses(b: &BlockRecord) -> String {
     let all: Vec<String> = b
         .pauses
         .iter()
@@ -238,7 +238,11 @@ fn speaking(out: &mut String, s: &Sitting, r: &Record, lang: Lang) {
 
 /// Never spoke, absent, moved in or out: what a member's row notes, as
 /// plain text.
-pub fn remarks(s: &Sitting, m: &crate::review::record::MemberSpeaking, lang: Lang) -> Vec<String> {
+pub(crate) fn remarks(
+    s: &Sitting,
+    m: &crate::review::record::MemberSpeaking,
+    lang: Lang,
+) -> Vec<String> {
     let mut out = Vec::new();
     if m.never_spoke {
         out.push(R::NeverSpoke.text(lang).to_string());

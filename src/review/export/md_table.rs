@@ -5,7 +5,7 @@ use std::fmt::{Display, Write};
 
 /// Writes a table's header: the column titles, then the alignment row, one
 /// letter a column in `align` (`l` left, `r` right).
-pub fn header(out: &mut String, align: &str, titles: &[&str]) {
+pub(crate) fn header(out: &mut String, align: &str, titles: &[&str]) {
     debug_assert_eq!(align.len(), titles.len(), "one alignment a column");
     let titles: Vec<&dyn Display> = titles.iter().map(|t| t as &dyn Display).collect();
     row(out, &titles);
@@ -16,7 +16,7 @@ pub fn header(out: &mut String, align: &str, titles: &[&str]) {
 }
 
 /// Writes one row.
-pub fn row(out: &mut String, cells: &[&dyn Display]) {
+pub(crate) fn row(out: &mut String, cells: &[&dyn Display]) {
     out.push('|');
     for cell in cells {
         let _ = write!(out, " {cell} |");

@@ -1,12 +1,12 @@
 //! `bunkakai export`: one sitting as a Markdown report, a CSV sheet of its
 //! notes, one JSON document merging its files, or an Excel workbook.
 
-pub mod csv;
-pub mod json;
-pub mod md;
-pub mod md_record;
-pub mod md_table;
-pub mod xlsx;
+pub(crate) mod csv;
+pub(crate) mod json;
+pub(crate) mod md;
+pub(crate) mod md_record;
+pub(crate) mod md_table;
+pub(crate) mod xlsx;
 
 use crate::i18n::Lang;
 use crate::model::notes::Note;
@@ -32,7 +32,7 @@ pub enum ExportFormat {
 impl ExportFormat {
     /// True for a format whose bytes are not text and must not go to a
     /// terminal.
-    pub fn is_binary(self) -> bool {
+    pub(crate) fn is_binary(self) -> bool {
         self == ExportFormat::Xlsx
     }
 }
@@ -41,14 +41,14 @@ impl ExportFormat {
 #[derive(Debug, Clone)]
 pub struct Part<'a> {
     /// The sitting.
-    pub sitting: &'a Sitting,
+    pub(crate) sitting: &'a Sitting,
     /// Actions carried in from the previous sitting (「前回のアクション」).
-    pub carried: Vec<ActionItem<'a>>,
+    pub(crate) carried: Vec<ActionItem<'a>>,
 }
 
 impl<'a> Part<'a> {
     /// A sitting exported on its own, without the archive around it.
-    pub fn alone(sitting: &'a Sitting) -> Part<'a> {
+    pub(crate) fn alone(sitting: &'a Sitting) -> Part<'a> {
         Part {
             sitting,
             carried: Vec::new(),
@@ -64,23 +64,9 @@ impl<'a> Part<'a> {
     }
 }
 
-/// The export of a sitting in `format`, as bytes ready to write, or why
-/// the workbook could not be made.
-pub fn try_render(
-    sitting: &Sitting,
-    files: &SittingFiles,
-    format: ExportFormat,
-    lang: Lang,
-) -> Result<Vec<u8>, String> {
-    match format {
-        ExportFormat::Xlsx => xlsx::workbook(&[Part::alone(sitting)], lang),
-        _ => Ok(render(sitting, files, format, lang)),
-    }
-}
-
 /// The export of a sitting with what the archive carries into it, or why
 /// the workbook could not be made.
-pub fn try_render_part(
+pub(crate) fn try_render_part(
     part: &Part,
     files: &SittingFiles,
     format: ExportFormat,
@@ -95,7 +81,7 @@ pub fn try_render_part(
 /// The export of several sittings (oldest first) in one document: Markdown
 /// reports one after another, one CSV sheet, or one workbook. JSON, which
 /// merges one sitting's files, is not made for several.
-pub fn try_render_parts(
+pub(crate) fn try_render_parts(
     parts: &[Part],
     format: ExportFormat,
     lang: Lang,
@@ -133,7 +119,7 @@ pub fn try_render_parts(
 }
 
 /// The export of a sitting in `format`, as bytes ready to write (empty for
-/// a workbook that could not be made: [`try_render`] says why).
+/// a workbook that could not be made: [`try_render_part`] says why).
 pub fn render(
     sitting: &Sitting,
     files: &SittingFiles,

@@ -10,7 +10,6 @@ mod record;
 
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
-pub use grid::FONT;
 use grid::{Grid, sheet_name};
 
 use super::{note_time, question_mark};
@@ -27,7 +26,7 @@ use super::Part;
 
 /// The workbook of one or more sittings (oldest first), as the bytes of an
 /// .xlsx file. Every sheet starts with the sitting's column.
-pub fn workbook(parts: &[Part], lang: Lang) -> Result<Vec<u8>, String> {
+pub(crate) fn workbook(parts: &[Part], lang: Lang) -> Result<Vec<u8>, String> {
     build(parts, lang).map_err(|e| e.to_string())
 }
 

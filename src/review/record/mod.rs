@@ -16,146 +16,146 @@ use super::archive::Sitting;
 use crate::model::run::{BlockRun, FinishedBlock};
 use crate::timer::active_until;
 
-pub use speaking::{GroupSpeaking, MemberSpeaking, MoveRecord};
+pub(crate) use speaking::{GroupSpeaking, MemberSpeaking, MoveRecord};
 
 /// A clock time in the sitting's time zone.
-pub type Local = DateTime<Tz>;
+pub(crate) type Local = DateTime<Tz>;
 
 /// Everything the run and the notes files say happened in a sitting.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Record {
+pub(crate) struct Record {
     /// The agenda blocks in plan order (blocks only the run knows, after).
     /// Empty when the sitting was never run.
-    pub blocks: Vec<BlockRecord>,
+    pub(crate) blocks: Vec<BlockRecord>,
     /// True when the sitting has a run file.
-    pub ran: bool,
+    pub(crate) ran: bool,
     /// Sums over the blocks.
-    pub totals: Totals,
+    pub(crate) totals: Totals,
     /// Members moved from group to group, in the order it happened.
-    pub moves: Vec<MoveRecord>,
+    pub(crate) moves: Vec<MoveRecord>,
     /// Speaking time per group, in plan order.
-    pub speaking: Vec<GroupSpeaking>,
+    pub(crate) speaking: Vec<GroupSpeaking>,
 }
 
 /// One agenda block, planned against what happened.
 #[derive(Debug, Clone, PartialEq)]
-pub struct BlockRecord {
+pub(crate) struct BlockRecord {
     /// The block's id.
-    pub id: String,
+    pub(crate) id: String,
     /// Its title (its id when the plan does not know it).
-    pub title: String,
+    pub(crate) title: String,
     /// Planned minutes.
-    pub planned_minutes: u32,
+    pub(crate) planned_minutes: u32,
     /// When the plan had it start (the plan's start plus the blocks before).
-    pub planned_start: Option<Local>,
+    pub(crate) planned_start: Option<Local>,
     /// Seconds the clock ran, pauses excluded, over every run of it;
     /// `None` while it has not finished.
-    pub actual_seconds: Option<i64>,
+    pub(crate) actual_seconds: Option<i64>,
     /// When it was first started.
-    pub started: Option<Local>,
+    pub(crate) started: Option<Local>,
     /// When it was last left.
-    pub ended: Option<Local>,
+    pub(crate) ended: Option<Local>,
     /// True when the facilitator skipped it.
-    pub skipped: bool,
+    pub(crate) skipped: bool,
     /// True when it is on the clock now (not finished).
-    pub running: bool,
+    pub(crate) running: bool,
     /// True when it was restarted: its runs are summed.
-    pub restarted: bool,
+    pub(crate) restarted: bool,
     /// Extensions (positive) and cuts (negative), in order.
-    pub adjustments: Vec<Change>,
+    pub(crate) adjustments: Vec<Change>,
     /// Every pause of the clock, in order.
-    pub pauses: Vec<PauseSpan>,
+    pub(crate) pauses: Vec<PauseSpan>,
     /// Each group's report-back turn, in the order they reported.
-    pub turns: Vec<TurnRecord>,
+    pub(crate) turns: Vec<TurnRecord>,
 }
 
 /// An extension or cut of a block or a turn.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Change {
+pub(crate) struct Change {
     /// When the facilitator made it.
-    pub at: Local,
+    pub(crate) at: Local,
     /// Seconds added (negative: removed).
-    pub seconds: i64,
+    pub(crate) seconds: i64,
 }
 
 /// A pause of a block's clock.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PauseSpan {
+pub(crate) struct PauseSpan {
     /// When the clock stopped.
-    pub from: Local,
+    pub(crate) from: Local,
     /// When it went on; `None` while it stands.
-    pub to: Option<Local>,
+    pub(crate) to: Option<Local>,
     /// True when it stood because the facilitator had gone to another block.
-    pub left: bool,
+    pub(crate) left: bool,
 }
 
 impl PauseSpan {
     /// How long it stood, once it is over.
-    pub fn seconds(&self) -> Option<i64> {
+    pub(crate) fn seconds(&self) -> Option<i64> {
         self.to.map(|t| (t - self.from).num_seconds().max(0))
     }
 }
 
 /// One group's turn in a report-back round.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TurnRecord {
+pub(crate) struct TurnRecord {
     /// The reporting group's id.
-    pub group: String,
+    pub(crate) group: String,
     /// When its turn began.
-    pub at: Local,
+    pub(crate) at: Local,
     /// Seconds the plan gives each group.
-    pub planned_seconds: i64,
+    pub(crate) planned_seconds: i64,
     /// Extensions and cuts of the turn, in seconds.
-    pub adjusted_seconds: i64,
+    pub(crate) adjusted_seconds: i64,
     /// Seconds it ran, pauses excluded; `None` while it runs.
-    pub actual_seconds: Option<i64>,
+    pub(crate) actual_seconds: Option<i64>,
 }
 
 impl TurnRecord {
     /// Seconds over (positive) or under the plan.
-    pub fn over_seconds(&self) -> Option<i64> {
+    pub(crate) fn over_seconds(&self) -> Option<i64> {
         self.actual_seconds.map(|a| a - self.planned_seconds)
     }
 }
 
 /// Sums over the agenda.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Totals {
+pub(crate) struct Totals {
     /// Planned minutes of every block.
-    pub planned_minutes: u32,
+    pub(crate) planned_minutes: u32,
     /// Seconds every finished block ran.
-    pub actual_seconds: i64,
+    pub(crate) actual_seconds: i64,
     /// Extensions and cuts of every block, summed.
-    pub adjusted_seconds: i64,
+    pub(crate) adjusted_seconds: i64,
     /// Seconds the clocks stood paused (pauses over only).
-    pub paused_seconds: i64,
+    pub(crate) paused_seconds: i64,
     /// When the first block started.
-    pub started: Option<Local>,
+    pub(crate) started: Option<Local>,
     /// When the sitting ended (the last block left).
-    pub ended: Option<Local>,
+    pub(crate) ended: Option<Local>,
 }
 
 impl BlockRecord {
     /// Seconds over (positive) or under the plan, once it finished.
-    pub fn over_seconds(&self) -> Option<i64> {
+    pub(crate) fn over_seconds(&self) -> Option<i64> {
         self.actual_seconds
             .filter(|_| !self.skipped)
             .map(|a| a - i64::from(self.planned_minutes) * 60)
     }
 
     /// The extensions and cuts summed, in seconds.
-    pub fn adjusted_seconds(&self) -> i64 {
+    pub(crate) fn adjusted_seconds(&self) -> i64 {
         self.adjustments.iter().map(|c| c.seconds).sum()
     }
 
     /// Seconds the clock stood paused (pauses over only).
-    pub fn paused_seconds(&self) -> i64 {
+    pub(crate) fn paused_seconds(&self) -> i64 {
         self.pauses.iter().filter_map(PauseSpan::seconds).sum()
     }
 }
 
 /// The record of `s`.
-pub fn record(s: &Sitting) -> Record {
+pub(crate) fn record(s: &Sitting) -> Record {
     let tz = s.tz();
     let mut blocks: Vec<BlockRecord> = Vec::new();
     let mut planned_at = s
@@ -293,7 +293,7 @@ fn totals(blocks: &[BlockRecord], s: &Sitting) -> Totals {
 
 impl Totals {
     /// Seconds over (positive) or under the plan.
-    pub fn over_seconds(&self) -> i64 {
+    pub(crate) fn over_seconds(&self) -> i64 {
         self.actual_seconds - i64::from(self.planned_minutes) * 60
     }
 }

@@ -7,37 +7,37 @@ use crate::review::archive::Sitting;
 
 /// A member moved from one group to another during the sitting.
 #[derive(Debug, Clone, PartialEq)]
-pub struct MoveRecord {
+pub(crate) struct MoveRecord {
     /// The member's roster name.
-    pub member: String,
+    pub(crate) member: String,
     /// The group left.
-    pub from: String,
+    pub(crate) from: String,
     /// The group joined.
-    pub to: String,
+    pub(crate) to: String,
     /// When it was recorded.
-    pub at: Local,
+    pub(crate) at: Local,
 }
 
 /// One group's speaking time.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GroupSpeaking {
+pub(crate) struct GroupSpeaking {
     /// The group's id.
-    pub group: String,
+    pub(crate) group: String,
     /// Its members (planned, then moved in, then anyone else who spoke).
-    pub members: Vec<MemberSpeaking>,
+    pub(crate) members: Vec<MemberSpeaking>,
     /// False when its note-taker recorded no speaking turn at all: then
     /// nobody is said to have never spoken.
-    pub recorded: bool,
+    pub(crate) recorded: bool,
     /// False when the group has no usable notes file.
-    pub has_file: bool,
+    pub(crate) has_file: bool,
     /// True when the group has a notes file that could not be used (else
     /// a group without one simply has no notes yet).
-    pub unreadable: bool,
+    pub(crate) unreadable: bool,
 }
 
 impl GroupSpeaking {
     /// Why no speaking time is shown for the group, in the reader's words.
-    pub fn why_none(&self, lang: crate::i18n::Lang) -> &'static str {
+    pub(crate) fn why_none(&self, lang: crate::i18n::Lang) -> &'static str {
         use crate::i18n::{record::RecordText as R, review::ReviewText as T};
         if self.has_file {
             R::NotRecorded.text(lang)
@@ -51,34 +51,34 @@ impl GroupSpeaking {
 
 impl GroupSpeaking {
     /// Seconds the group's members spoke, summed.
-    pub fn total_seconds(&self) -> i64 {
+    pub(crate) fn total_seconds(&self) -> i64 {
         self.members.iter().map(|m| m.seconds).sum()
     }
 
     /// Speaking turns taken in the group.
-    pub fn turns(&self) -> usize {
+    pub(crate) fn turns(&self) -> usize {
         self.members.iter().map(|m| m.turns).sum()
     }
 }
 
 /// One member's speaking time in one group.
 #[derive(Debug, Clone, PartialEq)]
-pub struct MemberSpeaking {
+pub(crate) struct MemberSpeaking {
     /// The roster name.
-    pub name: String,
+    pub(crate) name: String,
     /// Seconds spoken in this group (turns still open are not counted).
-    pub seconds: i64,
+    pub(crate) seconds: i64,
     /// Turns taken in this group.
-    pub turns: usize,
+    pub(crate) turns: usize,
     /// True when turns were recorded and this member took none in any
     /// group of the sitting, and was not marked absent.
-    pub never_spoke: bool,
+    pub(crate) never_spoke: bool,
     /// True when marked absent in this group.
-    pub absent: bool,
+    pub(crate) absent: bool,
     /// The group the member came from by a move, and when.
-    pub moved_in: Option<(String, Local)>,
+    pub(crate) moved_in: Option<(String, Local)>,
     /// The group the member moved on to, and when.
-    pub moved_out: Option<(String, Local)>,
+    pub(crate) moved_out: Option<(String, Local)>,
 }
 
 /// The roster moves, in the order recorded.

@@ -39,7 +39,7 @@ pub fn listed<'a>(data: &'a Loaded, open_only: bool, owner: &str) -> Vec<ActionI
 
 /// The change that gives the selected item of the tab `status`; `None`
 /// when nothing is selected or it already stands there.
-pub fn change(state: &State, status: ActionState) -> Option<Effect> {
+pub(crate) fn change(state: &State, status: ActionState) -> Option<Effect> {
     let View::Actions {
         selected,
         open_only,
@@ -70,7 +70,7 @@ pub fn change(state: &State, status: ActionState) -> Option<Effect> {
 }
 
 /// The tab's own keys: open it, list the open ones only, set a status.
-pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
+pub(crate) fn command(state: &mut State, c: Command) -> Vec<Effect> {
     let status = match c {
         Command::Actions => {
             if !matches!(state.view(), View::Actions { .. }) {
@@ -107,7 +107,7 @@ pub fn command(state: &mut State, c: Command) -> Vec<Effect> {
 }
 
 /// Keeps the selection inside the list after it changed under it.
-pub fn clamp(state: &mut State) {
+pub(crate) fn clamp(state: &mut State) {
     let Some(data) = &state.data else { return };
     let owner = &state.owner.text;
     if let Some(View::Actions {

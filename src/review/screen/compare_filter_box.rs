@@ -19,43 +19,43 @@ use crate::tui::text::width;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FilterBox {
     /// What was typed.
-    pub text: String,
+    pub(crate) text: String,
     /// The text when typing started, back on Esc.
-    pub kept: String,
+    pub(crate) kept: String,
     /// Keys type into the filter.
-    pub typing: bool,
+    pub(crate) typing: bool,
     /// The filter in force (the last one that read well).
-    pub filter: Filter,
+    pub(crate) filter: Filter,
     /// What is wrong with what was typed, if anything.
     pub error: Option<String>,
 }
 
 /// True while keys type into the filter line.
-pub fn typing(state: &State) -> bool {
+pub(crate) fn typing(state: &State) -> bool {
     state.compare.typing && matches!(state.view(), View::Compare { .. })
 }
 
 /// True when the filter row is on screen (typing, or a filter set).
-pub fn shown(state: &State) -> bool {
+pub(crate) fn shown(state: &State) -> bool {
     matches!(state.view(), View::Compare { .. })
         && (state.compare.typing || !state.compare.text.trim().is_empty())
 }
 
 /// What a key does while typing: Enter keeps, Esc goes back, Ctrl+C
 /// quits, Backspace erases; other characters are text.
-pub fn key(key: &KeyEvent) -> Option<Action> {
+pub(crate) fn key(key: &KeyEvent) -> Option<Action> {
     super::typing_line::key(key, |keep| Action::FilterDone { keep })
 }
 
 /// Starts typing the filter.
-pub fn start(state: &mut State) {
+pub(crate) fn start(state: &mut State) {
     state.compare.kept = state.compare.text.clone();
     state.compare.typing = true;
 }
 
 /// Ends typing: Enter keeps the filter unless it does not read (then
 /// typing goes on, the error on screen); Esc brings back the filter kept.
-pub fn done(state: &mut State, keep: bool) {
+pub(crate) fn done(state: &mut State, keep: bool) {
     if keep && state.compare.error.is_some() {
         return;
     }
@@ -67,7 +67,7 @@ pub fn done(state: &mut State, keep: bool) {
 }
 
 /// Clears the filter.
-pub fn clear(state: &mut State) {
+pub(crate) fn clear(state: &mut State) {
     state.compare.text.clear();
     state.compare.kept.clear();
     state.compare.typing = false;
@@ -75,7 +75,7 @@ pub fn clear(state: &mut State) {
 }
 
 /// After the text changed: read again; the answers go back to their top.
-pub fn reparse(state: &mut State) {
+pub(crate) fn reparse(state: &mut State) {
     let Some(data) = &state.data else { return };
     match parse(&state.compare.text, &data.archive, state.lang) {
         Ok(f) => {
@@ -91,7 +91,7 @@ pub fn reparse(state: &mut State) {
 
 /// The filter row: what is typed (with the error) while typing, else the
 /// filter in force as chips.
-pub fn line(state: &State) -> Line<'static> {
+pub(crate) fn line(state: &State) -> Line<'static> {
     let lang = state.lang;
     let b = &state.compare;
     let label = lang.pick("絞り込み", "Filter");
@@ -115,7 +115,7 @@ pub fn line(state: &State) -> Line<'static> {
 }
 
 /// The filter as chips: `日付=2026-01-01〜  段階=②  種類=課題`.
-pub fn chips(f: &Filter, lang: Lang) -> String {
+pub(crate) fn chips(f: &Filter, lang: Lang) -> String {
     let mut parts = Vec::new();
     if f.numbers != (None, None) {
         let n = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
@@ -147,7 +147,7 @@ pub fn chips(f: &Filter, lang: Lang) -> String {
 
 /// Where the caret goes while typing (for the IME): after the text on the
 /// filter row, the first row of the body.
-pub fn cursor(state: &State) -> Option<(u16, u16)> {
+pub(crate) fn cursor(state: &State) -> Option<(u16, u16)> {
     if !typing(state) {
         return None;
     }
@@ -157,7 +157,7 @@ pub fn cursor(state: &State) -> Option<(u16, u16)> {
 }
 
 /// The footer while typing.
-pub fn footer(lang: Lang) -> Vec<crate::tui::keys::Hint> {
+pub(crate) fn footer(lang: Lang) -> Vec<crate::tui::keys::Hint> {
     use crate::tui::keys::Hint;
     vec![
         Hint::new("Enter", lang.pick("決定", "keep")),
@@ -171,7 +171,7 @@ pub fn footer(lang: Lang) -> Vec<crate::tui::keys::Hint> {
 
 /// How to write a filter, for the comparison's help: the same words the
 /// filter line reads.
-pub fn help(lang: Lang) -> crate::tui::keys::Section {
+pub(crate) fn help(lang: Lang) -> crate::tui::keys::Section {
     use crate::tui::keys::{HelpRow, Section};
     let row = |keys: &[&str], ja: &str, en: &str| HelpRow {
         keys: keys.iter().map(|k| k.to_string()).collect(),

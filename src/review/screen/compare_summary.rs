@@ -25,7 +25,7 @@ const KINDS: [NoteKind; 6] = [
 ];
 
 /// The counts line and the summaries, for the answers `found`.
-pub fn summary_lines(
+pub(crate) fn summary_lines(
     data: &Loaded,
     lang: Lang,
     entry: &ThemeEntry,

@@ -57,7 +57,7 @@ fn note_pieces(s: &Sitting, n: &Note, words: &[String], lang: Lang) -> Pieces {
 }
 
 /// How a match is highlighted.
-pub fn match_style() -> Style {
+pub(crate) fn match_style() -> Style {
     Style::new().fg(Color::Black).bg(Color::Yellow)
 }
 
@@ -75,7 +75,7 @@ fn kind_style(n: &Note) -> Style {
 
 /// The body of a sitting's tab: a group's notes, or (`tab` = number of
 /// groups) the timing table. `focus` is reversed.
-pub fn sitting_lines(
+pub(crate) fn sitting_lines(
     data: &Loaded,
     lang: Lang,
     sitting: usize,
@@ -88,7 +88,7 @@ pub fn sitting_lines(
 
 /// The heading level of each line of a sitting's tab (only the timing
 /// tab has headings to pin while paging).
-pub fn sitting_levels(
+pub(crate) fn sitting_levels(
     data: &Loaded,
     sitting: usize,
     tab: usize,
@@ -112,7 +112,7 @@ pub fn sitting_levels(
 }
 
 /// The line a note starts on in its sitting's group tab.
-pub fn focus_line(data: &Loaded, lang: Lang, at: NoteAt, width: usize) -> usize {
+pub(crate) fn focus_line(data: &Loaded, lang: Lang, at: NoteAt, width: usize) -> usize {
     sitting_layout(data, lang, at.sitting, at.group, Some(at), width)
         .1
         .unwrap_or(0)
@@ -255,22 +255,22 @@ fn sitting_layout(
 
 /// The style of the line naming a comparison answer's sitting and group;
 /// the view keeps the last one scrolled past pinned on top.
-pub fn origin_style() -> Style {
+pub(crate) fn origin_style() -> Style {
     bold().fg(Color::LightCyan)
 }
 
 /// Width of the answers pane of the theme comparison.
-pub fn compare_pane_width(width: usize) -> usize {
+pub(crate) fn compare_pane_width(width: usize) -> usize {
     width.saturating_sub(question_pane_width(width) + 1)
 }
 
 /// Width of the questions pane of the theme comparison.
-pub fn question_pane_width(width: usize) -> usize {
+pub(crate) fn question_pane_width(width: usize) -> usize {
     (width * 3 / 10).clamp(18, 40)
 }
 
 /// Every group's notes on a question, labelled by sitting and group.
-pub fn compare_lines(
+pub(crate) fn compare_lines(
     data: &Loaded,
     lang: Lang,
     theme: usize,
@@ -318,7 +318,7 @@ pub fn compare_lines(
 
 /// A search hit in two lines: where and who, then the text with the
 /// matches highlighted, cut to the width.
-pub fn hit_lines(
+pub(crate) fn hit_lines(
     data: &Loaded,
     lang: Lang,
     at: NoteAt,

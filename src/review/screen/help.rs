@@ -14,7 +14,7 @@ use crate::i18n::review::ReviewText as T;
 use crate::tui::keys::{HelpPopup, Section, help_max_scroll, sections};
 
 /// The help's sections for the view on screen.
-pub fn help_sections(state: &State) -> Vec<Section> {
+pub(crate) fn help_sections(state: &State) -> Vec<Section> {
     let mut out = sections(keys::layers(state.view()), state.lang);
     if matches!(state.view(), View::Compare { .. }) {
         out.push(super::compare_filter_box::help(state.lang));
@@ -23,7 +23,7 @@ pub fn help_sections(state: &State) -> Vec<Section> {
 }
 
 /// The furthest the help scrolls in the terminal: the view's own limit.
-pub fn max_scroll(state: &State) -> usize {
+pub(crate) fn max_scroll(state: &State) -> usize {
     help_max_scroll(&help_sections(state), full(state))
 }
 
@@ -33,7 +33,7 @@ fn full(state: &State) -> Rect {
 
 /// What a key does while the help is open: the movement keys scroll it,
 /// any other closes it.
-pub fn command(state: &mut State, c: Command) {
+pub(crate) fn command(state: &mut State, c: Command) {
     let max = max_scroll(state);
     // A page is what the help shows less a line of context.
     let page = usize::from(state.size.1.saturating_sub(3)).max(1);
@@ -50,7 +50,7 @@ pub fn command(state: &mut State, c: Command) {
 }
 
 /// Draws the help over `area`.
-pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
+pub(crate) fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
     let sections = help_sections(state);
     let scrolls = help_max_scroll(&sections, area) > 0;

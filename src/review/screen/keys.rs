@@ -58,7 +58,7 @@ pub enum Command {
 
 impl Command {
     /// What the command does, for the help.
-    pub fn text(self, lang: Lang) -> &'static str {
+    pub(crate) fn text(self, lang: Lang) -> &'static str {
         match self {
             Command::Up => lang.pick("上へ", "up"),
             Command::Down => lang.pick("下へ", "down"),
@@ -127,7 +127,7 @@ const fn layer(
 }
 
 /// Moving in a list or a text: every view but the search box.
-pub const MOVE: Layer<Command> = layer(
+pub(crate) const MOVE: Layer<Command> = layer(
     "移動",
     "Moving",
     &[
@@ -139,7 +139,7 @@ pub const MOVE: Layer<Command> = layer(
 );
 
 /// What works in every view but the search box.
-pub const COMMON: Layer<Command> = layer(
+pub(crate) const COMMON: Layer<Command> = layer(
     "どこでも",
     "Everywhere",
     &[
@@ -152,7 +152,7 @@ pub const COMMON: Layer<Command> = layer(
 );
 
 /// The list of sittings, and the list of themes.
-pub const LIST: Layer<Command> = layer(
+pub(crate) const LIST: Layer<Command> = layer(
     "一覧",
     "List",
     &[
@@ -163,7 +163,7 @@ pub const LIST: Layer<Command> = layer(
 );
 
 /// A sitting: groups as tabs, the timing table as the last tab.
-pub const SITTING: Layer<Command> = layer(
+pub(crate) const SITTING: Layer<Command> = layer(
     "会の記録",
     "Sitting",
     &[
@@ -176,7 +176,7 @@ pub const SITTING: Layer<Command> = layer(
 );
 
 /// The theme comparison: questions on the left, answers on the right.
-pub const THEME: Layer<Command> = layer(
+pub(crate) const THEME: Layer<Command> = layer(
     "テーマ比較",
     "Theme",
     &[
@@ -187,7 +187,7 @@ pub const THEME: Layer<Command> = layer(
 );
 
 /// Every action item: its status is set with o / d / x.
-pub const ACTION_LIST: Layer<Command> = layer(
+pub(crate) const ACTION_LIST: Layer<Command> = layer(
     "アクション",
     "Action items",
     &[
@@ -202,7 +202,7 @@ pub const ACTION_LIST: Layer<Command> = layer(
 );
 
 /// The search box: printable keys type into it.
-pub const SEARCH: Layer<Command> = layer(
+pub(crate) const SEARCH: Layer<Command> = layer(
     "検索",
     "Search",
     &[
@@ -220,7 +220,7 @@ pub const SEARCH: Layer<Command> = layer(
 
 /// The help while it is open: the movement keys scroll it, any other key
 /// closes it.
-pub const HELP: Layer<Command> = layer(
+pub(crate) const HELP: Layer<Command> = layer(
     "ヘルプ",
     "Help",
     &[
@@ -232,7 +232,7 @@ pub const HELP: Layer<Command> = layer(
 );
 
 /// The layers of a view, most specific first.
-pub fn layers(view: &View) -> &'static [&'static Layer<Command>] {
+pub(crate) fn layers(view: &View) -> &'static [&'static Layer<Command>] {
     match view {
         View::List { .. } | View::Themes { .. } => &[&LIST, &MOVE, &COMMON],
         View::Sitting { .. } => &[&SITTING, &MOVE, &COMMON],
@@ -244,7 +244,7 @@ pub fn layers(view: &View) -> &'static [&'static Layer<Command>] {
 
 /// The footer of a view: its hints in the order they are kept, and the
 /// ones always kept at the end (help, quit).
-pub fn footer(view: &View, lang: Lang) -> (Vec<Hint>, Vec<Hint>) {
+pub(crate) fn footer(view: &View, lang: Lang) -> (Vec<Hint>, Vec<Hint>) {
     use crate::tui::keys::Command as _;
     let tail: Vec<&str> = [Command::Help, Command::Quit]
         .iter()

@@ -55,12 +55,12 @@ impl Loaded {
 
     /// True while only the outline is read: notes, search, themes and
     /// actions wait for the rest.
-    pub fn is_outline(&self) -> bool {
+    pub(crate) fn is_outline(&self) -> bool {
         self.outline.is_some()
     }
 
     /// How many live notes sitting `i` has; `None` while not known yet.
-    pub fn note_count(&self, i: usize) -> Option<usize> {
+    pub(crate) fn note_count(&self, i: usize) -> Option<usize> {
         match &self.outline {
             Some(counts) => counts.get(i).copied().flatten(),
             None => self.archive.sittings.get(i).map(|s| s.note_count()),
@@ -77,7 +77,7 @@ impl Loaded {
     /// True when sitting `i` has a file that could not be used; `None`
     /// while its notes files are yet to be read and its plan and run file
     /// are fine.
-    pub fn has_problems(&self, i: usize) -> Option<bool> {
+    pub(crate) fn has_problems(&self, i: usize) -> Option<bool> {
         let s = self.archive.sittings.get(i)?;
         if !s.problems.is_empty() {
             return Some(true);

@@ -6,19 +6,19 @@
 //! [`run`] hands it to the shared runtime ([`crate::tui::runtime`]).
 
 pub mod actions_tab;
-pub mod compare_filter_box;
+pub(crate) mod compare_filter_box;
 mod compare_summary;
-pub mod content;
+pub(crate) mod content;
 mod help;
 pub mod keys;
-pub mod loaded;
+pub(crate) mod loaded;
 mod navigate;
-pub mod owner_filter;
+pub(crate) mod owner_filter;
 mod pinned;
 mod record_lines;
 pub mod run;
 pub mod search_box;
-pub mod state;
+pub(crate) mod state;
 mod tab_bar;
 mod typing_line;
 pub mod view;

@@ -19,23 +19,23 @@ pub struct OwnerFilter {
 }
 
 /// True while keys type into the owner filter.
-pub fn typing(state: &State) -> bool {
+pub(crate) fn typing(state: &State) -> bool {
     state.owner.typing && matches!(state.view(), View::Actions { .. })
 }
 
 /// What a key does while typing: Enter keeps the filter, Esc clears it,
 /// Ctrl+C quits, Backspace erases; other characters are text.
-pub fn key(key: &KeyEvent) -> Option<Action> {
+pub(crate) fn key(key: &KeyEvent) -> Option<Action> {
     super::typing_line::key(key, |keep| Action::OwnerDone { keep })
 }
 
 /// Starts typing the owner.
-pub fn start(state: &mut State) {
+pub(crate) fn start(state: &mut State) {
     state.owner.typing = true;
 }
 
 /// Ends typing: the filter stays (`keep`) or is cleared.
-pub fn done(state: &mut State, keep: bool) {
+pub(crate) fn done(state: &mut State, keep: bool) {
     state.owner.typing = false;
     if !keep {
         state.owner.text.clear();
@@ -44,7 +44,7 @@ pub fn done(state: &mut State, keep: bool) {
 }
 
 /// After the filter changed: the first item of the new list is selected.
-pub fn reselect(state: &mut State) {
+pub(crate) fn reselect(state: &mut State) {
     if let Some(View::Actions { selected, .. }) = state.views.last_mut() {
         *selected = 0;
     }
@@ -52,7 +52,7 @@ pub fn reselect(state: &mut State) {
 
 /// The filter as the tab's title shows it (after the count), empty when
 /// there is none and none is being typed.
-pub fn title_part(state: &State, lang: Lang) -> String {
+pub(crate) fn title_part(state: &State, lang: Lang) -> String {
     let f = &state.owner;
     if !f.typing && f.text.is_empty() {
         return String::new();
@@ -68,7 +68,7 @@ pub fn title_part(state: &State, lang: Lang) -> String {
 
 /// Where the caret goes while typing (for the IME): after the name in the
 /// title row.
-pub fn cursor(state: &State, data: &Loaded) -> Option<(u16, u16)> {
+pub(crate) fn cursor(state: &State, data: &Loaded) -> Option<(u16, u16)> {
     if !typing(state) {
         return None;
     }
@@ -88,7 +88,7 @@ fn lang_hint_width(state: &State) -> usize {
 }
 
 /// The footer while typing.
-pub fn footer(lang: Lang) -> Vec<crate::tui::keys::Hint> {
+pub(crate) fn footer(lang: Lang) -> Vec<crate::tui::keys::Hint> {
     use crate::tui::keys::Hint;
     vec![
         Hint::new("Enter", lang.pick("決定", "keep")),

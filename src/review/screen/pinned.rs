@@ -9,7 +9,7 @@
 /// last level-1 heading above it, then the last level-2 heading under
 /// that one. None when the first line shown is itself a heading of that
 /// level or above (it heads what follows).
-pub fn heads(levels: &[Option<u8>], scroll: usize) -> Vec<usize> {
+pub(crate) fn heads(levels: &[Option<u8>], scroll: usize) -> Vec<usize> {
     let at = |i: usize| levels.get(i).copied().flatten();
     let here = at(scroll);
     let mut out = Vec::new();
@@ -32,12 +32,12 @@ pub fn heads(levels: &[Option<u8>], scroll: usize) -> Vec<usize> {
 }
 
 /// How many lines of the body fit under the pinned headings.
-pub fn room(levels: &[Option<u8>], scroll: usize, rows: usize) -> usize {
+pub(crate) fn room(levels: &[Option<u8>], scroll: usize, rows: usize) -> usize {
     rows.saturating_sub(heads(levels, scroll).len()).max(1)
 }
 
 /// The furthest the body scrolls: the last line just in view.
-pub fn max_scroll(levels: &[Option<u8>], rows: usize) -> usize {
+pub(crate) fn max_scroll(levels: &[Option<u8>], rows: usize) -> usize {
     let len = levels.len();
     let mut s = len.saturating_sub(rows);
     while s < len && s + room(levels, s, rows) < len {
@@ -48,13 +48,13 @@ pub fn max_scroll(levels: &[Option<u8>], rows: usize) -> usize {
 
 /// Where the body starts after a page down: at the first line not yet
 /// shown.
-pub fn page_down(levels: &[Option<u8>], scroll: usize, rows: usize) -> usize {
+pub(crate) fn page_down(levels: &[Option<u8>], scroll: usize, rows: usize) -> usize {
     (scroll + room(levels, scroll, rows)).min(max_scroll(levels, rows))
 }
 
 /// Where the body starts after a page up: the page above, keeping a line
 /// in common however many headings are pinned there.
-pub fn page_up(levels: &[Option<u8>], scroll: usize, rows: usize) -> usize {
+pub(crate) fn page_up(levels: &[Option<u8>], scroll: usize, rows: usize) -> usize {
     let pinned = if levels.iter().any(Option::is_some) {
         2
     } else {

@@ -36,7 +36,7 @@ fn part_style() -> Style {
 
 /// The heading level of a line of the timing tab: 1 a section, 2 a group
 /// in it (see [`super::pinned`]).
-pub fn level(line: &Line) -> Option<u8> {
+pub(crate) fn level(line: &Line) -> Option<u8> {
     let first = line.spans.first().map(|s| s.style).unwrap_or_default();
     let is = |style: Style| line.style == style || first == style;
     if is(section_style()) {
@@ -56,7 +56,7 @@ fn over_style(over: Option<i64>) -> Style {
 }
 
 /// The lines of the timing tab.
-pub fn timing_lines(s: &Sitting, lang: Lang, width: usize) -> Vec<Line<'static>> {
+pub(crate) fn timing_lines(s: &Sitting, lang: Lang, width: usize) -> Vec<Line<'static>> {
     let r = record(s);
     let mut out = Vec::new();
     if r.ran {

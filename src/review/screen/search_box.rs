@@ -51,19 +51,19 @@ pub fn parse(text: &str, lang: Lang) -> Result<Query, String> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchBox {
     /// What was typed.
-    pub text: String,
+    pub(crate) text: String,
     /// The query it reads as (the last good one while a filter is wrong).
-    pub query: Query,
+    pub(crate) query: Query,
     /// What is wrong with a filter, if anything.
     pub error: Option<String>,
     /// The hits, newest first.
     pub hits: Vec<NoteAt>,
     /// The selected hit.
-    pub selected: usize,
+    pub(crate) selected: usize,
 }
 
 /// After the text changed: the query read again and the hits found anew.
-pub fn refresh(state: &mut State) {
+pub(crate) fn refresh(state: &mut State) {
     match parse(&state.search.text, state.lang) {
         Ok(q) => {
             state.search.query = q;

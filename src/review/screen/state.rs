@@ -6,7 +6,7 @@ use super::keys::Command;
 pub use super::loaded::Loaded;
 use super::navigate;
 use super::search_box;
-pub use super::search_box::SearchBox;
+pub(crate) use super::search_box::SearchBox;
 use crate::i18n::Lang;
 use crate::review::search::NoteAt;
 
@@ -60,7 +60,7 @@ pub struct State {
     /// The archive; `None` while it is read.
     pub data: Option<Loaded>,
     /// Labels' language.
-    pub lang: Lang,
+    pub(crate) lang: Lang,
     /// The views, the current one last; never empty.
     pub views: Vec<View>,
     /// The search box.
@@ -68,12 +68,12 @@ pub struct State {
     /// The `?` help is shown.
     pub help: bool,
     /// Lines of the help scrolled past.
-    pub help_scroll: usize,
+    pub(crate) help_scroll: usize,
     /// The terminal's size in cells.
     pub size: (u16, u16),
     /// What became of the last thing saved (shown in the footer): `Ok`
     /// when it was saved, else why not.
-    pub saved: Option<Result<(), String>>,
+    pub(crate) saved: Option<Result<(), String>>,
     /// The actions tab's owner filter.
     pub owner: super::owner_filter::OwnerFilter,
     /// The theme comparison's filter.
@@ -147,7 +147,7 @@ impl State {
     }
 
     /// Lines of the body (the screen less title, tabs and footer).
-    pub fn body_height(&self) -> usize {
+    pub(crate) fn body_height(&self) -> usize {
         usize::from(self.size.1.saturating_sub(4)).max(1)
     }
 }

@@ -9,14 +9,14 @@ use ratatui::text::{Line, Span};
 use crate::tui::text::width;
 
 /// The marker of tabs hidden on the left.
-pub const LEFT: &str = "‹";
+pub(crate) const LEFT: &str = "‹";
 /// The marker of tabs hidden on the right.
-pub const RIGHT: &str = "›";
+pub(crate) const RIGHT: &str = "›";
 
 /// The tabs shown, `first..end`, of tabs `widths` cells wide in `room`
 /// cells, with `selected` among them. A marker (one cell) takes room only
 /// on a side where tabs are hidden.
-pub fn window(widths: &[usize], selected: usize, room: usize) -> (usize, usize) {
+pub(crate) fn window(widths: &[usize], selected: usize, room: usize) -> (usize, usize) {
     let n = widths.len();
     if n == 0 {
         return (0, 0);
@@ -45,7 +45,7 @@ pub fn window(widths: &[usize], selected: usize, room: usize) -> (usize, usize) 
 
 /// The bar as a line: each tab padded by a space, the selected one
 /// reversed, markers where tabs are hidden.
-pub fn bar(labels: &[String], selected: usize, room: usize) -> Line<'static> {
+pub(crate) fn bar(labels: &[String], selected: usize, room: usize) -> Line<'static> {
     let tabs: Vec<String> = labels.iter().map(|l| format!(" {l} ")).collect();
     let widths: Vec<usize> = tabs.iter().map(|t| width(t)).collect();
     let (first, end) = window(&widths, selected, room);

@@ -9,7 +9,7 @@ use super::state::Action;
 
 /// What `key` does while a line is typed; `done(keep)` is the line's own
 /// action for Enter (`true`) and Esc (`false`).
-pub fn key(key: &KeyEvent, done: fn(bool) -> Action) -> Option<Action> {
+pub(crate) fn key(key: &KeyEvent, done: fn(bool) -> Action) -> Option<Action> {
     let chord = key
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);

@@ -36,7 +36,7 @@ struct Shown {
 }
 
 /// The backend over any writer (stdout, or a byte buffer in tests).
-pub struct ThinBackend<W: Write> {
+pub(crate) struct ThinBackend<W: Write> {
     out: W,
     /// The terminal's size when it is not a real terminal (tests).
     fixed: Option<Size>,
@@ -54,7 +54,7 @@ pub struct ThinBackend<W: Write> {
 
 impl<W: Write> ThinBackend<W> {
     /// A backend writing to a real terminal.
-    pub fn new(out: W) -> ThinBackend<W> {
+    pub(crate) fn new(out: W) -> ThinBackend<W> {
         ThinBackend {
             out,
             fixed: None,
@@ -67,20 +67,23 @@ impl<W: Write> ThinBackend<W> {
     }
 
     /// A backend of a fixed size (tests).
-    pub fn with_size(out: W, width: u16, height: u16) -> ThinBackend<W> {
+    #[cfg(test)]
+    pub(crate) fn with_size(out: W, width: u16, height: u16) -> ThinBackend<W> {
         let mut b = ThinBackend::new(out);
         b.fixed = Some(Size::new(width, height));
         b
     }
 
     /// The writer, e.g. to read what a test backend wrote.
-    pub fn writer(&self) -> &W {
+    #[cfg(test)]
+    pub(crate) fn writer(&self) -> &W {
         &self.out
     }
 
     /// Forgets the pen, the cursor and the screen: something else wrote to
     /// the terminal.
-    pub fn forget(&mut self) {
+    #[cfg(test)]
+    pub(crate) fn forget(&mut self) {
         self.pen = None;
         self.at = None;
         self.shown = None;

@@ -9,9 +9,9 @@ use ratatui::style::{Color, Modifier};
 /// The colours and attributes the terminal writes with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Pen {
-    pub fg: Color,
-    pub bg: Color,
-    pub modifier: Modifier,
+    pub(crate) fg: Color,
+    pub(crate) bg: Color,
+    pub(crate) modifier: Modifier,
 }
 
 /// The attributes that show on a blank cell: reversed paints it with the
@@ -22,14 +22,14 @@ const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
 
 impl Pen {
     /// The terminal's default: no colours, no attributes.
-    pub const PLAIN: Pen = Pen {
+    pub(crate) const PLAIN: Pen = Pen {
         fg: Color::Reset,
         bg: Color::Reset,
         modifier: Modifier::empty(),
     };
 
     /// The pen a cell asks for.
-    pub fn of(cell: &Cell) -> Pen {
+    pub(crate) fn of(cell: &Cell) -> Pen {
         Pen {
             fg: cell.fg,
             bg: cell.bg,
@@ -40,14 +40,14 @@ impl Pen {
     /// Whether a blank of background `bg` written with this pen looks like
     /// one written with any other pen of that background: only the
     /// background shows in a space.
-    pub fn paints_blank(self, bg: Color) -> bool {
+    pub(crate) fn paints_blank(self, bg: Color) -> bool {
         self.bg == bg && !self.modifier.intersects(SHOWS_ON_BLANK)
     }
 
     /// This pen with the background `bg` and nothing that shows on a blank:
     /// what a run of blanks can be written with while keeping the
     /// foreground the next text needs.
-    pub fn for_blank(self, bg: Color) -> Pen {
+    pub(crate) fn for_blank(self, bg: Color) -> Pen {
         Pen {
             fg: self.fg,
             bg,

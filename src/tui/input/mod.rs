@@ -8,7 +8,7 @@
 //! crossterm's, so the consoles' key tables do not change.
 
 mod csi;
-pub mod parser;
+pub(crate) mod parser;
 #[cfg(unix)]
 mod reader;
 
@@ -17,18 +17,16 @@ use std::io;
 use crossterm::event::Event;
 use futures_util::Stream;
 
-pub use parser::Parser;
-
 /// The terminal's events, read until the stream is dropped. Must be called
 /// inside the tokio runtime.
 #[cfg(unix)]
-pub fn events() -> io::Result<impl Stream<Item = io::Result<Event>> + Unpin> {
+pub(crate) fn events() -> io::Result<impl Stream<Item = io::Result<Event>> + Unpin> {
     reader::Input::spawn()
 }
 
 /// The terminal's events (crossterm's reader where there is no Unix
 /// terminal to read).
 #[cfg(not(unix))]
-pub fn events() -> io::Result<impl Stream<Item = io::Result<Event>> + Unpin> {
+pub(crate) fn events() -> io::Result<impl Stream<Item = io::Result<Event>> + Unpin> {
     Ok(crossterm::event::EventStream::new())
 }

@@ -23,15 +23,15 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use super::csi;
 
 /// How long a lone ESC waits for the rest of a sequence.
-pub const ESC_WAIT: Duration = Duration::from_millis(40);
+pub(crate) const ESC_WAIT: Duration = Duration::from_millis(40);
 /// How long a paste waits for its end marker before what came is pasted.
-pub const PASTE_WAIT: Duration = Duration::from_secs(1);
+pub(crate) const PASTE_WAIT: Duration = Duration::from_secs(1);
 
 const PASTE_END: &[u8] = b"\x1b[201~";
 
 /// The parser's memory between two reads.
 #[derive(Debug, Default)]
-pub struct Parser {
+pub(crate) struct Parser {
     /// Bytes of an event not complete yet.
     buf: Vec<u8>,
     /// Inside a bracketed paste: the text so far.
@@ -51,13 +51,13 @@ pub(super) enum Step {
 
 impl Parser {
     /// A parser with nothing pending.
-    pub fn new() -> Parser {
+    pub(crate) fn new() -> Parser {
         Parser::default()
     }
 
     /// Parses `bytes` after what was kept from earlier reads; returns the
     /// events complete so far.
-    pub fn feed(&mut self, bytes: &[u8]) -> Vec<Event> {
+    pub(crate) fn feed(&mut self, bytes: &[u8]) -> Vec<Event> {
         self.buf.extend_from_slice(bytes);
         let mut out = Vec::new();
         self.run(&mut out);
@@ -66,7 +66,7 @@ impl Parser {
 
     /// How long to wait for more bytes before [`Parser::expire`], or
     /// `None` when nothing is pending (wait as long as it takes).
-    pub fn wait(&self) -> Option<Duration> {
+    pub(crate) fn wait(&self) -> Option<Duration> {
         if self.paste.is_some() {
             Some(PASTE_WAIT)
         } else if self.buf.is_empty() {
@@ -80,7 +80,7 @@ impl Parser {
     /// ESC is Esc (ESC and a letter, Alt+letter, cannot be pending); a
     /// paste without its end is pasted as it is; an unfinished sequence is
     /// dropped.
-    pub fn expire(&mut self) -> Vec<Event> {
+    pub(crate) fn expire(&mut self) -> Vec<Event> {
         let mut out = Vec::new();
         if let Some(text) = self.paste.take() {
             out.push(paste(&text));

@@ -21,7 +21,7 @@ use super::parser::Parser;
 type Tx = UnboundedSender<io::Result<Event>>;
 
 /// The running reader and the window-size watch.
-pub struct Input {
+pub(crate) struct Input {
     rx: UnboundedReceiver<io::Result<Event>>,
     wake: File,
     thread: Option<JoinHandle<()>>,
@@ -31,7 +31,7 @@ pub struct Input {
 impl Input {
     /// Starts reading standard input (or `/dev/tty` when standard input is
     /// not the terminal, as crossterm does).
-    pub fn spawn() -> io::Result<Input> {
+    pub(crate) fn spawn() -> io::Result<Input> {
         Input::on(Tty::open()?)
     }
 

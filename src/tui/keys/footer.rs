@@ -13,16 +13,16 @@ use crate::tui::text;
 
 /// One key hint of the footer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hint {
+pub(crate) struct Hint {
     /// The key as written (`F2`, `+/-`, `1-3`).
-    pub keys: String,
+    pub(crate) keys: String,
     /// The short word beside it.
-    pub what: String,
+    pub(crate) what: String,
 }
 
 impl Hint {
     /// A hint of `keys` and `what`.
-    pub fn new(keys: impl Into<String>, what: impl Into<String>) -> Hint {
+    pub(crate) fn new(keys: impl Into<String>, what: impl Into<String>) -> Hint {
         Hint {
             keys: keys.into(),
             what: what.into(),
@@ -37,13 +37,13 @@ impl Hint {
 /// The hints of a stack of layers: each command that has a footer word,
 /// once, with the first key that reaches it, in the layers' order;
 /// neighbours with the same word are one hint (`+/-`, `Up/Down`).
-pub fn footer_hints<C: Command>(layers: &[&Layer<C>], lang: Lang) -> Vec<Hint> {
+pub(crate) fn footer_hints<C: Command>(layers: &[&Layer<C>], lang: Lang) -> Vec<Hint> {
     hints_with(layers, |c: C| c.hint(lang))
 }
 
 /// The hints of a stack of layers with the words `word` gives (a popup's
 /// own words for the same commands), by the rules of [`footer_hints`].
-pub fn hints_with<C: Command>(
+pub(crate) fn hints_with<C: Command>(
     layers: &[&Layer<C>],
     word: impl Fn(C) -> Option<&'static str>,
 ) -> Vec<Hint> {
@@ -53,7 +53,7 @@ pub fn hints_with<C: Command>(
 /// The hints of [`hints_with`], each naming up to `keys` keys of its
 /// binding (`y/Enter やり直す`): for a question, where the second key is
 /// the one a hurried hand presses.
-pub fn hints_naming<C: Command>(
+pub(crate) fn hints_naming<C: Command>(
     layers: &[&Layer<C>],
     keys: usize,
     word: impl Fn(C) -> Option<&'static str>,
@@ -94,7 +94,7 @@ const GAP: usize = 2;
 
 /// Which hints fit in `width` cells: `tail` always (as many as fit), the
 /// others in order while they leave room for the tail.
-pub fn fit<'a>(hints: &'a [Hint], tail: &'a [Hint], width: usize) -> Vec<&'a Hint> {
+pub(crate) fn fit<'a>(hints: &'a [Hint], tail: &'a [Hint], width: usize) -> Vec<&'a Hint> {
     let tail_w: usize = tail.iter().map(|h| h.width() + GAP).sum();
     let mut used = 0;
     let mut out = Vec::new();
@@ -115,7 +115,7 @@ pub fn fit<'a>(hints: &'a [Hint], tail: &'a [Hint], width: usize) -> Vec<&'a Hin
 }
 
 /// Draws the hints that fit on the row `area`: keys in cyan, words dim.
-pub fn render_footer(hints: &[Hint], tail: &[Hint], area: Rect, buf: &mut Buffer) {
+pub(crate) fn render_footer(hints: &[Hint], tail: &[Hint], area: Rect, buf: &mut Buffer) {
     let mut x = area.x;
     for h in fit(hints, tail, usize::from(area.width)) {
         buf.set_string(x, area.y, &h.keys, Style::new().fg(Color::Cyan));
@@ -126,7 +126,7 @@ pub fn render_footer(hints: &[Hint], tail: &[Hint], area: Rect, buf: &mut Buffer
 }
 
 /// The footer as plain text, for tests.
-pub fn footer_text(hints: &[Hint], tail: &[Hint], width: usize) -> String {
+pub(crate) fn footer_text(hints: &[Hint], tail: &[Hint], width: usize) -> String {
     fit(hints, tail, width)
         .iter()
         .map(|h| format!("{} {}", h.keys, h.what))

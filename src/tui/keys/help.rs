@@ -18,31 +18,31 @@ use crate::tui::widgets::{centered, clear_popup, panel};
 
 /// One row of the help: the keys and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpRow {
+pub(crate) struct HelpRow {
     /// Each key's name.
-    pub keys: Vec<String>,
+    pub(crate) keys: Vec<String>,
     /// What they do.
-    pub what: String,
+    pub(crate) what: String,
 }
 
 /// A headed part of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
+pub(crate) struct Section {
     /// The heading.
-    pub title: String,
+    pub(crate) title: String,
     /// The rows under it.
-    pub rows: Vec<HelpRow>,
+    pub(crate) rows: Vec<HelpRow>,
 }
 
 /// The help of a stack of layers (most specific first), in that order.
-pub fn sections<C: Command>(layers: &[&Layer<C>], lang: Lang) -> Vec<Section> {
+pub(crate) fn sections<C: Command>(layers: &[&Layer<C>], lang: Lang) -> Vec<Section> {
     sections_with(layers, lang, Some)
 }
 
 /// The help of [`sections`], each key as `key` says it works now: a run
 /// of digits narrowed to what exists (`1-3` when the plan has three
 /// messages), or left out (`None`).
-pub fn sections_with<C: Command>(
+pub(crate) fn sections_with<C: Command>(
     layers: &[&Layer<C>],
     lang: Lang,
     key: impl Fn(Key) -> Option<Key>,
@@ -90,7 +90,7 @@ pub fn sections_with<C: Command>(
 
 /// A line of the drawn help.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HelpLine {
+pub(crate) enum HelpLine {
     /// A section's heading.
     Heading(String),
     /// Keys (padded to their column) and a piece of description.
@@ -130,7 +130,7 @@ fn key_lines(keys: &[String], w: usize) -> Vec<String> {
 
 /// The help's lines at `width` cells: headings, keys in a column, the
 /// descriptions beside them wrapped, or below them when narrow.
-pub fn help_lines(sections: &[Section], width: usize) -> Vec<HelpLine> {
+pub(crate) fn help_lines(sections: &[Section], width: usize) -> Vec<HelpLine> {
     let kw = key_width(sections).min(width / 2);
     let room = width.saturating_sub(kw + 2);
     let mut out = Vec::new();
@@ -179,7 +179,7 @@ fn layout(sections: &[Section], area: Rect) -> (Rect, Vec<HelpLine>) {
 }
 
 /// The furthest the help scrolls in a terminal of `area`: 0 when it fits.
-pub fn help_max_scroll(sections: &[Section], area: Rect) -> usize {
+pub(crate) fn help_max_scroll(sections: &[Section], area: Rect) -> usize {
     let (rect, lines) = layout(sections, area);
     lines
         .len()
@@ -187,17 +187,17 @@ pub fn help_max_scroll(sections: &[Section], area: Rect) -> usize {
 }
 
 /// The help popup.
-pub struct HelpPopup<'a> {
+pub(crate) struct HelpPopup<'a> {
     /// The popup's title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// What it lists.
-    pub sections: &'a [Section],
+    pub(crate) sections: &'a [Section],
     /// Lines scrolled past (clamped here too).
-    pub scroll: usize,
+    pub(crate) scroll: usize,
     /// The hint on the bottom border (how to close it).
-    pub hint: &'a str,
+    pub(crate) hint: &'a str,
     /// Plain ASCII borders.
-    pub ascii: bool,
+    pub(crate) ascii: bool,
 }
 
 impl Widget for &HelpPopup<'_> {

@@ -9,18 +9,18 @@
 //! terminals).
 
 mod footer;
-pub mod help;
+pub(crate) mod help;
 mod table;
 
-pub use footer::{Hint, footer_hints, footer_text, hints_naming, hints_with, render_footer};
-pub use help::{HelpPopup, HelpRow, Section, help_lines, help_max_scroll, sections, sections_with};
-pub use table::{Binding, Command, Does, Layer, bind, digits, dispatch, lookup};
+pub(crate) use footer::{Hint, footer_hints, footer_text, hints_naming, hints_with, render_footer};
+pub(crate) use help::{HelpPopup, HelpRow, Section, help_max_scroll, sections, sections_with};
+pub(crate) use table::{Binding, Command, Layer, bind, digits, dispatch};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// A key as the user presses it, or a run of digit keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
+pub(crate) enum Key {
     /// A printable character, shifted or not (`a`, `A`, `+`, `?`).
     Char(char),
     /// Control and a letter.
@@ -69,7 +69,7 @@ pub enum Key {
 
 /// What a pressed key matched: nothing, the key, or a digit of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hit {
+pub(crate) enum Hit {
     /// The key matched.
     Key,
     /// A digit key of a run matched, with its digit.
@@ -78,7 +78,7 @@ pub enum Hit {
 
 impl Key {
     /// Whether the key event is this key being pressed (or repeated).
-    pub fn hit(self, ev: &KeyEvent) -> Option<Hit> {
+    pub(crate) fn hit(self, ev: &KeyEvent) -> Option<Hit> {
         if ev.kind == KeyEventKind::Release {
             return None;
         }
@@ -117,7 +117,7 @@ impl Key {
     }
 
     /// How the key is written in the help and the footer.
-    pub fn label(self) -> String {
+    pub(crate) fn label(self) -> String {
         match self {
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
@@ -149,7 +149,7 @@ impl Key {
 
     /// One key event that presses this key (the lowest digit of a run), for
     /// tests that every binding is reachable.
-    pub fn example(self) -> KeyEvent {
+    pub(crate) fn example(self) -> KeyEvent {
         let none = KeyModifiers::NONE;
         let alt = KeyModifiers::ALT;
         let (code, m) = match self {
@@ -181,7 +181,7 @@ impl Key {
 
     /// Whether pressing `other` could also press this key (so that a
     /// binding further down the layers is hidden by this one).
-    pub fn covers(self, other: Key) -> bool {
+    pub(crate) fn covers(self, other: Key) -> bool {
         match (self, other) {
             (Key::Digits(lo, hi), Key::Digits(a, b))
             | (Key::AltDigits(lo, hi), Key::AltDigits(a, b)) => a <= hi && lo <= b,
@@ -202,7 +202,7 @@ mod tests;
 /// hides gives its binding's command when pressed, the help lists it
 /// beside that command's words, and no key is bound twice in a layer.
 #[cfg(test)]
-pub fn assert_reachable_and_listed<C: Command>(stack: &[&Layer<C>]) {
+pub(crate) fn assert_reachable_and_listed<C: Command>(stack: &[&Layer<C>]) {
     for lang in [crate::i18n::Lang::Ja, crate::i18n::Lang::En] {
         let help = sections(stack, lang);
         for (i, layer) in stack.iter().enumerate() {

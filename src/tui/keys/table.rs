@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 
 /// What a console's keys ask for. Each console has one such enum; its
 /// words for the help and the footer live with it.
-pub trait Command: Copy + PartialEq + std::fmt::Debug + 'static {
+pub(crate) trait Command: Copy + PartialEq + std::fmt::Debug + 'static {
     /// What the command does, for the help.
     fn what(self, lang: Lang) -> &'static str;
     /// The short word the footer shows beside the key; `None` keeps the
@@ -20,7 +20,7 @@ pub trait Command: Copy + PartialEq + std::fmt::Debug + 'static {
 /// What a binding gives: one command, or a command made from the digit of
 /// the key pressed (message 3, speaker 5).
 #[derive(Debug, Clone, Copy)]
-pub enum Does<C: 'static> {
+pub(crate) enum Does<C: 'static> {
     /// Always this command.
     Cmd(C),
     /// The command for the digit pressed.
@@ -29,15 +29,15 @@ pub enum Does<C: 'static> {
 
 /// One line of a key table: the keys that give a command.
 #[derive(Debug, Clone, Copy)]
-pub struct Binding<C: 'static> {
+pub(crate) struct Binding<C: 'static> {
     /// The keys, the first being the one the footer shows.
-    pub keys: &'static [Key],
+    pub(crate) keys: &'static [Key],
     /// What they give.
-    pub does: Does<C>,
+    pub(crate) does: Does<C>,
 }
 
 /// A binding of some keys to one command.
-pub const fn bind<C>(keys: &'static [Key], command: C) -> Binding<C> {
+pub(crate) const fn bind<C>(keys: &'static [Key], command: C) -> Binding<C> {
     Binding {
         keys,
         does: Does::Cmd(command),
@@ -45,7 +45,7 @@ pub const fn bind<C>(keys: &'static [Key], command: C) -> Binding<C> {
 }
 
 /// A binding of a run of digit keys to a command made from the digit.
-pub const fn digits<C>(keys: &'static [Key], command: fn(u8) -> C) -> Binding<C> {
+pub(crate) const fn digits<C>(keys: &'static [Key], command: fn(u8) -> C) -> Binding<C> {
     Binding {
         keys,
         does: Does::Digit(command),
@@ -54,7 +54,7 @@ pub const fn digits<C>(keys: &'static [Key], command: fn(u8) -> C) -> Binding<C>
 
 impl<C: Copy> Binding<C> {
     /// The command the binding gives for `ev`, if one of its keys matches.
-    pub fn command(&self, ev: &KeyEvent) -> Option<C> {
+    pub(crate) fn command(&self, ev: &KeyEvent) -> Option<C> {
         self.keys
             .iter()
             .find_map(|k| match (k.hit(ev)?, self.does) {
@@ -67,7 +67,7 @@ impl<C: Copy> Binding<C> {
     }
 
     /// The command the help stands for (the first digit's, for a run).
-    pub fn sample(&self) -> C {
+    pub(crate) fn sample(&self) -> C {
         match self.does {
             Does::Cmd(c) => c,
             Does::Digit(f) => {
@@ -88,29 +88,29 @@ impl<C: Copy> Binding<C> {
 /// A headed group of bindings: what works everywhere, in a mode or in a
 /// pane. The help shows each layer as a section under its title.
 #[derive(Debug, Clone, Copy)]
-pub struct Layer<C: 'static> {
+pub(crate) struct Layer<C: 'static> {
     /// The section's title in Japanese.
-    pub ja: &'static str,
+    pub(crate) ja: &'static str,
     /// The section's title in English.
-    pub en: &'static str,
+    pub(crate) en: &'static str,
     /// Its bindings.
-    pub bindings: &'static [Binding<C>],
+    pub(crate) bindings: &'static [Binding<C>],
 }
 
 impl<C> Layer<C> {
     /// The title in `lang`.
-    pub fn title(&self, lang: Lang) -> &'static str {
+    pub(crate) fn title(&self, lang: Lang) -> &'static str {
         lang.pick(self.ja, self.en)
     }
 }
 
 /// The command `ev` gives in a stack of layers, most specific first: the
 /// first layer with a binding for the key decides.
-pub fn dispatch<C: Copy>(layers: &[&Layer<C>], ev: &KeyEvent) -> Option<C> {
+pub(crate) fn dispatch<C: Copy>(layers: &[&Layer<C>], ev: &KeyEvent) -> Option<C> {
     layers.iter().find_map(|l| lookup(l.bindings, ev))
 }
 
 /// The command `ev` gives in one list of bindings, if any.
-pub fn lookup<C: Copy>(bindings: &[Binding<C>], ev: &KeyEvent) -> Option<C> {
+pub(crate) fn lookup<C: Copy>(bindings: &[Binding<C>], ev: &KeyEvent) -> Option<C> {
     bindings.iter().find_map(|b| b.command(ev))
 }

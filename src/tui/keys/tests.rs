@@ -2,6 +2,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::*;
 use crate::i18n::Lang;
+use crate::tui::keys::help::help_lines;
+use crate::tui::keys::table::lookup;
 
 fn press(code: KeyCode, m: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, m)

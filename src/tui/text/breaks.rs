@@ -11,7 +11,7 @@ use super::{NO_LINE_START, number_tail};
 
 /// The char index at which each screen row of `line` starts (the first is
 /// 0) when it is wrapped at `width` cells.
-pub fn row_starts(line: &str, width: usize) -> Vec<usize> {
+pub(crate) fn row_starts(line: &str, width: usize) -> Vec<usize> {
     let chars: Vec<char> = line.chars().collect();
     let width = width.max(2);
     let mut starts = vec![0];
@@ -52,7 +52,7 @@ pub fn row_starts(line: &str, width: usize) -> Vec<usize> {
 /// The screen row (counted within the line) and cell of the caret before
 /// char `col` of `line` wrapped at `width`. A caret after a row filled to
 /// its last cell is at the start of the next row (where typing goes on).
-pub fn caret_cell(line: &str, starts: &[usize], col: usize, width: usize) -> (usize, usize) {
+pub(crate) fn caret_cell(line: &str, starts: &[usize], col: usize, width: usize) -> (usize, usize) {
     let row = starts.iter().rposition(|&s| s <= col).unwrap_or(0);
     let x: usize = line
         .chars()

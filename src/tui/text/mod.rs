@@ -6,25 +6,26 @@
 //! no 。、」）・ at the start of a line), plain here and styled in
 //! [`styled`], and one truncation policy: a cut line ends with [`CUT`].
 
-pub mod breaks;
-pub mod sanitize;
-pub mod styled;
+pub(crate) mod breaks;
+pub(crate) mod sanitize;
+pub(crate) mod styled;
 
-pub use sanitize::{inert, is_unsafe, json_string};
+pub use sanitize::inert;
+pub(crate) use sanitize::is_unsafe;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What a cut line ends with. ASCII, because `…` is ambiguous-width and
 /// takes two cells in many Japanese terminals.
-pub const CUT: &str = "~";
+pub(crate) const CUT: &str = "~";
 
 /// Cells the text takes.
-pub fn width(s: &str) -> usize {
+pub(crate) fn width(s: &str) -> usize {
     s.width()
 }
 
 /// The text cut to at most `max` cells, ending with [`CUT`] when cut.
-pub fn truncate(s: &str, max: usize) -> String {
+pub(crate) fn truncate(s: &str, max: usize) -> String {
     let s = inert(s);
     if s.width() <= max {
         return s;
@@ -47,7 +48,7 @@ pub fn truncate(s: &str, max: usize) -> String {
 }
 
 /// The text cut to `w` cells and padded with spaces to exactly `w` cells.
-pub fn fit(s: &str, w: usize) -> String {
+pub(crate) fn fit(s: &str, w: usize) -> String {
     let mut out = truncate(s, w);
     let pad = w.saturating_sub(out.width());
     out.extend(std::iter::repeat_n(' ', pad));
@@ -58,7 +59,7 @@ pub fn fit(s: &str, w: usize) -> String {
 /// text are kept; Japanese breaks between any two characters (but never
 /// before 。、」） and the like), a run of ASCII letters at a space when it
 /// can; `indent` starts the continuation lines.
-pub fn wrap(s: &str, max: usize, indent: &str) -> Vec<String> {
+pub(crate) fn wrap(s: &str, max: usize, indent: &str) -> Vec<String> {
     let indent: Vec<(char, ())> = indent.chars().map(|c| (c, ())).collect();
     let mut lines = Vec::new();
     for para in s.split('\n') {

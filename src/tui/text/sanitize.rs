@@ -7,7 +7,8 @@
 //! characters that flip the direction of text (U+202A–202E, U+2066–2069,
 //! U+200E–200F, U+061C) or break lines behind the terminal's back (U+2028,
 //! U+2029) are shown as `<U+202E>`; in Markdown escape sequences are dropped
-//! and markup characters escaped; in JSON they are written as `\uXXXX`.
+//! and markup characters escaped; in JSON they are written as `\uXXXX`
+//! (`review::export::json::inert_json`, with [`is_unsafe`]).
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -20,29 +21,8 @@ fn is_bidi_control(c: char) -> bool {
 
 /// True for every character that must never reach a terminal as it is:
 /// C0, DEL, C1, bidi controls, line and paragraph separators.
-pub fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
-}
-
-/// `text` as a JSON string literal (quotes included) in which every
-/// character [`is_unsafe`] is escaped as `\uXXXX`, so that a script printing
-/// it to a terminal prints nothing that acts on the terminal.
-pub fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if is_unsafe(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The text as it may be shown on a terminal: one line, every control
@@ -55,7 +35,7 @@ pub fn inert(text: &str) -> String {
 /// [`inert`] for a piece of `whole` (a note's text cut at a search match):
 /// made inert as it would be inside the whole text, so the pieces put
 /// together are the whole text made inert, wherever it was cut.
-pub fn inert_part(part: &str, whole: &str) -> String {
+pub(crate) fn inert_part(part: &str, whole: &str) -> String {
     if !whole.chars().any(needs_care) {
         return part.to_string();
     }
@@ -108,13 +88,13 @@ fn push_inert(c: char, out: &mut String) {
 /// The text with escape sequences (CSI, OSC and two-byte ESC sequences)
 /// removed and every other control character but the line break dropped;
 /// tabs become spaces and `\r\n` becomes `\n`.
-pub fn strip_controls(text: &str) -> String {
+pub(crate) fn strip_controls(text: &str) -> String {
     strip(text, false)
 }
 
 /// Like [`strip_controls`] but keeping tabs and carriage returns, which a
 /// spreadsheet cell may hold.
-pub fn strip_escapes(text: &str) -> String {
+pub(crate) fn strip_escapes(text: &str) -> String {
     strip(text, true)
 }
 
@@ -171,7 +151,7 @@ fn skip_osc(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 /// Inline Markdown: controls stripped, markup characters escaped, line
 /// breaks turned into `<br>` so the text stays in one list item or cell.
-pub fn md_inline(text: &str) -> String {
+pub(crate) fn md_inline(text: &str) -> String {
     let clean = strip_controls(text);
     let mut out = String::with_capacity(clean.len() + 8);
     for (i, line) in clean.split('\n').enumerate() {
@@ -214,14 +194,6 @@ mod tests {
                 .chars()
                 .all(|c| !c.is_control())
         );
-    }
-
-    #[test]
-    fn json_strings_escape_everything_a_terminal_would_act_on() {
-        let s = json_string("a\"b\\c\n\u{1b}[31m\u{9b}\u{202e}\u{2029}\u{7f}日本");
-        assert_eq!(s, r#""a\"b\\c\n\u001b[31m\u009b\u202e\u2029\u007f日本""#);
-        let back: String = serde_json::from_str(&s).unwrap();
-        assert_eq!(back, "a\"b\\c\n\u{1b}[31m\u{9b}\u{202e}\u{2029}\u{7f}日本");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::{CUT, inert, wrap_cells};
 /// Breaks `pieces` (text and style) into lines of at most `width` cells;
 /// lines after the first start with `indent` spaces. Line breaks in the
 /// text start a new line.
-pub fn wrap(pieces: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'static>> {
+pub(crate) fn wrap(pieces: &[(String, Style)], width: usize, indent: usize) -> Vec<Line<'static>> {
     let pad: Vec<(char, Style)> = vec![(' ', Style::new()); indent];
     let mut paras: Vec<Vec<(char, Style)>> = vec![Vec::new()];
     for (text, style) in pieces {
@@ -55,7 +55,7 @@ fn spans_of(cells: &[(char, Style)]) -> Line<'static> {
 
 /// Cuts styled pieces to one line of at most `width` cells, ending with
 /// `~` when something was cut.
-pub fn one_line(pieces: &[(String, Style)], width: usize) -> Line<'static> {
+pub(crate) fn one_line(pieces: &[(String, Style)], width: usize) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
     for (text, style) in pieces {
@@ -83,7 +83,7 @@ pub fn one_line(pieces: &[(String, Style)], width: usize) -> Line<'static> {
 }
 
 /// The text right-aligned in exactly `w` cells (cut when longer).
-pub fn rfit(text: &str, w: usize) -> String {
+pub(crate) fn rfit(text: &str, w: usize) -> String {
     let cut = super::truncate(text, w);
     let pad = w.saturating_sub(super::width(&cut));
     format!("{}{cut}", " ".repeat(pad))

@@ -9,7 +9,7 @@ use crate::tui::text::sanitize::strip_escapes;
 
 /// The font the workbook is set in: present on Windows and macOS with
 /// Office, and with Japanese glyphs.
-pub const FONT: &str = "Yu Gothic";
+pub(crate) const FONT: &str = "Yu Gothic";
 
 /// The widest a column is made, in character cells.
 const MAX_WIDTH: usize = 60;
