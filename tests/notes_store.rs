@@ -48,7 +48,11 @@ fn writer(dir: &Path, prefix: &str, from: u64, count: u64, batch: u64, naive: bo
         .args(["--batch", &batch.to_string()])
         .env("BUNKAKAI_LOG_DIR", dir)
         .stdout(Stdio::piped())
-        .stderr(Stdio::null());
+        // What a writer says when it fails is kept beside the sitting.
+        .stderr(
+            std::fs::File::create(dir.join(format!("{prefix}.stderr")))
+                .map_or_else(|_| Stdio::null(), Stdio::from),
+        );
     if naive {
         cmd.arg("--naive");
     }
@@ -194,10 +198,12 @@ fn four_writers_into_one_group_keep_every_note_once() {
         .map(|w| writer(&dir, &format!("p{w}"), 0, per_writer, batch, false))
         .collect();
     let mut acknowledged = 0;
-    for mut c in children {
+    for (w, mut c) in children.into_iter().enumerate() {
         let stdout = c.stdout.take().unwrap();
         acknowledged += BufReader::new(stdout).lines().count();
-        assert!(c.wait().unwrap().success());
+        let status = c.wait().unwrap();
+        let said = std::fs::read_to_string(dir.join(format!("p{w}.stderr"))).unwrap_or_default();
+        assert!(status.success(), "writer p{w}: {status}: {said}");
     }
     let ids = ids_on_disk(&dir.join("notes/B.json")).unwrap();
     let unique: HashSet<&String> = ids.iter().collect();

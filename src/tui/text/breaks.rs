@@ -7,7 +7,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use super::{NO_LINE_START, number_tail};
+use super::{NO_LINE_START, carried_down, number_tail};
 
 /// The char index at which each screen row of `line` starts (the first is
 /// 0) when it is wrapped at `width` cells.
@@ -35,9 +35,9 @@ pub(crate) fn row_starts(line: &str, width: usize) -> Vec<usize> {
                 {
                     at = p + 1;
                 }
-            } else if NO_LINE_START.contains(c) && i - start >= 2 {
-                // The character before comes down with it.
-                at = i - 1;
+            } else if NO_LINE_START.contains(c) {
+                // The characters before come down with it (「。」 together).
+                at = i - carried_down(&chars[start..i], c);
             }
             starts.push(at);
             used = chars[at..i].iter().map(|c| c.width().unwrap_or(0)).sum();
@@ -89,6 +89,9 @@ mod tests {
             rows("行動変容（実践）を促す", 14),
             ["行動変容（実", "践）を促す"]
         );
+        // A run of closing punctuation (。」) comes down whole.
+        assert_eq!(rows("あいう。」です", 8), ["あい", "う。」で", "す"]);
+        assert_eq!(rows("「はい。」）と", 10), ["「は", "い。」）と"]);
         assert_eq!(rows("KPI and targets", 10), ["KPI and ", "targets"]);
         assert_eq!(rows("連携", 10), ["連携"]);
         assert_eq!(rows("", 10), [""]);

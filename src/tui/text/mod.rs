@@ -95,7 +95,11 @@ pub(crate) fn wrap_cells<S: Copy>(
                 }
                 _ => split_at_space(&line),
             };
-            let (head, carried) = keep_off_line_start(head, c);
+            let (head, carried) = if tail.iter().all(|(c, _)| c.is_whitespace()) {
+                keep_off_line_start(head, c)
+            } else {
+                (head, &[][..])
+            };
             let mut next = indent.to_vec();
             next.extend_from_slice(carried);
             next.extend(tail.iter().skip_while(|(c, _)| c.is_whitespace()));
@@ -131,18 +135,36 @@ type Split<'a, S> = (&'a [(char, S)], &'a [(char, S)]);
 pub(crate) const NO_LINE_START: &str =
     "、。，．,.)）」』】〕〉》ー・：；！？!?ぁぃぅぇぉっゃゅょァィゥェォッャュョ";
 
-/// When `next` may not start a line, moves the last character of `head` down
-/// with it (once: a run of such punctuation is rare enough).
+/// When `next` may not start a line, moves characters of `head` down with
+/// it until the next line starts with one that may (「。」 and 」） come
+/// down together), at most [`MAX_CARRY`], never emptying `head`.
 fn keep_off_line_start<S>(head: &[(char, S)], next: char) -> Split<'_, S> {
-    if !NO_LINE_START.contains(next) {
-        return (head, &[]);
-    }
-    match head.len().checked_sub(1) {
-        Some(i) if i > 0 && !head[..i].iter().all(|(c, _)| c.is_whitespace()) => {
-            (&head[..i], &head[i..])
+    let chars: Vec<char> = head.iter().map(|(c, _)| *c).collect();
+    let n = carried_down(&chars, next);
+    head.split_at(head.len() - n)
+}
+
+/// The most characters carried down to keep punctuation off a line start.
+const MAX_CARRY: usize = 3;
+
+/// How many characters at the end of `row` go down to the next row with
+/// `next` so that the next row does not start with 。、」） and the like:
+/// 0 when `next` may start a row, else enough to reach a character that
+/// may, at most [`MAX_CARRY`], and never all of `row`'s visible text.
+pub(crate) fn carried_down(row: &[char], next: char) -> usize {
+    let mut first = next;
+    let mut n = 0;
+    while NO_LINE_START.contains(first) && n < MAX_CARRY {
+        let i = row.len() - n;
+        match i.checked_sub(1) {
+            Some(j) if j > 0 && row[..j].iter().any(|c| !c.is_whitespace()) => {
+                n += 1;
+                first = row[j];
+            }
+            _ => break,
         }
-        _ => (head, &[]),
     }
+    n
 }
 
 /// How many characters at the end of `line` belong to a number that `next`
@@ -226,6 +248,11 @@ mod tests {
         assert!(lines.iter().all(|l| width(l) <= 10));
         assert_eq!(wrap("KPI and targets", 10, ""), vec!["KPI and", "targets"]);
         assert_eq!(wrap("a\nb", 10, ""), vec!["a", "b"]);
+        // A run of closing punctuation (。」) comes down whole: no line starts with 」 or 。.
+        assert_eq!(
+            wrap("あいう。」です", 8, ""),
+            vec!["あい", "う。」で", "す"]
+        );
         // A closing bracket never starts a line: the character before it comes along.
         assert_eq!(
             wrap("行動変容（実践）を促す", 14, ""),
