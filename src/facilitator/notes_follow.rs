@@ -96,30 +96,17 @@ pub fn read_notes(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::notes::{GroupNotes, Note, NoteKind};
+    use crate::model::notes::{GroupNotes, Note};
+    use crate::model::test_notes;
     use crate::store::notes_file;
 
     fn one(id: &str, deleted: bool, minute: u32) -> GroupNotes {
-        let at = format!("2026-01-20T14:{minute:02}:00+09:00")
-            .parse()
-            .unwrap();
-        let mut c = GroupNotes::new("s", "B");
-        c.notes.push(Note {
-            id: id.into(),
-            created: "2026-01-20T14:00:00+09:00".parse().unwrap(),
-            updated: at,
-            block: None,
-            theme: None,
-            question: None,
-            speaker: None,
-            kind: NoteKind::Issue,
-            owner: None,
-            text: "気仙沼市".into(),
+        let note = Note {
+            updated: test_notes::at_minute(minute),
             deleted,
-            edited: None,
-            extra: Default::default(),
-        });
-        c
+            ..test_notes::note(id, 0, "気仙沼市")
+        };
+        test_notes::group_notes("s", "B", vec![note])
     }
 
     #[test]

@@ -60,27 +60,15 @@ impl LiveTally {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::notes::{GroupNotes, NoteKind};
+    use crate::model::notes::GroupNotes;
     use crate::model::notes_merge::merged;
+    use crate::model::test_notes;
 
     fn note(id: &str, minute: u32, deleted: bool, text: &str) -> Note {
-        let at = format!("2026-01-20T14:{minute:02}:00+09:00")
-            .parse()
-            .unwrap();
         Note {
-            id: id.into(),
-            created: "2026-01-20T14:00:00+09:00".parse().unwrap(),
-            updated: at,
-            block: None,
-            theme: None,
-            question: None,
-            speaker: None,
-            kind: NoteKind::Issue,
-            owner: None,
-            text: text.into(),
+            updated: test_notes::at_minute(minute),
             deleted,
-            edited: None,
-            extra: Default::default(),
+            ..test_notes::note(id, 0, text)
         }
     }
 
