@@ -310,22 +310,9 @@ mod tests {
         let notes = store::notes_file::notes_path(tmp.path(), "B");
         store::notes_file::prepare_dir(&notes).unwrap();
         let mut change = crate::model::notes::GroupNotes::new("s", "B");
-        let at = "2026-01-20T14:10:00+09:00".parse().unwrap();
-        change.notes.push(crate::model::notes::Note {
-            id: "n1".into(),
-            created: at,
-            updated: at,
-            block: None,
-            theme: None,
-            question: None,
-            speaker: None,
-            kind: crate::model::notes::NoteKind::Issue,
-            owner: None,
-            text: "ジャーナルだけ".into(),
-            deleted: false,
-            edited: None,
-            extra: Default::default(),
-        });
+        change
+            .notes
+            .push(crate::model::test_notes::note("n1", 10, "ジャーナルだけ"));
         store::notes_file::append(&notes, &change).unwrap();
         std::fs::remove_file(&notes).unwrap();
         let follows = Follows::default();
