@@ -29,6 +29,7 @@ pub(crate) mod saving;
 mod summary;
 pub(crate) mod turns;
 pub(crate) mod undo;
+mod unusable;
 mod update;
 pub mod view;
 pub mod writer;

@@ -5,7 +5,7 @@
 //! blocking pool so typing never waits for the disk, and the final saves run
 //! however the console ends, even on a panic (the draft).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -15,6 +15,7 @@ use ratatui::Frame;
 
 use super::finish::{ExitReport, finish};
 use super::opening::Opening;
+use super::unusable::{load_run, unreadable};
 use super::{Action, Effect, State, update};
 use crate::i18n::store::store_error_short as store_error;
 use crate::model::Stamp;
@@ -348,41 +349,6 @@ fn panic_for_tests(action: &Action) {
         && std::env::var_os("BUNKAKAI_TEST_PANIC").is_some()
     {
         panic!("test panic (F12)");
-    }
-}
-
-/// The warning for a file that cannot be used: newer, or broken/mid-sync.
-fn unreadable(path: &Path, e: &store::StoreError, lang: crate::i18n::Lang) -> Action {
-    use crate::i18n::display as words;
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let newer = matches!(
-        e,
-        store::StoreError::Format {
-            error: store::FormatError::Newer { .. },
-            ..
-        }
-    );
-    let warning = if newer {
-        words::newer(&file, lang)
-    } else {
-        let why = crate::i18n::store::problem_short(e, lang);
-        format!("{why} — {}", words::unreadable(&file, lang))
-    };
-    Action::FileUnreadable { file, warning }
-}
-
-/// Reads run.json: the facilitator's run, its absence, or why it cannot be used.
-fn load_run(path: &Path, plan: &crate::model::Plan, lang: crate::i18n::Lang) -> Action {
-    match store::run_file::load(path, Some(plan)) {
-        Ok(run) => Action::RunChanged(Some(Box::new(run))),
-        Err(e) if e.is_not_found() => Action::RunChanged(None),
-        Err(e) => {
-            tracing::warn!(error = %e, "cannot read run.json");
-            unreadable(path, &e, lang)
-        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! folder: however it ends, the notes not yet on disk and the draft are saved.
 
 use std::io;
+use std::path::Path;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use futures_util::{StreamExt, stream};

@@ -9,6 +9,7 @@
 
 pub(crate) mod block;
 mod bytes;
+mod encode;
 mod print;
 mod refresh;
 mod scan;

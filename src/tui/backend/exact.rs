@@ -73,3 +73,27 @@ pub(crate) fn assert_same(screen: &vt100::Screen, buf: &Buffer, frame: usize) {
         }
     }
 }
+
+/// What the tests need of a backend beyond what the consoles use.
+impl<W: std::io::Write> super::ThinBackend<W> {
+    /// A backend of a fixed size (tests).
+    pub(crate) fn with_size(out: W, width: u16, height: u16) -> super::ThinBackend<W> {
+        let mut b = super::ThinBackend::new(out);
+        b.fixed = Some(ratatui::layout::Size::new(width, height));
+        b
+    }
+
+    /// The writer, e.g. to read what a test backend wrote.
+    pub(crate) fn writer(&self) -> &W {
+        &self.out
+    }
+
+    /// Forgets the pen, the cursor and the screen: something else wrote to
+    /// the terminal.
+    pub(crate) fn forget(&mut self) {
+        self.pen = None;
+        self.at = None;
+        self.shown = None;
+        self.screen.iter_mut().for_each(|c| *c = None);
+    }
+}

@@ -66,30 +66,6 @@ impl<W: Write> ThinBackend<W> {
         }
     }
 
-    /// A backend of a fixed size (tests).
-    #[cfg(test)]
-    pub(crate) fn with_size(out: W, width: u16, height: u16) -> ThinBackend<W> {
-        let mut b = ThinBackend::new(out);
-        b.fixed = Some(Size::new(width, height));
-        b
-    }
-
-    /// The writer, e.g. to read what a test backend wrote.
-    #[cfg(test)]
-    pub(crate) fn writer(&self) -> &W {
-        &self.out
-    }
-
-    /// Forgets the pen, the cursor and the screen: something else wrote to
-    /// the terminal.
-    #[cfg(test)]
-    pub(crate) fn forget(&mut self) {
-        self.pen = None;
-        self.at = None;
-        self.shown = None;
-        self.screen.iter_mut().for_each(|c| *c = None);
-    }
-
     /// Makes the kept screen the terminal's size (all unknown after a change).
     fn fit(&mut self, size: Size) {
         if size != self.size {
