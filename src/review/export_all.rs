@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::archive::{Archive, Sitting};
 use super::export::{self, ExportFormat, Part};
 use super::export_cmd::{needs_output, write_out};
-use super::search_cmd::{SearchError, parse_date};
+use super::search_cmd::{archive_with_sittings, parse_date};
 use crate::i18n::Lang;
 use crate::i18n::review::file_problem;
 
@@ -73,15 +73,9 @@ pub fn run(
         let _ = writeln!(err, "{}", reversed(s, u, lang));
         return 2;
     }
-    let archive = Archive::load(dir);
-    if archive.sittings.is_empty() {
-        let _ = writeln!(
-            err,
-            "{}",
-            SearchError::NoSittings(dir.to_path_buf()).text(lang)
-        );
+    let Some(archive) = archive_with_sittings(dir, lang, err) else {
         return 2;
-    }
+    };
     let sittings = chosen(&archive, since, until);
     if sittings.is_empty() {
         let _ = writeln!(err, "{}", none_on_those_days(lang));

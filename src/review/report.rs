@@ -56,6 +56,24 @@ pub(crate) struct QuestionNotes<'a> {
     pub(crate) notes: Vec<&'a Note>,
 }
 
+impl<'a> GroupReport<'a> {
+    /// Every note of the group with its theme and question, in the order
+    /// the notes were taken (a table of notes, one row each).
+    pub(crate) fn notes_by_time(&self) -> Vec<(&ThemeNotes<'a>, &QuestionNotes<'a>, &'a Note)> {
+        let mut notes: Vec<_> = self
+            .themes
+            .iter()
+            .flat_map(|t| {
+                t.questions
+                    .iter()
+                    .flat_map(move |q| q.notes.iter().map(move |n| (t, q, *n)))
+            })
+            .collect();
+        notes.sort_by_key(|(_, _, n)| n.created);
+        notes
+    }
+}
+
 /// Arranges the record of the group with id `group`.
 pub fn group_report<'a>(sitting: &'a Sitting, group: &'a str, lang: Lang) -> GroupReport<'a> {
     let file = sitting.notes_of(group);

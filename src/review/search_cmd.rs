@@ -182,15 +182,9 @@ pub fn run(
             return code;
         }
     }
-    let archive = Archive::load(dir);
-    if archive.sittings.is_empty() {
-        let _ = writeln!(
-            err,
-            "{}",
-            SearchError::NoSittings(dir.to_path_buf()).text(lang)
-        );
+    let Some(archive) = archive_with_sittings(dir, lang, err) else {
         return 2;
-    }
+    };
     for (_, p) in archive.problems() {
         let _ = writeln!(err, "{}", file_problem(p, lang));
     }
@@ -246,4 +240,22 @@ fn write_failed(e: &std::io::Error, err: &mut dyn Write, lang: Lang) -> u8 {
         lang.pick("書き出せません: ", "cannot write: ")
     );
     1
+}
+
+/// The archive of `dir`, or `None` after saying there is no sitting in it.
+pub(crate) fn archive_with_sittings(
+    dir: &Path,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Option<Archive> {
+    let archive = Archive::load(dir);
+    if archive.sittings.is_empty() {
+        let _ = writeln!(
+            err,
+            "{}",
+            SearchError::NoSittings(dir.to_path_buf()).text(lang)
+        );
+        return None;
+    }
+    Some(archive)
 }

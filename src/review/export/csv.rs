@@ -28,17 +28,7 @@ pub(crate) fn sheet(s: &Sitting, lang: Lang) -> Vec<u8> {
     let date = s.date().map(|d| d.to_string()).unwrap_or_default();
     for g in &s.groups {
         let report = group_report(s, &g.id, lang);
-        let mut notes: Vec<_> = report
-            .themes
-            .iter()
-            .flat_map(|t| {
-                t.questions
-                    .iter()
-                    .flat_map(move |q| q.notes.iter().map(move |n| (t, q, *n)))
-            })
-            .collect();
-        notes.sort_by_key(|(_, _, n)| n.created);
-        for (t, q, n) in notes {
+        for (t, q, n) in report.notes_by_time() {
             row(
                 &mut out,
                 [

@@ -118,17 +118,7 @@ fn notes_sheet(sheet: &mut Worksheet, read: &[Read], lang: Lang) -> Result<(), X
     for r in read {
         let s = r.s();
         for report in &r.groups {
-            let mut notes: Vec<_> = report
-                .themes
-                .iter()
-                .flat_map(|t| {
-                    t.questions
-                        .iter()
-                        .flat_map(move |q| q.notes.iter().map(move |n| (t, q, *n)))
-                })
-                .collect();
-            notes.sort_by_key(|(_, _, n)| n.created);
-            for (t, q, n) in notes {
+            for (t, q, n) in report.notes_by_time() {
                 row += 1;
                 let theme = t.theme.map(|t| format!("{} {}", t.id, t.title));
                 let question = q
