@@ -21,8 +21,9 @@
 //!   and `roster import/assign/show`), and `logging`.
 //!
 //! Imports go down this list: a console never imports another console, and
-//! `model`, `timer`, `store` and `tui` import no console. One edge still
-//! points up: `i18n::prepare` words the roster commands' own error types.
+//! `model`, `timer`, `store` and `tui` import no console. `i18n` imports
+//! no console or command either: where words name a command's own types (the
+//! roster commands' errors), they live with the command (`prepare::messages`).
 //!
 //! An item is `pub` only when the binary, the integration tests or the
 //! benches use it; everything else is `pub(crate)` or private, so that

@@ -3,6 +3,10 @@
 //! The table is split by what the words are for (`plan` problems, `check`
 //! reports, …) but every entry has both languages side by side, so a missing
 //! translation is a compile error rather than a blank on screen.
+//!
+//! The words of `bunkakai new` and `bunkakai roster` are built the same way
+//! but live in `prepare::messages`, beside the error types they name, so
+//! that `i18n` imports no command.
 
 mod check;
 pub mod cli;
@@ -10,7 +14,6 @@ pub mod cli_results;
 pub(crate) mod display;
 pub mod notes;
 mod plan;
-pub(crate) mod prepare;
 pub(crate) mod previous_actions;
 pub(crate) mod record;
 pub mod review;

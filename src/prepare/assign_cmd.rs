@@ -3,7 +3,7 @@
 //! it is, and writes them to the plan, keeping the previous plan as
 //! `session.json.bak`.
 
-use crate::i18n::prepare::PrepText;
+use crate::prepare::messages::PrepText;
 use std::io::Write;
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! per group, its stage, size, themes, and the pairs it could not avoid
 //! (same prefecture, sat together recently), so the secretariat sees why.
 
-use crate::i18n::prepare::{self as text, PrepText};
+use crate::prepare::messages::{self as text, PrepText};
 use std::io::Write;
 
 use unicode_width::UnicodeWidthStr;

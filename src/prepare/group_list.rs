@@ -6,8 +6,8 @@
 use super::columns::fold;
 use super::registration::{Roster, units};
 use crate::i18n::Lang;
-use crate::i18n::prepare::{self as text, PrepText};
 use crate::model::Plan;
+use crate::prepare::messages::{self as text, PrepText};
 
 /// The kinds of group list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -4,7 +4,7 @@
 //! `--skip-bad`). Writes `roster.json`, and the plan's groups when the sheet
 //! has a group column.
 
-use crate::i18n::prepare::PrepText;
+use crate::prepare::messages::PrepText;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -17,8 +17,9 @@ use super::sitting_files;
 use super::table::read_table;
 use super::validation_summary;
 use crate::check::problem_lines;
-use crate::i18n::{Lang, cli as msg, prepare as text};
+use crate::i18n::{Lang, cli as msg};
 use crate::model::stage::{numbered_stage, same_stage};
+use crate::prepare::messages as text;
 use crate::store::{self, sessions};
 
 /// The command line of `roster import`.

@@ -13,6 +13,7 @@ pub(crate) mod columns;
 pub mod group_list;
 pub mod grouping;
 pub mod import_cmd;
+pub(crate) mod messages;
 pub mod new_cmd;
 pub(crate) mod new_sitting;
 pub(crate) mod plan_file;
@@ -22,14 +23,15 @@ pub(crate) mod sitting_files;
 pub(crate) mod starter;
 pub(crate) mod table;
 
-use crate::i18n::prepare::PrepText;
+use crate::prepare::messages::PrepText;
 use std::io::Write;
 use std::path::Path;
 
 use crate::check;
-use crate::i18n::{CheckText, Lang, prepare as text};
+use crate::i18n::{CheckText, Lang};
 use crate::model::problem::ProblemKind;
 use crate::model::{self, Plan};
+use crate::prepare::messages as text;
 use crate::store::sessions;
 
 /// Prints what `check` prints for the plan at `path` (to `out`); true when

@@ -2,7 +2,7 @@
 //! copied from a past sitting or started from the format's example. Never
 //! overwrites a sitting that exists.
 
-use crate::i18n::prepare::PrepText;
+use crate::prepare::messages::PrepText;
 use std::io::Write;
 use std::path::Path;
 
@@ -11,8 +11,9 @@ use chrono::{NaiveDate, NaiveTime};
 use super::new_sitting::{NewOptions, from_past};
 use super::{plan_file, starter, validation_summary};
 use crate::check::problem_lines;
-use crate::i18n::{Lang, cli as msg, prepare as text};
+use crate::i18n::{Lang, cli as msg};
 use crate::model::{ids::check_id, read_plan};
+use crate::prepare::messages as text;
 use crate::store::{self, sessions};
 
 /// The command line of `bunkakai new`.

@@ -1,7 +1,7 @@
 //! `bunkakai roster show <session>`: the group list to send out, to stdout
 //! or (with `-o`) to a file replaced atomically.
 
-use crate::i18n::prepare::PrepText;
+use crate::prepare::messages::PrepText;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -8,7 +8,7 @@ use std::io::Write;
 use super::plan_file;
 use super::registration::{ROSTER_FILE, Roster};
 use crate::i18n::Lang;
-use crate::i18n::prepare::PrepText;
+use crate::prepare::messages::PrepText;
 use crate::store::{self, sessions::SessionPath};
 
 /// The sitting's roster.json, when `roster import` wrote one. A file that

@@ -1,11 +1,11 @@
 //! Messages of `bunkakai new` and `bunkakai roster`: what was done, what was
 //! understood from a registration sheet, and what is wrong with it.
 
-use super::Lang;
-use crate::prepare::columns::Field;
-use crate::prepare::new_sitting::Change;
-use crate::prepare::registration::RowFault;
-use crate::prepare::table::{Encoding, TableError};
+use super::columns::Field;
+use super::new_sitting::Change;
+use super::registration::RowFault;
+use super::table::{Encoding, TableError};
+use crate::i18n::Lang;
 
 crate::labels! {
     /// Fixed words of `bunkakai new` and `bunkakai roster`.
