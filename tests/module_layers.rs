@@ -126,9 +126,11 @@ fn without_test_items(code: &str) -> String {
     out
 }
 
-/// `from -> to -> [file:line]` for every `crate::to` path in `from`'s code.
-fn imports(src: &Path, modules: &[String]) -> BTreeMap<(String, String), Vec<String>> {
-    let mut edges: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+/// `(from, to) -> [file:line]` for every `crate::to` path in `from`'s code.
+type Edges = BTreeMap<(String, String), Vec<String>>;
+
+fn imports(src: &Path, modules: &[String]) -> Edges {
+    let mut edges = Edges::new();
     for module in modules {
         let mut files = Vec::new();
         let dir = src.join(module);
@@ -195,7 +197,7 @@ fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>>
         .find_map(|v| visit(v, graph, &mut Vec::new(), &mut done))
 }
 
-fn layers() -> (Vec<String>, BTreeMap<(String, String), Vec<String>>) {
+fn layers() -> (Vec<String>, Edges) {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let modules = lib_modules(&src);
     let edges = imports(&src, &modules);
