@@ -1,5 +1,9 @@
 //! The `bunkakai check` report: one line per problem, or a summary of a
 //! valid plan. Pure text in, text out, so it is tested without a terminal.
+//! [`sitting`] is how every command finds the sitting it names and reads
+//! its plan, refusing a broken one with this report.
+
+pub mod sitting;
 
 use crate::i18n::{CheckText as T, Lang, problem_line};
 use crate::model::{Plan, PlanCheck, Problem};

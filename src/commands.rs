@@ -3,9 +3,10 @@
 //! console, the display or the review. Every command that needs a plan
 //! reads it through [`usable_plan`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use bunkakai::check::sitting;
 use bunkakai::facilitator::run as app;
 use bunkakai::i18n::run as run_text;
 use bunkakai::i18n::{CheckText, Lang, cli as msg};
@@ -13,23 +14,14 @@ use bunkakai::store::sessions::{self, SessionPath};
 use bunkakai::tui::text::inert;
 use bunkakai::{check, model, picker};
 
+/// The sitting `session` names, or why not said on stderr.
+pub(crate) fn find(session: &str, dir: &Path, lang: Lang) -> Result<SessionPath, ExitCode> {
+    sitting::find(session, dir, lang, &mut std::io::stderr()).map_err(ExitCode::from)
+}
+
 /// Reads a usable plan or prints why not.
 pub(crate) fn usable_plan(found: &SessionPath, lang: Lang) -> Result<model::Plan, ExitCode> {
-    let bytes = sessions::read_bytes(&found.plan).map_err(|e| {
-        eprintln!("{}", msg::unreadable(&found.plan, &e, lang));
-        ExitCode::from(2)
-    })?;
-    let result = model::read_plan(&bytes, &found.default_id);
-    match result.plan {
-        Some(plan) => Ok(plan),
-        None => {
-            let file = found.plan.display().to_string();
-            for line in check::problem_lines(&file, &result, lang) {
-                eprintln!("{}", inert(&line));
-            }
-            Err(ExitCode::from(2))
-        }
-    }
+    sitting::usable_plan(found, lang, &mut std::io::stderr()).map_err(ExitCode::from)
 }
 
 /// A console draws on the terminal and reads its keys: started without one
@@ -141,20 +133,15 @@ pub(crate) fn pick_and_run(dir: &std::path::Path, lang: Lang, ascii: bool) -> Ex
             return ExitCode::from(1);
         }
     };
-    match sessions::locate(&dir.join(&id).display().to_string(), dir) {
-        Ok(found) => run_console(
-            &found,
-            app::Options {
-                lang,
-                ascii,
-                read_only,
-                poll: None,
-            },
-        ),
-        Err(e) => {
-            eprintln!("{}", msg::locate_error(&e, lang));
-            ExitCode::from(2)
-        }
+    let opts = app::Options {
+        lang,
+        ascii,
+        read_only,
+        poll: None,
+    };
+    match find(&dir.join(&id).display().to_string(), dir, lang) {
+        Ok(found) => run_console(&found, opts),
+        Err(code) => code,
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bunkakai::facilitator::run as app;
-use bunkakai::i18n::{Lang, cli as msg};
+use bunkakai::i18n::Lang;
 use bunkakai::review::{export_cmd, search_cmd};
 use bunkakai::store::sessions;
 use clap::Parser;
@@ -13,7 +13,7 @@ use clap::Parser;
 mod cli;
 mod commands;
 use cli::{Cli, ColorChoice, Command, RosterCommand};
-use commands::{check_plan, list_sittings, pick_and_run, review, run_console};
+use commands::{check_plan, find, list_sittings, pick_and_run, review, run_console};
 
 /// Lets a command that prints to a pipe end quietly when the reader goes
 /// away (`bunkakai check … | head`), as other command-line tools do,
@@ -136,12 +136,9 @@ fn main() -> ExitCode {
             pick_and_run(&dir, lang, cli.ascii)
         }
         None => list_sittings(&dir, lang),
-        Some(Command::Notes { session, group }) => match sessions::locate(&session, &dir) {
+        Some(Command::Notes { session, group }) => match find(&session, &dir, lang) {
             Ok(found) => commands::notes(&found, &group, lang, poll, name.as_deref()),
-            Err(e) => {
-                eprintln!("{}", msg::locate_error(&e, lang));
-                ExitCode::from(2)
-            }
+            Err(code) => code,
         },
         Some(Command::NotesWriter {
             dir,
@@ -250,19 +247,13 @@ fn main() -> ExitCode {
             ))
         }
         Some(Command::Roster { command }) => roster(command, &dir, lang),
-        Some(Command::Check { session }) => match sessions::locate(&session, &dir) {
+        Some(Command::Check { session }) => match find(&session, &dir, lang) {
             Ok(found) => check_plan(&found, lang),
-            Err(e) => {
-                eprintln!("{}", msg::locate_error(&e, lang));
-                ExitCode::from(2)
-            }
+            Err(code) => code,
         },
-        Some(Command::Display { session }) => match sessions::locate(&session, &dir) {
+        Some(Command::Display { session }) => match find(&session, &dir, lang) {
             Ok(found) => commands::display(&found, lang, cli.ascii, poll),
-            Err(e) => {
-                eprintln!("{}", msg::locate_error(&e, lang));
-                ExitCode::from(2)
-            }
+            Err(code) => code,
         },
         Some(Command::Run { session, read_only }) => {
             let opts = app::Options {
@@ -271,12 +262,9 @@ fn main() -> ExitCode {
                 read_only,
                 poll,
             };
-            match sessions::locate(&session, &dir) {
+            match find(&session, &dir, lang) {
                 Ok(found) => run_console(&found, opts),
-                Err(e) => {
-                    eprintln!("{}", msg::locate_error(&e, lang));
-                    ExitCode::from(2)
-                }
+                Err(code) => code,
             }
         }
     }

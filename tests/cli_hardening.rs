@@ -157,6 +157,36 @@ fn check_and_the_piped_list_print_plan_text_inert() {
     ]);
 }
 
+/// An unknown field named with an escape sequence, and a title with escapes.
+const ESCAPED_FIELD: [Edit; 2] = [
+    TITLE_ESCAPES,
+    (
+        "session.json",
+        "\"title\"",
+        "\"\\u001b]0;KEYHACK\\u0007\": 1, \"title\"",
+    ),
+];
+
+#[test]
+fn the_roster_and_new_commands_say_a_broken_plans_problems_inert() {
+    run_cases(&[
+        Case {
+            name: "roster show of a plan with an unknown field named with an escape",
+            edits: &ESCAPED_FIELD,
+            args: &["roster", "show", "jichitai-09"],
+            code: Some(2),
+            shows: &[Shows::InertErr, Shows::Err("^[]0;KEYHACK^G")],
+        },
+        Case {
+            name: "new --from a plan with an unknown field named with an escape",
+            edits: &ESCAPED_FIELD,
+            args: &["new", "jichitai-10", "--from", "jichitai-09"],
+            code: Some(2),
+            shows: &[Shows::InertErr, Shows::Err("^[]0;KEYHACK^G")],
+        },
+    ]);
+}
+
 #[test]
 fn search_json_and_export_json_escape_c1_and_bidi_controls() {
     run_cases(&[

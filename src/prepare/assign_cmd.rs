@@ -15,9 +15,8 @@ use super::plan_file::{self, NewGroup};
 use super::registration::{Roster, units};
 use super::sitting_files;
 use super::{ThisSitting, recent_sittings, validation_summary};
-use crate::check::problem_lines;
-use crate::i18n::{Lang, cli as msg};
-use crate::store::sessions;
+use crate::check::{problem_lines, sitting};
+use crate::i18n::Lang;
 
 /// How to pool the municipalities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -66,12 +65,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let found = match sessions::locate(&args.session, sessions_dir) {
-        Ok(f) => f,
-        Err(e) => {
-            let _ = writeln!(err, "{}", msg::locate_error(&e, lang));
-            return 2;
-        }
+    let found = match sitting::find(&args.session, sessions_dir, lang, err) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
     let Some((min, max)) = parse_size(&args.size) else {
         let _ = writeln!(
@@ -82,12 +78,9 @@ pub fn run(
         );
         return 2;
     };
-    let plan = match plan_file::load(&found.plan) {
+    let plan = match sitting_files::plan_value(&found, err) {
         Ok(v) => v,
-        Err(e) => {
-            let _ = writeln!(err, "{}: {e}", found.plan.display());
-            return 2;
-        }
+        Err(code) => return code,
     };
     let roster = match sitting_files::load_roster(&found, err) {
         Ok(r) => r,

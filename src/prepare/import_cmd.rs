@@ -16,11 +16,11 @@ use super::registration::{Import, ROSTER_FILE, header_index, read_rows, units};
 use super::sitting_files;
 use super::table::read_table;
 use super::validation_summary;
-use crate::check::problem_lines;
-use crate::i18n::{Lang, cli as msg};
+use crate::check::{problem_lines, sitting};
+use crate::i18n::Lang;
 use crate::model::stage::{numbered_stage, same_stage};
 use crate::prepare::messages as text;
-use crate::store::{self, sessions};
+use crate::store;
 
 /// The command line of `roster import`.
 #[derive(Debug, Clone, Default)]
@@ -47,12 +47,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let found = match sessions::locate(&args.session, sessions_dir) {
-        Ok(f) => f,
-        Err(e) => {
-            let _ = writeln!(err, "{}", msg::locate_error(&e, lang));
-            return 2;
-        }
+    let found = match sitting::find(&args.session, sessions_dir, lang, err) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
     let file_name = args.file.display().to_string();
     let mut map = Vec::new();
@@ -169,12 +166,9 @@ pub fn run(
         return 0;
     }
 
-    let plan_value = match plan_file::load(&found.plan) {
+    let plan_value = match sitting_files::plan_value(&found, err) {
         Ok(v) => v,
-        Err(e) => {
-            let _ = writeln!(err, "{}: {e}", found.plan.display());
-            return 2;
-        }
+        Err(code) => return code,
     };
     let groups = sheet_groups(&import, &plan_value);
     let new_plan = groups

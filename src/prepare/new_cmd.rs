@@ -9,10 +9,10 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::new_sitting::{NewOptions, from_past};
-use super::{plan_file, starter, validation_summary};
-use crate::check::problem_lines;
-use crate::i18n::{Lang, cli as msg};
-use crate::model::{ids::check_id, read_plan};
+use super::{plan_file, sitting_files, starter, validation_summary};
+use crate::check::sitting;
+use crate::i18n::Lang;
+use crate::model::ids::check_id;
 use crate::prepare::messages as text;
 use crate::store::{self, sessions};
 
@@ -84,27 +84,17 @@ pub fn run(
     }
     let (plan, notes) = match &args.from {
         Some(from) => {
-            let found = match sessions::locate(from, sessions_dir) {
-                Ok(f) => f,
-                Err(e) => {
-                    let _ = writeln!(err, "{}", msg::locate_error(&e, lang));
-                    return 2;
-                }
+            let found = match sitting::find(from, sessions_dir, lang, err) {
+                Ok(found) => found,
+                Err(code) => return code,
             };
-            let bytes = sessions::read_bytes(&found.plan).unwrap_or_default();
-            let check = read_plan(&bytes, &found.default_id);
-            let Some(past) = &check.plan else {
-                for line in problem_lines(&found.plan.display().to_string(), &check, lang) {
-                    let _ = writeln!(err, "{line}");
-                }
-                return 2;
+            let past = match sitting::usable_plan(&found, lang, err) {
+                Ok(plan) => plan,
+                Err(code) => return code,
             };
-            let value = match plan_file::load(&found.plan) {
+            let value = match sitting_files::plan_value(&found, err) {
                 Ok(v) => v,
-                Err(e) => {
-                    let _ = writeln!(err, "{}: {e}", found.plan.display());
-                    return 2;
-                }
+                Err(code) => return code,
             };
             let opts = NewOptions {
                 title: args.title.clone(),

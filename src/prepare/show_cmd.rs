@@ -8,10 +8,9 @@ use std::path::{Path, PathBuf};
 use super::group_list::{self, ListFormat};
 use super::sitting_files;
 use super::validation_summary;
-use crate::check::problem_lines;
-use crate::i18n::{Lang, cli as msg};
-use crate::model::read_plan;
-use crate::store::{self, sessions};
+use crate::check::sitting;
+use crate::i18n::Lang;
+use crate::store;
 
 /// The command line of `roster show`.
 #[derive(Debug, Clone)]
@@ -34,20 +33,13 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let found = match sessions::locate(&args.session, sessions_dir) {
-        Ok(f) => f,
-        Err(e) => {
-            let _ = writeln!(err, "{}", msg::locate_error(&e, lang));
-            return 2;
-        }
+    let found = match sitting::find(&args.session, sessions_dir, lang, err) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
-    let bytes = sessions::read_bytes(&found.plan).unwrap_or_default();
-    let check = read_plan(&bytes, &found.default_id);
-    let Some(plan) = &check.plan else {
-        for line in problem_lines(&found.plan.display().to_string(), &check, lang) {
-            let _ = writeln!(err, "{line}");
-        }
-        return 2;
+    let plan = &match sitting::usable_plan(&found, lang, err) {
+        Ok(plan) => plan,
+        Err(code) => return code,
     };
     let roster = match sitting_files::load_roster(&found, err) {
         Ok(r) => r,

@@ -1,15 +1,27 @@
-//! The sitting's files as the `roster` commands use them: the registration
-//! read by `roster import` (roster.json, optional), and session.json
-//! rewritten with the previous plan kept as a backup — each step saying
-//! what it did or why not, the same way in every command.
+//! The sitting's files as the `roster` commands use them: session.json as
+//! JSON to rewrite, the registration read by `roster import` (roster.json,
+//! optional), and session.json rewritten with the previous plan kept as a
+//! backup — each step saying what it did or why not, the same way in every
+//! command.
 
 use std::io::Write;
+
+use serde_json::Value;
 
 use super::plan_file;
 use super::registration::{ROSTER_FILE, Roster};
 use crate::i18n::Lang;
 use crate::prepare::messages::PrepText;
 use crate::store::{self, sessions::SessionPath};
+
+/// The sitting's session.json as JSON, to be rewritten by a command. A file
+/// that cannot be read is said on `err`, and the exit code (2) comes back.
+pub(crate) fn plan_value(found: &SessionPath, err: &mut dyn Write) -> Result<Value, u8> {
+    plan_file::load(&found.plan).map_err(|e| {
+        let _ = writeln!(err, "{}: {e}", found.plan.display());
+        2
+    })
+}
 
 /// The sitting's roster.json, when `roster import` wrote one. A file that
 /// cannot be read is said on `err`, and the exit code (2) comes back.

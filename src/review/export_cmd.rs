@@ -10,6 +10,7 @@ use std::path::Path;
 use super::archive::Archive;
 use super::archive::Sitting;
 use super::export::{self, ExportFormat, Part};
+use crate::check::sitting;
 use crate::i18n::Lang;
 use crate::i18n::review::file_problem;
 use crate::store::StoreError;
@@ -32,12 +33,9 @@ pub fn run(
         let _ = writeln!(err, "{}", needs_output(lang));
         return 2;
     }
-    let found = match sessions::locate(session, dir) {
+    let found = match sitting::find(session, dir, lang, err) {
         Ok(found) => found,
-        Err(e) => {
-            let _ = writeln!(err, "{}", crate::i18n::cli::locate_error(&e, lang));
-            return 2;
-        }
+        Err(code) => return code,
     };
     let files = read_sitting(&found.dir, found.default_id.clone());
     let sitting = Sitting::parse(&files);
