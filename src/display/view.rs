@@ -15,7 +15,7 @@ use crate::model::run::RunState;
 use crate::timer::{self, Clock, ClockView, Status};
 use crate::tui::keys::{HelpPopup, sections};
 use crate::tui::widgets::{TooSmall, too_small};
-use crate::tui::widgets::{phase_color, turn_color};
+use crate::tui::widgets::{big_clock, phase_color};
 use crate::tui::{bigtext, text};
 
 use super::{FileProblem, State, keys};
@@ -94,28 +94,18 @@ impl Widget for &DisplayView<'_> {
             None => T::Done.text(lang).to_string(),
         };
         centre(buf, area, area.y + 2, &block, bold.fg(Color::Cyan));
-        let mut color = phase_color(&c);
         centre(
             buf,
             area,
             area.y + 3,
             &status_line(&c, lang),
-            bold.fg(color),
+            bold.fg(phase_color(&c)),
         );
         // The digits take about 45% of the height, at least five rows.
         let lower = area.height.saturating_sub(4);
         let digits_h = (area.height * 45 / 100).clamp(5, lower.saturating_sub(4));
         let digits = Rect::new(area.x + 2, area.y + 5, area.width - 4, digits_h);
-        // In a report round the presenter must see their own time: the
-        // reporting group's turn is the big number.
-        let shown = match (c.status, &c.turn) {
-            (Status::Done, _) => "00:00".to_string(),
-            (_, Some(t)) => {
-                color = turn_color(c.status, t.remaining);
-                timer::clock_text(t.remaining)
-            }
-            _ => timer::clock_text(c.remaining),
-        };
+        let (shown, color) = big_clock(&c);
         // The digits hang from the top of their area so that what is left
         // goes to the card below.
         let mut y = digits.y;

@@ -89,8 +89,8 @@ pub enum Command {
 }
 
 impl Command {
-    /// True for the commands that change run.json.
-    pub(crate) fn changes_run(self) -> bool {
+    /// True for the commands that change the clock, which `z` can take back.
+    pub(crate) fn changes_clock(self) -> bool {
         use Command::*;
         matches!(
             self,
@@ -101,16 +101,20 @@ impl Command {
                 | Cut5
                 | NextBlock
                 | PreviousBlock
-                | Restart
-                | Undo
-                | RoomMessage
-                | ShowReference
                 | NextTurn
                 | PreviousTurn
-                | MoveMember
-                | ShowCard
-                | AckFlag
         )
+    }
+
+    /// True for the commands that change run.json: those that change the
+    /// clock, and the others it keeps.
+    pub(crate) fn changes_run(self) -> bool {
+        use Command::*;
+        self.changes_clock()
+            || matches!(
+                self,
+                Restart | Undo | RoomMessage | ShowReference | MoveMember | ShowCard | AckFlag
+            )
     }
 }
 

@@ -120,23 +120,6 @@ fn command(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
     }
 }
 
-/// True for the keys that change the clock, which `z` can take back.
-fn changes_clock(c: Command) -> bool {
-    use Command::*;
-    matches!(
-        c,
-        StartPause
-            | Extend1
-            | Extend5
-            | Cut1
-            | Cut5
-            | NextBlock
-            | PreviousBlock
-            | NextTurn
-            | PreviousTurn
-    )
-}
-
 fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
     use Command::*;
     let lang = state.lang;
@@ -286,7 +269,7 @@ fn dashboard(state: &mut State, c: Command, now: Stamp, fx: &mut Vec<Effect>) {
         | Type(_) | Erase => false,
     };
     if changed {
-        if changes_clock(c) {
+        if c.changes_clock() {
             undo::remember(&mut state.undo, before);
         }
         fx.push(Effect::Save(Box::new(state.run.clone())));

@@ -29,7 +29,8 @@ const TOP: &[&str] = &[
     "references",
     "follows",
 ];
-const BLOCK: &[&str] = &[
+/// The fields of an agenda block.
+pub(super) const BLOCK: &[&str] = &[
     "id",
     "title",
     "minutes",

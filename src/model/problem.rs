@@ -181,18 +181,11 @@ mod tests {
 
     #[test]
     fn suggests_near_field_names() {
-        let known = [
-            "id",
-            "title",
-            "minutes",
-            "materials",
-            "points",
-            "breakout",
-            "segments",
-        ];
-        assert_eq!(nearest_field("minuts", &known), Some("minutes"));
-        assert_eq!(nearest_field("Title", &known), Some("title"));
-        assert_eq!(nearest_field("segment", &known), Some("segments"));
-        assert_eq!(nearest_field("colour", &known), None);
+        // The fields of an agenda block, as the plan reader knows them.
+        let known = crate::model::plan_read::BLOCK;
+        assert_eq!(nearest_field("minuts", known), Some("minutes"));
+        assert_eq!(nearest_field("Title", known), Some("title"));
+        assert_eq!(nearest_field("segment", known), Some("segments"));
+        assert_eq!(nearest_field("colour", known), None);
     }
 }

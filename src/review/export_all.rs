@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::archive::{Archive, Sitting};
 use super::export::{self, ExportFormat, Part};
-use super::export_cmd::{needs_output, write_out};
+use super::export_cmd::{workbook_to_terminal, write_out};
 use super::search_cmd::{archive_with_sittings, parse_date};
 use crate::i18n::Lang;
 use crate::i18n::review::file_problem;
@@ -55,8 +55,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    if format.is_binary() && output.is_none() {
-        let _ = writeln!(err, "{}", needs_output(lang));
+    if workbook_to_terminal(format, output, lang, err) {
         return 2;
     }
     let day = |flag, d: &Option<String>| d.as_deref().map(|s| parse_date(flag, s)).transpose();
@@ -97,13 +96,9 @@ pub fn run(
             return if format == ExportFormat::Json { 2 } else { 1 };
         }
     };
-    let done = if sittings.iter().all(|s| s.problems.is_empty()) {
-        0
-    } else {
-        2
-    };
     let own: Vec<&Path> = sittings.iter().map(|s| s.dir.as_path()).collect();
-    write_out(&bytes, output, &own, done, lang, out, err)
+    let complete = sittings.iter().all(|s| s.problems.is_empty());
+    write_out(&bytes, output, &own, complete, lang, out, err)
 }
 
 fn reversed(since: NaiveDate, until: NaiveDate, lang: Lang) -> String {

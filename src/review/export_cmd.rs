@@ -29,8 +29,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    if format.is_binary() && output.is_none() {
-        let _ = writeln!(err, "{}", needs_output(lang));
+    if workbook_to_terminal(format, output, lang, err) {
         return 2;
     }
     let found = match sitting::find(session, dir, lang, err) {
@@ -66,25 +65,41 @@ pub fn run(
             return 1;
         }
     };
-    // A file that could not be used makes the export incomplete: it is
-    // written, and the exit code says so (2, bad input).
-    let done = if sitting.problems.is_empty() { 0 } else { 2 };
     let own = [found.dir.as_path()];
-    write_out(&bytes, output, &own, done, lang, out, err)
+    let complete = sitting.problems.is_empty();
+    write_out(&bytes, output, &own, complete, lang, out, err)
+}
+
+/// Refuses a workbook asked for without `-o` (it is not written to the
+/// terminal): says so on `err` and returns true.
+pub(super) fn workbook_to_terminal(
+    format: ExportFormat,
+    output: Option<&Path>,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> bool {
+    let refused = format.is_binary() && output.is_none();
+    if refused {
+        let _ = writeln!(err, "{}", needs_output(lang));
+    }
+    refused
 }
 
 /// Writes an export to `out`, or to `output` replaced atomically unless it
-/// is a file of one of the sittings in `own`. Returns `done`, or the exit
-/// code of the failure.
+/// is a file of one of the sittings in `own`. Returns 0, or 2 when the
+/// export is not `complete` (a file that could not be used is left out: the
+/// export is written, and the exit code says so), or the exit code of the
+/// failure.
 pub(super) fn write_out(
     bytes: &[u8],
     output: Option<&Path>,
     own: &[&Path],
-    done: u8,
+    complete: bool,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    let done = if complete { 0 } else { 2 };
     match output {
         None => match out.write_all(bytes).and_then(|_| out.flush()) {
             Ok(()) => done,
@@ -148,7 +163,7 @@ fn is_sitting_file(dir: &Path, target: &Path) -> bool {
         || canon(&target).is_some_and(|t| own.contains(&t) || t.starts_with(dir.join("notes")))
 }
 
-pub(super) fn needs_output(lang: Lang) -> &'static str {
+fn needs_output(lang: Lang) -> &'static str {
     lang.pick(
         "--format xlsx は -o ファイル名.xlsx を指定してください（端末には書き出しません）",
         "--format xlsx needs -o FILE.xlsx (a workbook is not written to the terminal)",

@@ -110,19 +110,8 @@ fn replace_by<O: Ops + ?Sized>(
     write: impl FnOnce(&mut O, &mut File) -> io::Result<()>,
 ) -> Result<(), StoreError> {
     let fail = |op, source| StoreError::io(path, op, source);
-    let file_name = path.file_name().ok_or_else(|| {
-        fail(
-            IoOp::CreateTemp,
-            io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file"),
-        )
-    })?;
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-
-    let (temp, mut file) =
-        create_temp(ops, dir, file_name).map_err(|e| fail(IoOp::CreateTemp, e))?;
+    let dir = folder_of(path);
+    let (temp, mut file) = temp_beside(ops, path)?;
 
     let written = write(ops, &mut file)
         .map_err(|e| (IoOp::WriteTemp, e))
@@ -143,6 +132,19 @@ fn replace_by<O: Ops + ?Sized>(
         Err(e) if !is_unsupported_dir_sync(&e) => Err(fail(IoOp::SyncDir, e)),
         _ => Ok(()),
     }
+}
+
+/// Creates a fresh temporary file beside `path`, in the folder it will be
+/// renamed in.
+fn temp_beside<O: Ops + ?Sized>(ops: &mut O, path: &Path) -> Result<(PathBuf, File), StoreError> {
+    let fail = |op, source| StoreError::io(path, op, source);
+    let file_name = path.file_name().ok_or_else(|| {
+        fail(
+            IoOp::CreateTemp,
+            io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file"),
+        )
+    })?;
+    create_temp(ops, folder_of(path), file_name).map_err(|e| fail(IoOp::CreateTemp, e))
 }
 
 /// Creates a fresh temporary file for `file_name` in `dir`.
@@ -177,11 +179,7 @@ fn create_temp<O: Ops + ?Sized>(
 /// Flushes the folder holding `path` to disk (a file created in it is
 /// then durable); file systems that cannot flush a folder are fine.
 pub(crate) fn sync_folder_of(path: &Path) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    match RealOps.sync_dir(dir) {
+    match RealOps.sync_dir(folder_of(path)) {
         Err(e) if is_unsupported_dir_sync(&e) => Ok(()),
         r => r,
     }
@@ -211,15 +209,7 @@ pub(crate) struct Staged {
 /// Writes `bytes` to a temporary file beside `path` and flushes it.
 pub(crate) fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, StoreError> {
     let fail = |op, source| StoreError::io(path, op, source);
-    let file_name = path.file_name().ok_or_else(|| {
-        fail(
-            IoOp::CreateTemp,
-            io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file"),
-        )
-    })?;
-    let dir = folder_of(path);
-    let (temp, mut file) =
-        create_temp(&mut RealOps, dir, file_name).map_err(|e| fail(IoOp::CreateTemp, e))?;
+    let (temp, mut file) = temp_beside(&mut RealOps, path)?;
     let staged = Staged {
         temp,
         path: path.to_path_buf(),
@@ -254,6 +244,7 @@ impl Drop for Staged {
     }
 }
 
+/// The folder holding `path` (`.` for a bare file name).
 fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,

@@ -92,6 +92,23 @@ pub(crate) fn turn_color(status: crate::timer::Status, remaining: i64) -> Color 
     }
 }
 
+/// The big number of a timer screen and its colour: the block's time left
+/// (00:00 once done), or in a report round the reporting group's own turn,
+/// so that the presenter sees their own time.
+pub(crate) fn big_clock(clock: &crate::timer::ClockView) -> (String, Color) {
+    match (clock.status, &clock.turn) {
+        (crate::timer::Status::Done, _) => ("00:00".to_string(), phase_color(clock)),
+        (_, Some(t)) => (
+            crate::timer::clock_text(t.remaining),
+            turn_color(clock.status, t.remaining),
+        ),
+        _ => (
+            crate::timer::clock_text(clock.remaining),
+            phase_color(clock),
+        ),
+    }
+}
+
 /// The message every console shows instead of its screen in a terminal
 /// smaller than [`MIN_WIDTH`]×[`MIN_HEIGHT`]: what is wrong, the size now
 /// and the size needed.

@@ -15,7 +15,8 @@ use crate::tui::bigtext::glyph;
 use crate::tui::text;
 use crate::tui::widgets::Bar;
 
-use super::{FacilitatorView, phase_color, turn_color};
+use super::{FacilitatorView, phase_color};
+use crate::tui::widgets::big_clock;
 
 /// `HH:MM` in the plan's time zone.
 fn hhmm(v: &FacilitatorView, t: Stamp) -> String {
@@ -162,16 +163,7 @@ fn big(buf: &mut Buffer, x: u16, y: u16, s: &str, color: Color, ascii: bool) {
 
 pub(super) fn timer(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
     let c = &v.clock;
-    let mut color = phase_color(c);
-    // In a report round the reporting group's turn is the big number.
-    let shown = match (c.status, &c.turn) {
-        (Status::Done, _) => "00:00".to_string(),
-        (_, Some(t)) => {
-            color = turn_color(c.status, t.remaining);
-            timer::clock_text(t.remaining)
-        }
-        _ => timer::clock_text(c.remaining),
-    };
+    let (shown, mut color) = big_clock(c);
     let flash = v.flash_on();
     let info_lines = info(v);
     let gauge_y = area.bottom() - 1;

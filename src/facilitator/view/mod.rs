@@ -51,8 +51,6 @@ impl<'a> FacilitatorView<'a> {
     }
 }
 
-pub(crate) use crate::tui::widgets::turn_color;
-
 /// Where each part of the dashboard goes in a terminal of `area`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Areas {

@@ -15,14 +15,7 @@ use crate::review::themes::{Answers, ThemeEntry};
 use crate::tui::text::sanitize::inert;
 use crate::tui::text::styled::wrap;
 
-const KINDS: [NoteKind; 6] = [
-    NoteKind::Issue,
-    NoteKind::Practice,
-    NoteKind::Opinion,
-    NoteKind::Request,
-    NoteKind::Action,
-    NoteKind::Other,
-];
+const KINDS: [NoteKind; 6] = NoteKind::ALL;
 
 /// The counts line and the summaries, for the answers `found`.
 pub(crate) fn summary_lines(
