@@ -133,11 +133,15 @@ fn imports(src: &Path, modules: &[String]) -> Edges {
     let mut edges = Edges::new();
     for module in modules {
         let mut files = Vec::new();
+        // A module is `module.rs`, `module/`, or both (`timer.rs` beside
+        // `timer/`).
         let dir = src.join(module);
         if dir.is_dir() {
             rust_files(&dir, &mut files);
-        } else {
-            files.push(src.join(format!("{module}.rs")));
+        }
+        let file = src.join(format!("{module}.rs"));
+        if file.is_file() {
+            files.push(file);
         }
         for file in files {
             let code = code_only(&fs::read_to_string(&file).unwrap());

@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::pty::NOTES_B;
 use common::{Console, cell_after, sitting};
 
 /// F3: the next note kind (from 意見: 要望, アクション, その他, 課題).
@@ -71,7 +72,14 @@ fn a_tiny_terminal_gets_a_message_and_sigint_ends_the_console() {
 )]
 fn a_panic_keeps_the_draft_and_gives_the_terminal_back() {
     let (tmp, dir) = sitting();
-    let mut c = Console::start_with(tmp.path(), 80, 24, "ja", &[("BUNKAKAI_TEST_PANIC", "1")]);
+    let mut c = Console::spawn(
+        &NOTES_B,
+        tmp.path(),
+        80,
+        24,
+        "ja",
+        &[("BUNKAKAI_TEST_PANIC", "1")],
+    );
     c.wait_for("名簿", 10);
     assert!(c.on_alternate_screen());
     // Text and F12 in one write: the panic comes long before the draft's

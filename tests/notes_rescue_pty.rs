@@ -9,6 +9,7 @@ mod common;
 
 use std::path::Path;
 
+use common::pty::NOTES_B;
 use common::{Console, sitting};
 
 fn notes_in(path: &Path) -> Vec<String> {
@@ -35,7 +36,7 @@ fn quitting_while_saves_fail_rescues_the_notes_and_the_next_start_brings_them_ba
         ("BUNKAKAI_TEST_FAIL_SAVES", trigger.to_str().unwrap()),
         ("BUNKAKAI_RESCUE_DIR", rescue.to_str().unwrap()),
     ];
-    let mut c = Console::start_with(tmp.path(), 100, 30, "ja", &env);
+    let mut c = Console::spawn(&NOTES_B, tmp.path(), 100, 30, "ja", &env);
     c.wait_for("名簿", 10);
     c.send("最初のメモ\r");
     c.wait_for("保存済 (1)", 10);
@@ -71,7 +72,7 @@ fn quitting_while_saves_fail_rescues_the_notes_and_the_next_start_brings_them_ba
 
     // The disk is back: the next start offers the notes back.
     std::fs::remove_file(&trigger).unwrap();
-    let mut c = Console::start_with(tmp.path(), 100, 30, "ja", &env);
+    let mut c = Console::spawn(&NOTES_B, tmp.path(), 100, 30, "ja", &env);
     c.wait_for("保存できなかったメモ2件", 10);
     c.send("y");
     c.wait_for("保存済 (3)", 10);
@@ -106,7 +107,7 @@ fn sigterm_and_sighup_while_saves_fail_write_the_rescue_copy_too() {
             ("BUNKAKAI_TEST_FAIL_SAVES", trigger.to_str().unwrap()),
             ("BUNKAKAI_RESCUE_DIR", rescue.to_str().unwrap()),
         ];
-        let mut c = Console::start_with(tmp.path(), 80, 24, "ja", &env);
+        let mut c = Console::spawn(&NOTES_B, tmp.path(), 80, 24, "ja", &env);
         c.wait_for("名簿", 10);
         c.send(&format!("シグナル前のメモ{i}\r"));
         c.wait_for("保存失敗", 10);

@@ -17,6 +17,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+// Random kill points, with the seed printed so a failing run can be repeated.
+use common::rng::Rng;
 use common::{BIN, sitting};
 
 fn env_or(name: &str, default: usize) -> usize {
@@ -24,19 +26,6 @@ fn env_or(name: &str, default: usize) -> usize {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
-}
-
-/// A small xorshift generator: random kill points without a dependency,
-/// with the seed printed so a failing run can be repeated.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
 }
 
 fn writer(dir: &Path, prefix: &str, from: u64, count: u64, batch: u64, naive: bool) -> Child {
@@ -134,7 +123,7 @@ fn crash_loop(points: usize, naive: bool, stop_on_failure: bool) -> Outcome {
         let first = rx
             .recv_timeout(Duration::from_secs(20))
             .expect("a first commit");
-        std::thread::sleep(Duration::from_micros(rng.next() % 15_000));
+        std::thread::sleep(Duration::from_micros(rng.below(15_000)));
         // SIGKILL: the writer gets no chance to finish anything.
         let _ = child.kill();
         child.wait().unwrap();

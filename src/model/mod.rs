@@ -44,6 +44,9 @@ pub mod stage;
 #[cfg(test)]
 pub(crate) mod test_notes;
 #[cfg(test)]
+#[path = "../../tests/common/rng.rs"]
+pub(crate) mod test_rng;
+#[cfg(test)]
 pub(crate) mod test_sitting;
 
 pub use plan::Plan;

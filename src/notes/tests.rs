@@ -38,6 +38,17 @@ pub(crate) fn save_in(fx: &[Effect]) -> Option<(GroupNotes, u64)> {
     })
 }
 
+/// The save of `doc` with this generation comes back done: `doc` is what
+/// the notes file now holds.
+pub(crate) fn saved(
+    s: &mut State,
+    (doc, generation): (GroupNotes, u64),
+    now: DateTime<Utc>,
+) -> Vec<Effect> {
+    let result = Ok(doc);
+    update(s, Action::Saved { generation, result }, now)
+}
+
 pub(crate) fn type_text(s: &mut State, text: &str, now: DateTime<Utc>) {
     for c in text.chars() {
         press(s, KeyCode::Char(c), KeyModifiers::NONE, now);
@@ -73,14 +84,7 @@ fn committing_a_note_saves_it_and_shows_it_pending_until_on_disk() {
         other => panic!("{other:?}"),
     };
     let id = note.id.clone();
-    update(
-        &mut s,
-        Action::Saved {
-            generation,
-            result: Ok(doc),
-        },
-        now,
-    );
+    saved(&mut s, (doc, generation), now);
     assert!(!s.saving.is_pending(&id));
 }
 

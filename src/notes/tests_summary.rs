@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::tests::{press, save_in, state_b, t0, type_text};
+use super::tests::{press, save_in, saved, state_b, t0, type_text};
 use super::*;
 use crate::model::notes::Summary;
 
@@ -63,14 +63,7 @@ fn recording_after_the_other_console_recorded_keeps_both_lines() {
     crate::model::notes_merge::merge_into(&mut disk, &doc);
     let want = "・定例会の設置が有効\n・二人目の追記\n・一人目の追記";
     assert_eq!(disk.summary.as_ref().unwrap().text, want);
-    update(
-        &mut s,
-        Action::Saved {
-            generation,
-            result: Ok(disk),
-        },
-        later,
-    );
+    saved(&mut s, (disk, generation), later);
     assert_eq!(
         s.summary.lines().join("\n"),
         want,

@@ -5,7 +5,7 @@
 use chrono::Duration;
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::tests::{press, save_in, state_b, t0, type_text};
+use super::tests::{press, save_in, saved, state_b, t0, type_text};
 use super::*;
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -86,14 +86,7 @@ fn two_roster_moves_in_one_burst_both_survive_the_save_of_the_first() {
     let (first, generation) = save_in(&fx).unwrap();
     press(&mut s, KeyCode::Char('['), NONE, now);
     // The first save comes back holding only the first move.
-    update(
-        &mut s,
-        Action::Saved {
-            generation,
-            result: Ok(first),
-        },
-        now,
-    );
+    saved(&mut s, (first, generation), now);
     let order = roster::order(&s.doc, &s.members);
     assert_eq!(order[3], last, "{order:?}");
     assert_eq!(
@@ -108,14 +101,7 @@ fn two_roster_moves_in_one_burst_both_survive_the_save_of_the_first() {
     let (first, generation) = save_in(&fx).unwrap();
     press(&mut s, KeyCode::Char(' '), NONE, now);
     press(&mut s, KeyCode::Char(' '), NONE, now);
-    update(
-        &mut s,
-        Action::Saved {
-            generation,
-            result: Ok(first),
-        },
-        now,
-    );
+    saved(&mut s, (first, generation), now);
     assert_eq!(
         s.doc.presence("函館市"),
         Some(crate::model::notes::Presence::Absent)

@@ -207,14 +207,11 @@ fn irregular_ticks_over_45_minutes_stay_exact() {
     let t0 = Duration::milliseconds(250);
     start(&mut run, at(0) + t0);
     // A fixed pseudo-random sequence of late and early ticks (0.1 s to 7 s).
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut rng = crate::model::test_rng::Rng(0x2545_f491_4f6c_dd1d);
     let mut ms: i64 = 250;
     let mut fired = Vec::new();
     while ms < 45 * 60_000 + 5_000 {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        ms += 100 + (seed % 6_900) as i64;
+        ms += 100 + rng.below(6_900) as i64;
         let now = at(0) + Duration::milliseconds(ms);
         let c = Clock::at(&plan, &run, now);
         assert_eq!(c.remaining, 2700 - ms.div_euclid(1000), "at {ms} ms");

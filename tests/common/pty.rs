@@ -12,6 +12,9 @@ use expectrl::process::unix::{PtyStream, UnixProcess, WaitStatus};
 
 use super::BIN;
 
+/// The note-taker's console of group B of jichitai-09.
+pub const NOTES_B: [&str; 4] = ["notes", "jichitai-09", "--group", "B"];
+
 /// The console running in a pseudo-terminal.
 pub struct Console {
     session: Session<UnixProcess, PtyStream>,
@@ -22,21 +25,11 @@ pub struct Console {
 }
 
 impl Console {
-    /// Starts `bunkakai notes jichitai-09 --group B` in a `cols`×`rows` terminal.
+    /// Starts `bunkakai notes jichitai-09 --group B` in a `cols`×`rows`
+    /// terminal (with extra environment variables: [`Console::spawn`] with
+    /// [`NOTES_B`]).
     pub fn start(sessions: &Path, cols: u16, rows: u16, lang: &str) -> Console {
-        Console::start_with(sessions, cols, rows, lang, &[])
-    }
-
-    /// [`Console::start`] with extra environment variables.
-    pub fn start_with(
-        sessions: &Path,
-        cols: u16,
-        rows: u16,
-        lang: &str,
-        env: &[(&str, &str)],
-    ) -> Console {
-        let args = ["notes", "jichitai-09", "--group", "B"];
-        Console::spawn(&args, sessions, cols, rows, lang, env)
+        Console::spawn(&NOTES_B, sessions, cols, rows, lang, &[])
     }
 
     /// Starts `bunkakai ARGS` on `sessions` in a `cols`×`rows` terminal.

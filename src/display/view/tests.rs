@@ -27,6 +27,17 @@ pub(super) fn exchange_running(lang: Lang) -> State {
     s
 }
 
+/// The report round (the third block) started at 1 s: group A reports.
+pub(super) fn report_round_running(lang: Lang) -> State {
+    let mut s = state(lang);
+    let mut run = RunState::new(&s.plan);
+    timer::next_block(&s.plan, &mut run, at(0));
+    timer::next_block(&s.plan, &mut run, at(1));
+    timer::start(&mut run, at(1));
+    update(&mut s, Action::RunRead(RunRead::Read(Box::new(run))), at(1));
+    s
+}
+
 pub(super) fn draw(s: &State, now: Stamp, w: u16, h: u16) -> Buffer {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     let view = DisplayView::new(s, now);
@@ -83,12 +94,7 @@ fn below_60_by_16_it_asks_for_a_larger_terminal() {
 
 #[test]
 fn a_report_round_shows_who_reports_now_and_next() {
-    let mut s = state(Lang::Ja);
-    let mut run = RunState::new(&s.plan);
-    timer::next_block(&s.plan, &mut run, at(0));
-    timer::next_block(&s.plan, &mut run, at(1));
-    timer::start(&mut run, at(1));
-    update(&mut s, Action::RunRead(RunRead::Read(Box::new(run))), at(1));
+    let s = report_round_running(Lang::Ja);
     let text = text_of(&draw(&s, at(61), 100, 30));
     assert!(text.contains("報告中: A"), "{text}");
     assert!(text.contains("次の報告: B"), "{text}");
@@ -129,12 +135,7 @@ fn warnings_name_the_clock_skew_or_the_broken_file() {
 
 #[test]
 fn at_60_by_16_the_reporting_group_still_fits_under_the_digits() {
-    let mut s = state(Lang::Ja);
-    let mut run = RunState::new(&s.plan);
-    timer::next_block(&s.plan, &mut run, at(0));
-    timer::next_block(&s.plan, &mut run, at(1));
-    timer::start(&mut run, at(1));
-    update(&mut s, Action::RunRead(RunRead::Read(Box::new(run))), at(1));
+    let s = report_round_running(Lang::Ja);
     let buf = draw(&s, at(61), 60, 16);
     let text = text_of(&buf);
     assert!(text.contains("報告中: A"), "{text}");

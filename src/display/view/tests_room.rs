@@ -2,7 +2,7 @@
 //! group's own countdown (F3), the segment's countdown (F19), the message
 //! to the room and a reference card.
 
-use super::tests::{at, draw, exchange_running, state};
+use super::tests::{at, draw, exchange_running, report_round_running, state};
 use super::*;
 use crate::display::{Action, RunRead, update};
 use crate::i18n::Lang;
@@ -109,12 +109,7 @@ fn a_reference_card_goes_up_like_a_prompt_card() {
 #[test]
 fn a_turn_past_its_time_is_labelled_over() {
     for (lang, want) in [(Lang::Ja, "超過 +00:04"), (Lang::En, "Over +00:04")] {
-        let mut s = state(lang);
-        let mut run = RunState::new(&s.plan);
-        timer::next_block(&s.plan, &mut run, at(0));
-        timer::next_block(&s.plan, &mut run, at(1));
-        timer::start(&mut run, at(1));
-        update(&mut s, Action::RunRead(RunRead::Read(Box::new(run))), at(1));
+        let s = report_round_running(lang);
         let c = Clock::at(&s.plan, s.run.as_ref().unwrap(), at(1));
         let turn = c.turn.as_ref().unwrap().remaining;
         let now = at(1 + turn + 4);

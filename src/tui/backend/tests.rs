@@ -10,22 +10,8 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::exact::assert_same;
 use super::*;
-
-/// A small xorshift generator: the same frames on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+// The same frames on every run.
+use crate::model::test_rng::Rng;
 
 /// Words two cells wide or a multiple, written at even columns: a wide
 /// character is never half overwritten (what the terminal then does with the
@@ -76,39 +62,61 @@ fn scribble(buf: &mut Buffer, rng: &mut Rng) {
     }
 }
 
-#[test]
-fn the_screen_is_exactly_right_after_many_frames() {
-    let (w, h) = (40, 10);
-    let mut thin = Terminal::new(ThinBackend::with_size(Vec::new(), w, h)).unwrap();
-    let mut test = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let mut parser = vt100::Parser::new(h.try_into().unwrap(), w.try_into().unwrap(), 0);
-    let mut picture = Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let mut seen = 0;
-    for frame in 0..400 {
-        scribble(&mut picture, &mut rng);
-        let cursor = (frame % 7 == 0).then(|| Position::new(frame as u16 % w, 3));
+/// The same frames drawn through the thin backend, whose output a terminal
+/// emulator reads, and through ratatui's test backend.
+struct Twins {
+    thin: Terminal<ThinBackend<Vec<u8>>>,
+    test: Terminal<TestBackend>,
+    parser: vt100::Parser,
+    /// How many bytes of the thin backend's output the emulator has read.
+    seen: usize,
+}
+
+impl Twins {
+    fn new(w: u16, h: u16) -> Twins {
+        Twins {
+            thin: Terminal::new(ThinBackend::with_size(Vec::new(), w, h)).unwrap(),
+            test: Terminal::new(TestBackend::new(w, h)).unwrap(),
+            parser: vt100::Parser::new(h.try_into().unwrap(), w.try_into().unwrap(), 0),
+            seen: 0,
+        }
+    }
+
+    /// Draws `picture` (with the cursor at `cursor`) on both, checks that
+    /// the emulator's screen holds exactly the test backend's cells, and
+    /// returns that screen.
+    fn draw(&mut self, picture: &Buffer, cursor: Option<Position>, frame: usize) -> &vt100::Screen {
         let draw = |f: &mut ratatui::Frame| {
-            f.buffer_mut().merge(&picture);
+            f.buffer_mut().merge(picture);
             if let Some(p) = cursor {
                 f.set_cursor_position(p);
             }
         };
-        thin.draw(draw).unwrap();
-        test.draw(draw).unwrap();
-        let bytes = thin.backend().writer();
-        parser.process(&bytes[seen..]);
-        seen = bytes.len();
-        assert_same(parser.screen(), test.backend().buffer(), frame);
+        self.thin.draw(draw).unwrap();
+        self.test.draw(draw).unwrap();
+        let bytes = self.thin.backend().writer();
+        self.parser.process(&bytes[self.seen..]);
+        self.seen = bytes.len();
+        assert_same(self.parser.screen(), self.test.backend().buffer(), frame);
+        self.parser.screen()
+    }
+}
+
+#[test]
+fn the_screen_is_exactly_right_after_many_frames() {
+    let (w, h) = (40, 10);
+    let mut twins = Twins::new(w, h);
+    let mut picture = Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for frame in 0..400 {
+        scribble(&mut picture, &mut rng);
+        let cursor = (frame % 7 == 0).then(|| Position::new(frame as u16 % w, 3));
+        let screen = twins.draw(&picture, cursor, frame);
         if let Some(p) = cursor {
-            assert_eq!(
-                parser.screen().cursor_position(),
-                (p.y, p.x),
-                "frame {frame}"
-            );
-            assert!(!parser.screen().hide_cursor());
+            assert_eq!(screen.cursor_position(), (p.y, p.x), "frame {frame}");
+            assert!(!screen.hide_cursor());
         } else {
-            assert!(parser.screen().hide_cursor(), "frame {frame}");
+            assert!(screen.hide_cursor(), "frame {frame}");
         }
     }
 }
@@ -187,25 +195,16 @@ fn clock_like(buf: &mut Buffer, rng: &mut Rng) {
 #[test]
 fn a_clock_drawn_frame_after_frame_stays_exact() {
     let (w, h) = (30, 8);
-    let mut thin = Terminal::new(ThinBackend::with_size(Vec::new(), w, h)).unwrap();
-    thin.clear().unwrap();
-    let mut test = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let mut parser = vt100::Parser::new(h.try_into().unwrap(), w.try_into().unwrap(), 0);
+    let mut twins = Twins::new(w, h);
+    twins.thin.clear().unwrap();
     let mut picture = Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-    let mut seen = 0;
     for frame in 0..600 {
         clock_like(&mut picture, &mut rng);
-        let draw = |f: &mut ratatui::Frame| f.buffer_mut().merge(&picture);
-        thin.draw(draw).unwrap();
-        test.draw(draw).unwrap();
-        let bytes = thin.backend().writer();
-        parser.process(&bytes[seen..]);
-        seen = bytes.len();
-        assert_same(parser.screen(), test.backend().buffer(), frame);
+        twins.draw(&picture, None, frame);
     }
     // The short ways were taken: cells written again, blanks erased.
-    let out = String::from_utf8_lossy(thin.backend().writer()).to_string();
+    let out = String::from_utf8_lossy(twins.thin.backend().writer()).to_string();
     for way in ["X", "\x1b[K", "\n", "\x08"] {
         assert!(out.contains(way), "{way:?} never used");
     }
