@@ -55,16 +55,8 @@ pub(crate) enum Command {
         group: String,
         #[arg(long)]
         prefix: String,
-        #[arg(long, default_value_t = 0)]
-        from: u64,
-        #[arg(long)]
-        count: u64,
-        /// Notes per save.
-        #[arg(long, default_value_t = 1)]
-        batch: u64,
-        /// Write carelessly (no lock, no temp file, no fsync).
-        #[arg(long)]
-        naive: bool,
+        #[command(flatten)]
+        opts: bunkakai::notes::writer::WriterOptions,
     },
     /// Run a sitting: the facilitator console (agenda timer, groups, prompt cards, report-back).
     Run {
@@ -97,29 +89,8 @@ pub(crate) enum Command {
     ///
     /// Exit status: 0 when something was found, 1 when nothing was, 2 on bad input.
     Search {
-        /// Words to look for; a note matches when it holds every one.
-        query: String,
-        /// Only this group (its id, e.g. A).
-        #[arg(long, value_name = "G")]
-        group: Option<String>,
-        /// Only this theme (its id, or part of its title).
-        #[arg(long, value_name = "T")]
-        theme: Option<String>,
-        /// Only this kind: issue, practice, opinion, request, action, other (or 課題, 工夫, 意見, 要望, アクション, その他).
-        #[arg(long, value_name = "K")]
-        kind: Option<String>,
-        /// Only notes of this speaker (part of the name).
-        #[arg(long, value_name = "S")]
-        speaker: Option<String>,
-        /// Only sittings on or after this day (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        since: Option<String>,
-        /// Only sittings on or before this day (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        until: Option<String>,
-        /// One JSON object per line, for scripts.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        args: bunkakai::review::search_cmd::SearchArgs,
         /// Highlight matches: auto (when printing to a terminal), always, never.
         #[arg(long, value_enum, default_value = "auto")]
         color: ColorChoice,
@@ -148,25 +119,7 @@ pub(crate) enum Command {
         output: Option<PathBuf>,
     },
     /// Make the next sitting: a copy of a past sitting's programme (--from), or a starter plan to fill in.
-    New {
-        /// The new sitting's id (its folder name), e.g. jichitai-10.
-        id: String,
-        /// The past sitting to copy: agenda, themes, references and broadcasts.
-        #[arg(long, value_name = "SESSION")]
-        from: Option<String>,
-        /// The title (default: the past title with 第N回 moved on by one).
-        #[arg(long, value_name = "TITLE")]
-        title: Option<String>,
-        /// The day of the sitting (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        date: Option<String>,
-        /// The start time (HH:MM).
-        #[arg(long, value_name = "HH:MM")]
-        start: Option<String>,
-        /// Keep the past sitting's groups and rosters.
-        #[arg(long)]
-        keep_groups: bool,
-    },
+    New(bunkakai::prepare::new_cmd::NewArgs),
     /// Prepare the groups: import the registration sheet, form groups by stage, print the group list.
     Roster {
         #[command(subcommand)]
@@ -179,58 +132,11 @@ pub(crate) enum RosterCommand {
     /// Read the registrations (.xlsx/.xls/.ods, or .csv in UTF-8 or Shift_JIS) into the sitting.
     ///
     /// Columns are found by their header (自治体名/団体名, 都道府県, 段階/ステージ, 班/グループ, 氏名, 所属/部署, 役職, メール, or English); --map names the others. Exit status 2, nothing written, when a row cannot be used.
-    Import {
-        /// The sitting.
-        session: String,
-        /// The registration file.
-        file: PathBuf,
-        /// The sheet to read (default: the first).
-        #[arg(long, value_name = "NAME")]
-        sheet: Option<String>,
-        /// Which column holds what, e.g. --map 区分=stage --map C=email (fields: municipality, prefecture, stage, group, name, reading, affiliation, role, email).
-        #[arg(long, value_name = "COLUMN=FIELD")]
-        map: Vec<String>,
-        /// Show what was understood without writing anything.
-        #[arg(long)]
-        dry_run: bool,
-        /// Import the usable rows even when some rows cannot be used (they are listed).
-        #[arg(long)]
-        skip_bad: bool,
-    },
+    Import(bunkakai::prepare::import_cmd::ImportArgs),
     /// Form the groups: per stage, sizes balanced, prefectures spread; the previous plan is kept as session.json.bak.
-    Assign {
-        /// The sitting.
-        session: String,
-        /// stage: groups per stage of the 取組サイクル; none: one pool.
-        #[arg(long, value_enum, default_value = "stage")]
-        by: bunkakai::prepare::assign_cmd::By,
-        /// Group size, MIN-MAX.
-        #[arg(long, default_value = "5-7", value_name = "MIN-MAX")]
-        size: String,
-        /// Split up municipalities who sat together in the recent sittings of the sessions folder.
-        #[arg(long)]
-        avoid_repeat: bool,
-        /// How many recent sittings --avoid-repeat looks at.
-        #[arg(long, default_value_t = 3, value_name = "N")]
-        recent: usize,
-        /// Another draw of the same registrations.
-        #[arg(long, value_name = "N")]
-        seed: Option<u64>,
-        /// Print the groups without writing them.
-        #[arg(long)]
-        dry_run: bool,
-    },
+    Assign(bunkakai::prepare::assign_cmd::AssignArgs),
     /// Print the group list to send to participants (班分け表).
-    Show {
-        /// The sitting.
-        session: String,
-        /// md, csv (for Excel), xlsx (needs -o), or zoom (Zoom's breakout pre-assignment CSV).
-        #[arg(long, value_enum, default_value = "md")]
-        format: bunkakai::prepare::group_list::ListFormat,
-        /// Write to this file (replaced atomically) instead of stdout.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
+    Show(bunkakai::prepare::show_cmd::ShowArgs),
 }
 
 /// When to highlight matches with terminal colours.

@@ -31,56 +31,9 @@ fn roster(command: RosterCommand, dir: &std::path::Path, lang: Lang) -> ExitCode
     let out = &mut std::io::stdout().lock();
     let err = &mut std::io::stderr();
     let code = match command {
-        RosterCommand::Import {
-            session,
-            file,
-            sheet,
-            map,
-            dry_run,
-            skip_bad,
-        } => {
-            let args = import_cmd::ImportArgs {
-                session,
-                file,
-                sheet,
-                map,
-                dry_run,
-                skip_bad,
-            };
-            import_cmd::run(&args, dir, lang, out, err)
-        }
-        RosterCommand::Assign {
-            session,
-            by,
-            size,
-            avoid_repeat,
-            recent,
-            seed,
-            dry_run,
-        } => {
-            let args = assign_cmd::AssignArgs {
-                session,
-                by,
-                size,
-                avoid_repeat,
-                recent,
-                seed,
-                dry_run,
-            };
-            assign_cmd::run(&args, dir, lang, out, err)
-        }
-        RosterCommand::Show {
-            session,
-            format,
-            output,
-        } => {
-            let args = show_cmd::ShowArgs {
-                session,
-                format,
-                output,
-            };
-            show_cmd::run(&args, dir, lang, out, err)
-        }
+        RosterCommand::Import(args) => import_cmd::run(&args, dir, lang, out, err),
+        RosterCommand::Assign(args) => assign_cmd::run(&args, dir, lang, out, err),
+        RosterCommand::Show(args) => show_cmd::run(&args, dir, lang, out, err),
     };
     ExitCode::from(code)
 }
@@ -144,46 +97,14 @@ fn main() -> ExitCode {
             dir,
             group,
             prefix,
-            from,
-            count,
-            batch,
-            naive,
-        }) => {
-            let opts = bunkakai::notes::writer::WriterOptions {
-                from,
-                count,
-                batch,
-                naive,
-            };
-            bunkakai::notes::writer::notes_writer(&dir, &group, &prefix, opts)
-        }
-        Some(Command::Search {
-            query,
-            group,
-            theme,
-            kind,
-            speaker,
-            since,
-            until,
-            json,
-            color,
-        }) => {
+            opts,
+        }) => bunkakai::notes::writer::notes_writer(&dir, &group, &prefix, opts),
+        Some(Command::Search { mut args, color }) => {
             use std::io::IsTerminal;
-            let color = match color {
+            args.color = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
                 ColorChoice::Auto => std::io::stdout().is_terminal(),
-            };
-            let args = search_cmd::SearchArgs {
-                query,
-                group,
-                theme,
-                kind,
-                speaker,
-                since,
-                until,
-                json,
-                color,
             };
             // Hits are many short lines: written in blocks, not line by line.
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -221,30 +142,10 @@ fn main() -> ExitCode {
             };
             ExitCode::from(code)
         }
-        Some(Command::New {
-            id,
-            from,
-            title,
-            date,
-            start,
-            keep_groups,
-        }) => {
-            let args = bunkakai::prepare::new_cmd::NewArgs {
-                id,
-                from,
-                title,
-                date,
-                start,
-                keep_groups,
-            };
+        Some(Command::New(args)) => {
             let out = &mut std::io::stdout().lock();
-            ExitCode::from(bunkakai::prepare::new_cmd::run(
-                &args,
-                &dir,
-                lang,
-                out,
-                &mut std::io::stderr(),
-            ))
+            let err = &mut std::io::stderr();
+            ExitCode::from(bunkakai::prepare::new_cmd::run(&args, &dir, lang, out, err))
         }
         Some(Command::Roster { command }) => roster(command, &dir, lang),
         Some(Command::Check { session }) => match find(&session, &dir, lang) {

@@ -15,16 +15,22 @@ use crate::model::notes::{GroupNotes, Note, NoteKind};
 use crate::model::notes_change::change_of;
 use crate::store::notes_file;
 
-/// How the scripted note-taker writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How the scripted note-taker writes (the options of the hidden
+/// `notes-writer` command).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::Args)]
 pub struct WriterOptions {
-    /// Notes `from..count` are written.
+    // Notes `from..count` are written.
+    #[arg(long, default_value_t = 0)]
     pub from: u64,
-    /// See `from`.
+    #[arg(long)]
     pub count: u64,
-    /// Notes per save (a console coalesces notes typed while a save is under way).
+    // A console coalesces notes typed while a save is under way.
+    /// Notes per save.
+    #[arg(long, default_value_t = 1)]
     pub batch: u64,
-    /// Write carelessly (the negative control).
+    // The negative control.
+    /// Write carelessly (no lock, no temp file, no fsync).
+    #[arg(long)]
     pub naive: bool,
 }
 

@@ -28,22 +28,28 @@ pub enum By {
     None,
 }
 
-/// The command line of `roster assign`.
-#[derive(Debug, Clone)]
+/// The command line of `roster assign` (its field docs are its `--help`).
+#[derive(Debug, Clone, clap::Args)]
 pub struct AssignArgs {
     /// The sitting.
     pub session: String,
-    /// How to pool.
+    /// stage: groups per stage of the 取組サイクル; none: one pool.
+    #[arg(long, value_enum, default_value = "stage")]
     pub by: By,
-    /// `MIN-MAX` or `N`.
+    /// Group size, MIN-MAX.
+    #[arg(long, default_value = "5-7", value_name = "MIN-MAX")]
     pub size: String,
-    /// Split pairs who sat together in recent sittings.
+    /// Split up municipalities who sat together in the recent sittings of the sessions folder.
+    #[arg(long)]
     pub avoid_repeat: bool,
-    /// How many recent sittings count for `avoid_repeat`.
+    /// How many recent sittings --avoid-repeat looks at.
+    #[arg(long, default_value_t = 3, value_name = "N")]
     pub recent: usize,
-    /// Another shuffle of the same roster.
+    /// Another draw of the same registrations.
+    #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
     /// Print the groups without writing them.
+    #[arg(long)]
     pub dry_run: bool,
 }
 

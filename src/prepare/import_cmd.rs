@@ -22,20 +22,24 @@ use crate::model::stage::{numbered_stage, same_stage};
 use crate::prepare::messages as text;
 use crate::store;
 
-/// The command line of `roster import`.
-#[derive(Debug, Clone, Default)]
+/// The command line of `roster import` (its field docs are its `--help`).
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct ImportArgs {
     /// The sitting.
     pub session: String,
     /// The registration file.
     pub file: PathBuf,
-    /// The sheet of a workbook (default: the first).
+    /// The sheet to read (default: the first).
+    #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
-    /// `column=field` entries.
+    /// Which column holds what, e.g. --map 区分=stage --map C=email (fields: municipality, prefecture, stage, group, name, reading, affiliation, role, email).
+    #[arg(long, value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
-    /// Show the preview only.
+    /// Show what was understood without writing anything.
+    #[arg(long)]
     pub dry_run: bool,
-    /// Import the usable rows even when some are not.
+    /// Import the usable rows even when some rows cannot be used (they are listed).
+    #[arg(long)]
     pub skip_bad: bool,
 }
 

@@ -16,20 +16,25 @@ use crate::model::ids::check_id;
 use crate::prepare::messages as text;
 use crate::store::{self, sessions};
 
-/// The command line of `bunkakai new`.
-#[derive(Debug, Clone, Default)]
+/// The command line of `bunkakai new` (its field docs are its `--help`).
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct NewArgs {
-    /// The new sitting's id (its folder name).
+    /// The new sitting's id (its folder name), e.g. jichitai-10.
     pub id: String,
-    /// The past sitting to copy.
+    /// The past sitting to copy: agenda, themes, references and broadcasts.
+    #[arg(long, value_name = "SESSION")]
     pub from: Option<String>,
-    /// The title.
+    /// The title (default: the past title with 第N回 moved on by one).
+    #[arg(long, value_name = "TITLE")]
     pub title: Option<String>,
-    /// The day, `YYYY-MM-DD`.
+    /// The day of the sitting (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// The start, `HH:MM`.
+    /// The start time (HH:MM).
+    #[arg(long, value_name = "HH:MM")]
     pub start: Option<String>,
-    /// Keep the past groups.
+    /// Keep the past sitting's groups and rosters.
+    #[arg(long)]
     pub keep_groups: bool,
 }
 

@@ -12,14 +12,16 @@ use crate::check::sitting;
 use crate::i18n::Lang;
 use crate::store;
 
-/// The command line of `roster show`.
-#[derive(Debug, Clone)]
+/// The command line of `roster show` (its field docs are its `--help`).
+#[derive(Debug, Clone, clap::Args)]
 pub struct ShowArgs {
     /// The sitting.
     pub session: String,
-    /// The kind of list.
+    /// md, csv (for Excel), xlsx (needs -o), or zoom (Zoom's breakout pre-assignment CSV).
+    #[arg(long, value_enum, default_value = "md")]
     pub format: ListFormat,
-    /// The file to write (stdout when absent).
+    /// Write to this file (replaced atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 

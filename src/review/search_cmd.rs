@@ -14,26 +14,35 @@ use super::search::{Filters, NoteIndex, Query, parse_kind};
 use crate::i18n::Lang;
 use crate::i18n::review::file_problem;
 
-/// What `bunkakai search` was asked, as typed.
-#[derive(Debug, Clone, Default)]
+/// What `bunkakai search` was asked, as typed (its field docs are its
+/// `--help`).
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct SearchArgs {
-    /// The words.
+    /// Words to look for; a note matches when it holds every one.
     pub query: String,
-    /// `--group`.
+    /// Only this group (its id, e.g. A).
+    #[arg(long, value_name = "G")]
     pub group: Option<String>,
-    /// `--theme`.
+    /// Only this theme (its id, or part of its title).
+    #[arg(long, value_name = "T")]
     pub theme: Option<String>,
-    /// `--kind`.
+    /// Only this kind: issue, practice, opinion, request, action, other (or 課題, 工夫, 意見, 要望, アクション, その他).
+    #[arg(long, value_name = "K")]
     pub kind: Option<String>,
-    /// `--speaker`.
+    /// Only notes of this speaker (part of the name).
+    #[arg(long, value_name = "S")]
     pub speaker: Option<String>,
-    /// `--since`.
+    /// Only sittings on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// `--until`.
+    /// Only sittings on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// `--json`.
+    /// One JSON object per line, for scripts.
+    #[arg(long)]
     pub json: bool,
-    /// Highlight matches with reverse video.
+    /// Highlight matches with reverse video (decided from `--color`).
+    #[arg(skip)]
     pub color: bool,
 }
 
