@@ -72,7 +72,9 @@ pub(crate) fn run_console(found: &SessionPath, opts: app::Options) -> ExitCode {
     }
 }
 
-pub(crate) fn pick_and_run(dir: &std::path::Path, lang: Lang, ascii: bool) -> ExitCode {
+/// The sittings of the sessions folder, or why there are none (no such
+/// folder, or nothing in it) said on stderr.
+fn sitting_ids(dir: &Path, lang: Lang) -> Result<Vec<String>, ExitCode> {
     let ids = sessions::list(dir);
     if ids.is_empty() {
         if dir.is_dir() {
@@ -80,8 +82,16 @@ pub(crate) fn pick_and_run(dir: &std::path::Path, lang: Lang, ascii: bool) -> Ex
         } else {
             eprintln!("{}", msg::no_folder(dir, lang));
         }
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
+    Ok(ids)
+}
+
+pub(crate) fn pick_and_run(dir: &std::path::Path, lang: Lang, ascii: bool) -> ExitCode {
+    let ids = match sitting_ids(dir, lang) {
+        Ok(ids) => ids,
+        Err(code) => return code,
+    };
     let entries = ids
         .iter()
         .map(|id| {
@@ -187,15 +197,10 @@ pub(crate) fn check_plan(found: &SessionPath, lang: Lang) -> ExitCode {
 }
 
 pub(crate) fn list_sittings(dir: &std::path::Path, lang: Lang) -> ExitCode {
-    let ids = sessions::list(dir);
-    if ids.is_empty() {
-        if dir.is_dir() {
-            eprintln!("{}", msg::no_sittings(dir, lang));
-        } else {
-            eprintln!("{}", msg::no_folder(dir, lang));
-        }
-        return ExitCode::from(2);
-    }
+    let ids = match sitting_ids(dir, lang) {
+        Ok(ids) => ids,
+        Err(code) => return code,
+    };
     println!("{}", msg::sittings_heading(dir, lang));
     for id in ids {
         let Ok(found) = sessions::locate(&dir.join(&id).display().to_string(), dir) else {
