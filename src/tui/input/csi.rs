@@ -70,7 +70,11 @@ pub(super) fn ss3(b: &[u8]) -> Step {
     Step::More
 }
 
-fn ss3_key(c: u8) -> Option<KeyCode> {
+/// The key a final byte names alike after SS3 and CSI: the arrows, Home,
+/// End, the keypad's centre, and F1–F4. After CSI, `CSI r ; c R` would be
+/// a cursor position report, but nothing here asks for one: it is Shift+F3
+/// and kin.
+fn cursor_or_f1_to_f4(c: u8) -> Option<KeyCode> {
     Some(match c {
         b'A' => KeyCode::Up,
         b'B' => KeyCode::Down,
@@ -80,6 +84,15 @@ fn ss3_key(c: u8) -> Option<KeyCode> {
         b'F' => KeyCode::End,
         b'E' => KeyCode::KeypadBegin,
         b'P'..=b'S' => KeyCode::F(1 + c - b'P'),
+        _ => return None,
+    })
+}
+
+fn ss3_key(c: u8) -> Option<KeyCode> {
+    if let Some(code) = cursor_or_f1_to_f4(c) {
+        return Some(code);
+    }
+    Some(match c {
         // The keypad in application mode.
         b'M' => KeyCode::Enter,
         b'j' => KeyCode::Char('*'),
@@ -166,25 +179,17 @@ fn csi_event(params: &[u8], fin: u8) -> Option<Event> {
     let first = ps.next().filter(|p| !p.is_empty());
     let second = ps.next();
     let (m, kind) = mods_kind(second)?;
-    let code = match fin {
-        b'A' => KeyCode::Up,
-        b'B' => KeyCode::Down,
-        b'C' => KeyCode::Right,
-        b'D' => KeyCode::Left,
-        b'H' => KeyCode::Home,
-        b'F' => KeyCode::End,
-        b'E' => KeyCode::KeypadBegin,
-        // F1–F4 with modifiers. `CSI r ; c R` would be a cursor position
-        // report, but nothing here asks for one: it is Shift+F3 and kin.
-        b'P'..=b'S' => KeyCode::F(1 + fin - b'P'),
-        b'Z' => return Some(event(KeyCode::BackTab, m | KeyModifiers::SHIFT, kind)),
-        b'I' if params.is_empty() => return Some(Event::FocusGained),
-        b'O' if params.is_empty() => return Some(Event::FocusLost),
-        b'~' => return tilde(first, ps.next(), m, kind),
-        b'u' => return csi_u(first?, m, kind),
-        _ => return None,
-    };
-    Some(event(code, m, kind))
+    if let Some(code) = cursor_or_f1_to_f4(fin) {
+        return Some(event(code, m, kind));
+    }
+    match fin {
+        b'Z' => Some(event(KeyCode::BackTab, m | KeyModifiers::SHIFT, kind)),
+        b'I' if params.is_empty() => Some(Event::FocusGained),
+        b'O' if params.is_empty() => Some(Event::FocusLost),
+        b'~' => tilde(first, ps.next(), m, kind),
+        b'u' => csi_u(first?, m, kind),
+        _ => None,
+    }
 }
 
 /// `CSI n ; m ~`: the editing keys and F5 up; `CSI 27 ; m ; c ~` is
