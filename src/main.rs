@@ -26,14 +26,25 @@ fn quiet_on_closed_pipe() {
     }
 }
 
+/// The roster commands, on the sitting they name.
 fn roster(command: RosterCommand, dir: &std::path::Path, lang: Lang) -> ExitCode {
+    use bunkakai::check::sitting;
     use bunkakai::prepare::{assign_cmd, import_cmd, show_cmd};
     let out = &mut std::io::stdout().lock();
     let err = &mut std::io::stderr();
+    let session = match &command {
+        RosterCommand::Import(args) => &args.session,
+        RosterCommand::Assign(args) => &args.session,
+        RosterCommand::Show(args) => &args.session,
+    };
+    let found = match sitting::find(session, dir, lang, err) {
+        Ok(found) => found,
+        Err(code) => return ExitCode::from(code),
+    };
     let code = match command {
-        RosterCommand::Import(args) => import_cmd::run(&args, dir, lang, out, err),
-        RosterCommand::Assign(args) => assign_cmd::run(&args, dir, lang, out, err),
-        RosterCommand::Show(args) => show_cmd::run(&args, dir, lang, out, err),
+        RosterCommand::Import(args) => import_cmd::run(&args, &found, lang, out, err),
+        RosterCommand::Assign(args) => assign_cmd::run(&args, &found, dir, lang, out, err),
+        RosterCommand::Show(args) => show_cmd::run(&args, &found, lang, out, err),
     };
     ExitCode::from(code)
 }

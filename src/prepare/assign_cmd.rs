@@ -15,8 +15,8 @@ use super::plan_file::{self, NewGroup};
 use super::registration::{Roster, units};
 use super::sitting_files;
 use super::{ThisSitting, recent_sittings, validation_summary};
-use crate::check::{problem_lines, sitting};
 use crate::i18n::Lang;
+use crate::store::sessions::SessionPath;
 
 /// How to pool the municipalities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -63,18 +63,16 @@ pub(crate) fn parse_size(s: &str) -> Option<(usize, usize)> {
     (1 <= min && min <= max && max <= 100).then_some((min, max))
 }
 
-/// Runs `roster assign`; returns the exit status.
+/// Runs `roster assign` on the sitting `found` (`sessions_dir` holds the
+/// sittings before it); returns the exit status.
 pub fn run(
     args: &AssignArgs,
+    found: &SessionPath,
     sessions_dir: &Path,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let found = match sitting::find(&args.session, sessions_dir, lang, err) {
-        Ok(found) => found,
-        Err(code) => return code,
-    };
     let Some((min, max)) = parse_size(&args.size) else {
         let _ = writeln!(
             err,
@@ -159,12 +157,8 @@ pub fn run(
         out,
     );
     let bytes = plan_file::to_bytes(&plan_file::with_groups(&plan, &groups));
-    if let Err(check) = plan_file::check_groups(&bytes, &found.default_id) {
-        for line in problem_lines(&found.plan.display().to_string(), &check, lang) {
-            let _ = writeln!(err, "{line}");
-        }
-        let _ = writeln!(err, "{}", PrepText::NothingWritten.text(lang));
-        return 2;
+    if let Err(code) = sitting_files::check_new_groups(found, &bytes, lang, err) {
+        return code;
     }
     if args.dry_run {
         let _ = writeln!(out, "{}", PrepText::DryRun.text(lang));

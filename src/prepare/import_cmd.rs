@@ -6,7 +6,7 @@
 
 use crate::prepare::messages::PrepText;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::Value;
 
@@ -16,11 +16,11 @@ use super::registration::{Import, ROSTER_FILE, header_index, read_rows, units};
 use super::sitting_files;
 use super::table::read_table;
 use super::validation_summary;
-use crate::check::{problem_lines, sitting};
 use crate::i18n::Lang;
 use crate::model::stage::{numbered_stage, same_stage};
 use crate::prepare::messages as text;
 use crate::store;
+use crate::store::sessions::SessionPath;
 
 /// The command line of `roster import` (its field docs are its `--help`).
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -43,18 +43,14 @@ pub struct ImportArgs {
     pub skip_bad: bool,
 }
 
-/// Runs `roster import`; returns the exit status.
+/// Runs `roster import` on the sitting `found`; returns the exit status.
 pub fn run(
     args: &ImportArgs,
-    sessions_dir: &Path,
+    found: &SessionPath,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let found = match sitting::find(&args.session, sessions_dir, lang, err) {
-        Ok(found) => found,
-        Err(code) => return code,
-    };
     let file_name = args.file.display().to_string();
     let mut map = Vec::new();
     for m in &args.map {
@@ -179,13 +175,9 @@ pub fn run(
         .as_ref()
         .map(|g| plan_file::to_bytes(&plan_file::with_groups(&plan_value, g)));
     if let Some(bytes) = &new_plan
-        && let Err(check) = plan_file::check_groups(bytes, &found.default_id)
+        && let Err(code) = sitting_files::check_new_groups(found, bytes, lang, err)
     {
-        for line in problem_lines(&found.plan.display().to_string(), &check, lang) {
-            let _ = writeln!(err, "{line}");
-        }
-        let _ = writeln!(err, "{}", PrepText::NothingWritten.text(lang));
-        return 2;
+        return code;
     }
     let roster_path = found.dir.join(ROSTER_FILE);
     if let Err(e) = store::save_json(&roster_path, &import.roster) {

@@ -3,14 +3,14 @@
 
 use crate::prepare::messages::PrepText;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::group_list::{self, ListFormat};
 use super::sitting_files;
 use super::validation_summary;
 use crate::check::sitting;
 use crate::i18n::Lang;
-use crate::store;
+use crate::store::{self, sessions::SessionPath};
 
 /// The command line of `roster show` (its field docs are its `--help`).
 #[derive(Debug, Clone, clap::Args)]
@@ -25,20 +25,16 @@ pub struct ShowArgs {
     pub output: Option<PathBuf>,
 }
 
-/// Runs `roster show`; returns the exit status. The check summary goes to
-/// `out` after a file is written, or to `err` when the list itself went to
-/// `out`, so a redirected list stays clean.
+/// Runs `roster show` on the sitting `found`; returns the exit status. The
+/// check summary goes to `out` after a file is written, or to `err` when
+/// the list itself went to `out`, so a redirected list stays clean.
 pub fn run(
     args: &ShowArgs,
-    sessions_dir: &Path,
+    found: &SessionPath,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let found = match sitting::find(&args.session, sessions_dir, lang, err) {
-        Ok(found) => found,
-        Err(code) => return code,
-    };
     let plan = &match sitting::usable_plan(&found, lang, err) {
         Ok(plan) => plan,
         Err(code) => return code,

@@ -1,8 +1,8 @@
 //! The sitting's files as the `roster` commands use them: session.json as
-//! JSON to rewrite, the registration read by `roster import` (roster.json,
-//! optional), and session.json rewritten with the previous plan kept as a
-//! backup — each step saying what it did or why not, the same way in every
-//! command.
+//! JSON to rewrite and its new groups checked, the registration read by
+//! `roster import` (roster.json, optional), and session.json rewritten with
+//! the previous plan kept as a backup — each step saying what it did or why
+//! not, the same way in every command.
 
 use std::io::Write;
 
@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::plan_file;
 use super::registration::{ROSTER_FILE, Roster};
+use crate::check::problem_lines;
 use crate::i18n::Lang;
 use crate::prepare::messages::PrepText;
 use crate::store::{self, sessions::SessionPath};
@@ -38,6 +39,25 @@ pub(crate) fn load_roster(found: &SessionPath, err: &mut dyn Write) -> Result<Op
         })
 }
 
+/// Refuses a new plan (`bytes`) whose groups `check` finds wrong: its
+/// problems and that nothing was written are said on `err`, and the exit
+/// code (2) comes back.
+pub(crate) fn check_new_groups(
+    found: &SessionPath,
+    bytes: &[u8],
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<(), u8> {
+    let Err(check) = plan_file::check_groups(bytes, &found.default_id) else {
+        return Ok(());
+    };
+    for line in problem_lines(&found.plan.display().to_string(), &check, lang) {
+        let _ = writeln!(err, "{line}");
+    }
+    let _ = writeln!(err, "{}", PrepText::NothingWritten.text(lang));
+    Err(2)
+}
+
 /// Writes the new plan over session.json, keeping the previous one as a
 /// backup, and says so on `out` with `why` (what the groups came from);
 /// a failed write is said on `err`, and the exit code (1) comes back.
@@ -62,4 +82,36 @@ pub(crate) fn write_plan(
         plan_file::backup_path(&found.plan).display()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found() -> SessionPath {
+        SessionPath {
+            dir: "sessions/retro".into(),
+            plan: "sessions/retro/session.json".into(),
+            default_id: "retro".into(),
+        }
+    }
+
+    const PLAN: &str = r#"{"format": "bunkakai.session/1", "title": "Team retro",
+ "agenda": [{"id": "talk", "title": "Open discussion", "minutes": 30}], "groups": GROUPS}"#;
+
+    #[test]
+    fn new_groups_that_check_refuses_are_said_and_nothing_is_written() {
+        let two_a = PLAN.replace("GROUPS", r#"[{"id": "A"}, {"id": "A"}]"#);
+        let mut err = Vec::new();
+        let refused = check_new_groups(&found(), two_a.as_bytes(), Lang::En, &mut err);
+        let said = String::from_utf8(err).unwrap();
+        assert_eq!(refused, Err(2), "{said}");
+        assert!(said.contains("sessions/retro/session.json:2:"), "{said}");
+        assert!(said.ends_with("nothing was written\n"), "{said}");
+
+        let a_and_b = PLAN.replace("GROUPS", r#"[{"id": "A"}, {"id": "B"}]"#);
+        let mut err = Vec::new();
+        let kept = check_new_groups(&found(), a_and_b.as_bytes(), Lang::En, &mut err);
+        assert_eq!((kept, err.len()), (Ok(()), 0));
+    }
 }
