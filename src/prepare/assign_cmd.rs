@@ -82,11 +82,11 @@ pub fn run(
         );
         return 2;
     };
-    let plan = match sitting_files::plan_value(&found, err) {
+    let plan = match sitting_files::plan_value(found, err) {
         Ok(v) => v,
         Err(code) => return code,
     };
-    let roster = match sitting_files::load_roster(&found, err) {
+    let roster = match sitting_files::load_roster(found, err) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -164,7 +164,7 @@ pub fn run(
         let _ = writeln!(out, "{}", PrepText::DryRun.text(lang));
         return 0;
     }
-    if let Err(code) = sitting_files::write_plan(&found, &bytes, PrepText::ToUndo, lang, out, err) {
+    if let Err(code) = sitting_files::write_plan(found, &bytes, PrepText::ToUndo, lang, out, err) {
         return code;
     }
     validation_summary(&found.plan, &found.default_id, lang, out);

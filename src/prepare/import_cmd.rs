@@ -166,7 +166,7 @@ pub fn run(
         return 0;
     }
 
-    let plan_value = match sitting_files::plan_value(&found, err) {
+    let plan_value = match sitting_files::plan_value(found, err) {
         Ok(v) => v,
         Err(code) => return code,
     };
@@ -192,7 +192,7 @@ pub fn run(
     );
     if let Some(bytes) = new_plan {
         let why = PrepText::GroupsFromSheet;
-        if let Err(code) = sitting_files::write_plan(&found, &bytes, why, lang, out, err) {
+        if let Err(code) = sitting_files::write_plan(found, &bytes, why, lang, out, err) {
             return code;
         }
     } else {

@@ -35,11 +35,11 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let plan = &match sitting::usable_plan(&found, lang, err) {
+    let plan = &match sitting::usable_plan(found, lang, err) {
         Ok(plan) => plan,
         Err(code) => return code,
     };
-    let roster = match sitting_files::load_roster(&found, err) {
+    let roster = match sitting_files::load_roster(found, err) {
         Ok(r) => r,
         Err(code) => return code,
     };
