@@ -141,16 +141,14 @@ fn main() -> ExitCode {
         }) => {
             let out = &mut std::io::stdout().lock();
             let err = &mut std::io::stderr();
-            let code = match session.filter(|_| !all) {
-                Some(session) => {
-                    export_cmd::run(&session, &dir, format, output.as_deref(), lang, out, err)
-                }
+            let what = match session.filter(|_| !all) {
+                Some(session) => export_cmd::Exported::One(session),
                 None => {
-                    let days = bunkakai::review::export_all::Days { since, until };
-                    let output = output.as_deref();
-                    bunkakai::review::export_all::run(&days, &dir, format, output, lang, out, err)
+                    export_cmd::Exported::All(bunkakai::review::export_all::Days { since, until })
                 }
             };
+            let output = output.as_deref();
+            let code = export_cmd::run(&what, &dir, format, output, lang, out, err);
             ExitCode::from(code)
         }
         Some(Command::New(args)) => {

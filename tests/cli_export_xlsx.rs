@@ -187,11 +187,35 @@ fn text_that_looks_like_a_formula_stays_text() {
 }
 
 #[test]
-fn a_workbook_is_not_written_to_the_terminal() {
-    let out = bunkakai(&["export", "jichitai-09", "--format", "xlsx"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("-o"), "{stderr}");
-    assert!(stderr.contains("xlsx"), "{stderr}");
+fn a_workbook_is_not_written_to_the_terminal_and_is_refused_first() {
+    for args in [
+        &["export", "jichitai-09", "--format", "xlsx"][..],
+        &["export", "--all", "--format", "xlsx"],
+        // Refused before the sitting or the days are looked at.
+        &["export", "no-such-sitting", "--format", "xlsx"],
+        &[
+            "export",
+            "--all",
+            "--since",
+            "yesterday",
+            "--format",
+            "xlsx",
+        ],
+    ] {
+        let out = bunkakai(
+            &["--lang", "en"]
+                .iter()
+                .chain(args)
+                .copied()
+                .collect::<Vec<_>>(),
+        );
+        let err = common::cli::stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(
+            err.trim_end(),
+            "--format xlsx needs -o FILE.xlsx (a workbook is not written to the terminal)",
+            "{args:?}"
+        );
+    }
 }

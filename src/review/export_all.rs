@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::archive::{Archive, Sitting};
 use super::export::{self, ExportFormat, Part};
-use super::export_cmd::{workbook_to_terminal, write_out};
+use super::export_cmd::write_out;
 use super::search_cmd::{archive_with_sittings, parse_date};
 use crate::i18n::Lang;
 use crate::i18n::review::file_problem;
@@ -43,10 +43,9 @@ pub(crate) fn chosen(
     out
 }
 
-/// Exports every chosen sitting of `dir` into one document. Returns the
-/// exit code: 0 done, 2 bad input (or a file that could not be used), 1
-/// no sitting on those days or the output could not be written.
-pub fn run(
+/// Exports every chosen sitting of `dir` into one document (a workbook
+/// only to a file: refused before, by [`super::export_cmd::run`]).
+pub(super) fn run(
     days: &Days,
     dir: &Path,
     format: ExportFormat,
@@ -55,9 +54,6 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    if workbook_to_terminal(format, output, lang, err) {
-        return 2;
-    }
     let day = |flag, d: &Option<String>| d.as_deref().map(|s| parse_date(flag, s)).transpose();
     let (since, until) = match (day("--since", &days.since), day("--until", &days.until)) {
         (Ok(s), Ok(u)) => (s, u),

@@ -1,8 +1,9 @@
 //! `bunkakai export <session> --format md|csv|json|xlsx [-o FILE]`: one
 //! sitting written to stdout, or to a file replaced atomically (a workbook
-//! only to a file). Files of the sitting
-//! that could not be read are named on stderr; the export goes on without
-//! them.
+//! only to a file). Files of the sitting that could not be read are named
+//! on stderr; the export goes on without them. `export --all` (several
+//! sittings in one document) starts here too, then goes its own way
+//! ([`super::export_all`]).
 
 use std::io::Write;
 use std::path::Path;
@@ -10,6 +11,7 @@ use std::path::Path;
 use super::archive::Archive;
 use super::archive::Sitting;
 use super::export::{self, ExportFormat, Part};
+use super::export_all::Days;
 use crate::check::sitting;
 use crate::i18n::Lang;
 use crate::i18n::review::file_problem;
@@ -17,10 +19,41 @@ use crate::store::StoreError;
 use crate::store::archive::read_sitting;
 use crate::store::sessions;
 
-/// Exports the sitting named by `session` (a folder, a `session.json` or an
-/// id in `dir`). Returns the exit code: 0 done, 2 no such sitting, 1 the
-/// output could not be written.
+/// What `bunkakai export` exports.
+#[derive(Debug, Clone)]
+pub enum Exported {
+    /// The sitting a `<session>` argument names (a folder, a `session.json`
+    /// or an id in the sessions folder).
+    One(String),
+    /// Every sitting of the sessions folder on these days (`--all`).
+    All(Days),
+}
+
+/// Runs `bunkakai export` on the sessions folder `dir`. A workbook asked
+/// for without `-o` is refused first. Returns the exit code: 0 done, 2 bad
+/// input (or a file that could not be used), 1 no sitting on those days or
+/// the output could not be written.
 pub fn run(
+    what: &Exported,
+    dir: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    if format.is_binary() && output.is_none() {
+        let _ = writeln!(err, "{}", needs_output(lang));
+        return 2;
+    }
+    match what {
+        Exported::One(session) => one(session, dir, format, output, lang, out, err),
+        Exported::All(days) => super::export_all::run(days, dir, format, output, lang, out, err),
+    }
+}
+
+/// Exports the sitting named by `session`.
+fn one(
     session: &str,
     dir: &Path,
     format: ExportFormat,
@@ -29,9 +62,6 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    if workbook_to_terminal(format, output, lang, err) {
-        return 2;
-    }
     let found = match sitting::find(session, dir, lang, err) {
         Ok(found) => found,
         Err(code) => return code,
@@ -68,21 +98,6 @@ pub fn run(
     let own = [found.dir.as_path()];
     let complete = sitting.problems.is_empty();
     write_out(&bytes, output, &own, complete, lang, out, err)
-}
-
-/// Refuses a workbook asked for without `-o` (it is not written to the
-/// terminal): says so on `err` and returns true.
-pub(super) fn workbook_to_terminal(
-    format: ExportFormat,
-    output: Option<&Path>,
-    lang: Lang,
-    err: &mut dyn Write,
-) -> bool {
-    let refused = format.is_binary() && output.is_none();
-    if refused {
-        let _ = writeln!(err, "{}", needs_output(lang));
-    }
-    refused
 }
 
 /// Writes an export to `out`, or to `output` replaced atomically unless it
