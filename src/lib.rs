@@ -17,8 +17,9 @@
 //!   `previous_actions` (the previous sitting's action items).
 //! - One folder per console: `facilitator` (`run`), `notes`, `display`,
 //!   `review` (with search and the exports) and the sitting `picker`.
-//! - Commands without a screen: `check` (the plan report), `prepare` (`new`
-//!   and `roster import/assign/show`), and `logging`.
+//! - Commands without a screen: `check` (the plan report, and how every
+//!   command finds the sitting it names and refuses a broken plan),
+//!   `prepare` (`new` and `roster import/assign/show`), and `logging`.
 //!
 //! Imports go down this list: a console never imports another console, and
 //! `model`, `timer`, `store` and `tui` import no console. `i18n` imports
