@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
 use super::state::{Loaded, State};
-use crate::i18n::review::{ReviewText as T, file_problem};
+use crate::i18n::review::{ReviewText as T, file_problem, problems_heading};
 use crate::review::files::FileProblem;
 use crate::tui::text::sanitize::inert;
 use crate::tui::text::styled::rfit;
@@ -18,6 +18,12 @@ pub(super) fn list_title_width(state: &State) -> usize {
 
 pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, buf: &mut Buffer) {
     let lang = state.lang;
+    // Files not read at all, apart from lines left out of files read.
+    let files = data
+        .archive
+        .problems()
+        .filter(|(_, p)| p.fault.whole_file())
+        .count();
     let problems: Vec<String> = data
         .archive
         .problems()
@@ -126,7 +132,7 @@ pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, bu
     }
     if shown_problems > 0 {
         let top = bottom - shown_problems as u16 - 1;
-        let head = format!(" {} ({})", T::Problems.text(lang), problems.len());
+        let head = format!(" {}", problems_heading(files, problems.len() - files, lang));
         buf.set_string(
             body.x,
             top,
