@@ -65,6 +65,24 @@ fn a_tiny_terminal_gets_a_message_and_sigint_ends_the_console() {
 }
 
 #[test]
+fn a_window_made_larger_shows_the_console_and_made_smaller_the_message() {
+    let (tmp, _dir) = sitting();
+    let mut c = Console::start(tmp.path(), 50, 12, "en");
+    c.wait_for("too small", 10);
+    c.resize(80, 24);
+    assert!(
+        c.wait_until(10, |c| !c.contents().contains("too small")
+            && c.row(23).contains("F1")),
+        "not redrawn at 80x24:\n{}",
+        c.contents()
+    );
+    c.resize(50, 12);
+    c.wait_for("too small", 10);
+    c.signal(libc::SIGINT);
+    assert!(c.wait_exit(5));
+}
+
+#[test]
 #[cfg_attr(
     not(debug_assertions),
     ignore = "the test panic (F12) exists in debug builds only"

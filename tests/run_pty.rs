@@ -116,3 +116,27 @@ fn read_only_follows_without_writing() {
     assert!(writer.wait_exit(WAIT));
     assert!(read_run(sessions).current.unwrap().started.is_some());
 }
+
+#[test]
+fn a_resized_window_is_drawn_again_at_its_new_size() {
+    let (tmp, _dir) = sitting();
+    let mut c = console(tmp.path(), &[]);
+    assert!(
+        c.wait_until(WAIT, |c| c.row(23).contains("quit")),
+        "{}",
+        c.contents()
+    );
+    c.resize(100, 30);
+    assert!(
+        c.wait_until(WAIT, |c| c.row(29).contains("quit")),
+        "the status line is not on the last row at 100x30:\n{}",
+        c.contents()
+    );
+    c.resize(80, 24);
+    assert!(
+        c.wait_until(WAIT, |c| c.row(23).contains("quit")),
+        "the status line is not on the last row at 80x24:\n{}",
+        c.contents()
+    );
+    c.send("q");
+}

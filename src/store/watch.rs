@@ -52,12 +52,7 @@ pub(crate) fn snapshot(dir: &Path) -> Snapshot {
                 .filter(|p| is_data_file(p)),
         );
     }
-    // A sessions folder (the review's) is followed sitting by sitting.
-    for sitting in super::sessions::list(dir) {
-        let sub = snapshot(&dir.join(sitting));
-        files.extend(sub.into_keys());
-    }
-    files
+    let mut stamps: Snapshot = files
         .into_iter()
         .filter_map(|p| {
             let meta = std::fs::metadata(&p).ok()?;
@@ -69,7 +64,15 @@ pub(crate) fn snapshot(dir: &Path) -> Snapshot {
                 },
             ))
         })
-        .collect()
+        .collect();
+    // A sessions folder (the review's) is followed sitting by sitting; a
+    // sitting's own folder (it has a plan) holds no sittings to look for.
+    if !stamps.contains_key(&dir.join("session.json")) {
+        for sitting in super::sessions::list(dir) {
+            stamps.extend(snapshot(&dir.join(sitting)));
+        }
+    }
+    stamps
 }
 
 fn is_data_file(path: &Path) -> bool {
@@ -212,6 +215,30 @@ mod tests {
             ]
         );
         assert!(changed(&after, &after).is_empty());
+    }
+
+    #[test]
+    fn a_sessions_folder_is_followed_sitting_by_sitting_and_a_sitting_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let one = tmp.path().join("one");
+        std::fs::create_dir_all(one.join("notes")).unwrap();
+        std::fs::write(one.join("session.json"), "{}").unwrap();
+        std::fs::write(one.join("notes/A.json"), "{}").unwrap();
+        // A copy of an older sitting kept inside a sitting's folder is not
+        // that sitting's data.
+        std::fs::create_dir_all(one.join("old")).unwrap();
+        std::fs::write(one.join("old/session.json"), "{}").unwrap();
+        let mut of_sessions: Vec<PathBuf> = snapshot(tmp.path()).into_keys().collect();
+        of_sessions.sort();
+        assert_eq!(
+            of_sessions,
+            vec![one.join("notes/A.json"), one.join("session.json")]
+        );
+        let of_sitting: Vec<PathBuf> = snapshot(&one).into_keys().collect();
+        assert_eq!(
+            of_sitting,
+            vec![one.join("notes/A.json"), one.join("session.json")]
+        );
     }
 
     #[tokio::test(flavor = "current_thread")]

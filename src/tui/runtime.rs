@@ -41,6 +41,9 @@ pub(crate) trait Surface: RawOut {
     fn size(&self) -> io::Result<(u16, u16)>;
     /// True once the terminal is gone.
     fn is_dead(&self) -> bool;
+    /// Hears the terminal's new size from a resize event (the real terminal
+    /// then stops asking for it at every frame).
+    fn resized(&mut self, _width: u16, _height: u16) {}
 }
 
 impl RawOut for Screen {
@@ -75,6 +78,10 @@ impl Surface for Screen {
 
     fn is_dead(&self) -> bool {
         Screen::is_dead(self)
+    }
+
+    fn resized(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resized(width, height);
     }
 }
 
@@ -193,7 +200,10 @@ where
         let action = tokio::select! {
             ev = events.next() => match ev {
                 Some(Ok(ev)) => {
-                    dirty |= matches!(ev, Event::Resize(..));
+                    if let Event::Resize(w, h) = ev {
+                        surface.resized(w, h);
+                        dirty = true;
+                    }
                     console.to_action(ev)
                 }
                 // No more input: the terminal is gone.

@@ -138,6 +138,24 @@ impl Console {
         w.flush().unwrap();
     }
 
+    /// Resizes the window (the console gets SIGWINCH) and the emulated
+    /// screen with it.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        let size = (rows.try_into().unwrap(), cols.try_into().unwrap());
+        self.screen.lock().unwrap().set_size(size.0, size.1);
+        self.session
+            .get_process_mut()
+            .set_window_size(cols, rows)
+            .unwrap();
+    }
+
+    /// The text of row `row` of the screen.
+    pub fn row(&self, row: u16) -> String {
+        let parser = self.screen.lock().unwrap();
+        let (_, cols) = parser.screen().size();
+        parser.screen().contents_between(row, 0, row, cols.get())
+    }
+
     /// True while the console is on the alternate screen.
     pub fn on_alternate_screen(&self) -> bool {
         self.screen.lock().unwrap().screen().alternate_screen()

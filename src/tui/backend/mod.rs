@@ -40,6 +40,11 @@ pub(crate) struct ThinBackend<W: Write> {
     out: W,
     /// The terminal's size when it is not a real terminal (tests).
     fixed: Option<Size>,
+    /// The real terminal's size as last asked or told by a resize event:
+    /// asking costs opening `/dev/tty`, and ratatui asks at every frame.
+    known: std::cell::Cell<Option<Size>>,
+    /// How the real terminal's size is asked (a test counts the asks).
+    ask: fn() -> io::Result<(u16, u16)>,
     /// The pen in force, `None` when unknown.
     pen: Option<Pen>,
     /// Where the cursor is, `None` when unknown.
@@ -58,12 +63,20 @@ impl<W: Write> ThinBackend<W> {
         ThinBackend {
             out,
             fixed: None,
+            known: std::cell::Cell::new(None),
+            ask: crossterm::terminal::size,
             pen: None,
             at: None,
             shown: None,
             screen: Vec::new(),
             size: Size::new(0, 0),
         }
+    }
+
+    /// Tells the backend the terminal's new size (from a resize event), so
+    /// that frames stop asking the terminal for it.
+    pub(crate) fn resized(&mut self, width: u16, height: u16) {
+        self.known.set(Some(Size::new(width, height)));
     }
 
     /// Makes the kept screen the terminal's size (all unknown after a change).
@@ -354,11 +367,13 @@ impl<W: Write> Backend for ThinBackend<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        if let Some(s) = self.fixed {
+        if let Some(s) = self.fixed.or(self.known.get()) {
             return Ok(s);
         }
-        let (w, h) = crossterm::terminal::size()?;
-        Ok(Size::new(w, h))
+        let (w, h) = (self.ask)()?;
+        let size = Size::new(w, h);
+        self.known.set(Some(size));
+        Ok(size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {

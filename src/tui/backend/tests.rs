@@ -210,3 +210,27 @@ fn a_clock_drawn_frame_after_frame_stays_exact() {
         assert!(out.contains(way), "{way:?} never used");
     }
 }
+
+static ASKS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn counted_ask() -> io::Result<(u16, u16)> {
+    ASKS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    Ok((40, 10))
+}
+
+#[test]
+fn frames_ask_the_terminal_its_size_once_and_then_follow_resize_events() {
+    let mut backend = ThinBackend::new(Vec::new());
+    backend.ask = counted_ask;
+    let mut t = Terminal::new(backend).unwrap();
+    for n in 0..20 {
+        t.draw(|f| f.render_widget(format!("frame {n}"), f.area()))
+            .unwrap();
+    }
+    assert_eq!(ASKS.load(std::sync::atomic::Ordering::SeqCst), 1);
+    assert_eq!(t.size().unwrap(), Size::new(40, 10));
+    t.backend_mut().resized(30, 8);
+    t.draw(|f| f.render_widget("after", f.area())).unwrap();
+    assert_eq!(t.size().unwrap(), Size::new(30, 8));
+    assert_eq!(ASKS.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
