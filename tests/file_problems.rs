@@ -240,3 +240,46 @@ fn a_journal_without_its_notes_file_is_read_by_review_search_and_export() {
         assert!(texts(&o).0.contains("ジャーナルだけのメモ"));
     }
 }
+
+#[test]
+fn the_problems_heading_counts_files_and_lines_apart() {
+    let (tmp, dir) = archive_sitting();
+    // Two lines of A's journal left out, A itself read.
+    let lines = [
+        line(&change("j1", "一件目", "bunkakai.notes/1")),
+        line(&change("j2", "別の形式", "bunkakai.run/1")),
+        damaged(&change("j3", "三件目", "bunkakai.notes/1")),
+    ];
+    std::fs::write(dir.join("notes/A.journal"), lines.concat()).unwrap();
+    let heading = |lang| {
+        let state = common::review::review_of(tmp.path(), lang, 80, 24);
+        let text = common::review::screen(&state);
+        // The heading is the row above the first problem (` ! path…`).
+        let rows: Vec<&str> = text.lines().collect();
+        let row = rows
+            .windows(2)
+            .find(|w| w[1].starts_with(" ! jichitai-09/"))
+            .unwrap_or_else(|| panic!("no problems heading: {text}"))[0]
+            .trim()
+            .to_string();
+        (row, text)
+    };
+    let (ja, text) = heading(Lang::Ja);
+    assert_eq!(ja, "読めない行 (2)", "{text}");
+    assert!(text.contains("A.journal:2:1"), "{text}");
+    let (en, text) = heading(Lang::En);
+    assert_eq!(en, "Lines left out (2)", "{text}");
+    // And a whole file that cannot be read: counted apart.
+    std::fs::write(dir.join("notes/B.json"), "{\"format\": ").unwrap();
+    let (ja, text) = heading(Lang::Ja);
+    assert_eq!(ja, "読めないファイル (1)・読めない行 (2)", "{text}");
+    let (en, text) = heading(Lang::En);
+    assert_eq!(
+        en, "Files that could not be read (1) · lines left out (2)",
+        "{text}"
+    );
+    // The files alone say only files, as before.
+    std::fs::remove_file(dir.join("notes/A.journal")).unwrap();
+    let (ja, text) = heading(Lang::Ja);
+    assert_eq!(ja, "読めないファイル (1)", "{text}");
+}

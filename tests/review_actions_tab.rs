@@ -6,7 +6,7 @@ mod common;
 
 use bunkakai::i18n::Lang;
 use bunkakai::model::actions::ActionState;
-use bunkakai::review::screen::actions_tab::StatusChange;
+use bunkakai::previous_actions::StatusChange;
 use bunkakai::review::screen::run::save_status;
 use bunkakai::review::screen::{Action, Effect, View, update};
 use bunkakai::store::notes_file;
@@ -50,6 +50,28 @@ fn keys_set_the_selected_items_status_as_an_effect() {
         (c.note.as_str(), c.status),
         (second.note.id.as_str(), ActionState::Open)
     );
+}
+
+/// The review's status change is the note-taker's: one type, which names
+/// who gave the status (the review's `--name`, else the login name), and
+/// is saved by the same function.
+#[test]
+fn the_reviews_status_change_is_the_note_takers_and_names_who_gave_it() {
+    let (_tmp, dir) = archive_copy(&[]);
+    let mut state = review_of(&dir, Lang::Ja, 100, 30);
+    // No name known: the change says so.
+    let effects = keys(&mut state, "ad");
+    assert_eq!(change(&effects).by, None);
+    state.by = Some("事務局 山田".into());
+    let c: StatusChange = change(&keys(&mut state, "x")).clone();
+    assert_eq!(c.by.as_deref(), Some("事務局 山田"));
+    assert_eq!(c.status, ActionState::Dropped);
+    // Saved as a note-taker's console saves a status, who gave it beside.
+    save_status(&c, "2026-03-01T10:00:00+09:00".parse().unwrap()).unwrap();
+    let disk = notes_file::load(&c.file, "jichitai-10", "A").unwrap();
+    let mark = disk.action_mark("n24").unwrap();
+    assert_eq!(disk.action_state("n24"), ActionState::Dropped);
+    assert_eq!(mark.by.as_deref(), Some("事務局 山田"));
 }
 
 #[test]
@@ -137,9 +159,10 @@ fn a_status_set_from_the_screen_lands_in_the_file_and_survives_a_concurrent_save
     taker.notes.push(added);
 
     let mut state = review_of(&dir, Lang::Ja, 100, 30);
+    state.by = Some("事務局 山田".into());
     let effects = keys(&mut state, "ad");
     let at = "2026-03-01T10:00:00+09:00".parse().unwrap();
-    save_status(change(&effects), Some("事務局 山田"), at).unwrap();
+    save_status(change(&effects), at).unwrap();
     // Then the note-taker saves its version, which has no status mark.
     notes_file::commit(&file, &taker).unwrap();
 
@@ -166,7 +189,7 @@ fn a_status_set_from_the_screen_lands_in_the_file_and_survives_a_concurrent_save
     let mut taker = notes_file::load(&file, "jichitai-10", "A").unwrap();
     taker.notes[0].text.push_str("（追記）");
     notes_file::commit(&file, &taker).unwrap();
-    save_status(&c, None, "2026-03-01T11:00:00+09:00".parse().unwrap()).unwrap();
+    save_status(&c, "2026-03-01T11:00:00+09:00".parse().unwrap()).unwrap();
     let disk = notes_file::load(&file, "jichitai-10", "A").unwrap();
     assert_eq!(disk.action_state("n24"), ActionState::Dropped);
     assert!(
@@ -178,7 +201,7 @@ fn a_status_set_from_the_screen_lands_in_the_file_and_survives_a_concurrent_save
     // And at the same moment, on two threads.
     taker.notes[1].text.push_str("（同時）");
     let writer = std::thread::spawn(move || notes_file::commit(&file, &taker).map(|_| ()));
-    save_status(&c, None, "2026-03-01T12:00:00+09:00".parse().unwrap()).unwrap();
+    save_status(&c, "2026-03-01T12:00:00+09:00".parse().unwrap()).unwrap();
     writer.join().unwrap().unwrap();
     let disk = notes_file::load(&c.file, "jichitai-10", "A").unwrap();
     assert_eq!(disk.action_state("n24"), ActionState::Dropped);

@@ -73,7 +73,7 @@ fn the_list_comes_first_from_the_outline_and_problems_show_once_known() {
         "{list}"
     );
     assert!(
-        list.contains("末尾の ! = 読めないファイルがある会"),
+        list.contains("末尾の ! = 読めないファイルか行がある会"),
         "{list}"
     );
 

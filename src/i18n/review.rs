@@ -91,8 +91,11 @@ labels! {
         Late => "遅刻", "late";
         /// Files that could not be used.
         Problems => "読めないファイル", "Files that could not be read";
+        /// Lines of a file (notes of a notes file, changes of its journal)
+        /// that could not be used and were left out, the rest being read.
+        ProblemLines => "読めない行", "lines left out";
         /// What the marks of the sittings list mean.
-        ListLegend => " 末尾の ! = 読めないファイルがある会　赤字 = 予定より長くかかった会", " ! at the end = a file could not be read   red = ran over its plan";
+        ListLegend => " 末尾の ! = 読めないファイルか行がある会　赤字 = 予定より長くかかった会", " ! at the end = a file or a line could not be read   red = ran over its plan";
         /// What the list says while the notes files are being read.
         ListLegendLoading => " 読み込み中…　末尾の ? = まだ確かめていない会（問題があれば ! に変わる）", " reading notes…   ? at the end = not checked yet (turns to ! on a problem)";
         /// A theme comparison.
@@ -135,6 +138,29 @@ labels! {
 }
 
 /// The label of a kind of note.
+/// The heading of the problems under the list of sittings: how many files
+/// could not be read, and apart from them how many lines were left out of
+/// files otherwise read (「読めないファイル (1)・読めない行 (2)」), each
+/// only when there are some.
+pub(crate) fn problems_heading(files: usize, lines: usize, lang: Lang) -> String {
+    let files = (files > 0).then(|| format!("{} ({files})", ReviewText::Problems.text(lang)));
+    let lines = (lines > 0).then(|| format!("{} ({lines})", ReviewText::ProblemLines.text(lang)));
+    match (files, lines) {
+        (Some(f), Some(l)) => format!("{f}{}{l}", lang.pick("・", " · ")),
+        (Some(f), None) => f,
+        (None, Some(l)) => capitalized(&l),
+        (None, None) => String::new(),
+    }
+}
+
+/// `l` with its first letter upper-case (English words alone in a heading).
+fn capitalized(l: &str) -> String {
+    let mut c = l.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 pub(crate) fn kind_label(kind: NoteKind, lang: Lang) -> &'static str {
     match kind {
         NoteKind::Issue => lang.pick("課題", "issue"),

@@ -142,12 +142,14 @@ impl Previous {
     }
 }
 
-/// A status given to one action item of the previous sitting, to be saved.
+/// A status given to one action item, to be saved: by a note-taker to an
+/// item of the previous sitting, or by the reviewer from the review's
+/// actions tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusChange {
-    /// The group's notes file (in the previous sitting's folder).
+    /// The group's notes file (in the sitting's folder).
     pub file: PathBuf,
-    /// The previous sitting's id, as its notes files name it.
+    /// The sitting's id, as its notes files name it.
     pub session: String,
     /// The group's id.
     pub group: String,
@@ -156,7 +158,7 @@ pub struct StatusChange {
     /// Its new status.
     pub status: ActionState,
     /// Who gave it.
-    pub(crate) by: Option<String>,
+    pub by: Option<String>,
 }
 
 /// Saves a status into its group's notes file: only the mark is written,

@@ -21,7 +21,8 @@ use crate::store::archive::{SittingFiles, read_plan_and_run, read_sitting};
 pub struct Archive {
     /// The sessions folder it was read from.
     pub(crate) dir: PathBuf,
-    /// The sittings, newest first.
+    /// The sittings, newest first (those whose day is not known first of
+    /// all: see [`Sitting::sort_key`]).
     pub sittings: Vec<Sitting>,
 }
 
@@ -179,9 +180,22 @@ impl Sitting {
             .unwrap_or_default()
     }
 
-    fn sort_key(&self) -> (Option<NaiveDate>, Option<NaiveTime>, String) {
+    /// Where the sitting stands among the others, oldest first: by its day
+    /// (the plan's, else its record's: first note or finished block), its
+    /// start and its id. A sitting whose day is not known at all — a plan
+    /// made for a sitting not held yet — comes after every dated one, so
+    /// that making it does not renumber the sittings held (the list's `#`,
+    /// which the comparison's filter takes).
+    fn sort_key(&self) -> (bool, Option<NaiveDate>, Option<NaiveTime>, String) {
         let start = self.plan.as_ref().and_then(|p| p.start);
-        (self.date(), start, self.id.clone())
+        let date = self.date();
+        (date.is_none(), date, start, self.id.clone())
+    }
+
+    /// True when its plan gives its day: its place among the sittings is
+    /// then known before its notes are read (else their first may move it).
+    pub(crate) fn dated_by_plan(&self) -> bool {
+        self.plan.as_ref().is_some_and(|p| p.date.is_some())
     }
 
     /// The sitting's title (its id when the plan is unreadable).

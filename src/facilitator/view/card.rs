@@ -51,8 +51,9 @@ pub(super) fn prompt(v: &FacilitatorView, area: Rect, buf: &mut Buffer) {
         .unwrap_or_default();
     let lines = card_lines(s, area.width.saturating_sub(2));
     let visible = area.height.saturating_sub(2);
-    // The same limit `update` clamps with.
-    let max = super::card_scroll(s, area).max;
+    // The same limit `update` clamps with (`card_scroll`), from the lines
+    // already laid out.
+    let max = super::Scroll::of(lines.len(), area.height).max;
     let scroll = s.card_scroll.min(max);
     let title = format!(
         " {} {}{}: {}{} ",

@@ -1,31 +1,18 @@
 //! The actions tab: every action item of the archive (sitting, group,
 //! owner, text, status), and setting its status from the screen. Setting a
-//! status is an [`Effect::SetStatus`]; the loop saves it into the group's
-//! notes file through the merge and answers with [`Action::StatusSet`].
-
-use std::path::PathBuf;
+//! status is an [`Effect::SetStatus`] carrying the same change a
+//! note-taker makes to the previous sitting's items
+//! ([`crate::previous_actions::StatusChange`]); the loop saves it into the
+//! group's notes file through the same merge and answers with
+//! [`Action::StatusSet`].
 
 use super::keys::Command;
 use super::state::{Effect, State, View};
 use crate::model::actions::ActionState;
+use crate::previous_actions::StatusChange;
 use crate::review::actions::{ActionFilter, ActionItem, items};
 use crate::review::screen::Loaded;
 use crate::store::notes_file::notes_path;
-
-/// A status to give one action item, saved by the loop.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusChange {
-    /// The group's notes file.
-    pub file: PathBuf,
-    /// The sitting's id, as the notes file names it.
-    pub session: String,
-    /// The group's id.
-    pub group: String,
-    /// The action note's id.
-    pub note: String,
-    /// Its new status.
-    pub status: ActionState,
-}
 
 /// The action items the tab lists: all of them, or the open ones only,
 /// of owners whose name holds `owner` (all when it is empty).
@@ -37,8 +24,9 @@ pub fn listed<'a>(data: &'a Loaded, open_only: bool, owner: &str) -> Vec<ActionI
     items(&data.archive, &filter)
 }
 
-/// The change that gives the selected item of the tab `status`; `None`
-/// when nothing is selected or it already stands there.
+/// The change that gives the selected item of the tab `status`, by the
+/// reviewer ([`State::by`]); `None` when nothing is selected or it already
+/// stands there.
 pub(crate) fn change(state: &State, status: ActionState) -> Option<Effect> {
     let View::Actions {
         selected,
@@ -66,6 +54,7 @@ pub(crate) fn change(state: &State, status: ActionState) -> Option<Effect> {
         group: item.group.to_string(),
         note: item.note.id.clone(),
         status,
+        by: state.by.clone(),
     }))
 }
 

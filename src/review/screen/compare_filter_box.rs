@@ -184,8 +184,8 @@ pub(crate) fn help(lang: Lang) -> crate::tui::keys::Section {
         rows: vec![
             row(
                 &["2-5", "2〜5", "3-", "-5", "4"],
-                "会の番号（一覧の左、1 が最も古い会）の範囲",
-                "a range of sitting numbers (left of the list, 1 the oldest)",
+                "会の番号（一覧の左、1 が最も古い会、日付のまだない会は最後）の範囲",
+                "a range of sitting numbers (left of the list, 1 the oldest, a sitting with no day yet last)",
             ),
             row(
                 &["from:3", "to:5"],

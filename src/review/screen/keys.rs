@@ -3,7 +3,7 @@
 
 use super::state::View;
 use crate::i18n::Lang;
-use crate::tui::keys::{Binding, Hint, Key, Layer, bind, footer_hints};
+use crate::tui::keys::{Binding, Key, Layer, bind};
 
 /// What a key asks the review screen to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,13 +90,31 @@ impl Command {
     }
 }
 
+impl Command {
+    /// The footer's shorter word, taken when the footer is narrow: the
+    /// same as [`crate::tui::keys::Command::hint`] unless one is shorter.
+    /// Commands with the same short word share one hint (`d/x/o 状態`).
+    pub(crate) fn short_hint(self, lang: Lang) -> Option<&'static str> {
+        use crate::tui::keys::Command as _;
+        Some(match self {
+            Command::NextTab => lang.pick("班", "groups"),
+            Command::Themes => lang.pick("比較", "compare"),
+            Command::CompareFilter => lang.pick("絞込", "filter"),
+            Command::OpenOnly => lang.pick("未完のみ", "open only"),
+            Command::MarkDone | Command::MarkDropped | Command::MarkOpen => {
+                lang.pick("状態", "status")
+            }
+            _ => return self.hint(lang),
+        })
+    }
+}
+
 impl crate::tui::keys::Command for Command {
     fn what(self, lang: Lang) -> &'static str {
         self.text(lang)
     }
-    /// The footer's word: short, so that at 80 columns the footer keeps
-    /// every key of the view in front (the layers' order is the priority)
-    /// with the search, the action items, the help and quit.
+    /// The footer's word (`None`: not in the footer). What the footer
+    /// keeps at each width is [`super::footer`]'s business.
     fn hint(self, lang: Lang) -> Option<&'static str> {
         Some(match self {
             Command::Up | Command::Down | Command::PageUp | Command::PageDown => return None,
@@ -186,7 +204,8 @@ pub(crate) const THEME: Layer<Command> = layer(
     ],
 );
 
-/// Every action item: its status is set with o / d / x.
+/// Every action item: its status is set with d / x / o. The order is the
+/// footer's priority: the status keys and the way back before the filters.
 pub(crate) const ACTION_LIST: Layer<Command> = layer(
     "アクション",
     "Action items",
@@ -194,9 +213,9 @@ pub(crate) const ACTION_LIST: Layer<Command> = layer(
         bind(&[Key::Char('d')], Command::MarkDone),
         bind(&[Key::Char('x')], Command::MarkDropped),
         bind(&[Key::Char('o')], Command::MarkOpen),
+        bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
         bind(&[Key::Char('f')], Command::OpenOnly),
         bind(&[Key::Char('w')], Command::OwnerFilter),
-        bind(&[Key::Esc, Key::Left, Key::Char('h')], Command::Back),
         bind(&[Key::Char('t')], Command::Themes),
     ],
 );
@@ -242,20 +261,6 @@ pub(crate) fn layers(view: &View) -> &'static [&'static Layer<Command>] {
     }
 }
 
-/// The footer of a view: its hints in the order they are kept, and the
-/// ones always kept at the end (help, quit).
-pub(crate) fn footer(view: &View, lang: Lang) -> (Vec<Hint>, Vec<Hint>) {
-    use crate::tui::keys::Command as _;
-    let tail: Vec<&str> = [Command::Help, Command::Quit]
-        .iter()
-        .filter_map(|c| c.hint(lang))
-        .collect();
-    let (tail, hints): (Vec<Hint>, Vec<Hint>) = footer_hints(layers(view), lang)
-        .into_iter()
-        .partition(|h| tail.contains(&h.what.as_str()));
-    (hints, tail)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,55 +296,6 @@ mod tests {
                             .any(|r| r.what == what && r.keys.contains(&k.label()));
                         assert!(listed, "{k:?} not in the help");
                     }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_footer_keeps_the_focused_views_keys_at_80_columns() {
-        use crate::tui::keys::footer_text;
-        let views = [
-            (
-                View::List { selected: 0 },
-                &["Enter", "t", "/", "a", "?", "q"][..],
-            ),
-            (
-                View::Sitting {
-                    sitting: 0,
-                    tab: 0,
-                    scroll: 0,
-                    focus: None,
-                },
-                &["Tab", "Esc", "t", "/", "a", "?", "q"],
-            ),
-            (
-                View::Compare {
-                    theme: 0,
-                    question: 0,
-                    scroll: 0,
-                },
-                &["Esc", "f", "c", "/", "a", "?", "q"],
-            ),
-            (
-                View::Actions {
-                    selected: 0,
-                    open_only: false,
-                },
-                &["d", "x", "o", "f", "w", "Esc", "?", "q"],
-            ),
-        ];
-        for lang in [Lang::Ja, Lang::En] {
-            for (view, want) in &views {
-                let (hints, tail) = footer(view, lang);
-                // The footer row less its left margin.
-                let text = footer_text(&hints, &tail, 79);
-                for key in *want {
-                    let shown = text.split("  ").any(|h| {
-                        h.split_once(' ')
-                            .is_some_and(|(k, _)| k == *key || k.split('/').any(|k| k == *key))
-                    });
-                    assert!(shown, "{lang:?} {view:?}: {key} missing from {text:?}");
                 }
             }
         }

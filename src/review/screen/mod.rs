@@ -9,6 +9,7 @@ pub mod actions_tab;
 pub(crate) mod compare_filter_box;
 mod compare_summary;
 pub(crate) mod content;
+mod footer;
 mod help;
 pub mod keys;
 pub(crate) mod loaded;

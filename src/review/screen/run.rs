@@ -8,16 +8,14 @@ use std::path::PathBuf;
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
 
-use super::actions_tab::StatusChange;
 use super::keys::Command;
 use super::keys::layers;
 use super::state::{Action, Effect, Loaded, State, update};
 use super::view::{ReviewView, cursor};
 use crate::i18n::Lang;
 use crate::model::Stamp;
-use crate::model::notes::GroupNotes;
+use crate::previous_actions::{self, StatusChange};
 use crate::review::Archive;
-use crate::store::notes_file;
 use crate::tui::console::{Flow, Outside, Start};
 use crate::tui::keys::dispatch;
 use crate::tui::{self, runtime};
@@ -33,12 +31,12 @@ pub fn run(
     poll: Option<std::time::Duration>,
     name: Option<String>,
 ) -> io::Result<()> {
-    let (state, initial) = State::new(lang, (0, 0));
+    let (mut state, initial) = State::new(lang, (0, 0));
+    state.by = name;
     let mut live = Live {
         state,
         dir,
         initial,
-        name,
     };
     let options = runtime::Options {
         watch: Some(live.dir.clone()),
@@ -54,8 +52,6 @@ struct Live {
     dir: PathBuf,
     /// The effects to start with (reading the archive).
     initial: Vec<Effect>,
-    /// Who sets a status (`--name`, else the login name).
-    name: Option<String>,
 }
 
 impl tui::Console for Live {
@@ -119,8 +115,7 @@ impl tui::Console for Live {
             }
             Effect::SetStatus(change) => {
                 let at = self.now();
-                let by = self.name.clone();
-                out.spawn(move || Action::StatusSet(save_status(&change, by.as_deref(), at)));
+                out.spawn(move || Action::StatusSet(save_status(&change, at)));
             }
         }
         Flow::Continue
@@ -131,14 +126,12 @@ impl tui::Console for Live {
     }
 }
 
-/// Saves an action item's status into its group's notes file: only the
-/// status mark is written, merged under the writer lock with what is on
-/// disk, so notes a console saves at the same time are kept. `by` is who
-/// set it.
-pub fn save_status(change: &StatusChange, by: Option<&str>, at: Stamp) -> Result<(), String> {
-    let mut mark = GroupNotes::new(&change.session, &change.group);
-    mark.set_action_state(&change.note, change.status, by, at);
-    notes_file::commit(&change.file, &mark)
+/// Saves an action item's status into its group's notes file as the
+/// note-taker's console does ([`previous_actions::save`]): only the status
+/// mark, with who set it, is written, merged under the writer lock with
+/// what is on disk, so notes a console saves at the same time are kept.
+pub fn save_status(change: &StatusChange, at: Stamp) -> Result<(), String> {
+    previous_actions::save(change, at)
         .map(|_| ())
         .map_err(|e| e.to_string())
 }

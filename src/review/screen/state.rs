@@ -1,13 +1,14 @@
 //! The review screen's state and its one update function: pure data in,
 //! effects out. The loop in [`super::run`] performs the effects.
 
-use super::actions_tab::{self, StatusChange};
+use super::actions_tab;
 use super::keys::Command;
 pub use super::loaded::Loaded;
 use super::navigate;
 use super::search_box;
 pub(crate) use super::search_box::SearchBox;
 use crate::i18n::Lang;
+use crate::previous_actions::StatusChange;
 use crate::review::search::NoteAt;
 
 /// One view of the review, on a stack: Esc goes back to the one below.
@@ -78,6 +79,9 @@ pub struct State {
     pub owner: super::owner_filter::OwnerFilter,
     /// The theme comparison's filter.
     pub compare: super::compare_filter_box::FilterBox,
+    /// Who sets an action item's status from this screen (`--name`, else
+    /// the login name), recorded beside the status.
+    pub by: Option<String>,
 }
 
 /// What the reviewer did, or what came back from the loop.
@@ -137,6 +141,7 @@ impl State {
             saved: None,
             owner: Default::default(),
             compare: Default::default(),
+            by: None,
         };
         (state, vec![Effect::Load])
     }

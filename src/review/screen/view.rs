@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::content::sitting_lines;
-use super::keys;
 use super::state::{Loaded, State, View};
 use crate::i18n::review::ReviewText as T;
 use crate::tui::keys::render_footer;
@@ -211,12 +210,13 @@ fn heading(state: &State, data: &Loaded) -> (String, Line<'static>) {
 
 fn footer(state: &State, area: Rect, buf: &mut Buffer) {
     let lang = state.lang;
-    let (hints, tail) = keys::footer(state.view(), lang);
     let inner = Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(1),
         ..area
     };
+    let at_root = state.views.len() == 1;
+    let (hints, tail) = super::footer::footer(state.view(), at_root, lang, inner.width.into());
     // Typing an owner's name: only the keys that end it work.
     if super::owner_filter::typing(state) {
         render_footer(&super::owner_filter::footer(lang), &[], inner, buf);

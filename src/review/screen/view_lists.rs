@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
 use super::state::{Loaded, State};
-use crate::i18n::review::{ReviewText as T, file_problem};
+use crate::i18n::review::{ReviewText as T, file_problem, problems_heading};
 use crate::review::files::FileProblem;
 use crate::tui::text::sanitize::inert;
 use crate::tui::text::styled::rfit;
@@ -18,6 +18,12 @@ pub(super) fn list_title_width(state: &State) -> usize {
 
 pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, buf: &mut Buffer) {
     let lang = state.lang;
+    // Files not read at all, apart from lines left out of files read.
+    let files = data
+        .archive
+        .problems()
+        .filter(|(_, p)| p.fault.whole_file())
+        .count();
     let problems: Vec<String> = data
         .archive
         .problems()
@@ -48,6 +54,9 @@ pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, bu
                 0
             },
     );
+    // A sitting whose plan gives no day takes the day of its first note,
+    // so until the notes are read the numbers may still change: not shown.
+    let numbered = !data.is_outline() || data.archive.sittings.iter().all(|s| s.dated_by_plan());
     let first = selected.saturating_sub(rows.saturating_sub(1));
     for (i, s) in data
         .archive
@@ -80,10 +89,13 @@ pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, bu
             .note_count(i)
             .map_or_else(|| "…".to_string(), |n| n.to_string());
         // The number the comparison's filter takes (`2-5`): 1 the oldest.
-        let number = crate::review::compare_filter::sitting_number(&data.archive, i);
+        let number = match numbered {
+            true => crate::review::compare_filter::sitting_number(&data.archive, i).to_string(),
+            false => "…".to_string(),
+        };
         let line = format!(
             " {} {} {} {} {} {}{warn}",
-            rfit(&number.to_string(), 3),
+            rfit(&number, 3),
             fit(&date, 10),
             fit(&inert(s.title()), list_title_width(state)),
             rfit(&s.groups.len().to_string(), 3),
@@ -126,7 +138,7 @@ pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, bu
     }
     if shown_problems > 0 {
         let top = bottom - shown_problems as u16 - 1;
-        let head = format!(" {} ({})", T::Problems.text(lang), problems.len());
+        let head = format!(" {}", problems_heading(files, problems.len() - files, lang));
         buf.set_string(
             body.x,
             top,

@@ -12,7 +12,9 @@ mod footer;
 pub(crate) mod help;
 mod table;
 
-pub(crate) use footer::{Hint, footer_hints, footer_text, hints_naming, hints_with, render_footer};
+pub(crate) use footer::{
+    Hint, fit, footer_hints, footer_text, hints_naming, hints_with, render_footer,
+};
 pub(crate) use help::{HelpPopup, HelpRow, Section, help_max_scroll, sections, sections_with};
 pub(crate) use table::{Binding, Command, Layer, bind, digits, dispatch};
 
