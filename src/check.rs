@@ -5,8 +5,11 @@
 
 pub mod sitting;
 
+use std::io::Write;
+
 use crate::i18n::{CheckText as T, Lang, problem_line};
 use crate::model::{Plan, PlanCheck, Problem};
+use crate::tui::text::inert;
 
 /// Every problem of a check, errors first in file order, then warnings.
 pub fn problem_lines(file: &str, check: &PlanCheck, lang: Lang) -> Vec<String> {
@@ -20,6 +23,18 @@ pub fn problem_lines(file: &str, check: &PlanCheck, lang: Lang) -> Vec<String> {
         .chain(warnings)
         .map(|p| problem_line(file, p, lang))
         .collect()
+}
+
+/// Writes the report of a valid plan: its summary and its warnings
+/// (`lines`), text from the plan shown inert, then that it is valid.
+pub fn write_valid(plan: &Plan, lines: &[String], lang: Lang, out: &mut dyn Write) {
+    for line in summary(plan, lang).lines() {
+        let _ = writeln!(out, "{}", inert(line));
+    }
+    for line in lines {
+        let _ = writeln!(out, "{}", inert(line));
+    }
+    let _ = writeln!(out, "{}", T::Valid.text(lang));
 }
 
 /// A short summary of a valid plan: blocks with minutes and total, themes

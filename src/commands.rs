@@ -173,13 +173,7 @@ pub(crate) fn check_plan(found: &SessionPath, lang: Lang) -> ExitCode {
         .collect();
     match &result.plan {
         Some(plan) => {
-            for line in check::summary(plan, lang).lines() {
-                println!("{}", inert(line));
-            }
-            for line in &lines {
-                println!("{line}");
-            }
-            println!("{}", CheckText::Valid.text(lang));
+            check::write_valid(plan, &lines, lang, &mut std::io::stdout().lock());
             ExitCode::SUCCESS
         }
         None => {

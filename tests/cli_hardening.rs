@@ -184,6 +184,13 @@ fn the_roster_and_new_commands_say_a_broken_plans_problems_inert() {
             code: Some(2),
             shows: &[Shows::InertErr, Shows::Err("^[]0;KEYHACK^G")],
         },
+        Case {
+            name: "roster show's check summary of a title with escapes",
+            edits: &[TITLE_ESCAPES],
+            args: &["roster", "show", "jichitai-09", "--format", "csv"],
+            code: Some(0),
+            shows: &[Shows::InertErr, Shows::Err("^[]0;HACKED^G")],
+        },
     ]);
 }
 

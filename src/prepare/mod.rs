@@ -33,6 +33,7 @@ use crate::model::problem::ProblemKind;
 use crate::model::{self, Plan};
 use crate::prepare::messages as text;
 use crate::store::sessions;
+use crate::tui::text::inert;
 
 /// Prints what `check` prints for the plan at `path` (to `out`); true when
 /// the plan is usable.
@@ -47,15 +48,15 @@ pub(crate) fn validation_summary(
         return false;
     };
     let result = model::read_plan(&bytes, default_id);
-    let lines = check::problem_lines(&file, &result, lang);
+    // Text from the plan is shown inert, as `check` shows it.
+    let lines: Vec<String> = check::problem_lines(&file, &result, lang)
+        .iter()
+        .map(|l| inert(l))
+        .collect();
     let _ = writeln!(out, "\n── {} ──", PrepText::Check.text(lang));
     match &result.plan {
         Some(plan) => {
-            let _ = write!(out, "{}", check::summary(plan, lang));
-            for line in &lines {
-                let _ = writeln!(out, "{line}");
-            }
-            let _ = writeln!(out, "{}", CheckText::Valid.text(lang));
+            check::write_valid(plan, &lines, lang, out);
             true
         }
         None => {

@@ -14,6 +14,7 @@ use crate::check::problem_lines;
 use crate::i18n::Lang;
 use crate::prepare::messages::PrepText;
 use crate::store::{self, sessions::SessionPath};
+use crate::tui::text::inert;
 
 /// The sitting's session.json as JSON, to be rewritten by a command. A file
 /// that cannot be read is said on `err`, and the exit code (2) comes back.
@@ -40,8 +41,8 @@ pub(crate) fn load_roster(found: &SessionPath, err: &mut dyn Write) -> Result<Op
 }
 
 /// Refuses a new plan (`bytes`) whose groups `check` finds wrong: its
-/// problems and that nothing was written are said on `err`, and the exit
-/// code (2) comes back.
+/// problems (text from the plan shown inert) and that nothing was written
+/// are said on `err`, and the exit code (2) comes back.
 pub(crate) fn check_new_groups(
     found: &SessionPath,
     bytes: &[u8],
@@ -52,7 +53,7 @@ pub(crate) fn check_new_groups(
         return Ok(());
     };
     for line in problem_lines(&found.plan.display().to_string(), &check, lang) {
-        let _ = writeln!(err, "{line}");
+        let _ = writeln!(err, "{}", inert(&line));
     }
     let _ = writeln!(err, "{}", PrepText::NothingWritten.text(lang));
     Err(2)
@@ -113,5 +114,16 @@ mod tests {
         let mut err = Vec::new();
         let kept = check_new_groups(&found(), a_and_b.as_bytes(), Lang::En, &mut err);
         assert_eq!((kept, err.len()), (Ok(()), 0));
+    }
+
+    #[test]
+    fn the_problems_of_new_groups_are_said_inert() {
+        let escaped = PLAN.replace("GROUPS", r#"[{"id": "A", "\u001b]0;X\u0007": 1}]"#);
+        let mut err = Vec::new();
+        let refused = check_new_groups(&found(), escaped.as_bytes(), Lang::En, &mut err);
+        let said = String::from_utf8(err).unwrap();
+        assert_eq!(refused, Err(2), "{said}");
+        assert!(said.contains("(at groups[0].^[]0;X^G)"), "{said}");
+        assert!(!said.contains(['\u{1b}', '\u{7}']), "{said:?}");
     }
 }
