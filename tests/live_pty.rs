@@ -96,9 +96,18 @@ fn five_consoles(extra: &[&str]) {
             "events run is polling:\n{screen}"
         );
     }
-    // The note-takers follow run.json too: their header shows the block.
-    for (_, t) in &takers {
-        t.wait_for("自治体間の意見交換", WAIT);
+    // The note-takers follow run.json too: their header shows the block,
+    // or, once it runs and the header is short of room, its first segment
+    // (a console polling every second may first read run.json then).
+    for (g, t) in &takers {
+        assert!(
+            t.wait_until(WAIT, |t| {
+                let screen = t.contents();
+                screen.contains("自治体間の意見交換") || screen.contains("自己紹介 1/3")
+            }),
+            "note-taker {g} does not show the exchange:\n{}",
+            t.contents()
+        );
     }
 
     // The display's clock agrees with the facilitator's within a second.
