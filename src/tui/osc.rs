@@ -8,9 +8,13 @@ pub(crate) fn clean(s: &str) -> String {
 }
 
 /// Puts `text` on the clipboard of the terminal (and of the machine the
-/// terminal runs on, over ssh too).
+/// terminal runs on, over ssh too): OSC 52, as crossterm writes it.
 pub(crate) fn copy(text: &str) -> Vec<u8> {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes())).into_bytes()
+    use crossterm::Command;
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = crossterm::clipboard::CopyToClipboard::to_clipboard_from(text).write_ansi(&mut out);
+    out.into_bytes()
 }
 
 /// A desktop notice, in the two forms terminals understand.
@@ -19,39 +23,14 @@ pub(crate) fn notify(title: &str, body: &str) -> Vec<u8> {
     format!("\x1b]9;{body}\x07\x1b]777;notify;{title};{body}\x07").into_bytes()
 }
 
-/// Standard base64 with padding.
-pub(crate) fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64("残り".as_bytes()), "5q6L44KK");
+    fn the_clipboard_gets_the_text_in_base64() {
+        assert_eq!(copy("残り"), b"\x1b]52;c;5q6L44KK\x1b\\");
+        assert_eq!(copy("f"), b"\x1b]52;c;Zg==\x1b\\");
     }
 
     #[test]
