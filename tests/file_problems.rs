@@ -322,3 +322,45 @@ fn the_markdown_export_heads_its_problems_as_the_review_does() {
     assert!(md.lines().any(|l| l == "## 読めない行 (2)"), "{md}");
     assert!(!md.contains("読めないファイル"), "{md}");
 }
+
+/// A notes file with a note of the wrong shape and a run.json with a start
+/// time that is not a date: the parser's words are said in Japanese for a
+/// Japanese user (they were English inside the Japanese sentence), and stay
+/// the parser's in English.
+#[test]
+fn the_parsers_shape_words_are_said_in_the_users_language() {
+    let (tmp, dir) = archive_sitting();
+    let a = dir.join("notes/A.json");
+    let mut notes: serde_json::Value = serde_json::from_slice(&std::fs::read(&a).unwrap()).unwrap();
+    notes["notes"][0]["text"] = serde_json::json!(3);
+    std::fs::write(&a, serde_json::to_vec_pretty(&notes).unwrap()).unwrap();
+    let run_path = dir.join("run.json");
+    let mut run_file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&run_path).unwrap()).unwrap();
+    run_file["current"]["started"] = serde_json::json!("午後2時");
+    std::fs::write(&run_path, serde_json::to_vec_pretty(&run_file).unwrap()).unwrap();
+    let said = |lang: &str| {
+        let o = run(
+            tmp.path(),
+            &["export", "jichitai-09", "--format", "md", "--lang", lang],
+        );
+        format!("{}{}", texts(&o).0, texts(&o).1)
+    };
+    let ja = said("ja");
+    for s in [
+        "整数 3 ではなく文字列にしてください",
+        "current.started: 日時として読めない文字があります",
+    ] {
+        assert!(ja.contains(s), "{s:?} missing from:\n{ja}");
+    }
+    for s in ["expected a string", "invalid characters"] {
+        assert!(!ja.contains(s), "{s:?} in:\n{ja}");
+    }
+    let en = said("en");
+    for s in [
+        "integer `3`, expected a string",
+        "input contains invalid characters",
+    ] {
+        assert!(en.contains(s), "{s:?} missing from:\n{en}");
+    }
+}

@@ -19,6 +19,7 @@ pub(crate) mod record;
 pub mod review;
 pub mod run;
 pub(crate) mod run_live;
+mod shape_words;
 pub mod store;
 
 pub use check::CheckText;

@@ -202,16 +202,19 @@ pub(crate) fn presence_label(p: Presence, lang: Lang) -> &'static str {
 /// What is wrong at a place of a data file: the rule it breaks in `lang`
 /// (the words the consoles use), else the reader's own words.
 fn detail_text(detail: &str, field: &Option<Box<FieldProblem>>, lang: Lang) -> String {
-    field
-        .as_deref()
-        .map_or_else(|| detail.to_string(), |f| super::store::field_text(f, lang))
+    field.as_deref().map_or_else(
+        || super::shape_words::in_lang(detail, lang),
+        |f| super::store::field_text(f, lang),
+    )
 }
 
 /// Why a text is not JSON: as `check` says it of a plan, else the
 /// parser's words.
 fn why_text(detail: &str, why: &Option<ProblemKind>, lang: Lang) -> String {
-    why.as_ref()
-        .map_or_else(|| detail.to_string(), |k| super::problem_text(k, lang))
+    why.as_ref().map_or_else(
+        || super::shape_words::in_lang(detail, lang),
+        |k| super::problem_text(k, lang),
+    )
 }
 
 /// One line for a file that could not be used: `FILE[:LINE:COL]: message`.

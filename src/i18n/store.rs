@@ -55,7 +55,8 @@ fn message(e: &StoreError, file: &str, lang: Lang) -> String {
             },
             Lang::Ja,
         ) => format!(
-            "{file}:{line}:{column}: ファイルが壊れていて読めません（{message}）。上書きはしません。ファイルを直してください"
+            "{file}:{line}:{column}: ファイルが壊れていて読めません（{}）。上書きはしません。ファイルを直してください",
+            super::shape_words::in_lang(message, lang)
         ),
         (
             StoreError::Parse {
@@ -96,9 +97,10 @@ pub(crate) fn problem_short(e: &StoreError, lang: Lang) -> String {
             field,
             ..
         } => {
-            let what = field
-                .as_deref()
-                .map_or_else(|| message.clone(), |f| field_text(f, lang));
+            let what = field.as_deref().map_or_else(
+                || super::shape_words::in_lang(message, lang),
+                |f| field_text(f, lang),
+            );
             format!("{name}:{line}:{column}: {what}")
         }
         StoreError::Format { error, .. } => format!("{name}: {error}"),
@@ -110,7 +112,7 @@ pub(crate) fn problem_short(e: &StoreError, lang: Lang) -> String {
 pub(crate) fn field_text(field: &FieldProblem, lang: Lang) -> String {
     let what = match &field.rule {
         Some(rule) => rule_text(rule, lang),
-        None => field.message.clone(),
+        None => super::shape_words::in_lang(&field.message, lang),
     };
     if field.path.is_empty() {
         what
@@ -145,9 +147,10 @@ pub(crate) fn rule_text(rule: &FieldRule, lang: Lang) -> String {
             "ファイルの中では班 \"{}\" ですが、ファイル名は {group}.json です。どちらかを直してください",
             found.escape_debug()
         ),
-        FieldRule::NoteDoesNotFit(why) => {
-            format!("このメモは形式に合わないため除きました（{why}）")
-        }
+        FieldRule::NoteDoesNotFit(why) => format!(
+            "このメモは形式に合わないため除きました（{}）",
+            super::shape_words::in_lang(why, lang)
+        ),
         FieldRule::JournalLine(JournalFault::CutShort) => {
             "書き込みの途中で切れた変更です（書いている間に端末が止められました）。この変更は除きました"
                 .into()
@@ -158,9 +161,10 @@ pub(crate) fn rule_text(rule: &FieldRule, lang: Lang) -> String {
         FieldRule::JournalLine(JournalFault::NotALine) => {
             "ジャーナルの行の形ではありません。この行は除きました".into()
         }
-        FieldRule::JournalLine(JournalFault::OtherFormat(why)) => {
-            format!("形式の違う変更のため除きました（{why}）")
-        }
+        FieldRule::JournalLine(JournalFault::OtherFormat(why)) => format!(
+            "形式の違う変更のため除きました（{}）",
+            super::shape_words::in_lang(why, lang)
+        ),
     }
 }
 

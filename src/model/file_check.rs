@@ -155,7 +155,10 @@ pub(crate) fn path_at(bytes: &[u8], line: usize, col: usize) -> Option<String> {
 }
 
 fn walk(node: &Node, path: String, at: (usize, usize), best: &mut Option<String>) {
-    if (node.pos.line, node.pos.col) > at {
+    // Only a value that holds the place: a field missing from an object is
+    // reported at the object's `}`, past its last member, and belongs to the
+    // object, not to that member.
+    if (node.pos.line, node.pos.col) > at || (node.end.line, node.end.col) <= at {
         return;
     }
     match &node.value {
@@ -222,8 +225,13 @@ mod tests {
     fn finds_the_place_and_path_of_a_value() {
         let text = b"{\"a\": 1,\n \"b\": [true, {\"c\": \"x\"}]}";
         assert_eq!(locate(text, "b[1].c"), Some(Pos { line: 2, col: 20 }));
-        assert_eq!(path_at(text, 2, 24).as_deref(), Some("b[1].c"));
-        assert_eq!(path_at(text, 1, 9).as_deref(), Some("a"));
+        // serde reports a value's last character: the closing quote of "x".
+        assert_eq!(path_at(text, 2, 22).as_deref(), Some("b[1].c"));
+        assert_eq!(path_at(text, 1, 7).as_deref(), Some("a"));
+        // A field missing from an object is reported at the object's `}`:
+        // the object's, not its last member's.
+        assert_eq!(path_at(text, 2, 23).as_deref(), Some("b[1]"));
+        assert_eq!(path_at(text, 2, 24).as_deref(), Some("b"));
     }
 
     #[test]

@@ -106,6 +106,7 @@ pub(crate) fn read_plan(r: &mut Reader, root: &Node, default_id: &str) -> Option
         Some(Node {
             value: Value::Array(items),
             pos,
+            ..
         }) if items.is_empty() => {
             r.report(Some(*pos), "agenda", ProblemKind::EmptyList);
             None

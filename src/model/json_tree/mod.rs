@@ -32,11 +32,13 @@ impl fmt::Display for Pos {
     }
 }
 
-/// A JSON value with the position where it starts.
+/// A JSON value with the positions where it starts and ends.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Node {
     /// Where the value starts.
     pub(crate) pos: Pos,
+    /// Just after its last character.
+    pub(crate) end: Pos,
     /// The value itself.
     pub(crate) value: Value,
 }
@@ -161,7 +163,8 @@ impl Parser {
             Some('-' | '0'..='9') => Value::Number(self.number()?),
             _ => return Err(self.unexpected()),
         };
-        Ok(Node { pos, value })
+        let end = self.pos();
+        Ok(Node { pos, end, value })
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
