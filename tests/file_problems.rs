@@ -284,6 +284,45 @@ fn the_problems_heading_counts_files_and_lines_apart() {
     assert_eq!(ja, "読めないファイル (1)", "{text}");
 }
 
+#[test]
+fn the_markdown_export_heads_its_problems_as_the_review_does() {
+    let (tmp, dir) = archive_sitting();
+    let lines = [
+        line(&change("j1", "一件目", "bunkakai.notes/1")),
+        line(&change("j2", "別の形式", "bunkakai.run/1")),
+        damaged(&change("j3", "三件目", "bunkakai.notes/1")),
+    ];
+    std::fs::write(dir.join("notes/A.journal"), lines.concat()).unwrap();
+    std::fs::write(dir.join("notes/B.json"), "{\"format\": ").unwrap();
+    // The one sitting and the whole record, in both languages.
+    let cases = [
+        ("ja", "## 読めないファイル (1)・読めない行 (2)"),
+        (
+            "en",
+            "## Files that could not be read (1) · lines left out (2)",
+        ),
+    ];
+    for (lang, want) in cases {
+        for what in [&["jichitai-09"][..], &["--all"]] {
+            let mut args = vec!["--lang", lang, "export"];
+            args.extend(what);
+            args.extend(["--format", "md"]);
+            let (md, _) = texts(&run(tmp.path(), &args));
+            let heads: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
+            assert!(heads.contains(&want), "{lang} {what:?}: {heads:?}");
+            assert!(md.contains("A.journal:2:1"), "{md}");
+        }
+    }
+    // Lines alone are not called files.
+    std::fs::remove_file(dir.join("notes/B.json")).unwrap();
+    let (md, _) = texts(&run(
+        tmp.path(),
+        &["--lang", "ja", "export", "jichitai-09", "--format", "md"],
+    ));
+    assert!(md.lines().any(|l| l == "## 読めない行 (2)"), "{md}");
+    assert!(!md.contains("読めないファイル"), "{md}");
+}
+
 /// A notes file with a note of the wrong shape and a run.json with a start
 /// time that is not a date: the parser's words are said in Japanese for a
 /// Japanese user (they were English inside the Japanese sentence), and stay

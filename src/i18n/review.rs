@@ -94,6 +94,11 @@ labels! {
         /// Lines of a file (notes of a notes file, changes of its journal)
         /// that could not be used and were left out, the rest being read.
         ProblemLines => "読めない行", "lines left out";
+        /// The mark of a sitting being prepared (no groups yet, not held).
+        Preparing => "［準備中］", "[preparing] ";
+        /// What a sitting being prepared is, when it is opened.
+        PreparingNote => "準備中の会です。まだ開かれていません（班は roster import / assign で決まります）",
+                         "A sitting in preparation, not held yet (its groups come from roster import / assign)";
         /// What the marks of the sittings list mean.
         ListLegend => " 末尾の ! = 読めないファイルか行がある会　赤字 = 予定より長くかかった会", " ! at the end = a file or a line could not be read   red = ran over its plan";
         /// What the list says while the notes files are being read.

@@ -81,6 +81,14 @@ impl PlanCheck {
         self.problems.iter().filter(|p| p.kind.is_warning())
     }
 
+    /// True when the plan's only errors are that it has no groups yet: a
+    /// sitting being prepared (`new --from`, before `roster assign`), which
+    /// `check` would accept once its groups are made.
+    pub fn only_groups_missing(&self) -> bool {
+        let mut errors = self.errors().peekable();
+        errors.peek().is_some() && errors.all(|p| matches!(p.kind, ProblemKind::NoGroups))
+    }
+
     fn failed(pos: Option<Pos>, path: &str, kind: ProblemKind) -> PlanCheck {
         PlanCheck {
             plan: None,
@@ -96,6 +104,27 @@ impl PlanCheck {
 /// Reads a plan from the bytes of a `session.json`. `default_id` is the
 /// session id to use when the file does not name one (its folder's name).
 pub fn read_plan(bytes: &[u8], default_id: &str) -> PlanCheck {
+    let mut check = read_plan_as_written(bytes, default_id);
+    if check.errors().next().is_some() {
+        check.plan = None;
+    }
+    check
+}
+
+/// The plan of a sitting being prepared: one whose only errors are that
+/// it has no groups yet ([`PlanCheck::only_groups_missing`]), as written;
+/// `None` for any other plan, valid or broken.
+pub fn read_plan_awaiting_groups(bytes: &[u8], default_id: &str) -> Option<Plan> {
+    let check = read_plan_as_written(bytes, default_id);
+    if check.only_groups_missing() {
+        check.plan
+    } else {
+        None
+    }
+}
+
+/// Reads a plan, keeping what could be read of it even with errors.
+fn read_plan_as_written(bytes: &[u8], default_id: &str) -> PlanCheck {
     let text = match decode(bytes) {
         Ok(text) => text,
         Err((pos, kind)) => return PlanCheck::failed(Some(pos), "", kind),
@@ -129,9 +158,10 @@ pub fn read_plan(bytes: &[u8], default_id: &str) -> PlanCheck {
     }
     let mut reader = fields::Reader::default();
     let plan = plan_read::read_plan(&mut reader, &root, default_id);
-    let problems = reader.problems;
-    let plan = plan.filter(|_| problems.iter().all(|p| p.kind.is_warning()));
-    PlanCheck { plan, problems }
+    PlanCheck {
+        plan,
+        problems: reader.problems,
+    }
 }
 
 fn check_format(tag: &str) -> Result<(), ProblemKind> {

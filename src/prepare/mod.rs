@@ -29,7 +29,6 @@ use std::path::Path;
 
 use crate::check;
 use crate::i18n::{CheckText, Lang};
-use crate::model::problem::ProblemKind;
 use crate::model::{self, Plan};
 use crate::prepare::messages as text;
 use crate::store::sessions;
@@ -63,9 +62,7 @@ pub(crate) fn validation_summary(
             // Before `roster assign` the only errors are the missing groups:
             // expected at this step, and said so before they are listed.
             let count = result.errors().count();
-            let only_groups = result
-                .errors()
-                .all(|p| matches!(p.kind, ProblemKind::NoGroups));
+            let only_groups = result.only_groups_missing();
             if only_groups {
                 let _ = writeln!(out, "{}", PrepText::GroupsLater.text(lang));
             }

@@ -35,6 +35,9 @@ pub struct Sitting {
     pub(crate) dir: PathBuf,
     /// The plan, when it could be read.
     pub(crate) plan: Option<Plan>,
+    /// True for a sitting being prepared, not held yet: its plan is good
+    /// but for having no groups yet (`new --from` before `roster assign`).
+    pub(crate) awaiting_groups: bool,
     /// The run history, when the sitting was run and the file could be read.
     pub(crate) run: Option<RunState>,
     /// Its groups: the plan's in plan order, then any group that only has
@@ -131,9 +134,11 @@ impl Sitting {
     /// Parses one sitting's files; never fails, problems are collected.
     pub fn parse(files: &SittingFiles) -> Sitting {
         let mut problems = Vec::new();
-        let plan = files::plan(&files.plan, &files.folder)
+        let read = files::plan(&files.plan, &files.folder)
             .map_err(|p| problems.push(p))
             .ok();
+        let awaiting_groups = read.as_ref().is_some_and(|r| r.awaiting_groups);
+        let plan = read.map(|r| r.plan);
         let run = files.run.as_ref().and_then(|f| {
             files::run(f, plan.as_ref())
                 .map_err(|p| problems.push(p))
@@ -166,6 +171,7 @@ impl Sitting {
                 .map_or_else(|| files.folder.clone(), |p| p.id.clone()),
             dir: files.dir.clone(),
             plan,
+            awaiting_groups,
             run,
             groups,
             problems,

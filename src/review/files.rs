@@ -5,12 +5,24 @@
 pub use crate::model::file_problem::{FileFault, FileProblem};
 use crate::model::notes::{GroupNotes, NOTES_KIND};
 use crate::model::run::{RUN_KIND, RunState};
-use crate::model::{Problem, ProblemKind, read_plan};
+use crate::model::{Problem, ProblemKind, read_plan, read_plan_awaiting_groups};
 use crate::store::archive::FileBytes;
 use crate::store::{FormatError, StoreError, notes_file, run_file};
 
-/// Reads a plan file; a plan with errors gives its first error.
-pub fn plan(file: &FileBytes, default_id: &str) -> Result<crate::model::Plan, FileProblem> {
+/// A plan as the review reads it.
+#[derive(Debug, Clone)]
+pub struct PlanRead {
+    /// The plan.
+    pub plan: crate::model::Plan,
+    /// True for a sitting being prepared: its plan is good but for having
+    /// no groups yet (`new --from` before `roster assign`), so it was not
+    /// held yet.
+    pub awaiting_groups: bool,
+}
+
+/// Reads a plan file; a plan with errors gives its first error, unless its
+/// only errors are that it has no groups yet (a sitting being prepared).
+pub fn plan(file: &FileBytes, default_id: &str) -> Result<PlanRead, FileProblem> {
     // The plan reader skips one byte-order mark itself; a second is an error.
     let bytes = match &file.bytes {
         Ok(b) => b.as_slice(),
@@ -18,26 +30,39 @@ pub fn plan(file: &FileBytes, default_id: &str) -> Result<crate::model::Plan, Fi
     };
     let check = read_plan(bytes, default_id);
     match check.plan {
-        Some(plan) => Ok(plan),
-        None => {
-            let count = check.errors().count();
-            let first = check
-                .errors()
-                .min_by_key(|p| p.pos.map(|p| (p.line, p.col)));
-            let first = first.cloned().unwrap_or_else(|| Problem {
-                pos: None,
-                path: String::new(),
-                kind: crate::model::ProblemKind::Missing,
-            });
-            Err(problem(
-                file,
-                FileFault::Plan {
-                    first: Box::new(first),
-                    count,
-                },
-            ))
-        }
+        Some(plan) => Ok(PlanRead {
+            plan,
+            awaiting_groups: false,
+        }),
+        None if check.only_groups_missing() => match read_plan_awaiting_groups(bytes, default_id) {
+            Some(plan) => Ok(PlanRead {
+                plan,
+                awaiting_groups: true,
+            }),
+            None => Err(first_error(file, &check)),
+        },
+        None => Err(first_error(file, &check)),
     }
+}
+
+/// The problem of a plan with errors: its first, and how many there are.
+fn first_error(file: &FileBytes, check: &crate::model::PlanCheck) -> FileProblem {
+    let count = check.errors().count();
+    let first = check
+        .errors()
+        .min_by_key(|p| p.pos.map(|p| (p.line, p.col)));
+    let first = first.cloned().unwrap_or_else(|| Problem {
+        pos: None,
+        path: String::new(),
+        kind: crate::model::ProblemKind::Missing,
+    });
+    problem(
+        file,
+        FileFault::Plan {
+            first: Box::new(first),
+            count,
+        },
+    )
 }
 
 /// Reads a group's notes file with the same reader as the consoles: the

@@ -10,7 +10,7 @@ use super::md_table;
 use super::{note_time, question_mark, relative};
 use crate::i18n::Lang;
 use crate::i18n::review::{
-    ReviewText as T, action_state_label, file_problem, kind_label, presence_label,
+    ReviewText as T, action_state_label, file_problem, kind_label, presence_label, problems_heading,
 };
 use crate::model::notes::Note;
 use crate::review::archive::Sitting;
@@ -106,6 +106,9 @@ fn header(out: &mut String, s: &Sitting, lang: Lang) {
         T::Notes.text(lang),
         s.note_count()
     );
+    if s.awaiting_groups {
+        let _ = writeln!(out, "*{}*\n", md(T::PreparingNote.text(lang)));
+    }
 }
 
 /// 「前回のアクション」: the open actions of the sitting this one follows.
@@ -274,7 +277,11 @@ fn problems(out: &mut String, s: &Sitting, lang: Lang) {
     if s.problems.is_empty() {
         return;
     }
-    let _ = writeln!(out, "## {}\n", T::Problems.text(lang));
+    // Files not read at all apart from lines left out of files read, in
+    // the words of the review's heading.
+    let files = s.problems.iter().filter(|p| p.fault.whole_file()).count();
+    let heading = problems_heading(files, s.problems.len() - files, lang);
+    let _ = writeln!(out, "## {heading}\n");
     for p in &s.problems {
         let _ = writeln!(out, "- {}", md(&file_problem(&relative(s, p), lang)));
     }

@@ -141,6 +141,9 @@ fn sitting_layout(
                 wrap(&[(line, Style::new().fg(Color::Red))], width, 2)
             })
             .collect();
+        if s.awaiting_groups {
+            lines.extend(super::prepared_lines::prepared_lines(s, lang, width));
+        }
         lines.extend(super::record_lines::timing_lines(s, lang, width));
         return (lines, None);
     };

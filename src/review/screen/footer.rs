@@ -5,10 +5,12 @@
 //! so a reviewer in a narrow window still finds them. The view's own keys
 //! come in their table's order, which is their priority: when they do not
 //! all fit, the least important take their short word first (`t 比較`;
-//! the status keys together, `d/x/o 状態`), and if that is not enough the
-//! last are left out (the `?` help lists them all). A key that does
-//! nothing where the reviewer is (Esc on the list of sittings, `a` in the
-//! action items, `t` in the list of themes) is not shown.
+//! the status keys together, `d/x/o 状態`); if that is not enough, the
+//! kept keys take theirs (`? 操作`, the help's title being 「キー操作」)
+//! before the last of the view's keys are left out (the `?` help lists
+//! them all). A key that does nothing where the reviewer is (Esc on the
+//! list of sittings, `a` in the action items, `t` in the list of themes)
+//! is not shown.
 
 use super::keys::{Command, layers};
 use super::state::View;
@@ -44,11 +46,20 @@ pub(crate) fn footer(
 ) -> (Vec<Hint>, Vec<Hint>) {
     let layers = layers(view);
     let shown = |c: Command| !idle(view, at_root, c) && c.hint(lang).is_some();
-    let tail = hints_with(layers, |c| {
-        (shown(c) && KEPT.contains(&c))
-            .then(|| c.hint(lang))
-            .flatten()
-    });
+    let kept = |short: bool| {
+        hints_with(layers, |c| {
+            (shown(c) && KEPT.contains(&c))
+                .then(|| {
+                    if short {
+                        c.short_hint(lang)
+                    } else {
+                        c.hint(lang)
+                    }
+                })
+                .flatten()
+        })
+    };
+    let tail = kept(false);
     // The view's own commands, most important first.
     let mut own: Vec<Command> = Vec::new();
     for b in layers.iter().flat_map(|l| l.bindings) {
@@ -74,13 +85,20 @@ pub(crate) fn footer(
             }
         })
     };
-    for cut in (1..=own.len()).rev() {
+    for cut in (0..=own.len()).rev() {
         let hints = with_cut(cut);
         if fit(&hints, &tail, width).len() == hints.len() + tail.len() {
             return (hints, tail);
         }
     }
-    (with_cut(0), tail)
+    // Every key of the view kept with the short words of the kept ones
+    // (the way back in the list of themes at 60 columns in Japanese).
+    let hints = with_cut(0);
+    let short_tail = kept(true);
+    if fit(&hints, &short_tail, width).len() == hints.len() + short_tail.len() {
+        return (hints, short_tail);
+    }
+    (hints, tail)
 }
 
 #[cfg(test)]

@@ -139,6 +139,35 @@ fn narrow_footers_shorten_the_least_important_words_first() {
 }
 
 #[test]
+fn the_way_back_stays_at_60_columns_in_every_view_but_the_first() {
+    for lang in [Lang::Ja, Lang::En] {
+        for (view, root, _) in views() {
+            let text = text(&view, root, lang, 60);
+            assert_eq!(
+                keys(&text).contains(&"Esc".to_string()),
+                !root,
+                "{lang:?} {view:?}: {text:?}"
+            );
+        }
+    }
+    // The list of themes in Japanese: the help key takes its short word
+    // (the help's title is 「キー操作」) so that Esc fits; at 80 it is whole.
+    let themes = View::Themes { selected: 0 };
+    assert_eq!(
+        text(&themes, false, Lang::Ja, 60),
+        "Enter 開く  Esc 戻る  / 検索  a アクション  ? 操作  q 終了"
+    );
+    assert_eq!(
+        text(&themes, false, Lang::Ja, 80),
+        "Enter 開く  Esc 戻る  / 検索  a アクション  ? ヘルプ  q 終了"
+    );
+    assert_eq!(
+        text(&themes, false, Lang::En, 60),
+        "Enter open  Esc back  / search  a actions  ? help  q quit"
+    );
+}
+
+#[test]
 fn keys_that_do_nothing_here_are_not_shown() {
     let list = text(&View::List { selected: 0 }, true, Lang::En, 120);
     assert!(!keys(&list).contains(&"Esc".to_string()), "{list}");

@@ -104,6 +104,8 @@ impl Command {
             Command::MarkDone | Command::MarkDropped | Command::MarkOpen => {
                 lang.pick("状態", "status")
             }
+            // The help's own title is 「キー操作」.
+            Command::Help => lang.pick("操作", "help"),
             _ => return self.hint(lang),
         })
     }

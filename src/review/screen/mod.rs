@@ -16,6 +16,7 @@ pub(crate) mod loaded;
 mod navigate;
 pub(crate) mod owner_filter;
 mod pinned;
+mod prepared_lines;
 mod record_lines;
 pub mod run;
 pub mod search_box;

@@ -93,11 +93,16 @@ pub(super) fn list(state: &State, data: &Loaded, selected: usize, body: Rect, bu
             true => crate::review::compare_filter::sitting_number(&data.archive, i).to_string(),
             false => "…".to_string(),
         };
+        // A sitting being prepared says so before its title.
+        let title = match s.awaiting_groups {
+            true => format!("{}{}", T::Preparing.text(lang), inert(s.title())),
+            false => inert(s.title()),
+        };
         let line = format!(
             " {} {} {} {} {} {}{warn}",
             rfit(&number, 3),
             fit(&date, 10),
-            fit(&inert(s.title()), list_title_width(state)),
+            fit(&title, list_title_width(state)),
             rfit(&s.groups.len().to_string(), 3),
             rfit(&count, 5),
             time

@@ -89,6 +89,9 @@ pub(crate) fn wrap_cells<S: Copy>(
         if used + w > max {
             let chars: Vec<char> = line.iter().map(|(c, _)| *c).collect();
             let (head, tail) = match number_tail(&chars, c) {
+                // The line is full just before a space: it breaks there,
+                // the last word staying whole where it is.
+                _ if c == ' ' => (&line[..], &[][..]),
                 // Never `-` | `86400`: the whole number goes down.
                 Some(n) if chars[..chars.len() - n].iter().any(|c| !c.is_whitespace()) => {
                     line.split_at(line.len() - n)
@@ -220,6 +223,21 @@ fn split_at_space<S>(line: &[(char, S)]) -> Split<'_, S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_that_just_fits_stays_and_keeps_the_space_after_it() {
+        // "come from" fills the row; the space after it overflows. "from"
+        // stays, and "roster" starts the next row, its space not lost.
+        let para: Vec<(char, ())> = "its groups come from roster import"
+            .chars()
+            .map(|c| (c, ()))
+            .collect();
+        let rows: Vec<String> = wrap_cells(&para, 20, &[(' ', ())])
+            .iter()
+            .map(|r| r.iter().map(|(c, _)| *c).collect())
+            .collect();
+        assert_eq!(rows, ["its groups come from", " roster import"]);
+    }
 
     #[test]
     fn truncate_never_cuts_a_wide_character() {
