@@ -241,16 +241,21 @@ fn a_journal_without_its_notes_file_is_read_by_review_search_and_export() {
     }
 }
 
-#[test]
-fn the_problems_heading_counts_files_and_lines_apart() {
-    let (tmp, dir) = archive_sitting();
-    // Two lines of A's journal left out, A itself read.
+/// A's journal with one change kept and two left out (another kind of
+/// change, a damaged line); A itself is read.
+fn two_journal_lines_left_out(dir: &Path) {
     let lines = [
         line(&change("j1", "一件目", "bunkakai.notes/1")),
         line(&change("j2", "別の形式", "bunkakai.run/1")),
         damaged(&change("j3", "三件目", "bunkakai.notes/1")),
     ];
     std::fs::write(dir.join("notes/A.journal"), lines.concat()).unwrap();
+}
+
+#[test]
+fn the_problems_heading_counts_files_and_lines_apart() {
+    let (tmp, dir) = archive_sitting();
+    two_journal_lines_left_out(&dir);
     let heading = |lang| {
         let state = common::review::review_of(tmp.path(), lang, 80, 24);
         let text = common::review::screen(&state);
@@ -287,12 +292,7 @@ fn the_problems_heading_counts_files_and_lines_apart() {
 #[test]
 fn the_markdown_export_heads_its_problems_as_the_review_does() {
     let (tmp, dir) = archive_sitting();
-    let lines = [
-        line(&change("j1", "一件目", "bunkakai.notes/1")),
-        line(&change("j2", "別の形式", "bunkakai.run/1")),
-        damaged(&change("j3", "三件目", "bunkakai.notes/1")),
-    ];
-    std::fs::write(dir.join("notes/A.journal"), lines.concat()).unwrap();
+    two_journal_lines_left_out(&dir);
     std::fs::write(dir.join("notes/B.json"), "{\"format\": ").unwrap();
     // The one sitting and the whole record, in both languages.
     let cases = [
