@@ -71,6 +71,21 @@ fn a_prepared_sitting_is_listed_as_not_held_yet_not_as_a_broken_file() {
     assert!(open.contains("テーマ 1 庁内の体制構築"), "{open}");
     assert!(open.contains("◆ "), "{open}");
     assert!(!open.contains("groups が空"), "{open}");
+    // It has its timing tab alone: the footer offers no Tab to other groups.
+    let foot = open.lines().last().unwrap_or_default();
+    assert!(!foot.contains("Tab"), "{foot}");
+    assert!(foot.contains("Esc 戻る"), "{foot}");
+    // A held sitting's footer does.
+    keys(&mut state, "\x1b");
+    keys(&mut state, "↓\n");
+    let held = screen(&state);
+    assert!(
+        held.lines()
+            .last()
+            .unwrap_or_default()
+            .contains("Tab 次の班"),
+        "{held}"
+    );
     let mut state = review_of(&dir, Lang::En, 80, 24);
     keys(&mut state, "\n");
     let open = screen(&state);

@@ -25,11 +25,24 @@ const KEPT: [Command; 4] = [
     Command::Quit,
 ];
 
-/// True when `c` does nothing new in `view` (`at_root`: the first view,
-/// which Esc cannot leave).
-fn idle(view: &View, at_root: bool, c: Command) -> bool {
+/// Where the reviewer is, as far as the footer needs to know.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Place<'a> {
+    /// The view on top.
+    pub(crate) view: &'a View,
+    /// True on the first view, which Esc cannot leave.
+    pub(crate) at_root: bool,
+    /// True in a sitting with no groups (one prepared with `new --from`):
+    /// it has its timing tab alone, and Tab goes nowhere.
+    pub(crate) one_tab: bool,
+}
+
+/// True when `c` does nothing new where the reviewer is.
+fn idle(place: Place, c: Command) -> bool {
+    let view = place.view;
     match c {
-        Command::Back => at_root,
+        Command::Back => place.at_root,
+        Command::NextTab | Command::PrevTab => place.one_tab,
         Command::Themes => matches!(view, View::Themes { .. }),
         Command::Actions => matches!(view, View::Actions { .. }),
         _ => false,
@@ -38,14 +51,9 @@ fn idle(view: &View, at_root: bool, c: Command) -> bool {
 
 /// The footer of `view` in `width` cells: the view's hints, and the ones
 /// kept at the end (`/ a ? q`, or the search box's F1 and Ctrl+C).
-pub(crate) fn footer(
-    view: &View,
-    at_root: bool,
-    lang: Lang,
-    width: usize,
-) -> (Vec<Hint>, Vec<Hint>) {
-    let layers = layers(view);
-    let shown = |c: Command| !idle(view, at_root, c) && c.hint(lang).is_some();
+pub(crate) fn footer(place: Place, lang: Lang, width: usize) -> (Vec<Hint>, Vec<Hint>) {
+    let layers = layers(place.view);
+    let shown = |c: Command| !idle(place, c) && c.hint(lang).is_some();
     let kept = |short: bool| {
         hints_with(layers, |c| {
             (shown(c) && KEPT.contains(&c))

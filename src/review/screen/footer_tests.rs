@@ -27,7 +27,12 @@ fn actions() -> View {
 
 /// The footer row of a terminal `columns` wide (less its left margin).
 fn text(view: &View, at_root: bool, lang: Lang, columns: usize) -> String {
-    let (hints, tail) = footer(view, at_root, lang, columns - 1);
+    let place = Place {
+        view,
+        at_root,
+        one_tab: false,
+    };
+    let (hints, tail) = footer(place, lang, columns - 1);
     footer_text(&hints, &tail, columns - 1)
 }
 

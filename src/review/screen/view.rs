@@ -215,8 +215,18 @@ fn footer(state: &State, area: Rect, buf: &mut Buffer) {
         width: area.width.saturating_sub(1),
         ..area
     };
-    let at_root = state.views.len() == 1;
-    let (hints, tail) = super::footer::footer(state.view(), at_root, lang, inner.width.into());
+    let one_tab = match state.view() {
+        View::Sitting { sitting, .. } => (state.data.as_ref())
+            .and_then(|d| d.archive.sittings.get(*sitting))
+            .is_some_and(|s| s.groups.is_empty()),
+        _ => false,
+    };
+    let place = super::footer::Place {
+        view: state.view(),
+        at_root: state.views.len() == 1,
+        one_tab,
+    };
+    let (hints, tail) = super::footer::footer(place, lang, inner.width.into());
     // Typing an owner's name: only the keys that end it work.
     if super::owner_filter::typing(state) {
         render_footer(&super::owner_filter::footer(lang), &[], inner, buf);
