@@ -239,34 +239,19 @@ pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
                 detail,
                 why,
             },
-            Lang::Ja,
+            _,
         ) => {
             let what = why_text(detail, why, lang);
-            if detail.contains("EOF") {
-                format!(
-                    "{file}:{line}:{col}: JSON として読めません（{what}）。ファイルが途中で切れていないか確かめてください"
-                )
-            } else {
-                format!("{file}:{line}:{col}: JSON として読めません（{what}）")
-            }
-        }
-        (
-            FileFault::NotJson {
-                line,
-                col,
-                detail,
-                why,
-            },
-            Lang::En,
-        ) => {
-            let what = why_text(detail, why, lang);
-            if detail.contains("EOF") {
-                format!(
-                    "{file}:{line}:{col}: not valid JSON ({what}); check whether the file was cut short"
-                )
-            } else {
-                format!("{file}:{line}:{col}: not valid JSON ({what})")
-            }
+            let said = match lang {
+                Lang::Ja => format!("JSON として読めません（{what}）"),
+                Lang::En => format!("not valid JSON ({what})"),
+            };
+            let cut = lang.pick(
+                "。ファイルが途中で切れていないか確かめてください",
+                "; check whether the file was cut short",
+            );
+            let cut = if detail.contains("EOF") { cut } else { "" };
+            format!("{file}:{line}:{col}: {said}{cut}")
         }
         (
             FileFault::NoteLeftOut {
@@ -284,23 +269,14 @@ pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
                 detail,
                 field,
             },
-            Lang::Ja,
-        ) => format!(
-            "{file}:{line}:{col}: 形式に合いません（{}）",
-            detail_text(detail, field, lang)
-        ),
-        (
-            FileFault::Shape {
-                line,
-                col,
-                detail,
-                field,
-            },
-            Lang::En,
-        ) => format!(
-            "{file}:{line}:{col}: does not fit the format ({})",
-            detail_text(detail, field, lang)
-        ),
+            _,
+        ) => {
+            let what = detail_text(detail, field, lang);
+            match lang {
+                Lang::Ja => format!("{file}:{line}:{col}: 形式に合いません（{what}）"),
+                Lang::En => format!("{file}:{line}:{col}: does not fit the format ({what})"),
+            }
+        }
         (FileFault::WrongKind { expected, found }, Lang::Ja) => match found {
             Some(f) => format!("{file}: \"{f}\" のファイルです（ここには {expected} が必要です）"),
             None => format!("{file}: format がありません（{expected} のファイルではありません）"),
